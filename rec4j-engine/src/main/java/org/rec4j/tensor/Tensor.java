@@ -1,0 +1,270 @@
+package org.rec4j.tensor;
+
+import java.util.Arrays;
+
+/**
+ * A dense float32 tensor in row-major order, optionally tracking gradients for reverse-mode autodiff.
+ *
+ * <p>The tensor owns (or shares, for {@link ShapeOps#reshape reshape} views) a contiguous {@code float[]} of exactly
+ * {@link #size()} elements. It is deliberately small: the operations live in families ({@link MathOps},
+ * {@link ReduceOps}, {@link ShapeOps}, {@link IndexOps}, {@link LinAlg}, {@link NnOps}) and every backward rule lives
+ * in {@link Gradients}.
+ *
+ * <p>A tensor that {@linkplain #requiresGrad() requires a gradient} and was produced by an op records the op in a
+ * {@link Node}; {@link #backward()} walks that graph in reverse topological order, accumulating into
+ * {@link #grad()}. Leaves (parameters) keep their gradient between steps until {@link #zeroGrad()}. A table marked
+ * {@linkplain #sparseGrad(boolean) sparse} receives gradients from row lookups as a {@link SparseRowGrad}.
+ */
+public final class Tensor {
+  final float[] data;
+  final Shape shape;
+  boolean requiresGrad;
+  float[] grad;
+  Node node;
+  boolean sparse;
+  SparseRowGrad sparseGrad;
+
+  Tensor(float[] data, Shape shape) {
+    if (data.length != shape.size()) {
+      throw new IllegalArgumentException("data has " + data.length + " elements but shape " + shape + " needs " + shape.size());
+    }
+    this.data = data;
+    this.shape = shape;
+  }
+
+  // ---- factories -------------------------------------------------------------------------------------------
+
+  /** A tensor wrapping {@code data} without copying. */
+  public static Tensor wrap(float[] data, int... dims) {
+    return new Tensor(data, Shape.of(dims));
+  }
+
+  /** A tensor holding a copy of {@code data}. */
+  public static Tensor of(float[] data, int... dims) {
+    Tensor t = zeros(dims);
+    if (data.length != t.size()) {
+      throw new IllegalArgumentException("data has " + data.length + " elements but shape " + t.shape + " needs " + t.size());
+    }
+    System.arraycopy(data, 0, t.data, 0, data.length);
+    return t;
+  }
+
+  /** A rank-0 tensor. */
+  public static Tensor scalar(float v) {
+    Tensor t = empty(Shape.scalar());
+    t.data[0] = v;
+    return t;
+  }
+
+  /** Zeros of the given shape. */
+  public static Tensor zeros(int... dims) {
+    return empty(Shape.of(dims));
+  }
+
+  /** Zeros of the given shape. */
+  public static Tensor zeros(Shape shape) {
+    return empty(shape);
+  }
+
+  /** Ones of the given shape. */
+  public static Tensor ones(int... dims) {
+    return full(1f, dims);
+  }
+
+  /** A tensor filled with {@code v}. */
+  public static Tensor full(float v, int... dims) {
+    Tensor t = zeros(dims);
+    Arrays.fill(t.data, v);
+    return t;
+  }
+
+  /** Independent N(0, std²) draws. */
+  public static Tensor randn(Rng rng, float std, int... dims) {
+    Tensor t = zeros(dims);
+    for (int i = 0; i < t.data.length; i++) t.data[i] = (float) (rng.nextGaussian() * std);
+    return t;
+  }
+
+  /** Independent U[lo, hi) draws. */
+  public static Tensor uniform(Rng rng, float lo, float hi, int... dims) {
+    Tensor t = zeros(dims);
+    for (int i = 0; i < t.data.length; i++) t.data[i] = lo + (hi - lo) * rng.nextFloat();
+    return t;
+  }
+
+  /** A zeroed tensor whose buffer comes from the open {@link Arena}, if any. */
+  static Tensor empty(Shape shape) {
+    return new Tensor(Arena.alloc(shape.size()), shape);
+  }
+
+  // ---- accessors -------------------------------------------------------------------------------------------
+
+  /** The shape. */
+  public Shape shape() {
+    return shape;
+  }
+
+  /** The dimensions (a copy). */
+  public int[] dims() {
+    return shape.dims();
+  }
+
+  /** Extent of one axis (negative counts from the end). */
+  public int dim(int axis) {
+    return shape.dim(axis);
+  }
+
+  /** Number of dimensions. */
+  public int rank() {
+    return shape.rank();
+  }
+
+  /** Number of elements. */
+  public int size() {
+    return data.length;
+  }
+
+  /** The backing array (live; writes are visible to the tensor and bypass autodiff). */
+  public float[] data() {
+    return data;
+  }
+
+  /** The single value of a one-element tensor. */
+  public float item() {
+    if (data.length != 1) throw new IllegalStateException("item() needs one element, shape is " + shape);
+    return data[0];
+  }
+
+  /** Element at the given multi-index. */
+  public float get(int... index) {
+    return data[offset(index)];
+  }
+
+  /** Sets the element at the given multi-index (bypasses autodiff). */
+  public void set(float v, int... index) {
+    data[offset(index)] = v;
+  }
+
+  private int offset(int[] index) {
+    if (index.length != shape.rank()) {
+      throw new IllegalArgumentException("index " + Arrays.toString(index) + " does not match shape " + shape);
+    }
+    int off = 0;
+    for (int i = 0; i < index.length; i++) {
+      int d = shape.dim(i);
+      if (index[i] < 0 || index[i] >= d) {
+        throw new IndexOutOfBoundsException("index " + Arrays.toString(index) + " out of bounds for shape " + shape);
+      }
+      off = off * d + index[i];
+    }
+    return off;
+  }
+
+  /** A copy of the values as a new array. */
+  public float[] toArray() {
+    return data.clone();
+  }
+
+  /** A copy detached from the graph, on the heap (never from an arena). */
+  public Tensor copy() {
+    return new Tensor(data.clone(), shape);
+  }
+
+  /** A tensor sharing this one's data but with no gradient history. */
+  public Tensor detach() {
+    return new Tensor(data, shape);
+  }
+
+  // ---- autodiff ----------------------------------------------------------------------------------------------
+
+  /** Whether gradients flow to this tensor. */
+  public boolean requiresGrad() {
+    return requiresGrad;
+  }
+
+  /** Marks a leaf as requiring gradients; returns this. */
+  public Tensor requiresGrad(boolean on) {
+    if (node != null && !on) throw new IllegalStateException("cannot turn off gradients of a non-leaf tensor");
+    this.requiresGrad = on;
+    return this;
+  }
+
+  /**
+   * Makes lookups into this table ({@link IndexOps#embedding}) deliver their gradient as a {@link SparseRowGrad}
+   * rather than into the dense {@link #grad()} buffer. Only for rank-2 leaves.
+   */
+  public Tensor sparseGrad(boolean on) {
+    if (on && shape.rank() != 2) throw new IllegalArgumentException("sparse gradients need a rank-2 table, shape is " + shape);
+    this.sparse = on;
+    return this;
+  }
+
+  /** Whether row lookups produce sparse gradients. */
+  public boolean isSparseGrad() {
+    return sparse;
+  }
+
+  /** The sparse row gradient accumulated so far, or {@code null}. */
+  public SparseRowGrad sparseGradient() {
+    return sparseGrad;
+  }
+
+  /** The dense gradient buffer, or {@code null} if none has been accumulated. */
+  public float[] grad() {
+    return grad;
+  }
+
+  /** The gradient as a tensor (dense; sparse row gradients are densified), or {@code null}. */
+  public Tensor gradTensor() {
+    if (grad == null && sparseGrad == null) return null;
+    float[] g = grad == null ? new float[data.length] : grad.clone();
+    if (sparseGrad != null) {
+      sparseGrad.coalesce();
+      sparseGrad.addTo(g);
+    }
+    return new Tensor(g, shape);
+  }
+
+  /** The gradient buffer, allocated (zeroed) on first use. */
+  float[] gradBuffer() {
+    if (grad == null) grad = node == null ? new float[data.length] : Arena.alloc(data.length);
+    return grad;
+  }
+
+  /** The sparse gradient, created on first use. */
+  SparseRowGrad sparseGradBuffer() {
+    if (sparseGrad == null) sparseGrad = new SparseRowGrad(shape.dim(0), shape.dim(1));
+    return sparseGrad;
+  }
+
+  /** Clears the dense and sparse gradients (keeps buffers). */
+  public void zeroGrad() {
+    if (grad != null) Arrays.fill(grad, 0f);
+    if (sparseGrad != null) sparseGrad.clear();
+  }
+
+  /** The op that produced this tensor, or {@code null} for leaves and untracked results. */
+  public Node node() {
+    return node;
+  }
+
+  /** Back-propagates from this scalar (seed gradient 1). */
+  public void backward() {
+    if (data.length != 1) throw new IllegalStateException("backward() without a seed needs a scalar, shape is " + shape);
+    Autograd.backward(this, new float[] {1f});
+  }
+
+  /** Back-propagates from this tensor with the given seed gradient of the same size. */
+  public void backward(float[] seed) {
+    Autograd.backward(this, seed);
+  }
+
+  @Override
+  public String toString() {
+    int n = Math.min(data.length, 8);
+    StringBuilder sb = new StringBuilder("Tensor").append(shape).append(' ').append('[');
+    for (int i = 0; i < n; i++) sb.append(i == 0 ? "" : ", ").append(data[i]);
+    if (n < data.length) sb.append(", …");
+    return sb.append(']').append(requiresGrad ? " grad" : "").toString();
+  }
+}

@@ -1,0 +1,48 @@
+package org.rec4j.tensor.kernel;
+
+/**
+ * The hot numeric loops of the engine, behind one contract with a scalar reference ({@link ScalarKernels}) and a
+ * SIMD implementation on the JDK Vector API chosen once at start-up by {@link KernelProvider}.
+ *
+ * <p>Arrays are addressed by (array, offset) pairs; matrices are row-major with a leading dimension (row stride).
+ * Implementations must agree with {@link ScalarKernels} to within float rounding of a reordered sum.
+ */
+public interface Kernels {
+  /** A short name for logs ("scalar", "simd-512", …). */
+  String name();
+
+  /** Σ a[ao+i]·b[bo+i] for i &lt; n. */
+  float dot(float[] a, int ao, float[] b, int bo, int n);
+
+  /** y[yo+i] += alpha·x[xo+i]. */
+  void axpy(float alpha, float[] x, int xo, float[] y, int yo, int n);
+
+  /** out = a + b elementwise (out may alias a or b). */
+  void add(float[] a, int ao, float[] b, int bo, float[] out, int oo, int n);
+
+  /** out = a − b elementwise. */
+  void sub(float[] a, int ao, float[] b, int bo, float[] out, int oo, int n);
+
+  /** out = a · b elementwise. */
+  void mul(float[] a, int ao, float[] b, int bo, float[] out, int oo, int n);
+
+  /** out = alpha · x. */
+  void scale(float alpha, float[] x, int xo, float[] out, int oo, int n);
+
+  /** Σ x[xo+i]. */
+  float sum(float[] x, int xo, int n);
+
+  /** out = max(x, 0). */
+  void relu(float[] x, int xo, float[] out, int oo, int n);
+
+  /** g[go+i] += (y[yo+i] &gt; 0 ? dy[dyo+i] : 0): the ReLU backward given its output y. */
+  void reluBackward(float[] y, int yo, float[] dy, int dyo, float[] g, int go, int n);
+
+  /**
+   * General matrix multiply: C = alpha·op(A)·op(B) + beta·C with op(A) of shape m×k and op(B) k×n, where op
+   * transposes when the flag is set. A is stored m×k (lda ≥ k) or, transposed, k×m (lda ≥ m); likewise B.
+   */
+  void gemm(boolean transA, boolean transB, int m, int n, int k, float alpha,
+            float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
+            float beta, float[] c, int cOff, int ldc);
+}
