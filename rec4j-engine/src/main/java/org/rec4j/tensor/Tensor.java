@@ -225,14 +225,17 @@ public final class Tensor {
     return new Tensor(g, shape);
   }
 
-  /** The gradient buffer, allocated (zeroed) on first use. */
-  float[] gradBuffer() {
+  /**
+   * The dense gradient buffer, allocated (zeroed) on first use. Optimizers and tests use it to read or seed
+   * gradients; ops accumulate into it during {@link #backward()}.
+   */
+  public float[] gradBuffer() {
     if (grad == null) grad = node == null ? new float[data.length] : Arena.alloc(data.length);
     return grad;
   }
 
-  /** The sparse gradient, created on first use. */
-  SparseRowGrad sparseGradBuffer() {
+  /** The sparse row gradient of a {@linkplain #sparseGrad(boolean) sparse} table, created on first use. */
+  public SparseRowGrad sparseGradBuffer() {
     if (sparseGrad == null) sparseGrad = new SparseRowGrad(shape.dim(0), shape.dim(1));
     return sparseGrad;
   }
