@@ -1,10 +1,380 @@
 package org.rec4j.tensor;
 
-/** Backward rules (being written). */
+import org.rec4j.tensor.kernel.Kernels;
+
+/**
+ * Every backward rule of the engine, in one reviewable place: given a recorded {@link Node} and the gradient
+ * {@code g} of its output, add each input's contribution to that input's gradient. Rules only ever accumulate.
+ *
+ * <p>Conventions: {@code x} is the first input's data, {@code y} the node's output data, {@code gx} the first
+ * input's gradient buffer (only touched when that input requires a gradient). Fused ops (linear, layer norm, batch
+ * norm) have dedicated rules that are tested against their decomposed forms; composites (attention, cosine
+ * similarity, mean) need none. This file is long by design (one rule per op, ~40 ops) so that a reviewer can check
+ * all the calculus side by side.
+ */
 final class Gradients {
+  private static final Kernels K = MathOps.K;
+
   private Gradients() {}
 
+  /** Adds the contributions of {@code n}'s output gradient {@code g} to its inputs' gradients. */
   static void backward(Node n, float[] g) {
-    throw new IllegalStateException("no backward rule for " + n.op);
+    Tensor a = n.inputs[0];
+    float[] y = n.output.data;
+    switch (n.op) {
+      case ADD, SUB, MUL, DIV -> binary(n, g);
+      case ADD_SCALAR, RESHAPE -> {
+        if (a.requiresGrad) K.axpy(1f, g, 0, a.gradBuffer(), 0, g.length);
+      }
+      case MUL_SCALAR -> {
+        if (a.requiresGrad) K.axpy(n.f0, g, 0, a.gradBuffer(), 0, g.length);
+      }
+      case POW_SCALAR, EXP, LOG, SQRT, ABS, CLAMP, LEAKY_RELU, ELU, GELU, SIGMOID, TANH, SOFTPLUS -> {
+        if (a.requiresGrad) unary(n, a.data, y, g, a.gradBuffer());
+      }
+      case RELU -> {
+        if (a.requiresGrad) K.reluBackward(y, 0, g, 0, a.gradBuffer(), 0, g.length);
+      }
+      case SUM_ALL -> {
+        if (a.requiresGrad) {
+          float[] gx = a.gradBuffer();
+          for (int i = 0; i < gx.length; i++) gx[i] += g[0];
+        }
+      }
+      case SUM_AXIS, MEAN_AXIS, MAX_AXIS -> {
+        if (a.requiresGrad) reduceAxis(n, g, a.gradBuffer());
+      }
+      case SOFTMAX, LOG_SOFTMAX -> {
+        if (a.requiresGrad) softmax(n, y, g, a.gradBuffer());
+      }
+      case PERMUTE -> {
+        if (a.requiresGrad) {
+          int[] src = (int[]) n.aux;
+          float[] gx = a.gradBuffer();
+          for (int i = 0; i < src.length; i++) gx[src[i]] += g[i];
+        }
+      }
+      case CONCAT -> concat(n, g);
+      case SLICE -> {
+        if (a.requiresGrad) slice(n, g, a.gradBuffer());
+      }
+      case INDEX_SELECT -> {
+        if (a.requiresGrad) indexSelect(n, g, a.gradBuffer());
+      }
+      case GATHER -> {
+        if (a.requiresGrad) {
+          int[] src = (int[]) n.aux;
+          float[] gx = a.gradBuffer();
+          for (int i = 0; i < src.length; i++) gx[src[i]] += g[i];
+        }
+      }
+      case EMBEDDING -> embedding(n, g);
+      case SCATTER_ADD -> {
+        if (a.requiresGrad) {
+          int[] idx = n.ints;
+          int w = a.size() / Math.max(1, idx.length);
+          float[] gx = a.gradBuffer();
+          for (int i = 0; i < idx.length; i++) K.axpy(1f, g, idx[i] * w, gx, i * w, w);
+        }
+      }
+      case MASKED_FILL -> {
+        if (a.requiresGrad) {
+          float[] mask = ((Tensor) n.aux).data;
+          float[] gx = a.gradBuffer();
+          int m = mask.length;
+          for (int i = 0; i < g.length; i++) if (mask[i % m] == 0f) gx[i] += g[i];
+        }
+      }
+      case MATMUL -> matmul(n, g);
+      case BMM -> bmm(n, g);
+      case SPMM -> {
+        if (a.requiresGrad) LinAlg.spmmInto(((CsrMatrix) n.aux).transpose(), g, a.gradBuffer(), a.dim(1));
+      }
+      case LINEAR -> linear(n, g);
+      case DROPOUT -> {
+        if (a.requiresGrad) {
+          float[] mask = (float[]) n.aux;
+          float[] gx = a.gradBuffer();
+          for (int i = 0; i < g.length; i++) gx[i] += g[i] * mask[i];
+        }
+      }
+      case LAYER_NORM -> layerNorm(n, g);
+      case BATCH_NORM -> batchNorm(n, g);
+      case CUSTOM -> ((CustomOp.Backward) n.aux).backward(n.output, g, n.inputs);
+    }
+  }
+
+  // ---- elementwise ---------------------------------------------------------------------------------------------
+
+  private static void binary(Node n, float[] g) {
+    Tensor a = n.inputs[0], b = n.inputs[1];
+    Shape s = n.output.shape;
+    boolean same = a.shape.equals(s) && b.shape.equals(s);
+    int[] ma = same ? null : new Broadcast(a.shape, s).map(g.length);
+    int[] mb = same ? null : new Broadcast(b.shape, s).map(g.length);
+    if (a.requiresGrad) {
+      float[] ga = a.gradBuffer();
+      for (int i = 0; i < g.length; i++) {
+        int ia = same ? i : ma[i], ib = same ? i : mb[i];
+        ga[ia] += switch (n.op) {
+          case MUL -> g[i] * b.data[ib];
+          case DIV -> g[i] / b.data[ib];
+          default -> g[i];
+        };
+      }
+    }
+    if (b.requiresGrad) {
+      float[] gb = b.gradBuffer();
+      for (int i = 0; i < g.length; i++) {
+        int ia = same ? i : ma[i], ib = same ? i : mb[i];
+        gb[ib] += switch (n.op) {
+          case SUB -> -g[i];
+          case MUL -> g[i] * a.data[ia];
+          case DIV -> -g[i] * a.data[ia] / (b.data[ib] * b.data[ib]);
+          default -> g[i];
+        };
+      }
+    }
+  }
+
+  private static void unary(Node n, float[] x, float[] y, float[] g, float[] gx) {
+    for (int i = 0; i < g.length; i++) {
+      float xi = x[i];
+      gx[i] += g[i] * switch (n.op) {
+        case POW_SCALAR -> n.f0 * (float) Math.pow(xi, n.f0 - 1);
+        case EXP -> y[i];
+        case LOG -> 1f / xi;
+        case SQRT -> 0.5f / y[i];
+        case ABS -> Math.signum(xi);
+        case CLAMP -> xi >= n.f0 && xi <= n.f1 ? 1f : 0f;
+        case LEAKY_RELU -> xi > 0 ? 1f : n.f0;
+        case ELU -> xi > 0 ? 1f : y[i] + n.f0;
+        case GELU -> Activations.geluGrad(xi);
+        case SIGMOID -> y[i] * (1f - y[i]);
+        case TANH -> 1f - y[i] * y[i];
+        case SOFTPLUS -> Activations.sigmoid(xi);
+        default -> throw new IllegalStateException("not a unary op: " + n.op);
+      };
+    }
+  }
+
+  // ---- reductions ----------------------------------------------------------------------------------------------
+
+  private static void reduceAxis(Node n, float[] g, float[] gx) {
+    int outer = n.ints[0], len = n.ints[1], inner = n.ints[2];
+    int[] arg = (int[]) n.aux;
+    float scale = n.op == Op.MEAN_AXIS ? 1f / len : 1f;
+    for (int o = 0; o < outer; o++) {
+      for (int i = 0; i < inner; i++) {
+        float gi = g[o * inner + i];
+        int base = o * len * inner + i;
+        if (n.op == Op.MAX_AXIS) {
+          gx[base + arg[o * inner + i] * inner] += gi;
+        } else {
+          for (int j = 0; j < len; j++) gx[base + j * inner] += gi * scale;
+        }
+      }
+    }
+  }
+
+  private static void softmax(Node n, float[] y, float[] g, float[] gx) {
+    int outer = n.ints[0], len = n.ints[1], inner = n.ints[2];
+    boolean log = n.op == Op.LOG_SOFTMAX;
+    for (int o = 0; o < outer; o++) {
+      for (int i = 0; i < inner; i++) {
+        int base = o * len * inner + i;
+        double s = 0;
+        for (int j = 0; j < len; j++) {
+          int p = base + j * inner;
+          s += log ? g[p] : g[p] * y[p];
+        }
+        for (int j = 0; j < len; j++) {
+          int p = base + j * inner;
+          gx[p] += log ? (float) (g[p] - Math.exp(y[p]) * s) : (float) (y[p] * (g[p] - s));
+        }
+      }
+    }
+  }
+
+  // ---- shape and index ------------------------------------------------------------------------------------------
+
+  private static void concat(Node n, float[] g) {
+    int ax = n.ints[0];
+    Shape os = n.output.shape;
+    int outer = os.outer(ax), inner = os.inner(ax), total = os.dim(ax);
+    int col = 0;
+    for (Tensor t : n.inputs) {
+      int w = t.shape.dim(ax) * inner;
+      if (t.requiresGrad) {
+        float[] gt = t.gradBuffer();
+        for (int o = 0; o < outer; o++) K.axpy(1f, g, o * total * inner + col, gt, o * w, w);
+      }
+      col += w;
+    }
+  }
+
+  private static void slice(Node n, float[] g, float[] gx) {
+    Tensor a = n.inputs[0];
+    int ax = n.ints[0], start = n.ints[1], end = n.ints[2];
+    int outer = a.shape.outer(ax), len = a.shape.dim(ax), inner = a.shape.inner(ax), w = (end - start) * inner;
+    for (int o = 0; o < outer; o++) K.axpy(1f, g, o * w, gx, (o * len + start) * inner, w);
+  }
+
+  private static void indexSelect(Node n, float[] g, float[] gx) {
+    int[] idx = n.ints;
+    int[] geo = (int[]) n.aux;
+    int outer = geo[1], len = geo[2], inner = geo[3];
+    for (int o = 0; o < outer; o++) {
+      for (int j = 0; j < idx.length; j++) K.axpy(1f, g, (o * idx.length + j) * inner, gx, (o * len + idx[j]) * inner, inner);
+    }
+  }
+
+  private static void embedding(Node n, float[] g) {
+    Tensor table = n.inputs[0];
+    if (!table.requiresGrad) return;
+    int[] ids = n.ints;
+    int dim = table.dim(1);
+    if (table.sparse) {
+      SparseRowGrad sg = table.sparseGradBuffer();
+      for (int i = 0; i < ids.length; i++) sg.add(ids[i], g, i * dim, 1f);
+    } else {
+      float[] gt = table.gradBuffer();
+      for (int i = 0; i < ids.length; i++) K.axpy(1f, g, i * dim, gt, ids[i] * dim, dim);
+    }
+  }
+
+  // ---- products ---------------------------------------------------------------------------------------------------
+
+  private static void matmul(Node n, float[] g) {
+    Tensor a = n.inputs[0], b = n.inputs[1];
+    int m = n.ints[0], nn = n.ints[1], k = n.ints[2];
+    boolean ta = n.ints[3] == 1, tb = n.ints[4] == 1;
+    productGrads(a, b, a.data, 0, b.data, 0, g, 0, a.requiresGrad ? a.gradBuffer() : null, b.requiresGrad ? b.gradBuffer() : null,
+        0, 0, m, nn, k, ta, tb);
+  }
+
+  private static void bmm(Node n, float[] g) {
+    Tensor a = n.inputs[0], b = n.inputs[1];
+    int batch = n.ints[0], m = n.ints[1], nn = n.ints[2], k = n.ints[3];
+    boolean ta = n.ints[4] == 1, tb = n.ints[5] == 1;
+    float[] ga = a.requiresGrad ? a.gradBuffer() : null, gb = b.requiresGrad ? b.gradBuffer() : null;
+    int sa = m * k, sb = k * nn;
+    for (int i = 0; i < batch; i++) {
+      productGrads(a, b, a.data, i * sa, b.data, i * sb, g, i * m * nn, ga, gb, i * sa, i * sb, m, nn, k, ta, tb);
+    }
+  }
+
+  /**
+   * For C = op(A)·op(B) (m×n, inner k): dA = g·op(B)ᵀ stored in A's layout, dB = op(A)ᵀ·g stored in B's layout.
+   */
+  private static void productGrads(Tensor a, Tensor b, float[] ad, int ao, float[] bd, int bo, float[] g, int go,
+                                   float[] ga, float[] gb, int gao, int gbo, int m, int n, int k, boolean ta, boolean tb) {
+    if (ga != null) {
+      if (!ta) {
+        if (!tb) K.gemm(false, true, m, k, n, 1f, g, go, n, bd, bo, n, 1f, ga, gao, k);
+        else K.gemm(false, false, m, k, n, 1f, g, go, n, bd, bo, k, 1f, ga, gao, k);
+      } else {
+        if (!tb) K.gemm(false, true, k, m, n, 1f, bd, bo, n, g, go, n, 1f, ga, gao, m);
+        else K.gemm(true, true, k, m, n, 1f, bd, bo, k, g, go, n, 1f, ga, gao, m);
+      }
+    }
+    if (gb != null) {
+      if (!tb) {
+        if (!ta) K.gemm(true, false, k, n, m, 1f, ad, ao, k, g, go, n, 1f, gb, gbo, n);
+        else K.gemm(false, false, k, n, m, 1f, ad, ao, m, g, go, n, 1f, gb, gbo, n);
+      } else {
+        if (!ta) K.gemm(true, false, n, k, m, 1f, g, go, n, ad, ao, k, 1f, gb, gbo, k);
+        else K.gemm(true, true, n, k, m, 1f, g, go, n, ad, ao, m, 1f, gb, gbo, k);
+      }
+    }
+  }
+
+  private static void linear(Node n, float[] g) {
+    Tensor x = n.inputs[0], w = n.inputs[1], b = n.inputs.length > 2 ? n.inputs[2] : null;
+    int rows = n.ints[0], in = n.ints[1], out = n.ints[2];
+    Activations.Kind act = (Activations.Kind) n.aux;
+    float[] y = n.output.data;
+    float[] gp = g;
+    if (act != Activations.Kind.IDENTITY) {
+      gp = Arena.alloc(g.length);
+      switch (act) {
+        case RELU -> K.reluBackward(y, 0, g, 0, gp, 0, g.length);
+        case SIGMOID -> {
+          for (int i = 0; i < g.length; i++) gp[i] = g[i] * y[i] * (1f - y[i]);
+        }
+        case TANH -> {
+          for (int i = 0; i < g.length; i++) gp[i] = g[i] * (1f - y[i] * y[i]);
+        }
+        default -> throw new IllegalStateException("unknown activation " + act);
+      }
+    }
+    if (x.requiresGrad) K.gemm(false, true, rows, in, out, 1f, gp, 0, out, w.data, 0, out, 1f, x.gradBuffer(), 0, in);
+    if (w.requiresGrad) K.gemm(true, false, in, out, rows, 1f, x.data, 0, in, gp, 0, out, 1f, w.gradBuffer(), 0, out);
+    if (b != null && b.requiresGrad) {
+      float[] gb = b.gradBuffer();
+      for (int r = 0; r < rows; r++) K.axpy(1f, gp, r * out, gb, 0, out);
+    }
+  }
+
+  // ---- normalization --------------------------------------------------------------------------------------------
+
+  private static void layerNorm(Node n, float[] g) {
+    Tensor x = n.inputs[0], gamma = n.inputs[1], beta = n.inputs[2];
+    float[] stats = (float[]) n.aux;
+    int d = x.dim(-1), rows = x.size() / d;
+    float[] gx = x.requiresGrad ? x.gradBuffer() : null;
+    float[] gg = gamma.requiresGrad ? gamma.gradBuffer() : null;
+    float[] gbeta = beta.requiresGrad ? beta.gradBuffer() : null;
+    for (int r = 0; r < rows; r++) {
+      int o = r * d;
+      float mu = stats[2 * r], rstd = stats[2 * r + 1];
+      double sumG = 0, sumGX = 0;
+      for (int j = 0; j < d; j++) {
+        float xhat = (x.data[o + j] - mu) * rstd;
+        float gxhat = g[o + j] * gamma.data[j];
+        sumG += gxhat;
+        sumGX += gxhat * xhat;
+        if (gg != null) gg[j] += g[o + j] * xhat;
+        if (gbeta != null) gbeta[j] += g[o + j];
+      }
+      if (gx != null) {
+        float mg = (float) (sumG / d), mgx = (float) (sumGX / d);
+        for (int j = 0; j < d; j++) {
+          float xhat = (x.data[o + j] - mu) * rstd;
+          gx[o + j] += rstd * (g[o + j] * gamma.data[j] - mg - xhat * mgx);
+        }
+      }
+    }
+  }
+
+  private static void batchNorm(Node n, float[] g) {
+    Tensor x = n.inputs[0], gamma = n.inputs[1], beta = n.inputs[2];
+    float[] stats = (float[]) n.aux;
+    boolean training = n.ints[0] == 1;
+    int rows = x.dim(0), c = x.dim(1);
+    float[] gx = x.requiresGrad ? x.gradBuffer() : null;
+    float[] gg = gamma.requiresGrad ? gamma.gradBuffer() : null;
+    float[] gbeta = beta.requiresGrad ? beta.gradBuffer() : null;
+    for (int j = 0; j < c; j++) {
+      float mu = stats[2 * j], rstd = stats[2 * j + 1];
+      double sumG = 0, sumGX = 0;
+      for (int r = 0; r < rows; r++) {
+        int i = r * c + j;
+        float xhat = (x.data[i] - mu) * rstd;
+        float gxhat = g[i] * gamma.data[j];
+        sumG += gxhat;
+        sumGX += gxhat * xhat;
+        if (gg != null) gg[j] += g[i] * xhat;
+        if (gbeta != null) gbeta[j] += g[i];
+      }
+      if (gx != null) {
+        float mg = training ? (float) (sumG / rows) : 0f, mgx = training ? (float) (sumGX / rows) : 0f;
+        for (int r = 0; r < rows; r++) {
+          int i = r * c + j;
+          float xhat = (x.data[i] - mu) * rstd;
+          gx[i] += rstd * (g[i] * gamma.data[j] - mg - xhat * mgx);
+        }
+      }
+    }
   }
 }

@@ -1,0 +1,132 @@
+package org.rec4j.tensor;
+
+/**
+ * Integer-indexed access: embedding lookup (with sparse row gradients for tables marked
+ * {@linkplain Tensor#sparseGrad(boolean) sparse}), index-select along an axis, torch-style gather, scatter-add,
+ * masked fill and one-hot encoding.
+ */
+public final class IndexOps {
+  private IndexOps() {}
+
+  /**
+   * Rows {@code ids} of a {@code [rows, dim]} table, shaped {@code [leading..., dim]} (by default
+   * {@code [ids.length, dim]}). If the table is sparse, its gradient arrives as a {@link SparseRowGrad}.
+   */
+  public static Tensor embedding(Tensor table, int[] ids, int... leading) {
+    if (table.rank() != 2) throw new IllegalArgumentException("embedding table must be rank 2, shape is " + table.shape);
+    int rows = table.dim(0), dim = table.dim(1);
+    int[] od;
+    if (leading.length == 0) {
+      od = new int[] {ids.length, dim};
+    } else {
+      od = new int[leading.length + 1];
+      long n = 1;
+      for (int i = 0; i < leading.length; i++) {
+        od[i] = leading[i];
+        n *= leading[i];
+      }
+      if (n != ids.length) throw new IllegalArgumentException("embedding: leading dims product " + n + " != ids.length " + ids.length);
+      od[leading.length] = dim;
+    }
+    Tensor out = Tensor.empty(Shape.of(od));
+    for (int i = 0; i < ids.length; i++) {
+      int r = ids[i];
+      if (r < 0 || r >= rows) throw new IndexOutOfBoundsException("embedding id " + r + " at position " + i + " out of range [0, " + rows + ")");
+      System.arraycopy(table.data, r * dim, out.data, i * dim, dim);
+    }
+    Node n = Autograd.record(out, Op.EMBEDDING, table);
+    if (n != null) n.ints = ids;
+    return out;
+  }
+
+  /** The slices {@code idx} of {@code axis} (like {@code torch.index_select}); repeats are allowed. */
+  public static Tensor indexSelect(Tensor a, int axis, int[] idx) {
+    int ax = a.shape.axis(axis);
+    int outer = a.shape.outer(ax), n = a.shape.dim(ax), inner = a.shape.inner(ax);
+    Tensor out = Tensor.empty(a.shape.with(ax, idx.length));
+    for (int o = 0; o < outer; o++) {
+      for (int j = 0; j < idx.length; j++) {
+        int k = idx[j];
+        if (k < 0 || k >= n) throw new IndexOutOfBoundsException("index " + k + " out of range [0, " + n + ") on axis " + ax + " of " + a.shape);
+        System.arraycopy(a.data, (o * n + k) * inner, out.data, (o * idx.length + j) * inner, inner);
+      }
+    }
+    Node node = Autograd.record(out, Op.INDEX_SELECT, a);
+    if (node != null) {
+      node.ints = idx;
+      node.aux = new int[] {ax, outer, n, inner};
+    }
+    return out;
+  }
+
+  /**
+   * {@code out[o, j, i] = a[o, index[o, j, i], i]} along {@code axis} (like {@code torch.gather}); {@code index} has
+   * the shape of {@code a} except along {@code axis}, where it has {@code m} entries. With a rank-2 {@code a} and
+   * {@code m = 1} this picks one entry per row.
+   */
+  public static Tensor gather(Tensor a, int axis, int[] index, int m) {
+    int ax = a.shape.axis(axis);
+    int outer = a.shape.outer(ax), n = a.shape.dim(ax), inner = a.shape.inner(ax);
+    if (index.length != outer * m * inner) {
+      throw new IllegalArgumentException("gather: index has " + index.length + " entries, expected " + (outer * m * inner) + " for shape " + a.shape.with(ax, m));
+    }
+    Tensor out = Tensor.empty(a.shape.with(ax, m));
+    int[] src = new int[index.length];
+    for (int o = 0; o < outer; o++) {
+      for (int j = 0; j < m; j++) {
+        for (int i = 0; i < inner; i++) {
+          int p = (o * m + j) * inner + i;
+          int k = index[p];
+          if (k < 0 || k >= n) throw new IndexOutOfBoundsException("gather index " + k + " out of range [0, " + n + ") at position " + p);
+          src[p] = (o * n + k) * inner + i;
+          out.data[p] = a.data[src[p]];
+        }
+      }
+    }
+    Node node = Autograd.record(out, Op.GATHER, a);
+    if (node != null) node.aux = src;
+    return out;
+  }
+
+  /** {@code out[idx[i]] += src[i]} for a {@code [n, d...]} source into {@code [rows, d...]} zeros. */
+  public static Tensor scatterAdd(Tensor src, int[] idx, int rows) {
+    if (src.dim(0) != idx.length) throw new IllegalArgumentException("scatterAdd: " + idx.length + " indices for " + src.dim(0) + " source rows");
+    int w = src.size() / Math.max(1, src.dim(0));
+    Tensor out = Tensor.empty(src.shape.with(0, rows));
+    for (int i = 0; i < idx.length; i++) {
+      int r = idx[i];
+      if (r < 0 || r >= rows) throw new IndexOutOfBoundsException("scatterAdd index " + r + " out of range [0, " + rows + ")");
+      for (int j = 0; j < w; j++) out.data[r * w + j] += src.data[i * w + j];
+    }
+    Node n = Autograd.record(out, Op.SCATTER_ADD, src);
+    if (n != null) n.ints = idx;
+    return out;
+  }
+
+  /**
+   * {@code a} with entries replaced by {@code value} where {@code mask} is non-zero. The mask's shape must equal the
+   * trailing dimensions of {@code a} (it repeats over the leading ones), e.g. an {@code [L, L]} causal mask over
+   * {@code [B, L, L]} scores.
+   */
+  public static Tensor maskedFill(Tensor a, Tensor mask, float value) {
+    if (!MathOps.isTrailing(mask.shape, a.shape)) {
+      throw new IllegalArgumentException("mask shape " + mask.shape + " must equal the trailing dimensions of " + a.shape);
+    }
+    Tensor out = Tensor.empty(a.shape);
+    int m = mask.size();
+    for (int i = 0; i < a.size(); i++) out.data[i] = mask.data[i % m] != 0f ? value : a.data[i];
+    Node n = Autograd.record(out, Op.MASKED_FILL, a);
+    if (n != null) n.aux = mask;
+    return out;
+  }
+
+  /** One-hot rows: {@code [idx.length, classes]} with a 1 at each index (not differentiable). */
+  public static Tensor oneHot(int[] idx, int classes) {
+    Tensor out = Tensor.empty(Shape.of(idx.length, classes));
+    for (int i = 0; i < idx.length; i++) {
+      if (idx[i] < 0 || idx[i] >= classes) throw new IndexOutOfBoundsException("class " + idx[i] + " out of range [0, " + classes + ")");
+      out.data[i * classes + idx[i]] = 1f;
+    }
+    return out;
+  }
+}
