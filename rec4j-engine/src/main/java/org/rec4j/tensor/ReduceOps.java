@@ -101,8 +101,8 @@ public final class ReduceOps {
           double inv = 1 / s;
           for (int j = 0; j < n; j++) y[base + j * inner] = (float) (Math.exp(x[base + j * inner] - m) * inv);
         } else {
-          float lse = (float) (m + Math.log(s));
-          for (int j = 0; j < n; j++) y[base + j * inner] = x[base + j * inner] - lse;
+          float logS = (float) Math.log(s);
+          for (int j = 0; j < n; j++) y[base + j * inner] = (x[base + j * inner] - m) - logS;
         }
       }
     }
