@@ -1,0 +1,111 @@
+package org.rec4j.eval;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/** The evaluator's protocols, exclusion, tie handling and thread-count independence. */
+class EvaluatorTest {
+  /** Score = -(item - preferred(user))², so each user's ranking is known exactly. */
+  private static Scorer distanceScorer(int items) {
+    return new Scorer() {
+      @Override
+      public int numItems() {
+        return items;
+      }
+
+      @Override
+      public void score(int user, int[] it, float[] out) {
+        for (int i = 0; i < it.length; i++) out[i] = -(float) Math.pow(it[i] - (user % items) - 0.1, 2);
+      }
+    };
+  }
+
+  @Test
+  void fullRankingExcludesTrainingItems() {
+    Scorer s = distanceScorer(20);
+    // user 5 prefers item 5, then 6, 4, 7...; item 5 is a training item so 6 comes first
+    RankingTask task = RankingTask.full(20, new int[] {5}, new Relevance[] {Relevance.binary(6)}, new int[][] {{5}});
+    RankingResult r = Evaluator.standard(1, 1, 3).evaluate(s, task);
+    assertArrayEquals(new int[] {6, 4, 7}, r.lists()[0]);
+    assertEquals(1.0, r.get("hr@1"));
+    assertEquals(1, r.users());
+  }
+
+  @Test
+  void sampledProtocolRanksOnlyCandidates() {
+    Scorer s = distanceScorer(100);
+    RankingTask task = RankingTask.sampled(100, new int[] {10, 50}, new Relevance[] {Relevance.binary(30), Relevance.binary(51)},
+        new int[][] {{30, 90, 80}, {51, 50, 0}});
+    RankingResult r = Evaluator.standard(1, 1).evaluate(s, task);
+    assertEquals(1.0, r.perUser().get("hr@1")[0], "30 is nearest to 10 among {30, 90, 80}");
+    assertEquals(0.0, r.perUser().get("hr@1")[1], "50 beats 51 for user 50");
+    assertEquals(0.5, r.get("hr@1"));
+  }
+
+  @Test
+  void constantModelGetsChanceLevelNotCredit() {
+    Scorer constant = new Scorer() {
+      @Override
+      public int numItems() {
+        return 100;
+      }
+
+      @Override
+      public void score(int user, int[] items, float[] out) {
+        java.util.Arrays.fill(out, 0, items.length, 0.5f);
+      }
+    };
+    int n = 2000;
+    int[] users = new int[n];
+    Relevance[] rel = new Relevance[n];
+    int[][] cand = new int[n][];
+    for (int u = 0; u < n; u++) {
+      users[u] = u;
+      rel[u] = Relevance.binary(0); // held-out item with the smallest id
+      cand[u] = new int[100];
+      for (int i = 0; i < 100; i++) cand[u][i] = i;
+    }
+    double hr = Evaluator.standard(2, 10).evaluate(constant, RankingTask.sampled(100, users, rel, cand)).get("hr@10");
+    assertEquals(0.10, hr, 0.03, "ties must not favour small ids");
+  }
+
+  @Test
+  void resultsDoNotDependOnThreadCount() {
+    Random r = new Random(3);
+    int n = 300, items = 50;
+    int[] users = new int[n];
+    Relevance[] rel = new Relevance[n];
+    int[][] ex = new int[n][];
+    for (int u = 0; u < n; u++) {
+      users[u] = u;
+      rel[u] = Relevance.binary(r.nextInt(items));
+      ex[u] = new int[] {(rel[u].items()[0] + 1) % items};
+    }
+    RankingTask t = RankingTask.full(items, users, rel, ex);
+    RankingResult one = Evaluator.standard(1, 5, 10).evaluate(distanceScorer(items), t);
+    RankingResult two = Evaluator.standard(2, 5, 10).evaluate(distanceScorer(items), t);
+    assertEquals(one.means(), two.means());
+    for (int u = 0; u < n; u++) assertArrayEquals(one.lists()[u], two.lists()[u]);
+  }
+
+  @Test
+  void topKSelectsLargestAndRejectsNaN() {
+    TopK t = new TopK(3);
+    float[] s = {0.1f, 0.9f, 0.5f, 0.7f, 0.2f};
+    for (int i = 0; i < s.length; i++) t.offer(i, s[i]);
+    assertArrayEquals(new int[] {1, 3, 2}, t.drain());
+    assertThrows(ArithmeticException.class, () -> t.offer(0, Float.NaN));
+  }
+
+  @Test
+  void pointEvaluation() {
+    Scorer s = distanceScorer(10);
+    var m = Evaluator.evaluatePoints(s, new int[] {1, 2}, new int[] {1, 2}, new float[] {0f, 0f}, new Rmse(), new Mae());
+    assertEquals(0.01, m.get("rmse"), 1e-6);
+    assertEquals(0.01, m.get("mae"), 1e-6);
+  }
+}
