@@ -34,8 +34,12 @@ public final class KernelProvider {
   }
 
   private static Kernels choose() {
-    if ("scalar".equals(System.getProperty("rec4j.kernels"))) return ScalarKernels.INSTANCE;
-    Kernels simd = simdOrNull();
+    return choose(System.getProperty("rec4j.kernels"), simdOrNull());
+  }
+
+  /** The choice rule, given the {@code rec4j.kernels} property value and the SIMD kernels (or null). */
+  static Kernels choose(String forced, Kernels simd) {
+    if ("scalar".equals(forced)) return ScalarKernels.INSTANCE;
     if (simd == null) {
       LOG.warning("Vector API (jdk.incubator.vector) unavailable: using scalar kernels. "
           + "Run with --add-modules jdk.incubator.vector on JDK 21+ for SIMD.");

@@ -38,6 +38,27 @@ public interface Kernels {
   /** g[go+i] += (y[yo+i] &gt; 0 ? dy[dyo+i] : 0): the ReLU backward given its output y. */
   void reluBackward(float[] y, int yo, float[] dy, int dyo, float[] g, int go, int n);
 
+  /** out = 1 / (1 + e^−x) elementwise (out may alias x). */
+  void sigmoid(float[] x, int xo, float[] out, int oo, int n);
+
+  /** Σ x[xo+i]² for i &lt; n (squared L2 norm, for weight decay and gradient clipping). */
+  float sumSquares(float[] x, int xo, int n);
+
+  /** max |x[xo+i]| for i &lt; n; 0 when n = 0 and NaN if any element is NaN (divergence checks, clipping). */
+  float maxAbs(float[] x, int xo, int n);
+
+  /**
+   * x[xo + i·ld + j] += bias[bo + j] for i &lt; rows, j &lt; cols: the row-broadcast bias add of a dense layer,
+   * in place on a row-major rows×cols matrix with leading dimension ld ≥ cols.
+   */
+  void addBias(float[] x, int xo, int rows, int cols, int ld, float[] bias, int bo);
+
+  /**
+   * out[oo + j] += Σ_i x[xo + i·ld + j] for j &lt; cols: column sums of a rows×cols matrix (leading dimension
+   * ld ≥ cols) accumulated into out, i.e. the bias gradient of a dense layer.
+   */
+  void addColumnSums(float[] x, int xo, int rows, int cols, int ld, float[] out, int oo);
+
   /**
    * General matrix multiply: C = alpha·op(A)·op(B) + beta·C with op(A) of shape m×k and op(B) k×n, where op
    * transposes when the flag is set. A is stored m×k (lda ≥ k) or, transposed, k×m (lda ≥ m); likewise B.

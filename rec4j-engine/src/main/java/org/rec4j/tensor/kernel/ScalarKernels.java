@@ -4,6 +4,8 @@ package org.rec4j.tensor.kernel;
 public final class ScalarKernels implements Kernels {
   /** The shared instance. */
   public static final ScalarKernels INSTANCE = new ScalarKernels();
+  /** Rows of B kept hot per pass of the non-transposed-B gemm loop (a block of {@code K_BLOCK × n} floats). */
+  private static final int K_BLOCK = 128;
 
   @Override
   public String name() {
@@ -60,24 +62,82 @@ public final class ScalarKernels implements Kernels {
   }
 
   @Override
+  public void sigmoid(float[] x, int xo, float[] out, int oo, int n) {
+    for (int i = 0; i < n; i++) out[oo + i] = (float) (1.0 / (1.0 + Math.exp(-x[xo + i])));
+  }
+
+  @Override
+  public float sumSquares(float[] x, int xo, int n) {
+    float s = 0f;
+    for (int i = 0; i < n; i++) s += x[xo + i] * x[xo + i];
+    return s;
+  }
+
+  @Override
+  public float maxAbs(float[] x, int xo, int n) {
+    float m = 0f;
+    for (int i = 0; i < n; i++) m = Math.max(m, Math.abs(x[xo + i]));
+    return m;
+  }
+
+  @Override
+  public void addBias(float[] x, int xo, int rows, int cols, int ld, float[] bias, int bo) {
+    for (int i = 0; i < rows; i++) {
+      int xi = xo + i * ld;
+      for (int j = 0; j < cols; j++) x[xi + j] += bias[bo + j];
+    }
+  }
+
+  @Override
+  public void addColumnSums(float[] x, int xo, int rows, int cols, int ld, float[] out, int oo) {
+    for (int i = 0; i < rows; i++) {
+      int xi = xo + i * ld;
+      for (int j = 0; j < cols; j++) out[oo + j] += x[xi + j];
+    }
+  }
+
+  /**
+   * Splits large products over {@link Parallel} row blocks; each block runs {@link #gemmSerial}: C is first scaled
+   * by beta (cleared when beta is 0, so its old contents are never read), then op(A)·op(B) is accumulated in an
+   * order that walks B and C along rows.
+   */
+  @Override
   public void gemm(boolean transA, boolean transB, int m, int n, int k, float alpha,
                    float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
                    float beta, float[] c, int cOff, int ldc) {
+    GemmDriver.run(ScalarKernels::gemmSerial, 1, transA, transB, m, n, k, alpha,
+        a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
+  }
+
+  private static void gemmSerial(boolean transA, boolean transB, int m, int n, int k, float alpha,
+                                 float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
+                                 float beta, float[] c, int cOff, int ldc) {
+    int ars = transA ? 1 : lda; // A(i, p) = a[aOff + i * ars + p * acs]
+    int acs = transA ? lda : 1;
     for (int i = 0; i < m; i++) {
       int ci = cOff + i * ldc;
-      if (beta == 0f) {
-        for (int j = 0; j < n; j++) c[ci + j] = 0f;
-      } else if (beta != 1f) {
-        for (int j = 0; j < n; j++) c[ci + j] *= beta;
+      for (int j = 0; j < n; j++) c[ci + j] = beta == 0f ? 0f : beta * c[ci + j];
+    }
+    if (!transB) {
+      for (int p0 = 0; p0 < k; p0 += K_BLOCK) {
+        int p1 = Math.min(k, p0 + K_BLOCK);
+        for (int i = 0; i < m; i++) {
+          int ci = cOff + i * ldc;
+          for (int p = p0; p < p1; p++) {
+            float av = alpha * a[aOff + i * ars + p * acs];
+            int bp = bOff + p * ldb;
+            for (int j = 0; j < n; j++) c[ci + j] += av * b[bp + j];
+          }
+        }
       }
-      for (int p = 0; p < k; p++) {
-        float av = alpha * (transA ? a[aOff + p * lda + i] : a[aOff + i * lda + p]);
-        if (av == 0f) continue;
-        if (!transB) {
-          int bp = bOff + p * ldb;
-          for (int j = 0; j < n; j++) c[ci + j] += av * b[bp + j];
-        } else {
-          for (int j = 0; j < n; j++) c[ci + j] += av * b[bOff + j * ldb + p];
+    } else {
+      for (int i = 0; i < m; i++) {
+        int ci = cOff + i * ldc;
+        for (int j = 0; j < n; j++) {
+          int bj = bOff + j * ldb;
+          float s = 0f;
+          for (int p = 0; p < k; p++) s += a[aOff + i * ars + p * acs] * b[bj + p];
+          c[ci + j] += alpha * s;
         }
       }
     }

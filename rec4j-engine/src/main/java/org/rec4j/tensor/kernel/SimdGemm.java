@@ -1,0 +1,246 @@
+package org.rec4j.tensor.kernel;
+
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorMask;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * Single-threaded, cache-blocked gemm on the Vector API, the serial half of {@link SimdKernels#gemm}.
+ *
+ * <p>Blocking follows the usual Goto scheme: columns in blocks of {@link #NC}, the inner dimension in blocks of
+ * {@link #KC}, rows in blocks of {@link #MC}. Each KC×NC block of op(B) is packed into panels {@link #NR} = 2·VLEN
+ * floats wide (zero padded), so the micro-kernel reads B contiguously and without masks whatever the transpose
+ * flag. A is not packed: the micro-kernel broadcasts A(i, p) through a (row stride, column stride) pair, which
+ * covers both layouts of A at no copying cost; this matters for the small products of recommender MLPs, where
+ * packing A would cost as much as the multiply. The micro-kernel keeps an {@link #MR}×NR tile of C in 12 vector
+ * registers across the whole k loop and touches C once, at the end (C = alpha·acc + beta·C, masked on the last
+ * panel). The last panel is only one vector wide when that suffices, so n = 8 or n = 16 do not pay for 2·VLEN.
+ *
+ * <p>Packing buffers are per thread and grow once, so a warmed-up caller allocates nothing.
+ */
+final class SimdGemm {
+  static final VectorSpecies<Float> SPECIES = FloatVector.SPECIES_PREFERRED;
+  static final int L = SPECIES.length();
+  /** Rows of C per micro-kernel tile. */
+  static final int MR = 6;
+  /** Columns of C per micro-kernel tile (two vectors). */
+  static final int NR = 2 * L;
+  static final int KC = 256;
+  static final int MC = 24 * MR;
+  static final int NC = 2048;
+
+  private static final ThreadLocal<float[][]> PACK = ThreadLocal.withInitial(() -> new float[1][0]);
+
+  private SimdGemm() {}
+
+  /** The {@link Kernels#gemm} contract on the calling thread (arguments already checked, m, n &gt; 0). */
+  static void gemm(boolean transA, boolean transB, int m, int n, int k, float alpha,
+                   float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
+                   float beta, float[] c, int cOff, int ldc) {
+    if (k == 0) {
+      scaleC(m, n, beta, c, cOff, ldc);
+      return;
+    }
+    int ars = transA ? 1 : lda; // A(i, p) = a[aOff + i * ars + p * acs]
+    int acs = transA ? lda : 1;
+    float[] packed = packBuffer(Math.min(KC, k) * roundUp(Math.min(NC, n), NR));
+    for (int jc = 0; jc < n; jc += NC) {
+      int nc = Math.min(NC, n - jc);
+      for (int pc = 0; pc < k; pc += KC) {
+        int kc = Math.min(KC, k - pc);
+        if (transB) {
+          packTransposed(b, bOff + jc * ldb + pc, ldb, kc, nc, packed);
+        } else {
+          packRows(b, bOff + pc * ldb + jc, ldb, kc, nc, packed);
+        }
+        float betaBlock = pc == 0 ? beta : 1f;
+        for (int ic = 0; ic < m; ic += MC) {
+          int mc = Math.min(MC, m - ic);
+          block(mc, nc, kc, alpha, a, aOff + ic * ars + pc * acs, ars, acs, packed,
+              betaBlock, c, cOff + ic * ldc + jc, ldc);
+        }
+      }
+    }
+  }
+
+  /** One mc×nc block of C from a packed kc×nc block of B: panels of NR (or, last, L) columns × tiles of MR rows. */
+  private static void block(int mc, int nc, int kc, float alpha, float[] a, int ao, int rs, int cs,
+                            float[] bp, float beta, float[] c, int co, int ldc) {
+    for (int jr = 0; jr < nc; jr += NR) {
+      int nr = Math.min(NR, nc - jr);
+      int bo = jr * kc;
+      int i = 0;
+      if (nr > L) {
+        for (; i + MR <= mc; i += MR) {
+          tile6x2(kc, a, ao + i * rs, rs, cs, bp, bo, alpha, beta, c, co + i * ldc + jr, ldc, nr);
+        }
+        for (; i < mc; i++) row1x2(kc, a, ao + i * rs, cs, bp, bo, alpha, beta, c, co + i * ldc + jr, nr);
+      } else {
+        for (; i + MR <= mc; i += MR) {
+          tile6x1(kc, a, ao + i * rs, rs, cs, bp, bo, alpha, beta, c, co + i * ldc + jr, ldc, nr);
+        }
+        for (; i < mc; i++) row1x1(kc, a, ao + i * rs, cs, bp, bo, alpha, beta, c, co + i * ldc + jr, nr);
+      }
+    }
+  }
+
+  private static void tile6x2(int kc, float[] a, int ao, int rs, int cs, float[] bp, int bo,
+                              float alpha, float beta, float[] c, int co, int ldc, int nr) {
+    FloatVector c00 = FloatVector.zero(SPECIES);
+    FloatVector c01 = c00;
+    FloatVector c10 = c00;
+    FloatVector c11 = c00;
+    FloatVector c20 = c00;
+    FloatVector c21 = c00;
+    FloatVector c30 = c00;
+    FloatVector c31 = c00;
+    FloatVector c40 = c00;
+    FloatVector c41 = c00;
+    FloatVector c50 = c00;
+    FloatVector c51 = c00;
+    for (int p = 0, ai = ao, bi = bo; p < kc; p++, ai += cs, bi += NR) {
+      FloatVector b0 = FloatVector.fromArray(SPECIES, bp, bi);
+      FloatVector b1 = FloatVector.fromArray(SPECIES, bp, bi + L);
+      FloatVector x = FloatVector.broadcast(SPECIES, a[ai]);
+      c00 = x.fma(b0, c00);
+      c01 = x.fma(b1, c01);
+      x = FloatVector.broadcast(SPECIES, a[ai + rs]);
+      c10 = x.fma(b0, c10);
+      c11 = x.fma(b1, c11);
+      x = FloatVector.broadcast(SPECIES, a[ai + 2 * rs]);
+      c20 = x.fma(b0, c20);
+      c21 = x.fma(b1, c21);
+      x = FloatVector.broadcast(SPECIES, a[ai + 3 * rs]);
+      c30 = x.fma(b0, c30);
+      c31 = x.fma(b1, c31);
+      x = FloatVector.broadcast(SPECIES, a[ai + 4 * rs]);
+      c40 = x.fma(b0, c40);
+      c41 = x.fma(b1, c41);
+      x = FloatVector.broadcast(SPECIES, a[ai + 5 * rs]);
+      c50 = x.fma(b0, c50);
+      c51 = x.fma(b1, c51);
+    }
+    store2(c00, c01, alpha, beta, c, co, nr);
+    store2(c10, c11, alpha, beta, c, co + ldc, nr);
+    store2(c20, c21, alpha, beta, c, co + 2 * ldc, nr);
+    store2(c30, c31, alpha, beta, c, co + 3 * ldc, nr);
+    store2(c40, c41, alpha, beta, c, co + 4 * ldc, nr);
+    store2(c50, c51, alpha, beta, c, co + 5 * ldc, nr);
+  }
+
+  private static void tile6x1(int kc, float[] a, int ao, int rs, int cs, float[] bp, int bo,
+                              float alpha, float beta, float[] c, int co, int ldc, int nr) {
+    FloatVector c0 = FloatVector.zero(SPECIES);
+    FloatVector c1 = c0;
+    FloatVector c2 = c0;
+    FloatVector c3 = c0;
+    FloatVector c4 = c0;
+    FloatVector c5 = c0;
+    for (int p = 0, ai = ao, bi = bo; p < kc; p++, ai += cs, bi += L) {
+      FloatVector b0 = FloatVector.fromArray(SPECIES, bp, bi);
+      c0 = FloatVector.broadcast(SPECIES, a[ai]).fma(b0, c0);
+      c1 = FloatVector.broadcast(SPECIES, a[ai + rs]).fma(b0, c1);
+      c2 = FloatVector.broadcast(SPECIES, a[ai + 2 * rs]).fma(b0, c2);
+      c3 = FloatVector.broadcast(SPECIES, a[ai + 3 * rs]).fma(b0, c3);
+      c4 = FloatVector.broadcast(SPECIES, a[ai + 4 * rs]).fma(b0, c4);
+      c5 = FloatVector.broadcast(SPECIES, a[ai + 5 * rs]).fma(b0, c5);
+    }
+    store1(c0, alpha, beta, c, co, nr);
+    store1(c1, alpha, beta, c, co + ldc, nr);
+    store1(c2, alpha, beta, c, co + 2 * ldc, nr);
+    store1(c3, alpha, beta, c, co + 3 * ldc, nr);
+    store1(c4, alpha, beta, c, co + 4 * ldc, nr);
+    store1(c5, alpha, beta, c, co + 5 * ldc, nr);
+  }
+
+  private static void row1x2(int kc, float[] a, int ao, int cs, float[] bp, int bo,
+                             float alpha, float beta, float[] c, int co, int nr) {
+    FloatVector c0 = FloatVector.zero(SPECIES);
+    FloatVector c1 = c0;
+    for (int p = 0, ai = ao, bi = bo; p < kc; p++, ai += cs, bi += NR) {
+      FloatVector x = FloatVector.broadcast(SPECIES, a[ai]);
+      c0 = x.fma(FloatVector.fromArray(SPECIES, bp, bi), c0);
+      c1 = x.fma(FloatVector.fromArray(SPECIES, bp, bi + L), c1);
+    }
+    store2(c0, c1, alpha, beta, c, co, nr);
+  }
+
+  private static void row1x1(int kc, float[] a, int ao, int cs, float[] bp, int bo,
+                             float alpha, float beta, float[] c, int co, int nr) {
+    FloatVector c0 = FloatVector.zero(SPECIES);
+    for (int p = 0, ai = ao, bi = bo; p < kc; p++, ai += cs, bi += L) {
+      c0 = FloatVector.broadcast(SPECIES, a[ai]).fma(FloatVector.fromArray(SPECIES, bp, bi), c0);
+    }
+    store1(c0, alpha, beta, c, co, nr);
+  }
+
+  /** C[co .. co+nr) = alpha·(lo ++ hi) + beta·C, for L &lt; nr ≤ 2L. */
+  private static void store2(FloatVector lo, FloatVector hi, float alpha, float beta, float[] c, int co, int nr) {
+    store1(lo, alpha, beta, c, co, L);
+    store1(hi, alpha, beta, c, co + L, nr - L);
+  }
+
+  /** C[co .. co+nr) = alpha·acc + beta·C for nr ≤ L; C is not read when beta is 0. */
+  private static void store1(FloatVector acc, float alpha, float beta, float[] c, int co, int nr) {
+    FloatVector r = acc.mul(alpha);
+    if (nr == L) {
+      if (beta != 0f) r = FloatVector.fromArray(SPECIES, c, co).fma(FloatVector.broadcast(SPECIES, beta), r);
+      r.intoArray(c, co);
+    } else {
+      VectorMask<Float> mask = SPECIES.indexInRange(0, nr);
+      if (beta != 0f) r = FloatVector.fromArray(SPECIES, c, co, mask).fma(FloatVector.broadcast(SPECIES, beta), r);
+      r.intoArray(c, co, mask);
+    }
+  }
+
+  /** Packs op(B) = B (kc rows of nc floats, row stride ldb) into NR-wide panels, zero padded. */
+  private static void packRows(float[] b, int bo, int ldb, int kc, int nc, float[] dst) {
+    for (int jr = 0; jr < nc; jr += NR) {
+      int w = panelWidth(nc - jr);
+      int cols = Math.min(w, nc - jr);
+      int d = jr * kc;
+      for (int p = 0; p < kc; p++, d += w) {
+        System.arraycopy(b, bo + p * ldb + jr, dst, d, cols);
+        for (int j = cols; j < w; j++) dst[d + j] = 0f;
+      }
+    }
+  }
+
+  /** Packs op(B) = Bᵀ (B stored nc rows of kc floats, row stride ldb) into NR-wide panels, zero padded. */
+  private static void packTransposed(float[] b, int bo, int ldb, int kc, int nc, float[] dst) {
+    for (int jr = 0; jr < nc; jr += NR) {
+      int w = panelWidth(nc - jr);
+      int cols = Math.min(w, nc - jr);
+      int d = jr * kc;
+      for (int j = 0; j < cols; j++) {
+        int src = bo + (jr + j) * ldb;
+        for (int p = 0; p < kc; p++) dst[d + p * w + j] = b[src + p];
+      }
+      for (int j = cols; j < w; j++) {
+        for (int p = 0; p < kc; p++) dst[d + p * w + j] = 0f;
+      }
+    }
+  }
+
+  /** Width of the panel holding the next {@code remaining} columns: NR, or L when one vector is enough. */
+  private static int panelWidth(int remaining) {
+    return remaining > L ? NR : L;
+  }
+
+  private static void scaleC(int m, int n, float beta, float[] c, int cOff, int ldc) {
+    for (int i = 0; i < m; i++) {
+      int ci = cOff + i * ldc;
+      for (int j = 0; j < n; j++) c[ci + j] = beta == 0f ? 0f : beta * c[ci + j];
+    }
+  }
+
+  private static float[] packBuffer(int size) {
+    float[][] holder = PACK.get();
+    if (holder[0].length < size) holder[0] = new float[size];
+    return holder[0];
+  }
+
+  private static int roundUp(int x, int multiple) {
+    return (x + multiple - 1) / multiple * multiple;
+  }
+}

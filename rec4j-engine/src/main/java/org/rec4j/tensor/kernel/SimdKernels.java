@@ -1,0 +1,173 @@
+package org.rec4j.tensor.kernel;
+
+import static org.rec4j.tensor.kernel.SimdGemm.L;
+import static org.rec4j.tensor.kernel.SimdGemm.SPECIES;
+
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorMask;
+import jdk.incubator.vector.VectorOperators;
+
+/**
+ * {@link Kernels} on the JDK Vector API ({@code jdk.incubator.vector}), using the platform's preferred float vector
+ * width ({@code FloatVector.SPECIES_PREFERRED}: 16 lanes on AVX-512, 8 on AVX2). Loaded reflectively by
+ * {@link KernelProvider}, which falls back to {@link ScalarKernels} when the module is absent.
+ *
+ * <p>Elementwise kernels run a full-vector main loop and a masked tail; reductions keep independent accumulators
+ * so their sum order (and rounding) differs slightly from the scalar reference. gemm is {@link SimdGemm} behind the
+ * shared row-block splitting of {@link GemmDriver}.
+ */
+public final class SimdKernels implements Kernels {
+  /** The shared instance; {@link KernelProvider} reads this field reflectively. */
+  public static final SimdKernels INSTANCE = new SimdKernels();
+
+  private SimdKernels() {}
+
+  @Override
+  public String name() {
+    return "simd-" + SPECIES.vectorBitSize();
+  }
+
+  @Override
+  public float dot(float[] a, int ao, float[] b, int bo, int n) {
+    FloatVector s0 = FloatVector.zero(SPECIES);
+    FloatVector s1 = s0;
+    int i = 0;
+    for (; i + 2 * L <= n; i += 2 * L) {
+      s0 = FloatVector.fromArray(SPECIES, a, ao + i).fma(FloatVector.fromArray(SPECIES, b, bo + i), s0);
+      s1 = FloatVector.fromArray(SPECIES, a, ao + i + L).fma(FloatVector.fromArray(SPECIES, b, bo + i + L), s1);
+    }
+    for (; i < n; i += L) {
+      VectorMask<Float> m = SPECIES.indexInRange(i, n);
+      s0 = FloatVector.fromArray(SPECIES, a, ao + i, m).fma(FloatVector.fromArray(SPECIES, b, bo + i, m), s0);
+    }
+    return s0.add(s1).reduceLanes(VectorOperators.ADD);
+  }
+
+  @Override
+  public void axpy(float alpha, float[] x, int xo, float[] y, int yo, int n) {
+    for (int i = 0; i < n; i += L) {
+      VectorMask<Float> m = SPECIES.indexInRange(i, n);
+      FloatVector.fromArray(SPECIES, x, xo + i, m).fma(FloatVector.broadcast(SPECIES, alpha), FloatVector.fromArray(SPECIES, y, yo + i, m))
+          .intoArray(y, yo + i, m);
+    }
+  }
+
+  @Override
+  public void add(float[] a, int ao, float[] b, int bo, float[] out, int oo, int n) {
+    binary(VectorOperators.ADD, a, ao, b, bo, out, oo, n);
+  }
+
+  @Override
+  public void sub(float[] a, int ao, float[] b, int bo, float[] out, int oo, int n) {
+    binary(VectorOperators.SUB, a, ao, b, bo, out, oo, n);
+  }
+
+  @Override
+  public void mul(float[] a, int ao, float[] b, int bo, float[] out, int oo, int n) {
+    binary(VectorOperators.MUL, a, ao, b, bo, out, oo, n);
+  }
+
+  @Override
+  public void scale(float alpha, float[] x, int xo, float[] out, int oo, int n) {
+    for (int i = 0; i < n; i += L) {
+      VectorMask<Float> m = SPECIES.indexInRange(i, n);
+      FloatVector.fromArray(SPECIES, x, xo + i, m).mul(alpha).intoArray(out, oo + i, m);
+    }
+  }
+
+  @Override
+  public float sum(float[] x, int xo, int n) {
+    FloatVector s = FloatVector.zero(SPECIES);
+    for (int i = 0; i < n; i += L) {
+      s = s.add(FloatVector.fromArray(SPECIES, x, xo + i, SPECIES.indexInRange(i, n)));
+    }
+    return s.reduceLanes(VectorOperators.ADD);
+  }
+
+  @Override
+  public void relu(float[] x, int xo, float[] out, int oo, int n) {
+    for (int i = 0; i < n; i += L) {
+      VectorMask<Float> m = SPECIES.indexInRange(i, n);
+      FloatVector.fromArray(SPECIES, x, xo + i, m).max(0f).intoArray(out, oo + i, m);
+    }
+  }
+
+  @Override
+  public void reluBackward(float[] y, int yo, float[] dy, int dyo, float[] g, int go, int n) {
+    for (int i = 0; i < n; i += L) {
+      VectorMask<Float> m = SPECIES.indexInRange(i, n);
+      VectorMask<Float> pos = FloatVector.fromArray(SPECIES, y, yo + i, m).compare(VectorOperators.GT, 0f);
+      FloatVector gv = FloatVector.fromArray(SPECIES, g, go + i, m);
+      gv.add(FloatVector.fromArray(SPECIES, dy, dyo + i, m), pos).intoArray(g, go + i, m);
+    }
+  }
+
+  @Override
+  public void sigmoid(float[] x, int xo, float[] out, int oo, int n) {
+    FloatVector one = FloatVector.broadcast(SPECIES, 1f);
+    for (int i = 0; i < n; i += L) {
+      VectorMask<Float> m = SPECIES.indexInRange(i, n);
+      FloatVector e = FloatVector.fromArray(SPECIES, x, xo + i, m).neg().lanewise(VectorOperators.EXP);
+      one.div(e.add(one)).intoArray(out, oo + i, m);
+    }
+  }
+
+  @Override
+  public float sumSquares(float[] x, int xo, int n) {
+    FloatVector s0 = FloatVector.zero(SPECIES);
+    FloatVector s1 = s0;
+    int i = 0;
+    for (; i + 2 * L <= n; i += 2 * L) {
+      FloatVector v0 = FloatVector.fromArray(SPECIES, x, xo + i);
+      FloatVector v1 = FloatVector.fromArray(SPECIES, x, xo + i + L);
+      s0 = v0.fma(v0, s0);
+      s1 = v1.fma(v1, s1);
+    }
+    for (; i < n; i += L) {
+      FloatVector v = FloatVector.fromArray(SPECIES, x, xo + i, SPECIES.indexInRange(i, n));
+      s0 = v.fma(v, s0);
+    }
+    return s0.add(s1).reduceLanes(VectorOperators.ADD);
+  }
+
+  @Override
+  public float maxAbs(float[] x, int xo, int n) {
+    FloatVector mx = FloatVector.zero(SPECIES);
+    for (int i = 0; i < n; i += L) {
+      mx = mx.max(FloatVector.fromArray(SPECIES, x, xo + i, SPECIES.indexInRange(i, n)).abs());
+    }
+    return mx.reduceLanes(VectorOperators.MAX);
+  }
+
+  @Override
+  public void addBias(float[] x, int xo, int rows, int cols, int ld, float[] bias, int bo) {
+    for (int i = 0; i < rows; i++) add(x, xo + i * ld, bias, bo, x, xo + i * ld, cols);
+  }
+
+  @Override
+  public void addColumnSums(float[] x, int xo, int rows, int cols, int ld, float[] out, int oo) {
+    for (int j = 0; j < cols; j += L) {
+      VectorMask<Float> m = SPECIES.indexInRange(j, cols);
+      FloatVector s = FloatVector.zero(SPECIES);
+      for (int i = 0, xi = xo + j; i < rows; i++, xi += ld) s = s.add(FloatVector.fromArray(SPECIES, x, xi, m));
+      s.add(FloatVector.fromArray(SPECIES, out, oo + j, m)).intoArray(out, oo + j, m);
+    }
+  }
+
+  @Override
+  public void gemm(boolean transA, boolean transB, int m, int n, int k, float alpha,
+                   float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
+                   float beta, float[] c, int cOff, int ldc) {
+    GemmDriver.run(SimdGemm::gemm, SimdGemm.MR, transA, transB, m, n, k, alpha,
+        a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
+  }
+
+  private static void binary(VectorOperators.Binary op, float[] a, int ao, float[] b, int bo,
+                             float[] out, int oo, int n) {
+    for (int i = 0; i < n; i += L) {
+      VectorMask<Float> m = SPECIES.indexInRange(i, n);
+      FloatVector.fromArray(SPECIES, a, ao + i, m).lanewise(op, FloatVector.fromArray(SPECIES, b, bo + i, m))
+          .intoArray(out, oo + i, m);
+    }
+  }
+}

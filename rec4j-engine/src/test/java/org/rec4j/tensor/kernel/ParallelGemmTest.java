@@ -1,0 +1,99 @@
+package org.rec4j.tensor.kernel;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.concurrent.atomic.AtomicIntegerArray;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Multi-threaded gemm must give exactly the single-threaded result (row blocks are independent and each row is
+ * computed in the same order), for both providers and all transpose combinations.
+ */
+class ParallelGemmTest {
+  private int threads;
+  private long minFlops;
+
+  @BeforeEach
+  void save() {
+    threads = Parallel.threads();
+    minFlops = Parallel.minParallelFlops();
+  }
+
+  @AfterEach
+  void restore() {
+    Parallel.setThreads(threads);
+    Parallel.setMinParallelFlops(minFlops);
+  }
+
+  private static List<Kernels> providers() {
+    List<Kernels> all = new ArrayList<>(List.of(ScalarKernels.INSTANCE));
+    Kernels simd = KernelProvider.simdOrNull();
+    if (simd != null) all.add(simd);
+    return all;
+  }
+
+  @Test
+  void multiThreadedEqualsSingleThreaded() {
+    int m = 300;
+    int n = 190;
+    int k = 257;
+    long seed = 42;
+    SplittableRandom rnd = new SplittableRandom(seed);
+    float[] a = SimdKernelsTest.random(rnd, m * k);
+    float[] b = SimdKernelsTest.random(rnd, k * n);
+    float[] c0 = SimdKernelsTest.random(rnd, m * n);
+    Parallel.setMinParallelFlops(0);
+    for (Kernels kernels : providers()) {
+      for (int t = 0; t < 4; t++) {
+        boolean transA = t >= 2;
+        boolean transB = (t & 1) == 1;
+        int lda = transA ? m : k;
+        int ldb = transB ? k : n;
+        Parallel.setThreads(1);
+        float[] single = c0.clone();
+        kernels.gemm(transA, transB, m, n, k, 0.75f, a, 5, lda, b, 5, ldb, 0.5f, single, 5, n);
+        for (int threadCount : new int[] {2, 3}) {
+          Parallel.setThreads(threadCount);
+          float[] multi = c0.clone();
+          kernels.gemm(transA, transB, m, n, k, 0.75f, a, 5, lda, b, 5, ldb, 0.5f, multi, 5, n);
+          assertArrayEquals(single, multi, kernels.name() + " threads=" + threadCount + " transA=" + transA
+              + " transB=" + transB + " seed=" + seed);
+        }
+      }
+    }
+  }
+
+  @Test
+  void forRowsCoversEveryRowOnce() {
+    Parallel.setThreads(3);
+    for (int rows : new int[] {1, 5, 6, 7, 100, 301}) {
+      for (int align : new int[] {1, 6}) {
+        AtomicIntegerArray seen = new AtomicIntegerArray(rows);
+        Parallel.forRows(rows, align, (from, to) -> {
+          for (int i = from; i < to; i++) seen.incrementAndGet(i);
+        });
+        for (int i = 0; i < rows; i++) {
+          if (seen.get(i) != 1) throw new AssertionError("rows=" + rows + " align=" + align + " row " + i);
+        }
+      }
+    }
+  }
+
+  @Test
+  void rejectsBadThreadCount() {
+    assertThrows(IllegalArgumentException.class, () -> Parallel.setThreads(0));
+  }
+
+  @Test
+  void gemmRejectsShortLeadingDimension() {
+    float[] x = new float[64];
+    assertThrows(IllegalArgumentException.class,
+        () -> ScalarKernels.INSTANCE.gemm(false, false, 4, 4, 4, 1f, x, 0, 3, x, 0, 4, 0f, x, 0, 4));
+  }
+}

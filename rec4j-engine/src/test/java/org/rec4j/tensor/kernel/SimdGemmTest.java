@@ -1,0 +1,80 @@
+package org.rec4j.tensor.kernel;
+
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import static org.rec4j.tensor.kernel.SimdKernelsTest.SIZES;
+import static org.rec4j.tensor.kernel.SimdKernelsTest.assertClose;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Compares {@link SimdKernels#gemm} with {@link ScalarKernels#gemm} for all four transpose combinations, several
+ * (alpha, beta) pairs, non-zero offsets and leading dimensions larger than the rows, on awkward sizes, the shapes of
+ * recommender MLPs (forward and both backward products) and shapes that cross the cache-block edges. The whole C
+ * array is compared, so writes outside the m×n window are caught too. Skipped when the Vector API is unavailable.
+ */
+class SimdGemmTest {
+  private static final long SEED = 0x6E33_2026L;
+  private static final float[][] ALPHA_BETA = {{1f, 0f}, {0.5f, -1.5f}, {-2f, 1f}};
+  private static Kernels simd;
+
+  @BeforeAll
+  static void loadSimd() {
+    simd = KernelProvider.simdOrNull();
+    assumeTrue(simd != null, "Vector API unavailable: SIMD gemm not tested");
+  }
+
+  /** Shapes as {m, n, k}. */
+  private static List<int[]> shapes() {
+    List<int[]> shapes = new ArrayList<>();
+    for (int s : SIZES) {
+      shapes.add(new int[] {s, 17, 33});
+      shapes.add(new int[] {7, s, 16});
+      shapes.add(new int[] {33, 31, s});
+    }
+    shapes.add(new int[] {256, 32, 64});  // MLP forward (256×64)·(64×32)
+    shapes.add(new int[] {256, 8, 16});   // MLP forward (256×16)·(16×8)
+    shapes.add(new int[] {64, 32, 256});  // weight gradient Xᵀ·G
+    shapes.add(new int[] {256, 64, 32});  // input gradient G·Wᵀ
+    shapes.add(new int[] {150, 2100, 5}); // more rows than MC, more columns than NC
+    shapes.add(new int[] {13, 40, 600});  // k spans three KC blocks
+    return shapes;
+  }
+
+  @Test
+  void gemmMatchesScalarForAllTransposesAndScalings() {
+    for (int[] s : shapes()) {
+      for (int t = 0; t < 4; t++) {
+        for (float[] ab : ALPHA_BETA) {
+          check(t >= 2, (t & 1) == 1, s[0], s[1], s[2], ab[0], ab[1]);
+        }
+      }
+    }
+  }
+
+  private static void check(boolean transA, boolean transB, int m, int n, int k, float alpha, float beta) {
+    long seed = SEED ^ (m * 1_000_003L + n * 1009L + k) ^ (transA ? 2 : 0) ^ (transB ? 1 : 0);
+    SplittableRandom rnd = new SplittableRandom(seed);
+    int aRows = transA ? k : m;
+    int aCols = transA ? m : k;
+    int bRows = transB ? n : k;
+    int bCols = transB ? k : n;
+    int lda = aCols + 3;
+    int ldb = bCols + 1;
+    int ldc = n + 2;
+    float[] a = SimdKernelsTest.random(rnd, aRows * lda);
+    float[] b = SimdKernelsTest.random(rnd, bRows * ldb);
+    float[] c = SimdKernelsTest.random(rnd, m * ldc);
+    if (beta == 0f) java.util.Arrays.fill(c, Float.NaN); // C must not be read when beta is 0
+    float[] want = c.clone();
+    float[] got = c.clone();
+    ScalarKernels.INSTANCE.gemm(transA, transB, m, n, k, alpha, a, 5, lda, b, 4, ldb, beta, want, 3, ldc);
+    simd.gemm(transA, transB, m, n, k, alpha, a, 5, lda, b, 4, ldb, beta, got, 3, ldc);
+    double tol = 1e-6 * (k + 1) * (Math.abs(alpha) + Math.abs(beta) + 1);
+    assertClose(want, got, tol, "gemm transA=" + transA + " transB=" + transB + " m=" + m + " n=" + n + " k=" + k
+        + " alpha=" + alpha + " beta=" + beta + " seed=" + seed);
+  }
+}

@@ -1,0 +1,158 @@
+package org.rec4j.tensor.kernel;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.util.Arrays;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Runs every elementwise and reduction kernel of {@link SimdKernels} against {@link ScalarKernels} on awkward
+ * sizes, at non-zero offsets, and checks that nothing outside the addressed range is written. gemm has its own
+ * test, {@link SimdGemmTest}. Skipped when the Vector API is unavailable.
+ */
+class SimdKernelsTest {
+  static final int[] SIZES = {0, 1, 3, 7, 15, 16, 17, 31, 33, 100, 1000, 1023};
+  private static final long SEED = 0x5EED_2026L;
+  private static final Kernels SCALAR = ScalarKernels.INSTANCE;
+  private static Kernels simd;
+
+  @BeforeAll
+  static void loadSimd() {
+    simd = KernelProvider.simdOrNull();
+    assumeTrue(simd != null, "Vector API unavailable: SIMD kernels not tested");
+  }
+
+  /** n random floats in [-1, 1) plus 5 guard values on each side; the data start at offset 5. */
+  static float[] random(SplittableRandom rnd, int n) {
+    float[] x = new float[n + 10];
+    for (int i = 0; i < x.length; i++) x[i] = (float) (rnd.nextDouble() * 2 - 1);
+    return x;
+  }
+
+  /** Asserts equality within {@code tol}·(1 + |expected|) per element; NaNs must match. */
+  static void assertClose(float[] expected, float[] actual, double tol, String what) {
+    assertEquals(expected.length, actual.length, what);
+    for (int i = 0; i < expected.length; i++) {
+      float e = expected[i];
+      float a = actual[i];
+      if (Float.isNaN(e) || Float.isNaN(a)) {
+        assertTrue(Float.isNaN(e) && Float.isNaN(a), what + " at " + i + ": expected " + e + ", got " + a);
+      } else {
+        assertTrue(Math.abs(e - a) <= tol * (1 + Math.abs(e)), what + " at " + i + ": expected " + e + ", got " + a);
+      }
+    }
+  }
+
+  /** A binary elementwise kernel under test. */
+  private interface Binary {
+    void apply(Kernels k, float[] a, float[] b, float[] out, int n);
+  }
+
+  /** A reduction under test. */
+  private interface Reduction {
+    float apply(Kernels k, float[] x, int n);
+  }
+
+  private void checkBinary(String name, Binary op) {
+    for (int n : SIZES) {
+      long seed = SEED ^ (31L * n) ^ name.hashCode();
+      SplittableRandom rnd = new SplittableRandom(seed);
+      float[] a = random(rnd, n);
+      float[] b = random(rnd, n);
+      float[] want = random(rnd, n);
+      float[] got = want.clone();
+      op.apply(SCALAR, a, b, want, n);
+      op.apply(simd, a, b, got, n);
+      assertClose(want, got, 1e-6, name + " n=" + n + " seed=" + seed);
+    }
+  }
+
+  private void checkReduction(String name, Reduction op) {
+    for (int n : SIZES) {
+      long seed = SEED ^ (31L * n) ^ name.hashCode();
+      float[] x = random(new SplittableRandom(seed), n);
+      float want = op.apply(SCALAR, x, n);
+      float got = op.apply(simd, x, n);
+      assertTrue(Math.abs(want - got) <= 1e-6 * (n + 1) * (1 + Math.abs(want)),
+          name + " n=" + n + " seed=" + seed + ": expected " + want + ", got " + got);
+    }
+  }
+
+  @Test
+  void elementwiseKernelsMatchScalar() {
+    checkBinary("add", (k, a, b, out, n) -> k.add(a, 5, b, 4, out, 6, n));
+    checkBinary("sub", (k, a, b, out, n) -> k.sub(a, 3, b, 5, out, 5, n));
+    checkBinary("mul", (k, a, b, out, n) -> k.mul(a, 5, b, 5, out, 2, n));
+    checkBinary("axpy", (k, a, b, out, n) -> k.axpy(-1.75f, a, 4, out, 5, n));
+    checkBinary("scale", (k, a, b, out, n) -> k.scale(0.3f, a, 5, out, 3, n));
+    checkBinary("relu", (k, a, b, out, n) -> k.relu(a, 5, out, 5, n));
+    checkBinary("reluBackward", (k, a, b, out, n) -> k.reluBackward(a, 5, b, 3, out, 4, n));
+    checkBinary("sigmoid", (k, a, b, out, n) -> k.sigmoid(a, 5, out, 4, n));
+    checkBinary("sigmoidInPlace", (k, a, b, out, n) -> k.sigmoid(out, 5, out, 5, n));
+  }
+
+  @Test
+  void sigmoidMatchesScalarOnSaturatedInputs() {
+    float[] x = {-200f, -88f, -30f, -1e-8f, 0f, 1e-8f, 15f, 30f, 88f, 200f, Float.NaN, -0f, 3f};
+    float[] want = new float[x.length];
+    float[] got = new float[x.length];
+    SCALAR.sigmoid(x, 0, want, 0, x.length);
+    simd.sigmoid(x, 0, got, 0, x.length);
+    assertClose(want, got, 1e-6, "sigmoid " + Arrays.toString(x));
+  }
+
+  @Test
+  void reductionsMatchScalar() {
+    checkReduction("dot", (k, x, n) -> k.dot(x, 5, x, 3, n));
+    checkReduction("sum", (k, x, n) -> k.sum(x, 4, n));
+    checkReduction("sumSquares", (k, x, n) -> k.sumSquares(x, 5, n));
+    checkReduction("maxAbs", (k, x, n) -> k.maxAbs(x, 5, n));
+  }
+
+  @Test
+  void maxAbsPropagatesNaN() {
+    for (int n : new int[] {1, 7, 17, 33}) {
+      float[] x = new float[n];
+      x[n / 2] = Float.NaN;
+      assertTrue(Float.isNaN(simd.maxAbs(x, 0, n)), "simd n=" + n);
+      assertTrue(Float.isNaN(SCALAR.maxAbs(x, 0, n)), "scalar n=" + n);
+    }
+    assertEquals(0f, simd.maxAbs(new float[0], 0, 0));
+  }
+
+  @Test
+  void rowBroadcastKernelsMatchScalar() {
+    for (int rows : new int[] {0, 1, 3, 17, 64}) {
+      for (int cols : SIZES) {
+        long seed = SEED ^ (1_000_003L * rows) ^ cols;
+        SplittableRandom rnd = new SplittableRandom(seed);
+        int ld = cols + 3;
+        float[] x = random(rnd, rows * ld);
+        float[] bias = random(rnd, cols);
+        String what = " rows=" + rows + " cols=" + cols + " seed=" + seed;
+
+        float[] want = x.clone();
+        float[] got = x.clone();
+        SCALAR.addBias(want, 5, rows, cols, ld, bias, 4);
+        simd.addBias(got, 5, rows, cols, ld, bias, 4);
+        assertClose(want, got, 1e-6, "addBias" + what);
+
+        float[] sumsWant = bias.clone();
+        float[] sumsGot = bias.clone();
+        SCALAR.addColumnSums(x, 5, rows, cols, ld, sumsWant, 3);
+        simd.addColumnSums(x, 5, rows, cols, ld, sumsGot, 3);
+        assertClose(sumsWant, sumsGot, 1e-6 * (rows + 1), "addColumnSums" + what);
+      }
+    }
+  }
+
+  @Test
+  void nameReportsVectorWidth() {
+    assertTrue(simd.name().startsWith("simd-"), simd.name());
+    assertTrue(Arrays.asList("simd-128", "simd-256", "simd-512").contains(simd.name()), simd.name());
+  }
+}
