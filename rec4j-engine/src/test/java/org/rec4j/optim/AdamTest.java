@@ -1,5 +1,6 @@
 package org.rec4j.optim;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.rec4j.optim.Fixtures.assertClose;
 import static org.rec4j.optim.Fixtures.dense;
 import static org.rec4j.optim.Fixtures.grad;
@@ -59,8 +60,8 @@ class AdamTest {
     Adam opt = new Adam(List.of(p), new Adam.Config(LR, 0.5, 0.5, EPS));
     setGrad(p, 1e-20f); // g² = 1e-40 is subnormal in float
     opt.step();
-    org.junit.jupiter.api.Assertions.assertEquals(0f, opt.state("w").slot(1)[0]);
-    org.junit.jupiter.api.Assertions.assertEquals(5e-21f, opt.state("w").slot(0)[0]);
+    assertEquals(0f, opt.state("w").slot(1)[0]);
+    assertEquals(5e-21f, opt.state("w").slot(0)[0]);
   }
 
   /** Runs 1, 2, …, 12 steps comparing after each with Adam (decay = 0) or AdamW (decay = λ) in double. */

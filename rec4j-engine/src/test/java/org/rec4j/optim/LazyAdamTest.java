@@ -7,6 +7,7 @@ import static org.rec4j.optim.Fixtures.assertClose;
 import static org.rec4j.optim.Fixtures.grad;
 import static org.rec4j.optim.Fixtures.table;
 
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.rec4j.nn.Parameter;
@@ -103,7 +104,7 @@ class LazyAdamTest {
     Parameter table = table("emb", ROWS, COLS);
     float[] before = table.value().toArray();
     Adam opt = new Adam(List.of(table), CONFIG);
-    java.util.Arrays.fill(table.value().gradBuffer(), 1f);
+    Arrays.fill(table.value().gradBuffer(), 1f);
     opt.step();
     assertArrayEquals(before, table.value().data());
   }

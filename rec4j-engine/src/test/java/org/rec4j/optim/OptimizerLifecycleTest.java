@@ -3,7 +3,6 @@ package org.rec4j.optim;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.rec4j.optim.Fixtures.addRow;
@@ -13,7 +12,10 @@ import static org.rec4j.optim.Fixtures.setGrad;
 import static org.rec4j.optim.Fixtures.table;
 
 import java.lang.management.ManagementFactory;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 import org.rec4j.nn.Parameter;
 
@@ -58,7 +60,7 @@ class OptimizerLifecycleTest {
     first.setLearningRate(0.02);
     Optimizer.Snapshot snap = first.exportState();
     assertEquals(3, snap.step());
-    assertEquals(List.of("d/m", "d/v", "s/m", "s/v"), List.copyOf(new java.util.TreeSet<>(snap.slots().keySet())));
+    assertEquals(List.of("d/m", "d/v", "s/m", "s/v"), List.copyOf(new TreeSet<>(snap.slots().keySet())));
     System.arraycopy(d1.value().data(), 0, d2.value().data(), 0, 2);
     System.arraycopy(s1.value().data(), 0, s2.value().data(), 0, 8);
     second.importState(snap);
@@ -75,10 +77,10 @@ class OptimizerLifecycleTest {
   void importRejectsUnknownKeysAndWrongLengths() {
     Adam opt = new Adam(List.of(dense("d", 1f, 2f)), Adam.Config.defaults(0.1));
     IllegalArgumentException unknown = assertThrows(IllegalArgumentException.class,
-        () -> opt.importState(new Optimizer.Snapshot(1, 0.1, java.util.Map.of("d/sum", new float[2]))));
+        () -> opt.importState(new Optimizer.Snapshot(1, 0.1, Map.of("d/sum", new float[2]))));
     assertEquals("state 'd/sum' matches no parameter slot; slots are [m, v]", unknown.getMessage());
     IllegalArgumentException length = assertThrows(IllegalArgumentException.class,
-        () -> opt.importState(new Optimizer.Snapshot(1, 0.1, java.util.Map.of("d/m", new float[3]))));
+        () -> opt.importState(new Optimizer.Snapshot(1, 0.1, Map.of("d/m", new float[3]))));
     assertEquals("state 'd/m' has 3 values but the parameter has 2", length.getMessage());
   }
 
@@ -103,9 +105,9 @@ class OptimizerLifecycleTest {
     Parameter s = table("s", 1000, 16);
     Adam opt = new Adam(List.of(d, s), Adam.Config.defaults(0.01));
     float[] row = new float[16];
-    java.util.Arrays.fill(row, 0.1f);
+    Arrays.fill(row, 0.1f);
     Runnable batch = () -> {
-      java.util.Arrays.fill(d.value().gradBuffer(), 0.2f);
+      Arrays.fill(d.value().gradBuffer(), 0.2f);
       for (int r = 0; r < 40; r++) s.value().sparseGradBuffer().add((r * 37) % 1000, row, 0, 1f);
       opt.step();
       opt.zeroGrad();
@@ -117,7 +119,6 @@ class OptimizerLifecycleTest {
     for (int i = 0; i < 1000; i++) batch.run();
     long allocated = bean.getThreadAllocatedBytes(tid) - before;
     assertTrue(allocated < 1024, "1000 steps allocated " + allocated + " bytes");
-    assertNull(null);
   }
 
   private static void feedAndStep(Optimizer opt, Parameter d, Parameter s, int t) {
