@@ -1,0 +1,244 @@
+package org.rec4j.optim;
+
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.rec4j.nn.Parameter;
+import org.rec4j.tensor.SparseRowGrad;
+import org.rec4j.tensor.Tensor;
+
+/**
+ * A first-order optimizer: turns the gradients accumulated on a fixed list of {@link Parameter}s into in-place
+ * updates of their values, keeping any per-coordinate state (moments, accumulators, step count) in
+ * {@link ParamState} objects it owns — never in the parameters.
+ *
+ * <h2>Lifecycle</h2>
+ *
+ * <ol>
+ *   <li><b>Construct</b> over the model's parameter list (names must be unique). State is allocated lazily, the first
+ *       time a parameter is updated, as float arrays the size of the parameter.
+ *   <li>Per training step:
+ *       <ol>
+ *         <li>the caller runs forward and {@code backward()}, which <em>accumulate</em> dense gradients into
+ *             {@code value().grad()} and, for sparse tables, row gradients into {@code value().sparseGradient()};
+ *         <li>optionally {@link GradientClipping#apply} rescales or clamps those gradients;
+ *         <li>{@link #step()} increments the global step count {@code t} and updates every
+ *             {@linkplain Parameter#trainable() trainable} parameter that has a gradient: a dense parameter from its
+ *             whole dense buffer (a parameter whose {@code grad()} is {@code null} is skipped), a sparse parameter
+ *             only in the rows listed by its {@link SparseRowGrad} after {@link SparseRowGrad#coalesce()} (so a row
+ *             looked up twice in a batch gets the sum of its gradients and is updated once). The dense buffer of a
+ *             sparse parameter is not read;
+ *         <li>{@link #zeroGrad()} clears dense and sparse gradients (keeping the buffers) for the next step.
+ *       </ol>
+ *   <li>A schedule may call {@link #setLearningRate} between steps; checkpoints use {@link #exportState()} and
+ *       {@link #importState}.
+ * </ol>
+ *
+ * <h2>Sparse (lazy) updates</h2>
+ *
+ * Every optimizer here is per-coordinate, so a touched embedding row is updated exactly as the same coordinates of
+ * a dense parameter would be, while untouched rows keep their values <em>and their state</em> bit for bit: momentum
+ * and moments of rows absent from a batch are not decayed. Bias corrections and other step-dependent factors use the
+ * global step count {@code t}, not a per-row count.
+ *
+ * <h2>Regularization</h2>
+ *
+ * A {@link Regularizer} adds its (sub)gradient {@code l1·sign(w) + l2·w} to the raw gradient of each updated
+ * coordinate inside {@code step()}: over the whole tensor for dense parameters, over the touched rows only for
+ * sparse ones (untouched rows are not shrunk). It is applied after clipping and does not modify the gradient
+ * buffers.
+ *
+ * <h2>Cost</h2>
+ *
+ * After each parameter's state has been allocated, {@code step()} allocates nothing: it loops over arrays and
+ * iterates the sparse row gradients in place.
+ *
+ * <p>Not thread-safe.
+ */
+public abstract class Optimizer {
+  /** Moments smaller than this in magnitude are flushed to zero (see {@link #flush}). */
+  static final float TINY = 1e-30f;
+
+  private final ParamState[] states;
+  private final Map<String, ParamState> byName;
+  private final String[] slotNames;
+  /** The regularizer added to raw gradients; never {@code null}. */
+  protected final Regularizer regularizer;
+  private double learningRate;
+  private long step;
+
+  /**
+   * An optimizer over {@code params} with per-parameter state arrays named {@code slotNames}.
+   *
+   * @throws IllegalArgumentException if two parameters share a name or the learning rate is invalid
+   */
+  protected Optimizer(List<Parameter> params, double learningRate, Regularizer regularizer, String... slotNames) {
+    this.states = new ParamState[params.size()];
+    this.byName = new HashMap<>();
+    for (int i = 0; i < states.length; i++) {
+      Parameter p = params.get(i);
+      states[i] = new ParamState(p, slotNames.length);
+      if (byName.put(p.name(), states[i]) != null) {
+        throw new IllegalArgumentException("parameter name '" + p.name() + "' appears twice; names must be unique");
+      }
+    }
+    this.slotNames = slotNames.clone();
+    this.regularizer = regularizer == null ? Regularizer.none() : regularizer;
+    setLearningRate(learningRate);
+  }
+
+  /**
+   * Applies one update to every trainable parameter that has a gradient (see the class lifecycle), after
+   * incrementing the step count.
+   */
+  public final void step() {
+    step++;
+    beginStep(step);
+    for (ParamState s : states) {
+      Parameter p = s.parameter();
+      if (!p.trainable()) continue;
+      Tensor t = p.value();
+      float[] w = t.data();
+      if (t.isSparseGrad()) {
+        SparseRowGrad g = t.sparseGradient();
+        if (g == null || g.count() == 0) continue;
+        g.coalesce();
+        s.allocate(w.length);
+        int len = g.rowLength();
+        int[] rows = g.rows();
+        float[] values = g.values();
+        for (int i = 0, n = g.count(); i < n; i++) update(s, w, rows[i] * len, values, i * len, len);
+      } else {
+        float[] g = t.grad();
+        if (g == null) continue;
+        s.allocate(w.length);
+        update(s, w, 0, g, 0, w.length);
+      }
+    }
+  }
+
+  /**
+   * Hook called once per {@link #step()} before any update, with the new step count {@code t >= 1}; optimizers
+   * precompute step-dependent factors (bias corrections) here.
+   */
+  protected void beginStep(long t) {}
+
+  /**
+   * Updates {@code w[off .. off+len)} in place from the gradient {@code g[gOff .. gOff+len)}; the state arrays of
+   * {@code s} are indexed like {@code w}.
+   */
+  protected abstract void update(ParamState s, float[] w, int off, float[] g, int gOff, int len);
+
+  /** Clears the dense and sparse gradients of all parameters (keeps buffers). */
+  public void zeroGrad() {
+    for (ParamState s : states) s.parameter().zeroGrad();
+  }
+
+  /** The current learning rate (for FTRL, its {@code alpha}). */
+  public double learningRate() {
+    return learningRate;
+  }
+
+  /**
+   * Sets the learning rate used by subsequent steps.
+   *
+   * @throws IllegalArgumentException unless {@code lr} is finite and {@code >= 0}
+   */
+  public void setLearningRate(double lr) {
+    if (!(lr >= 0 && lr < Double.POSITIVE_INFINITY)) {
+      throw new IllegalArgumentException("learning rate must be finite and >= 0, got " + lr);
+    }
+    this.learningRate = lr;
+  }
+
+  /** Number of {@link #step()} calls so far (the {@code t} of bias corrections). */
+  public long stepCount() {
+    return step;
+  }
+
+  /** The regularizer added to raw gradients. */
+  public Regularizer regularizer() {
+    return regularizer;
+  }
+
+  /** The state of the parameter named {@code name}. */
+  public ParamState state(String name) {
+    ParamState s = byName.get(name);
+    if (s == null) throw new IllegalArgumentException("no parameter named '" + name + "' in this optimizer");
+    return s;
+  }
+
+  /** Names of the per-parameter state arrays, in slot order (e.g. {@code [m, v]} for Adam). */
+  public List<String> slotNames() {
+    return List.of(slotNames);
+  }
+
+  /** The gradient of coordinate value {@code w} with the regularizer's term added. */
+  protected final float regularized(float g, float w) {
+    return g + regularizer.gradient(w);
+  }
+
+  /**
+   * Returns {@code x}, or zero if {@code |x| < 1e-30}. Java cannot flush subnormal floats to zero, and arithmetic on
+   * them is up to two orders of magnitude slower; decaying moments (Adam's {@code v} after a gradient stops, for
+   * instance) would otherwise sink into that range and stay there for thousands of steps.
+   */
+  protected static float flush(float x) {
+    return Math.abs(x) < TINY ? 0f : x;
+  }
+
+  /** A copy of the step count, learning rate and every allocated state array, for checkpoints. */
+  public Snapshot exportState() {
+    Map<String, float[]> slots = new LinkedHashMap<>();
+    for (ParamState s : states) {
+      if (!s.allocated()) continue;
+      for (int k = 0; k < slotNames.length; k++) slots.put(key(s, k), s.slot(k).clone());
+    }
+    return new Snapshot(step, learningRate, slots);
+  }
+
+  /**
+   * Restores a {@link #exportState() snapshot} taken from an optimizer of the same kind over parameters with the
+   * same names and sizes. Parameters absent from the snapshot get fresh (zero) state.
+   *
+   * @throws IllegalArgumentException naming the first key that matches no parameter slot or has the wrong length
+   */
+  public void importState(Snapshot snapshot) {
+    Map<String, float[]> remaining = new HashMap<>(snapshot.slots());
+    for (ParamState s : states) {
+      s.reset();
+      for (int k = 0; k < slotNames.length; k++) {
+        float[] src = remaining.remove(key(s, k));
+        if (src == null) continue;
+        int n = s.parameter().value().size();
+        if (src.length != n) {
+          throw new IllegalArgumentException("state '" + key(s, k) + "' has " + src.length + " values but the parameter has " + n);
+        }
+        s.allocate(n);
+        System.arraycopy(src, 0, s.slot(k), 0, n);
+      }
+    }
+    if (!remaining.isEmpty()) {
+      throw new IllegalArgumentException("state '" + remaining.keySet().iterator().next() + "' matches no parameter slot; slots are " + slotNames());
+    }
+    this.step = snapshot.step();
+    setLearningRate(snapshot.learningRate());
+  }
+
+  private String key(ParamState s, int slot) {
+    return s.parameter().name() + "/" + slotNames[slot];
+  }
+
+  /**
+   * Optimizer state for checkpoints: the step count, the learning rate and the state arrays keyed
+   * {@code "<parameter name>/<slot name>"} (e.g. {@code "item.emb/v"}).
+   */
+  public record Snapshot(long step, double learningRate, Map<String, float[]> slots) {
+    /** Validates and copies the map (the arrays are shared). */
+    public Snapshot {
+      if (step < 0) throw new IllegalArgumentException("step must be >= 0, got " + step);
+      slots = Map.copyOf(slots);
+    }
+  }
+}

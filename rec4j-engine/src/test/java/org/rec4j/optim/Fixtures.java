@@ -1,0 +1,61 @@
+package org.rec4j.optim;
+
+import static org.junit.jupiter.api.Assertions.fail;
+
+import org.rec4j.nn.Parameter;
+import org.rec4j.tensor.Tensor;
+
+/** Parameters with known values and gradients, and a relative float-vs-double comparison, for optimizer tests. */
+final class Fixtures {
+  /** Relative tolerance between a float result and its double-precision formula. */
+  static final double REL = 1e-6;
+
+  private Fixtures() {}
+
+  /** A dense 1-D parameter holding {@code values}. */
+  static Parameter dense(String name, float... values) {
+    return new Parameter(name, Tensor.of(values, values.length));
+  }
+
+  /** A sparse {@code rows × cols} table filled with {@code 0.5 + 0.1·(index)} so every value is distinct and away from 0. */
+  static Parameter table(String name, int rows, int cols) {
+    float[] v = new float[rows * cols];
+    for (int i = 0; i < v.length; i++) v[i] = 0.5f + 0.1f * i;
+    return new Parameter(name, Tensor.of(v, rows, cols), true);
+  }
+
+  /** Overwrites the dense gradient of {@code p} with {@code g}. */
+  static void setGrad(Parameter p, float... g) {
+    System.arraycopy(g, 0, p.value().gradBuffer(), 0, g.length);
+  }
+
+  /** Appends a row gradient to the sparse table {@code p}. */
+  static void addRow(Parameter p, int row, float... g) {
+    p.value().sparseGradBuffer().add(row, g, 0, 1f);
+  }
+
+  /** A deterministic, varied gradient value for coordinate {@code i} at step {@code t} (|g| ≤ scale). */
+  static float grad(int t, int i, double scale) {
+    return (float) (scale * Math.sin(1.0 + 1.3 * i + 0.7 * t));
+  }
+
+  /** Asserts {@code |actual − expected| ≤ REL·|expected|} coordinate-wise, naming the first failing index. */
+  static void assertClose(double[] expected, float[] actual, String what) {
+    for (int i = 0; i < expected.length; i++) assertClose(expected[i], actual[i], what + "[" + i + "]");
+  }
+
+  /** Asserts {@code |actual − expected| ≤ REL·|expected|} (with a 1e-12 floor for expected zeros). */
+  static void assertClose(double expected, float actual, String what) {
+    double tol = Math.max(REL * Math.abs(expected), 1e-12);
+    if (!(Math.abs(actual - expected) <= tol)) {
+      fail(what + ": expected " + expected + " but was " + actual + " (|diff| " + Math.abs(actual - expected) + " > " + tol + ")");
+    }
+  }
+
+  /** The parameter's values widened to double. */
+  static double[] toDouble(float[] v) {
+    double[] d = new double[v.length];
+    for (int i = 0; i < v.length; i++) d[i] = v[i];
+    return d;
+  }
+}
