@@ -1,0 +1,21 @@
+package org.rec4j.loss;
+
+import org.rec4j.tensor.Tensor;
+
+/**
+ * A loss on whole ranked lists: {@code scores} and {@code relevance} are both {@code [B, n]} (B lists of n items,
+ * relevance graded and non-negative, treated as constants). The per-list loss is {@code [B]} before
+ * {@link #reduction()}; {@code weights} is {@code null} or {@code [B]}.
+ */
+public interface ListwiseLoss {
+  /** The loss of each list's scores given its items' relevance, with optional per-list {@code weights}. */
+  Tensor compute(Tensor scores, Tensor relevance, Tensor weights);
+
+  /** The unweighted loss. */
+  default Tensor compute(Tensor scores, Tensor relevance) {
+    return compute(scores, relevance, null);
+  }
+
+  /** How per-list losses are combined. */
+  Reduction reduction();
+}
