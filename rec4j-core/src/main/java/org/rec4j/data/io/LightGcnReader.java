@@ -1,0 +1,68 @@
+package org.rec4j.data.io;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.rec4j.data.DataFormatException;
+import org.rec4j.data.Dataset;
+import org.rec4j.data.IdIndex;
+import org.rec4j.data.Interactions;
+import org.rec4j.data.InteractionsBuilder;
+import org.rec4j.data.Split;
+import org.rec4j.data.split.PredefinedSplit;
+
+/**
+ * Reads LightGCN / NGCF adjacency-list files: {@code user item item …} per line (spaces), implicit feedback (value
+ * 1). A line with a user and no items is allowed (the user exists but has no interaction in that file). Given a
+ * folder with {@code train.txt} and {@code test.txt}, the result carries that split; given a file, just that file.
+ */
+public final class LightGcnReader {
+  private LightGcnReader() {}
+
+  /** Reads a folder ({@code train.txt} + {@code test.txt}) or one file. */
+  public static Dataset read(Path path) {
+    IdIndex users = new IdIndex();
+    IdIndex items = new IdIndex();
+    if (Files.isDirectory(path)) {
+      Interactions train = readFile(DataFiles.find(path, "train.txt"), users, items);
+      Interactions test = readFile(DataFiles.find(path, "test.txt"), users, items);
+      Split split = Split.of(train, test);
+      return new Dataset("lightgcn:" + path.getFileName(), PredefinedSplit.union(split), null, null, split, null,
+          List.of());
+    }
+    return Dataset.of("lightgcn:" + path.getFileName(), readFile(path, users, items));
+  }
+
+  /** Reads one adjacency-list file into the given indexes. */
+  public static Interactions readFile(Path file, IdIndex users, IdIndex items) {
+    String text = DataFiles.decode(file, DataFiles.readBytes(file), StandardCharsets.UTF_8);
+    List<String> lines = DataFiles.lines(text);
+    InteractionsBuilder b = Interactions.builder(users, items);
+    for (int k = 0; k < lines.size(); k++) {
+      String line = lines.get(k).strip();
+      if (line.isEmpty()) {
+        continue;
+      }
+      String[] f = line.split(" +");
+      int u = users.add(number(file, k + 1, 1, f[0]));
+      for (int j = 1; j < f.length; j++) {
+        b.add(u, items.add(number(file, k + 1, j + 1, f[j])), 1f);
+      }
+    }
+    return b.build();
+  }
+
+  private static long number(Path file, long line, int field, String s) {
+    try {
+      long v = Long.parseLong(s);
+      if (v >= 0) {
+        return v;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw new DataFormatException(file, line, "field " + field + ": expected a non-negative integer id, found \""
+        + s + "\"");
+  }
+}

@@ -1,0 +1,14 @@
+/**
+ * Readers: each turns files into a {@link org.rec4j.data.Dataset} or throws a
+ * {@link org.rec4j.data.DataFormatException} naming file and line — never a partial load.
+ *
+ * <h2>Design sketch</h2>
+ * <pre>
+ *  DataSpec "FORMAT:PATH" ──load()──▶ one reader per format
+ *    ml-1m / ml-100k / ml-latest / ncf / sasrec ──▶ DelimitedRatingParser (bytes, no strings, IdIndex fast path)
+ *    csv ──▶ CsvInteractionReader (FastCSV + ColumnMapping)      lightgcn, libfm ──▶ line readers
+ *    side features ──▶ MovieLensFeatures ──▶ FeatureTable keyed by the ratings' IdIndex
+ *  DataFiles: strict decoding (bad byte → file:line), file discovery
+ * </pre>
+ */
+package org.rec4j.data.io;

@@ -1,0 +1,12 @@
+/**
+ * Train/validation/test splits. Each returns a {@link org.rec4j.data.Split} whose parts share one IdIndex pair;
+ * randomized splits take an {@link org.rec4j.tensor.Rng}, so the seed fixes the split.
+ *
+ * <h2>Design sketch</h2>
+ * <pre>
+ *  strategy (RandomSplit, LeaveOneOutSplit, TemporalSplit, KFoldSplit, GivenNSplit)
+ *     └─ assigns each row TRAIN / VALIDATION / TEST ──▶ RowAssignment.apply ──▶ Interactions.subset × 3
+ *  PredefinedSplit: files that already are a split;  ColdStartFilter: drop cold users/items from test
+ * </pre>
+ */
+package org.rec4j.data.split;
