@@ -120,9 +120,10 @@ public final class MLP extends Module {
       boolean hidden = i < last;
       boolean bn = hidden && config.batchNorm();
       Activation act = !hidden ? config.lastActivation() : bn ? Activation.IDENTITY : config.activation();
-      linears.add(register(new Linear(Linear.Config.of(dims[i], dims[i + 1]).withBias(!bn).withActivation(act), rng)));
-      if (bn) norms.add(register(new BatchNorm(dims[i + 1])));
-      if (hidden && config.dropout() > 0) dropouts.add(register(new Dropout(config.dropout(), rng.split())));
+      Linear.Config lc = Linear.Config.of(dims[i], dims[i + 1]).withBias(!bn).withActivation(act);
+      linears.add(register("linear" + i, new Linear(lc, rng)));
+      if (bn) norms.add(register("norm" + i, new BatchNorm(dims[i + 1])));
+      if (hidden && config.dropout() > 0) dropouts.add(register("dropout" + i, new Dropout(config.dropout(), rng.split())));
     }
   }
 
