@@ -42,8 +42,8 @@ public final class BatchNorm extends Module {
     this.eps = eps;
     this.gamma = register(new Parameter("gamma", Tensor.ones(c)));
     this.beta = register(new Parameter("beta", Tensor.zeros(c)));
-    this.runningMean = Tensor.zeros(c);
-    this.runningVar = Tensor.ones(c);
+    this.runningMean = registerBuffer("runningMean", Tensor.zeros(c));
+    this.runningVar = registerBuffer("runningVar", Tensor.ones(c));
   }
 
   /** Normalizes {@code x [..., c]} per feature; in training also updates the running statistics. */

@@ -1,6 +1,8 @@
 package org.rec4j.nn;
 
+import java.util.Arrays;
 import org.rec4j.tensor.IndexOps;
+import org.rec4j.tensor.MathOps;
 import org.rec4j.tensor.Rng;
 import org.rec4j.tensor.Tensor;
 
@@ -18,6 +20,10 @@ import org.rec4j.tensor.Tensor;
  * {@code maxNorm} is first rescaled <em>in place</em> to norm {@code maxNorm} (factor {@code maxNorm / (‖row‖ + 1e-7)},
  * as PyTorch's {@code max_norm}). The rescaling writes the table's data directly, outside autodiff: it is not part of
  * the graph and contributes no gradient, and it permanently changes the stored rows.
+ *
+ * <p><b>Padding.</b> With {@code paddingIdx ≥ 0} (SASRec and BERT4Rec pad sequences with id 0), that row starts at
+ * zero, looks up as zeros and receives no gradient (its output is multiplied by a constant 0/1 mask), so it stays
+ * zero — like PyTorch's {@code padding_idx}.
  */
 public final class Embedding extends Module {
 
@@ -29,8 +35,9 @@ public final class Embedding extends Module {
    * @param init initializer of the table
    * @param sparse whether gradients arrive as sparse rows
    * @param maxNorm renormalize looked-up rows to at most this norm; 0 disables
+   * @param paddingIdx the padding row, which stays zero, in [0, n); −1 for none
    */
-  public record Config(int n, int d, Initializer init, boolean sparse, float maxNorm) {
+  public record Config(int n, int d, Initializer init, boolean sparse, float maxNorm, int paddingIdx) {
     /** Default initialization standard deviation. */
     public static final float DEFAULT_STD = 0.01f;
 
@@ -42,26 +49,34 @@ public final class Embedding extends Module {
       if (!(maxNorm >= 0) || Float.isInfinite(maxNorm)) {
         throw new IllegalArgumentException("Embedding maxNorm must be finite and >= 0 (0 disables), got " + maxNorm);
       }
+      if (paddingIdx < -1 || paddingIdx >= n) {
+        throw new IllegalArgumentException("Embedding paddingIdx must be in [0, " + n + ") or -1 for none, got " + paddingIdx);
+      }
     }
 
-    /** {@code n × d}, N(0, 0.01²), sparse gradients, no max-norm. */
+    /** {@code n × d}, N(0, 0.01²), sparse gradients, no max-norm, no padding row. */
     public static Config of(int n, int d) {
-      return new Config(n, d, Initializer.normal(DEFAULT_STD), true, 0f);
+      return new Config(n, d, Initializer.normal(DEFAULT_STD), true, 0f, -1);
     }
 
     /** This configuration with another initializer. */
     public Config withInit(Initializer i) {
-      return new Config(n, d, i, sparse, maxNorm);
+      return new Config(n, d, i, sparse, maxNorm, paddingIdx);
     }
 
     /** This configuration with sparse or dense gradients. */
     public Config withSparse(boolean on) {
-      return new Config(n, d, init, on, maxNorm);
+      return new Config(n, d, init, on, maxNorm, paddingIdx);
     }
 
     /** This configuration with a max-norm (0 disables). */
     public Config withMaxNorm(float m) {
-      return new Config(n, d, init, sparse, m);
+      return new Config(n, d, init, sparse, m, paddingIdx);
+    }
+
+    /** This configuration with a padding row (−1 for none). */
+    public Config withPaddingIdx(int idx) {
+      return new Config(n, d, init, sparse, maxNorm, idx);
     }
   }
 
@@ -76,13 +91,29 @@ public final class Embedding extends Module {
   /** A table configured by {@code config}, initialized from {@code rng}. */
   public Embedding(Config config, Rng rng) {
     this.config = config;
-    this.weight = register(new Parameter("weight", config.init().create(rng, config.n(), config.d()), config.sparse()));
+    Tensor table = config.init().create(rng, config.n(), config.d());
+    int pad = config.paddingIdx();
+    if (pad >= 0) Arrays.fill(table.data(), pad * config.d(), (pad + 1) * config.d(), 0f);
+    this.weight = register(new Parameter("weight", table, config.sparse()));
   }
 
   /** Rows {@code ids} shaped {@code [leadingDims..., d]} (by default {@code [ids.length, d]}). */
   public Tensor forward(int[] ids, int... leadingDims) {
     if (config.maxNorm() > 0) renormalize(ids);
-    return IndexOps.embedding(weight.value(), ids, leadingDims);
+    Tensor rows = IndexOps.embedding(weight.value(), ids, leadingDims);
+    Tensor keep = paddingKeepMask(ids, rows.dims());
+    return keep == null ? rows : MathOps.mul(rows, keep);
+  }
+
+  /** The 0/1 mask {@code [leading..., 1]} zeroing padding rows of an output {@code [leading..., d]}, or null. */
+  private Tensor paddingKeepMask(int[] ids, int[] outDims) {
+    int pad = config.paddingIdx();
+    if (pad < 0 || Arrays.stream(ids).noneMatch(id -> id == pad)) return null;
+    int[] dims = outDims.clone();
+    dims[dims.length - 1] = 1;
+    Tensor keep = Tensor.ones(dims);
+    for (int i = 0; i < ids.length; i++) if (ids[i] == pad) keep.data()[i] = 0f;
+    return keep;
   }
 
   /** Rescales in place every row in {@code ids} whose norm exceeds the max-norm. */

@@ -3,6 +3,7 @@ package org.rec4j.nn;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import org.rec4j.tensor.Rng;
 import org.rec4j.tensor.Tensor;
 
@@ -51,6 +52,23 @@ public final class MLP extends Module {
     @Override
     public int[] dims() {
       return dims.clone();
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Config c && Arrays.equals(dims, c.dims) && activation == c.activation && lastActivation == c.lastActivation
+          && Float.compare(dropout, c.dropout) == 0 && batchNorm == c.batchNorm;
+    }
+
+    @Override
+    public int hashCode() {
+      return 31 * Arrays.hashCode(dims) + Objects.hash(activation, lastActivation, dropout, batchNorm);
+    }
+
+    @Override
+    public String toString() {
+      return "MLP.Config[dims=" + Arrays.toString(dims) + ", activation=" + activation + ", lastActivation=" + lastActivation
+          + ", dropout=" + dropout + ", batchNorm=" + batchNorm + "]";
     }
   }
 
@@ -111,7 +129,15 @@ public final class MLP extends Module {
     return new Builder(dims);
   }
 
-  /** The network described by {@code config}; weights and dropout masks come from {@code rng}. */
+  /** A builder over the layer widths in {@code dims}, input first. */
+  public static Builder builder(List<Integer> dims) {
+    return new Builder(dims.stream().mapToInt(Integer::intValue).toArray());
+  }
+
+  /**
+   * The network described by {@code config}; weights and then dropout masks come from {@code rng}, so the weights do
+   * not depend on the dropout setting.
+   */
   public MLP(Config config, Rng rng) {
     this.config = config;
     int[] dims = config.dims();
@@ -120,9 +146,12 @@ public final class MLP extends Module {
       boolean hidden = i < last;
       boolean bn = hidden && config.batchNorm();
       Activation act = !hidden ? config.lastActivation() : bn ? Activation.IDENTITY : config.activation();
-      linears.add(register(new Linear(Linear.Config.of(dims[i], dims[i + 1]).withBias(!bn).withActivation(act), rng)));
-      if (bn) norms.add(register(new BatchNorm(dims[i + 1])));
-      if (hidden && config.dropout() > 0) dropouts.add(register(new Dropout(config.dropout(), rng.split())));
+      Linear.Config lc = Linear.Config.of(dims[i], dims[i + 1]).withBias(!bn).withActivation(act);
+      linears.add(register("linear" + i, new Linear(lc, rng)));
+      if (bn) norms.add(register("norm" + i, new BatchNorm(dims[i + 1])));
+    }
+    for (int i = 0; i < last && config.dropout() > 0; i++) {
+      dropouts.add(register("dropout" + i, new Dropout(config.dropout(), rng.split())));
     }
   }
 

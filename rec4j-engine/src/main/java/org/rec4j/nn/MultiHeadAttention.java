@@ -64,10 +64,10 @@ public final class MultiHeadAttention extends Module {
   public MultiHeadAttention(Config config, Rng rng) {
     this.config = config;
     int d = config.dModel();
-    this.q = register(new Linear(d, d, rng));
-    this.k = register(new Linear(d, d, rng));
-    this.v = register(new Linear(d, d, rng));
-    this.o = register(new Linear(d, d, rng));
+    this.q = register("q", new Linear(d, d, rng));
+    this.k = register("k", new Linear(d, d, rng));
+    this.v = register("v", new Linear(d, d, rng));
+    this.o = register("o", new Linear(d, d, rng));
     this.rng = rng.split();
   }
 

@@ -29,7 +29,10 @@ public final class Parameter {
     this(name, value, false);
   }
 
-  /** The name, unique within its owning module tree (e.g. {@code "mlp.0.weight"}). */
+  /**
+   * The name, unique among the parameters of its owning module (e.g. {@code "weight"}); the full path from the root
+   * (e.g. {@code "linear0.weight"}) is the key in {@link Module#namedParameters()}.
+   */
   public String name() {
     return name;
   }

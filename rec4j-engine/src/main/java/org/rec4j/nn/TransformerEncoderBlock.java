@@ -83,14 +83,14 @@ public final class TransformerEncoderBlock extends Module {
   public TransformerEncoderBlock(Config config, Rng rng) {
     this.config = config;
     int d = config.dModel();
-    this.attention = register(new MultiHeadAttention(new MultiHeadAttention.Config(d, config.heads(), config.dropout()), rng));
-    this.norm1 = register(new LayerNorm(d, config.eps()));
-    this.ffnIn = register(new Linear(Linear.Config.of(d, config.ffnDim()).withActivation(config.activation()), rng));
-    this.ffnOut = register(new Linear(config.ffnDim(), d, rng));
-    this.norm2 = register(new LayerNorm(d, config.eps()));
-    this.ffnDrop = register(new Dropout(config.dropout(), rng.split()));
-    this.drop1 = register(new Dropout(config.dropout(), rng.split()));
-    this.drop2 = register(new Dropout(config.dropout(), rng.split()));
+    this.attention = register("attention", new MultiHeadAttention(new MultiHeadAttention.Config(d, config.heads(), config.dropout()), rng));
+    this.norm1 = register("norm1", new LayerNorm(d, config.eps()));
+    this.ffnIn = register("ffnIn", new Linear(Linear.Config.of(d, config.ffnDim()).withActivation(config.activation()), rng));
+    this.ffnOut = register("ffnOut", new Linear(config.ffnDim(), d, rng));
+    this.norm2 = register("norm2", new LayerNorm(d, config.eps()));
+    this.ffnDrop = register("ffnDrop", new Dropout(config.dropout(), rng.split()));
+    this.drop1 = register("drop1", new Dropout(config.dropout(), rng.split()));
+    this.drop2 = register("drop2", new Dropout(config.dropout(), rng.split()));
   }
 
   /** {@code x [B, L, dModel]} → {@code [B, L, dModel]}; {@code keyPaddingMask [B, L]} may be {@code null}. */

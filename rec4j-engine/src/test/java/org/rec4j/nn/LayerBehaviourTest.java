@@ -109,6 +109,18 @@ class LayerBehaviourTest {
   }
 
   @Test
+  void mlpWeightsDoNotDependOnDropoutAndConfigsCompareByValue() {
+    MLP a = MLP.builder(5, 4, 3, 1).build(new Rng(9));
+    MLP b = MLP.builder(java.util.List.of(5, 4, 3, 1)).dropout(0.3f).build(new Rng(9));
+    for (int i = 0; i < 3; i++) {
+      assertArrayEquals(a.layers().get(i).weight().value().data(), b.layers().get(i).weight().value().data(), "layer " + i);
+    }
+    assertEquals(MLP.builder(5, 4, 1).config(), MLP.builder(java.util.List.of(5, 4, 1)).config());
+    assertEquals(MLP.builder(5, 4, 1).config().hashCode(), MLP.builder(5, 4, 1).config().hashCode());
+    assertTrue(MLP.builder(5, 4, 1).config().toString().contains("[5, 4, 1]"));
+  }
+
+  @Test
   void linearFusedAndUnfusedActivationsAgree() {
     Tensor x = Tensor.randn(new Rng(7), 1f, 4, 3);
     Linear plain = new Linear(3, 5, new Rng(8));
