@@ -16,7 +16,8 @@ import org.rec4j.tensor.Tensor;
  * <h2>Lifecycle</h2>
  *
  * <ol>
- *   <li><b>Construct</b> over the model's parameter list (names must be unique). State is allocated lazily, the first
+ *   <li><b>Construct</b> over the model's parameter list (each parameter once; a repeated layer-local name gets its position as
+ *       suffix in state keys, e.g. {@code weight#3}). State is allocated lazily, the first
  *       time a parameter is updated, as float arrays the size of the parameter.
  *   <li>Per training step:
  *       <ol>
@@ -79,9 +80,12 @@ public abstract class Optimizer {
     for (int i = 0; i < states.length; i++) {
       Parameter p = params.get(i);
       states[i] = new ParamState(p, slotNames.length);
-      if (byName.put(p.name(), states[i]) != null) {
-        throw new IllegalArgumentException("parameter name '" + p.name() + "' appears twice; names must be unique");
+      for (int j = 0; j < i; j++) {
+        if (states[j].parameter() == p) throw new IllegalArgumentException("parameter '" + p.name() + "' is listed twice");
       }
+      // layer-local names ("weight") repeat across a model; the state key then carries the list position
+      String key = byName.containsKey(p.name()) ? p.name() + "#" + i : p.name();
+      byName.put(key, states[i]);
     }
     this.slotNames = slotNames.clone();
     this.regularizer = regularizer == null ? Regularizer.none() : regularizer;

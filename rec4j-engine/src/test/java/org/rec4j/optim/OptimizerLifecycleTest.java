@@ -86,9 +86,13 @@ class OptimizerLifecycleTest {
 
   @Test
   void duplicateNamesAndBadConfigsAreRejectedByKey() {
+    var w = dense("w", 1f);
     IllegalArgumentException dup = assertThrows(IllegalArgumentException.class,
-        () -> new Sgd(List.of(dense("w", 1f), dense("w", 2f)), Sgd.Config.plain(0.1)));
-    assertTrue(dup.getMessage().contains("'w' appears twice"), dup.getMessage());
+        () -> new Sgd(List.of(w, w), Sgd.Config.plain(0.1)));
+    assertTrue(dup.getMessage().contains("'w' is listed twice"), dup.getMessage());
+    // layer-local names repeat across a model: the second gets its list position in the state key
+    Sgd same = new Sgd(List.of(dense("w", 1f), dense("w", 2f)), Sgd.Config.plain(0.1));
+    assertTrue(same.state("w#1").parameter() != same.state("w").parameter());
     assertEquals("beta2 must be in [0, 1), got 1.0",
         assertThrows(IllegalArgumentException.class, () -> new Adam.Config(0.1, 0.9, 1.0, 1e-8)).getMessage());
     assertEquals("nesterov needs momentum in (0, 1), got 0.0",

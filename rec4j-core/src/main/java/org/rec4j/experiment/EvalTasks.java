@@ -1,0 +1,58 @@
+package org.rec4j.experiment;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.rec4j.data.Csr;
+import org.rec4j.data.Interactions;
+import org.rec4j.data.sample.EvalCandidates;
+import org.rec4j.data.sample.UniformNegativeSampler;
+import org.rec4j.eval.RankingTask;
+import org.rec4j.eval.Relevance;
+import org.rec4j.tensor.Rng;
+
+/** Builds the evaluator's {@link RankingTask}s from a train/test split. */
+public final class EvalTasks {
+  private EvalTasks() {}
+
+  /**
+   * One case per test interaction, ranked among its candidates: {@code provided} lists (e.g. NCF negatives, one per
+   * test row) or, when null, {@code sampledNegatives} uniform unobserved items. Candidates are de-duplicated (NCF's
+   * files list some held-out items among their own negatives).
+   */
+  public static RankingTask sampled(Interactions train, Interactions test, int[][] provided, int sampledNegatives, long seed) {
+    int[][] cand = provided != null
+        ? EvalCandidates.provided(test, provided)
+        : EvalCandidates.sampled(test, new UniformNegativeSampler(train), sampledNegatives, new Rng(seed));
+    int n = test.size();
+    int[] users = new int[n];
+    Relevance[] rel = new Relevance[n];
+    for (int r = 0; r < n; r++) {
+      users[r] = test.user(r);
+      rel[r] = Relevance.binary(test.item(r));
+      cand[r] = java.util.Arrays.stream(cand[r]).distinct().toArray();
+    }
+    return RankingTask.sampled(Math.max(train.numItems(), test.numItems()), users, rel, cand);
+  }
+
+  /** One case per test user: all their test items are relevant; their training items are excluded. */
+  public static RankingTask full(Interactions train, Interactions test) {
+    Map<Integer, List<Integer>> byUser = new LinkedHashMap<>();
+    for (int r = 0; r < test.size(); r++) byUser.computeIfAbsent(test.user(r), k -> new ArrayList<>()).add(test.item(r));
+    Csr seen = train.byUser();
+    int n = byUser.size();
+    int[] users = new int[n];
+    Relevance[] rel = new Relevance[n];
+    int[][] ex = new int[n][];
+    int i = 0;
+    for (var e : byUser.entrySet()) {
+      int u = e.getKey();
+      users[i] = u;
+      rel[i] = Relevance.binary(e.getValue().stream().mapToInt(Integer::intValue).toArray());
+      ex[i] = u < seen.rows() ? seen.targetsOf(u) : new int[0];
+      i++;
+    }
+    return RankingTask.full(Math.max(train.numItems(), test.numItems()), users, rel, ex);
+  }
+}

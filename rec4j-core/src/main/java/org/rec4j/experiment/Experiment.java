@@ -1,0 +1,121 @@
+package org.rec4j.experiment;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.rec4j.data.Dataset;
+import org.rec4j.data.Interactions;
+import org.rec4j.data.Split;
+import org.rec4j.eval.Evaluator;
+import org.rec4j.eval.Mae;
+import org.rec4j.eval.Mape;
+import org.rec4j.eval.RankingResult;
+import org.rec4j.eval.RankingTask;
+import org.rec4j.eval.Rmse;
+import org.rec4j.eval.Scorer;
+import org.rec4j.model.GMF;
+import org.rec4j.model.ModelOptions;
+import org.rec4j.model.ModelRegistry;
+import org.rec4j.model.NCF;
+import org.rec4j.model.NeuMF;
+import org.rec4j.model.Recommender;
+import org.rec4j.train.OptimizerKind;
+import org.rec4j.train.TrainerConfig;
+import org.rec4j.train.TrainingHistory;
+import org.rec4j.train.TrainingListener;
+import org.rec4j.train.Validator;
+
+/**
+ * One train-and-evaluate run, the engine behind {@code rec4j train} and the benchmark harness: load the data, split
+ * it, build the model from the registry (pre-training NeuMF if asked), train with per-epoch evaluation, and
+ * evaluate under the configured protocol.
+ *
+ * <p>Per-epoch evaluation uses the split's validation part when it has one; otherwise (the NCF files, MovieLens
+ * folds) it uses the test part, exactly as the NCF paper's code and the PyTorch reference do. The headline
+ * metrics are those of the final model; the best per-epoch test value is reported separately as
+ * {@code best_<metric>} and is optimistic by construction.
+ */
+public final class Experiment {
+  private Experiment() {}
+
+  /** Runs {@code c}, reporting epochs to {@code listeners}. */
+  public static ExperimentResult run(ExperimentConfig c, TrainingListener... listeners) {
+    Dataset ds = c.data().load();
+    return run(c, ds, listeners);
+  }
+
+  /** Runs {@code c} on already loaded data. */
+  public static ExperimentResult run(ExperimentConfig c, Dataset ds, TrainingListener... listeners) {
+    TrainerConfig tc = c.trainer();
+    Split split = c.split().apply(c.data(), ds, tc.seed());
+    Interactions train = split.train(), test = split.test();
+    Interactions val = split.validation() != null && split.validation().size() > 0 ? split.validation() : test;
+    int users = Math.max(train.userIndex().size(), test.userIndex().size());
+    int items = Math.max(train.itemIndex().size(), test.itemIndex().size());
+    ModelOptions opt = new ModelOptions(users, items, c.factors(), c.layers(), c.dropout(), c.batchNorm(),
+        tc.objective().isRating(), tc.seed(), 0.01f, c.crossBuckets());
+    int[][] provided = val == test && split.validation() == null ? ds.candidates() : null;
+    Evaluation valEval = evaluation(c, train, val, provided);
+    Evaluation testEval = val == test ? valEval : evaluation(c, train, test, ds.candidates());
+
+    Recommender model;
+    TrainerConfig fine = tc;
+    if (c.pretrain()) {
+      if (!c.model().equalsIgnoreCase("neumf")) throw new IllegalArgumentException("--pretrain applies to neumf only, not " + c.model());
+      GMF gmf = new GMF(opt);
+      gmf.fit(train, valEval.validator(gmf), tc, listeners);
+      NCF mlp = new NCF(opt);
+      mlp.fit(train, valEval.validator(mlp), tc, listeners);
+      model = NeuMF.fromPretrained(opt, gmf, mlp, 0.5f);
+      if (c.pretrainOptimizerSgd()) fine = tc.withOptimizer(OptimizerKind.SGD, tc.learningRate());
+    } else {
+      model = ModelRegistry.create(c.model(), opt);
+    }
+    TrainingHistory h = model.fit(train, valEval.validator(model), fine, listeners);
+    long t0 = System.nanoTime();
+    Map<String, Double> metrics = new LinkedHashMap<>();
+    RankingResult rr = null;
+    int evaluated;
+    if (c.protocol() == Protocol.RATING) {
+      metrics.putAll(Evaluator.evaluatePoints(model, test.userColumn(), test.itemColumn(), test.valueColumn(), new Rmse(), new Mae(), new Mape()));
+      evaluated = test.size();
+    } else {
+      rr = Evaluator.standard(tc.threads(), c.ks()).evaluate(model, testEval.task());
+      metrics.putAll(rr.means());
+      evaluated = rr.users();
+    }
+    double evalSeconds = (System.nanoTime() - t0) / 1e9;
+    if (h.bestEpoch() > 0) {
+      metrics.put("best_" + tc.monitor(), h.bestValue());
+      metrics.put("best_epoch", (double) h.bestEpoch());
+    }
+    return new ExperimentResult(metrics, h, evalSeconds, model, rr, evaluated);
+  }
+
+  /** The per-epoch evaluation on one part of the split. */
+  private record Evaluation(ExperimentConfig c, Interactions train, Interactions part, RankingTask task) {
+    Validator validator(Scorer model) {
+      if (c.protocol() == Protocol.RATING) {
+        return () -> Evaluator.evaluatePoints(model, part.userColumn(), part.itemColumn(), part.valueColumn(), new Rmse(), new Mae());
+      }
+      Evaluator ev = Evaluator.standard(c.trainer().threads(), c.ks());
+      return () -> {
+        RankingResult r = ev.evaluate(model, task);
+        Map<String, Double> m = new LinkedHashMap<>();
+        for (int k : c.ks()) {
+          m.put("hr@" + k, r.get("hr@" + k));
+          m.put("ndcg@" + k, r.get("ndcg@" + k));
+        }
+        return m;
+      };
+    }
+  }
+
+  private static Evaluation evaluation(ExperimentConfig c, Interactions train, Interactions part, int[][] provided) {
+    RankingTask task = switch (c.protocol()) {
+      case RATING -> null;
+      case FULL -> EvalTasks.full(train, part);
+      case SAMPLED -> EvalTasks.sampled(train, part, provided, c.sampledNegatives(), c.trainer().seed() + 99);
+    };
+    return new Evaluation(c, train, part, task);
+  }
+}

@@ -1,0 +1,45 @@
+package org.rec4j.experiment;
+
+import org.rec4j.data.io.DataSpec;
+import org.rec4j.train.TrainerConfig;
+
+/**
+ * Everything one run needs: data, split, model and its sizes, training, evaluation protocol.
+ *
+ * @param data where the data comes from ({@code FORMAT:PATH})
+ * @param split how it is divided
+ * @param model registry name
+ * @param factors embedding size of dot-product parts
+ * @param layers MLP tower (NCF convention, input width first)
+ * @param dropout dropout after hidden layers
+ * @param batchNorm batch norm in hidden layers
+ * @param trainer training settings (objective, epochs, optimizer, …)
+ * @param protocol evaluation protocol
+ * @param sampledNegatives negatives per test case when the data provides none (sampled protocol)
+ * @param ks cut-offs for ranking metrics
+ * @param pretrain NeuMF only: pre-train GMF and NCF with the same trainer settings, then fine-tune
+ * @param pretrainOptimizerSgd NeuMF pre-training: fine-tune with plain SGD (the paper) instead of the trainer's
+ *     optimizer
+ * @param crossBuckets Wide&amp;Deep hashed user×item cross buckets (0 = none)
+ */
+public record ExperimentConfig(DataSpec data, SplitSpec split, String model, int factors, int[] layers, float dropout,
+                               boolean batchNorm, TrainerConfig trainer, Protocol protocol, int sampledNegatives, int[] ks,
+                               boolean pretrain, boolean pretrainOptimizerSgd, int crossBuckets) {
+  /** Validates what the parts do not validate themselves. */
+  public ExperimentConfig {
+    if (data == null || split == null || model == null || trainer == null || protocol == null) {
+      throw new IllegalArgumentException("data, split, model, trainer and protocol must all be set");
+    }
+    if (ks == null || ks.length == 0) throw new IllegalArgumentException("at least one k is needed");
+    for (int k : ks) if (k < 1) throw new IllegalArgumentException("k must be >= 1, got " + k);
+    if (sampledNegatives < 1) throw new IllegalArgumentException("sampled negatives must be >= 1, got " + sampledNegatives);
+    if (protocol == Protocol.RATING && !trainer.objective().isRating()) {
+      throw new IllegalArgumentException("protocol rating needs a rating objective (mse, mae, huber), got " + trainer.objective());
+    }
+    if (protocol != Protocol.RATING && trainer.objective().isRating()) {
+      throw new IllegalArgumentException("protocol " + protocol.name().toLowerCase() + " ranks items; use an implicit objective (bce, bpr) or --protocol rating");
+    }
+    ks = ks.clone();
+    layers = layers.clone();
+  }
+}

@@ -1,0 +1,67 @@
+package org.rec4j.model;
+
+import org.rec4j.nn.Dropout;
+import org.rec4j.nn.Embedding;
+import org.rec4j.nn.Linear;
+import org.rec4j.nn.MLP;
+import org.rec4j.tensor.Rng;
+import org.rec4j.tensor.ShapeOps;
+import org.rec4j.tensor.Tensor;
+
+/**
+ * The NCF MLP tower (He et al., WWW 2017, §3.3): ŷ = hᵀ MLP([p<sub>u</sub>; q<sub>i</sub>]) + b, with each side's
+ * embedding of size {@code layers[0] / 2}, ReLU hidden layers of widths {@code layers[1..]}, optional dropout after
+ * every hidden layer and optional batch normalization (both absent from the paper, present in the seed's rating
+ * setup).
+ */
+public final class NCF extends NeuralRecommender {
+  private final ModelOptions options;
+  final Embedding p;
+  final Embedding q;
+  final MLP tower;
+  final Dropout lastDropout;
+  final Linear out;
+
+  /** An NCF-MLP model over {@code options.layers()}. */
+  public NCF(ModelOptions options) {
+    super(options.numUsers(), options.numItems());
+    this.options = options;
+    Rng rng = new Rng(options.seed() + 1);
+    int[] layers = options.layers();
+    p = register(Towers.embedding("user", numUsers, layers[0] / 2, options.embeddingStd(), rng));
+    q = register(Towers.embedding("item", numItems, layers[0] / 2, options.embeddingStd(), rng));
+    tower = register(Towers.tower(layers, options.dropout(), options.batchNorm(), rng));
+    Dropout d = Towers.lastDropout(options.dropout(), rng);
+    lastDropout = d == null ? null : register(d);
+    out = register(Towers.output(layers[layers.length - 1], !options.rating(), rng));
+  }
+
+  @Override
+  public String name() {
+    return "ncf";
+  }
+
+  /** The options this model was built from. */
+  public ModelOptions options() {
+    return options;
+  }
+
+  /** The last hidden vector of the tower, {@code [B, layers[last]]} (NeuMF reuses it). */
+  Tensor hidden(int[] users, int[] items) {
+    Tensor h = tower.forward(ShapeOps.concat(1, p.forward(users), q.forward(items)));
+    return lastDropout == null ? h : lastDropout.forward(h);
+  }
+
+  @Override
+  public Tensor forward(int[] users, int[] items, boolean training) {
+    return Towers.squeeze(out.forward(hidden(users, items)));
+  }
+
+  @Override
+  public long flopsPerPrediction() {
+    int[] l = options.layers();
+    long f = 0;
+    for (int i = 0; i + 1 < l.length; i++) f += (long) l[i] * l[i + 1];
+    return f + l[l.length - 1];
+  }
+}

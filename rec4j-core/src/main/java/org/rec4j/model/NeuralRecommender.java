@@ -1,0 +1,154 @@
+package org.rec4j.model;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.IntPredicate;
+import org.rec4j.data.Csr;
+import org.rec4j.data.Interactions;
+import org.rec4j.eval.TopK;
+import org.rec4j.nn.Module;
+import org.rec4j.nn.Parameter;
+import org.rec4j.tensor.Arena;
+import org.rec4j.tensor.Autograd;
+import org.rec4j.tensor.Tensor;
+import org.rec4j.train.Trainable;
+import org.rec4j.train.Trainer;
+import org.rec4j.train.TrainerConfig;
+import org.rec4j.train.TrainingHistory;
+import org.rec4j.train.TrainingListener;
+import org.rec4j.train.Validator;
+
+/**
+ * Base of the embedding-based neural models: a {@link Module} whose {@link #forward} scores (user, item) pairs.
+ * Provides batched, thread-safe scoring (each thread reuses its own {@link Arena}), recommendation with seen-item
+ * exclusion, training through the one {@link Trainer}, and the state dictionary.
+ */
+public abstract class NeuralRecommender extends Module implements Recommender, Trainable {
+  private static final int CHUNK = 8192;
+  private static final ThreadLocal<Arena> SCORING = ThreadLocal.withInitial(Arena::new);
+  protected final int numUsers;
+  protected final int numItems;
+  private Csr seen;
+
+  protected NeuralRecommender(int numUsers, int numItems) {
+    if (numUsers < 1 || numItems < 1) throw new IllegalArgumentException("need at least one user and item, got " + numUsers + " users, " + numItems + " items");
+    this.numUsers = numUsers;
+    this.numItems = numItems;
+  }
+
+  @Override
+  public abstract Tensor forward(int[] users, int[] items, boolean training);
+
+  @Override
+  public void setTraining(boolean on) {
+    train(on);
+  }
+
+  @Override
+  public int numUsers() {
+    return numUsers;
+  }
+
+  @Override
+  public int numItems() {
+    return numItems;
+  }
+
+  /** Called before training with the training data (e.g. to set a global-mean bias); default does nothing. */
+  protected void prepare(Interactions train, TrainerConfig config) {}
+
+  @Override
+  public TrainingHistory fit(Interactions train, Validator validator, TrainerConfig config, TrainingListener... listeners) {
+    if (train.numUsers() > numUsers || train.numItems() > numItems) {
+      throw new IllegalArgumentException("training data has " + train.numUsers() + " users and " + train.numItems()
+          + " items but the model was built for " + numUsers + " and " + numItems);
+    }
+    rememberSeen(train);
+    prepare(train, config);
+    Trainer t = new Trainer(config);
+    for (TrainingListener l : listeners) t.listen(l);
+    return t.fit(this, train, validator);
+  }
+
+  /** Records the training interactions used to exclude seen items in {@link #recommend}. */
+  public void rememberSeen(Interactions train) {
+    this.seen = train.byUser();
+  }
+
+  private void checkUser(int user) {
+    if (user < 0 || user >= numUsers) throw new IllegalArgumentException("unknown user id " + user + " (model knows 0.." + (numUsers - 1) + ")");
+  }
+
+  @Override
+  public void score(int user, int[] items, float[] out) {
+    checkUser(user);
+    int[] users = new int[Math.min(CHUNK, items.length)];
+    java.util.Arrays.fill(users, user);
+    for (int from = 0; from < items.length; from += CHUNK) {
+      int n = Math.min(CHUNK, items.length - from);
+      int[] u = n == users.length ? users : java.util.Arrays.copyOf(users, n);
+      int[] it = from == 0 && n == items.length ? items : java.util.Arrays.copyOfRange(items, from, from + n);
+      forwardInto(u, it, out, from);
+    }
+  }
+
+  @Override
+  public void scorePairs(int[] users, int[] items, float[] out) {
+    for (int from = 0; from < users.length; from += CHUNK) {
+      int n = Math.min(CHUNK, users.length - from);
+      int[] u = java.util.Arrays.copyOfRange(users, from, from + n);
+      for (int x : u) checkUser(x);
+      forwardInto(u, java.util.Arrays.copyOfRange(items, from, from + n), out, from);
+    }
+  }
+
+  /** Forward pass without gradients, in evaluation mode semantics, into {@code out[off..]}. */
+  protected final void forwardInto(int[] users, int[] items, float[] out, int off) {
+    Arena arena = SCORING.get();
+    try (var ng = Autograd.noGrad(); Arena.Scope s = arena.open()) {
+      float[] y = forward(users, items, false).data();
+      System.arraycopy(y, 0, out, off, users.length);
+    }
+  }
+
+  @Override
+  public Recommendation recommend(int user, int k, boolean excludeSeen, IntPredicate filter) {
+    if (k < 1) throw new IllegalArgumentException("k must be >= 1, got " + k);
+    if (user < 0 || user >= numUsers) return new Recommendation(user, new int[0], new float[0], true);
+    float[] s = new float[numItems];
+    scoreAll(new int[] {user}, s);
+    TopK top = new TopK(Math.min(k, numItems));
+    top.clear(user);
+    for (int i = 0; i < numItems; i++) {
+      if (excludeSeen && seen != null && user < seen.rows() && seen.contains(user, i)) continue;
+      if (filter != null && !filter.test(i)) continue;
+      top.offer(i, s[i]);
+    }
+    float[] scores = new float[Math.min(k, numItems)];
+    int[] items = top.drain(scores);
+    return new Recommendation(user, items, java.util.Arrays.copyOf(scores, items.length), false);
+  }
+
+  @Override
+  public Map<String, Tensor> stateDict() {
+    Map<String, Tensor> m = new LinkedHashMap<>();
+    int i = 0;
+    for (Parameter p : parameters()) m.put(i++ + ":" + p.name(), p.value().copy());
+    return m;
+  }
+
+  @Override
+  public void loadStateDict(Map<String, Tensor> state) {
+    var params = parameters();
+    if (state.size() != params.size()) throw new IllegalArgumentException("state has " + state.size() + " tensors, model has " + params.size() + " parameters");
+    int i = 0;
+    for (Parameter p : params) {
+      Tensor t = state.get(i++ + ":" + p.name());
+      if (t == null) throw new IllegalArgumentException("state lacks parameter '" + p.name() + "'; has " + state.keySet());
+      if (!t.shape().equals(p.value().shape())) {
+        throw new IllegalArgumentException("parameter '" + p.name() + "' has shape " + p.value().shape() + " but the state holds " + t.shape());
+      }
+      System.arraycopy(t.data(), 0, p.value().data(), 0, t.size());
+    }
+  }
+}

@@ -1,0 +1,244 @@
+package org.rec4j.train;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.rec4j.data.Interactions;
+import org.rec4j.data.sample.UniformNegativeSampler;
+import org.rec4j.loss.BprLoss;
+import org.rec4j.loss.PointwiseLoss;
+import org.rec4j.nn.Parameter;
+import org.rec4j.optim.Optimizer;
+import org.rec4j.optim.schedule.LrSchedule;
+import org.rec4j.tensor.Arena;
+import org.rec4j.tensor.Autograd;
+import org.rec4j.tensor.Rng;
+import org.rec4j.tensor.Tensor;
+
+/**
+ * The one training loop of rec4j; early stopping, checkpoints, divergence guard, progress and logging are
+ * {@link TrainingListener}s.
+ *
+ * <p>Per epoch: build the examples (ratings as they are; for implicit objectives every interaction becomes a
+ * positive with {@code negatives} uniformly sampled unobserved items, re-drawn each epoch as in NCF), shuffle them
+ * with the run's seeded stream, then for each mini-batch run forward, loss, backward and every optimizer's step
+ * inside a reusable {@link Arena} (so steady-state batches allocate no float buffers), and finally validate every
+ * {@code validateEvery} epochs and on the last one. The same seed gives the same run.
+ */
+public final class Trainer {
+  private final TrainerConfig config;
+  private final List<TrainingListener> listeners = new ArrayList<>();
+  private LrSchedule schedule;
+
+  /** A trainer with the divergence guard installed. */
+  public Trainer(TrainerConfig config) {
+    this.config = config;
+    listeners.add(new DivergenceGuard());
+  }
+
+  /** Adds a listener; returns this. */
+  public Trainer listen(TrainingListener l) {
+    listeners.add(l);
+    return this;
+  }
+
+  /** Sets a per-epoch learning-rate schedule (time = epoch index from 0); returns this. */
+  public Trainer schedule(LrSchedule s) {
+    this.schedule = s;
+    return this;
+  }
+
+  /** The configuration. */
+  public TrainerConfig config() {
+    return config;
+  }
+
+  /** What listeners may ask of the running loop. */
+  public final class Context {
+    private final List<Parameter> params;
+    private final List<Optimizer> optimizers;
+    private String stop;
+
+    private Context(List<Parameter> params, List<Optimizer> optimizers) {
+      this.params = params;
+      this.optimizers = optimizers;
+    }
+
+    /** Ends training after the current batch/epoch, recording the reason. */
+    public void requestStop(String reason) {
+      if (stop == null) stop = reason;
+    }
+
+    /** The first optimizer's current learning rate. */
+    public double learningRate() {
+      return optimizers.get(0).learningRate();
+    }
+
+    /** A copy of every parameter's values. */
+    public float[][] snapshot() {
+      float[][] s = new float[params.size()][];
+      for (int i = 0; i < s.length; i++) s[i] = params.get(i).value().data().clone();
+      return s;
+    }
+
+    /** Restores values taken by {@link #snapshot()}. */
+    public void restore(float[][] s) {
+      for (int i = 0; i < s.length; i++) System.arraycopy(s[i], 0, params.get(i).value().data(), 0, s[i].length);
+    }
+
+    /** The configuration of the run. */
+    public TrainerConfig config() {
+      return config;
+    }
+  }
+
+  /** Trains {@code model} on {@code train}; {@code validator} may be null. */
+  public TrainingHistory fit(Trainable model, Interactions train, Validator validator) {
+    if (train.size() == 0) throw new IllegalArgumentException("training data is empty");
+    List<Parameter> params = model.parameters();
+    List<Optimizer> optimizers = model.optimizers(config);
+    Context ctx = new Context(params, optimizers);
+    EarlyStopping tracker = new EarlyStopping(config.monitor(), config.monitorMinimizes(), config.patience(), config.restoreBest());
+    List<TrainingListener> all = new ArrayList<>(listeners);
+    if (validator != null) all.add(tracker);
+    for (TrainingListener l : all) l.onStart(ctx);
+    Rng rng = new Rng(config.seed() * 0x9E3779B97F4A7C15L + 17);
+    Objective obj = config.objective();
+    PointwiseLoss pointwise = obj == Objective.BPR ? null : obj.pointwiseLoss();
+    BprLoss bpr = obj == Objective.BPR ? new BprLoss() : null;
+    UniformNegativeSampler sampler = obj.samplesNegatives() ? new UniformNegativeSampler(train) : null;
+    Examples ex = new Examples(train, obj, config.negatives());
+    Batch full = new Batch(config.batchSize());
+    Arena arena = new Arena();
+    List<EpochStats> history = new ArrayList<>();
+    model.setTraining(true);
+    for (int epoch = 1; epoch <= config.epochs() && ctx.stop == null; epoch++) {
+      if (schedule != null) for (Optimizer o : optimizers) schedule.apply(o, epoch - 1);
+      long s0 = System.nanoTime();
+      ex.build(sampler, rng);
+      long t0 = System.nanoTime();
+      double lossSum = 0;
+      int n = ex.size, batches = (n + config.batchSize() - 1) / config.batchSize();
+      for (int b = 0; b < batches && ctx.stop == null; b++) {
+        int from = b * config.batchSize(), size = Math.min(config.batchSize(), n - from);
+        Batch batch = size == full.size() ? full : new Batch(size);
+        ex.fill(batch, from);
+        float loss;
+        try (Arena.Scope s = arena.open()) {
+          Tensor out = model.forward(batch.users, batch.items, true);
+          Tensor l = bpr != null
+              ? bpr.compute(out, model.forward(batch.users, batch.negatives, true))
+              : pointwise.compute(out, Tensor.wrap(batch.labels, size));
+          l.backward();
+          loss = l.item();
+          if (Float.isFinite(loss)) for (Optimizer o : optimizers) o.step();
+          for (Optimizer o : optimizers) o.zeroGrad();
+        }
+        lossSum += (double) loss * size;
+        for (TrainingListener li : all) li.onBatchEnd(ctx, epoch, b + 1, batches, loss);
+      }
+      long t1 = System.nanoTime();
+      Map<String, Double> val = Map.of();
+      if (validator != null && ctx.stop == null && (epoch % config.validateEvery() == 0 || epoch == config.epochs())) {
+        model.setTraining(false);
+        try (var ng = Autograd.noGrad()) {
+          val = new LinkedHashMap<>(validator.validate());
+        } finally {
+          model.setTraining(true);
+        }
+      }
+      double secs = (t1 - t0) / 1e9;
+      EpochStats st = new EpochStats(epoch, lossSum / n, val, secs, (t0 - s0) / 1e9, n / Math.max(secs, 1e-9), ctx.learningRate());
+      history.add(st);
+      for (TrainingListener l : all) l.onEpochEnd(ctx, st);
+    }
+    model.setTraining(false);
+    TrainingHistory h = new TrainingHistory(List.copyOf(history), ctx.stop, tracker.bestEpoch(), tracker.bestValue());
+    for (TrainingListener l : all) l.onEnd(ctx, h);
+    return h;
+  }
+
+  /** The epoch's examples in parallel arrays, rebuilt (negatives re-drawn) and shuffled each epoch. */
+  private static final class Examples {
+    private final Interactions train;
+    private final Objective obj;
+    private final int neg;
+    private final int[] users;
+    private final int[] items;
+    private final int[] negs;
+    private final float[] labels;
+    private int size;
+
+    Examples(Interactions train, Objective obj, int neg) {
+      this.train = train;
+      this.obj = obj;
+      this.neg = neg;
+      int n = switch (obj) {
+        case BCE -> train.size() * (1 + neg);
+        case BPR -> train.size() * neg;
+        default -> train.size();
+      };
+      users = new int[n];
+      items = new int[n];
+      negs = obj == Objective.BPR ? new int[n] : null;
+      labels = new float[n];
+    }
+
+    void build(UniformNegativeSampler sampler, Rng rng) {
+      int k = 0;
+      for (int r = 0; r < train.size(); r++) {
+        int u = train.user(r), i = train.item(r);
+        switch (obj) {
+          case BCE -> {
+            users[k] = u;
+            items[k] = i;
+            labels[k++] = 1f;
+            for (int j = 0; j < neg; j++) {
+              users[k] = u;
+              items[k] = sampler.sample(u, rng);
+              labels[k++] = 0f;
+            }
+          }
+          case BPR -> {
+            for (int j = 0; j < neg; j++) {
+              users[k] = u;
+              items[k] = i;
+              negs[k] = sampler.sample(u, rng);
+              labels[k++] = 1f;
+            }
+          }
+          default -> {
+            users[k] = u;
+            items[k] = i;
+            labels[k++] = train.value(r);
+          }
+        }
+      }
+      size = k;
+      for (int a = size - 1; a > 0; a--) {
+        int b = rng.nextInt(a + 1);
+        swap(users, a, b);
+        swap(items, a, b);
+        if (negs != null) swap(negs, a, b);
+        float t = labels[a];
+        labels[a] = labels[b];
+        labels[b] = t;
+      }
+    }
+
+    void fill(Batch batch, int from) {
+      int n = batch.size();
+      System.arraycopy(users, from, batch.users, 0, n);
+      System.arraycopy(items, from, batch.items, 0, n);
+      if (negs != null) System.arraycopy(negs, from, batch.negatives, 0, n);
+      System.arraycopy(labels, from, batch.labels, 0, n);
+    }
+
+    private static void swap(int[] a, int i, int j) {
+      int t = a[i];
+      a[i] = a[j];
+      a[j] = t;
+    }
+  }
+}

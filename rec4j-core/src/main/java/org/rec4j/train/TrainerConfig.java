@@ -1,0 +1,75 @@
+package org.rec4j.train;
+
+/**
+ * Settings of one training run. Every field is validated; errors name the field and its allowed range.
+ *
+ * @param epochs passes over the training data (≥ 1)
+ * @param batchSize examples per mini-batch (≥ 1)
+ * @param learningRate initial learning rate (&gt; 0)
+ * @param optimizer the optimizer for the model's parameters (models may add groups of their own)
+ * @param l2 L2 penalty on parameters touched by a step (≥ 0; decoupled decay for AdamW)
+ * @param objective loss and label construction
+ * @param negatives sampled negatives per positive for implicit objectives (≥ 1 when sampling)
+ * @param seed root of every random draw (initialization, shuffles, negatives, dropout)
+ * @param threads worker threads for validation scoring (≥ 1)
+ * @param validateEvery validate every this many epochs (≥ 1)
+ * @param monitor validation metric that early stopping and best-checkpoint watch (e.g. {@code ndcg@10},
+ *     {@code rmse}); lower is better for {@code rmse}, {@code mae}, {@code loss}, {@code logloss}
+ * @param patience epochs without improvement before stopping (0 disables early stopping)
+ * @param restoreBest restore the parameters of the best validated epoch at the end
+ */
+public record TrainerConfig(int epochs, int batchSize, double learningRate, OptimizerKind optimizer, float l2,
+                            Objective objective, int negatives, long seed, int threads, int validateEvery,
+                            String monitor, int patience, boolean restoreBest) {
+  /** Validates every field. */
+  public TrainerConfig {
+    if (epochs < 1) throw new IllegalArgumentException("epochs must be >= 1, got " + epochs);
+    if (batchSize < 1) throw new IllegalArgumentException("batch must be >= 1, got " + batchSize);
+    if (!(learningRate > 0) || Double.isInfinite(learningRate)) throw new IllegalArgumentException("lr must be > 0, got " + learningRate);
+    if (optimizer == null) throw new IllegalArgumentException("optimizer must be set");
+    if (!(l2 >= 0)) throw new IllegalArgumentException("l2 must be >= 0, got " + l2);
+    if (objective == null) throw new IllegalArgumentException("objective must be set");
+    if (objective.samplesNegatives() && negatives < 1) {
+      throw new IllegalArgumentException("negatives must be >= 1 for objective " + objective + ", got " + negatives);
+    }
+    if (threads < 1) throw new IllegalArgumentException("threads must be >= 1, got " + threads);
+    if (validateEvery < 1) throw new IllegalArgumentException("validate-every must be >= 1, got " + validateEvery);
+    if (patience < 0) throw new IllegalArgumentException("patience must be >= 0, got " + patience);
+  }
+
+  /** Implicit-feedback defaults of NCF (He et al. 2017): BCE, 4 negatives, Adam 1e-3, batch 256, 20 epochs. */
+  public static TrainerConfig implicitDefaults() {
+    return new TrainerConfig(20, 256, 1e-3, OptimizerKind.ADAM, 0f, Objective.BCE, 4, 42, 1, 1, "ndcg@10", 0, false);
+  }
+
+  /** The seed's rating setup: MSE, Adam 1e-3, batch 64, 50 epochs. */
+  public static TrainerConfig ratingDefaults() {
+    return new TrainerConfig(50, 64, 1e-3, OptimizerKind.ADAM, 0f, Objective.MSE, 0, 42, 1, 1, "rmse", 0, false);
+  }
+
+  /** Whether the monitored metric improves downward. */
+  public boolean monitorMinimizes() {
+    String m = monitor == null ? "" : monitor.toLowerCase(java.util.Locale.ROOT);
+    return m.startsWith("rmse") || m.startsWith("mae") || m.contains("loss") || m.startsWith("mape");
+  }
+
+  /** A copy with other epochs. */
+  public TrainerConfig withEpochs(int e) {
+    return new TrainerConfig(e, batchSize, learningRate, optimizer, l2, objective, negatives, seed, threads, validateEvery, monitor, patience, restoreBest);
+  }
+
+  /** A copy with another seed. */
+  public TrainerConfig withSeed(long s) {
+    return new TrainerConfig(epochs, batchSize, learningRate, optimizer, l2, objective, negatives, s, threads, validateEvery, monitor, patience, restoreBest);
+  }
+
+  /** A copy with another optimizer and learning rate. */
+  public TrainerConfig withOptimizer(OptimizerKind o, double lr) {
+    return new TrainerConfig(epochs, batchSize, lr, o, l2, objective, negatives, seed, threads, validateEvery, monitor, patience, restoreBest);
+  }
+
+  /** A copy with early stopping on {@code metric} with {@code patience}, restoring the best epoch. */
+  public TrainerConfig withEarlyStopping(String metric, int pat) {
+    return new TrainerConfig(epochs, batchSize, learningRate, optimizer, l2, objective, negatives, seed, threads, validateEvery, metric, pat, true);
+  }
+}
