@@ -163,7 +163,28 @@ class ListwiseLossTest {
   void shapeErrorsPrintBothShapes() {
     var e = assertThrows(IllegalArgumentException.class, () -> new LambdaRankLoss().compute(Tensor.zeros(2, 3), Tensor.zeros(2, 4)));
     assertTrue(e.getMessage().contains("[2, 3]") && e.getMessage().contains("[2, 4]"), e.getMessage());
-    var neg = assertThrows(IllegalArgumentException.class, () -> new ListNetLoss().compute(Tensor.zeros(1, 2), constant(new float[] {1, -1}, 1, 2)));
-    assertTrue(neg.getMessage().contains("-1.0"), neg.getMessage());
+    var nan = assertThrows(IllegalArgumentException.class, () -> new ListNetLoss().compute(Tensor.zeros(1, 2), constant(new float[] {1, Float.NaN}, 1, 2)));
+    assertTrue(nan.getMessage().contains("NaN"), nan.getMessage());
+  }
+
+  @Test
+  void paddedSlotsAreIgnored() {
+    // List 0 has 3 real items and 2 padded slots (relevance −1, arbitrary scores); list 1 is all padding.
+    Tensor padded = constant(new float[] {0.4f, -0.3f, 1.1f, 9f, -7f, 2f, 1f, 0f, -1f, 3f}, 2, 5).requiresGrad(true);
+    Tensor relPadded = constant(new float[] {2, 0, 1, -1, -1, -1, -1, -1, -1, -1}, 2, 5);
+    Tensor shortScores = constant(new float[] {0.4f, -0.3f, 1.1f}, 1, 3);
+    Tensor shortRel = constant(new float[] {2, 0, 1}, 1, 3);
+    ListwiseLoss[] losses = {new ListNetLoss(ListNetLoss.Target.SOFTMAX, Reduction.NONE),
+        new ListNetLoss(ListNetLoss.Target.LINEAR, Reduction.NONE), new LambdaRankLoss(1f, Reduction.NONE)};
+    for (ListwiseLoss loss : losses) {
+      padded.zeroGrad();
+      Tensor out = loss.compute(padded, relPadded);
+      String name = loss.getClass().getSimpleName();
+      assertEquals(loss.compute(shortScores, shortRel).item(), out.data()[0], 1e-6, name + " equals the unpadded list");
+      assertEquals(0f, out.data()[1], name + " of an all-padding list");
+      ReduceOps.sum(out).backward();
+      float[] g = padded.gradTensor().data();
+      for (int i : new int[] {3, 4, 5, 6, 7, 8, 9}) assertEquals(0f, g[i], name + " gradient of padded slot " + i);
+    }
   }
 }
