@@ -28,7 +28,9 @@ public final class LambdaRankLoss implements ListwiseLoss {
 
   /** With logistic scale {@code sigma > 0} and the given reduction over lists. */
   public LambdaRankLoss(float sigma, Reduction reduction) {
-    if (!(sigma > 0) || Float.isInfinite(sigma)) throw new IllegalArgumentException("sigma must be finite and > 0, got " + sigma);
+    if (!(sigma > 0) || Float.isInfinite(sigma)) {
+      throw new IllegalArgumentException("sigma must be finite and > 0, got " + sigma);
+    }
     this.sigma = sigma;
     this.reduction = Objects.requireNonNull(reduction, "reduction");
   }

@@ -38,7 +38,9 @@ final class Shapes {
     requireSame(loss, "scores", scores, "relevance", relevance);
     float[] y = relevance.data();
     for (int i = 0; i < y.length; i++) {
-      if (!Float.isFinite(y[i])) throw new IllegalArgumentException(loss + ": relevance must be finite, element " + i + " is " + y[i]);
+      if (!Float.isFinite(y[i])) {
+        throw new IllegalArgumentException(loss + ": relevance must be finite, element " + i + " is " + y[i]);
+      }
     }
   }
 

@@ -7,6 +7,7 @@ import static org.rec4j.loss.LossTesting.GC;
 import static org.rec4j.loss.LossTesting.assertClose;
 
 import org.junit.jupiter.api.Test;
+import org.rec4j.nn.Module;
 import org.rec4j.nn.Parameter;
 import org.rec4j.tensor.GradCheck;
 import org.rec4j.tensor.Rng;
@@ -76,5 +77,17 @@ class MultiTaskLossTest {
     assertTrue(shape.getMessage().contains("[3]"), shape.getMessage());
     assertThrows(IllegalArgumentException.class, () -> new WeightedSumLoss(1f, -0.5f));
     assertThrows(IllegalArgumentException.class, () -> new UncertaintyWeightedLoss(0));
+  }
+
+  @Test
+  void uncertaintyWeightingRegistersAsAChildModule() {
+    var uw = new UncertaintyWeightedLoss(3);
+    Module model = new Module() {
+      {
+        register(uw);
+      }
+    };
+    assertEquals(java.util.List.of(uw.logVariance()), model.parameters());
+    assertEquals(3, model.parameterCount());
   }
 }
