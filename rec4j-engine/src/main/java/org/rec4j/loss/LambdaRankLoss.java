@@ -68,7 +68,13 @@ public final class LambdaRankLoss implements ListwiseLoss {
     double[] discount = new double[n];
     for (int r = 0; r < b; r++) {
       int off = r * n;
-      for (int i = 0; i < n; i++) gain[i] = relevance[off + i] < 0 ? 0 : Math.pow(2, relevance[off + i]) - 1;
+      // Gains 2^y − 1 scaled by 2^−max y: ΔNDCG is a ratio of gains, and large grades cannot overflow.
+      float top = 0;
+      for (int i = 0; i < n; i++) top = Math.max(top, relevance[off + i]);
+      for (int i = 0; i < n; i++) {
+        float y = relevance[off + i];
+        gain[i] = y < 0 ? 0 : Math.pow(2, y - top) - Math.pow(2, -top);
+      }
       int[] rank = ranks(scores, relevance, off, n);
       double idcg = idealDcg(gain);
       if (idcg == 0) continue;

@@ -130,6 +130,15 @@ class ListwiseLossTest {
   }
 
   @Test
+  void lambdaWeightsDoNotOverflowForLargeGrades() {
+    float[] s = {0.5f, 0.1f, 0.9f};
+    float[] w = LambdaRankLoss.deltaNdcg(s, new float[] {2000, 1000, 0}, 1, 3);
+    for (float v : w) assertTrue(Float.isFinite(v) && v >= 0, Arrays.toString(w));
+    // Item 0 holds essentially all the gain: swapping it (rank 1) with item 2 (rank 0) changes NDCG by 1 − 1/log₂3.
+    assertEquals(1 - Math.log(2) / Math.log(3), w[2], 1e-6);
+  }
+
+  @Test
   void lambdaRankKnownValueForTwoItems() {
     // Relevance [1, 0], equal scores: ranks 0 and 1, IDCG = 1, |ΔNDCG| = 1 − 1/log₂3, pair loss log 2.
     Tensor loss = new LambdaRankLoss().compute(Tensor.zeros(1, 2), constant(new float[] {1, 0}, 1, 2));
