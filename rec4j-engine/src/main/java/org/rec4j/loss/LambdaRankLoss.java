@@ -2,6 +2,7 @@ package org.rec4j.loss;
 
 import java.util.Objects;
 import org.rec4j.tensor.Activations;
+import org.rec4j.tensor.IndexOps;
 import org.rec4j.tensor.MathOps;
 import org.rec4j.tensor.ReduceOps;
 import org.rec4j.tensor.ShapeOps;
@@ -15,8 +16,8 @@ import org.rec4j.tensor.Tensor;
  * <p>{@code |ΔNDCG_ij|} is the change of NDCG if items i and j swapped places in the ranking by the current scores:
  * {@code |2^{y_i} − 2^{y_j}|·|1/log₂(2 + r_i) − 1/log₂(2 + r_j)| / IDCG}, where {@code r} is the 0-based rank
  * (ties broken by position in the list) and IDCG the DCG of the ideal order, so the weights are already normalized
- * by IDCG. The weights are constants (no gradient flows through the sort); pairs of equal relevance, and lists
- * without relevant items, contribute nothing.
+ * by IDCG. The weights are constants (no gradient flows through the sort); pairs of equal relevance, padded slots
+ * (see {@link ListwiseLoss}) and lists without relevant items contribute nothing.
  *
  * <p>Composed from engine ops over the {@code [B, n, n]} score differences, so memory is {@code O(B·n²)}: meant for
  * re-ranking lists of tens to a few hundred items.
@@ -27,7 +28,9 @@ public final class LambdaRankLoss implements ListwiseLoss {
 
   /** With logistic scale {@code sigma > 0} and the given reduction over lists. */
   public LambdaRankLoss(float sigma, Reduction reduction) {
-    if (!(sigma > 0) || Float.isInfinite(sigma)) throw new IllegalArgumentException("sigma must be finite and > 0, got " + sigma);
+    if (!(sigma > 0) || Float.isInfinite(sigma)) {
+      throw new IllegalArgumentException("sigma must be finite and > 0, got " + sigma);
+    }
     this.sigma = sigma;
     this.reduction = Objects.requireNonNull(reduction, "reduction");
   }
@@ -44,11 +47,11 @@ public final class LambdaRankLoss implements ListwiseLoss {
 
   @Override
   public Tensor compute(Tensor scores, Tensor relevance, Tensor weights) {
-    Shapes.requireRank("LambdaRankLoss", "scores", scores, 2, "[B, n]");
-    Shapes.requireSame("LambdaRankLoss", "scores", scores, "relevance", relevance);
-    Shapes.requireRange("LambdaRankLoss", "relevance", relevance, 0f, Float.MAX_VALUE);
+    Shapes.requireLists("LambdaRankLoss", scores, relevance);
     int b = scores.dim(0), n = scores.dim(1);
     Tensor w = Tensor.wrap(deltaNdcg(scores.data(), relevance.data(), b, n), b, n, n);
+    Tensor padding = Shapes.paddingMask(relevance);
+    if (padding != null) scores = IndexOps.maskedFill(scores, padding, 0f);
     Tensor diff = MathOps.sub(ShapeOps.reshape(scores, b, n, 1), ShapeOps.reshape(scores, b, 1, n));
     Tensor pair = Activations.softplus(MathOps.mulScalar(diff, -sigma));
     Tensor perList = ReduceOps.sum(ReduceOps.sum(MathOps.mul(pair, w), 2, false), 1, false);
@@ -57,7 +60,7 @@ public final class LambdaRankLoss implements ListwiseLoss {
 
   /**
    * The {@code [B, n, n]} pair weights, row-major: entry {@code (b, i, j)} is {@code |ΔNDCG_ij|} of list b when
-   * {@code y_i > y_j}, else 0.
+   * {@code y_i > y_j ≥ 0}, else 0. Padded slots ({@code y < 0}) have no gain and rank after every real item.
    */
   static float[] deltaNdcg(float[] scores, float[] relevance, int b, int n) {
     float[] w = new float[b * n * n];
@@ -65,14 +68,20 @@ public final class LambdaRankLoss implements ListwiseLoss {
     double[] discount = new double[n];
     for (int r = 0; r < b; r++) {
       int off = r * n;
-      for (int i = 0; i < n; i++) gain[i] = Math.pow(2, relevance[off + i]) - 1;
-      int[] rank = ranks(scores, off, n);
+      // Gains 2^y − 1 scaled by 2^−max y: ΔNDCG is a ratio of gains, and large grades cannot overflow.
+      float top = 0;
+      for (int i = 0; i < n; i++) top = Math.max(top, relevance[off + i]);
+      for (int i = 0; i < n; i++) {
+        float y = relevance[off + i];
+        gain[i] = y < 0 ? 0 : Math.pow(2, y - top) - Math.pow(2, -top);
+      }
+      int[] rank = ranks(scores, relevance, off, n);
       double idcg = idealDcg(gain);
       if (idcg == 0) continue;
       for (int i = 0; i < n; i++) discount[i] = 1 / log2(2 + rank[i]);
       for (int i = 0; i < n; i++) {
         for (int j = 0; j < n; j++) {
-          if (relevance[off + i] > relevance[off + j]) {
+          if (relevance[off + i] > relevance[off + j] && relevance[off + j] >= 0) {
             double d = (gain[i] - gain[j]) * Math.abs(discount[i] - discount[j]) / idcg;
             w[(off + i) * n + j] = (float) d;
           }
@@ -82,11 +91,15 @@ public final class LambdaRankLoss implements ListwiseLoss {
     return w;
   }
 
-  /** 0-based rank of each item when sorted by descending score (stable: earlier items win ties). */
-  private static int[] ranks(float[] scores, int off, int n) {
+  /** 0-based rank of each item by descending score (earlier items win ties; padded slots come last). */
+  private static int[] ranks(float[] scores, float[] relevance, int off, int n) {
     Integer[] order = new Integer[n];
     for (int i = 0; i < n; i++) order[i] = i;
-    java.util.Arrays.sort(order, (p, q) -> Float.compare(scores[off + q], scores[off + p]));
+    java.util.Arrays.sort(order, (p, q) -> {
+      boolean padP = relevance[off + p] < 0, padQ = relevance[off + q] < 0;
+      if (padP != padQ) return padP ? 1 : -1;
+      return Float.compare(scores[off + q], scores[off + p]);
+    });
     int[] rank = new int[n];
     for (int pos = 0; pos < n; pos++) rank[order[pos]] = pos;
     return rank;

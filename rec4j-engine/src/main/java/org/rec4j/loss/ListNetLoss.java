@@ -1,8 +1,7 @@
 package org.rec4j.loss;
 
 import java.util.Objects;
-import org.rec4j.tensor.Autograd;
-import org.rec4j.tensor.ReduceOps;
+import org.rec4j.tensor.IndexOps;
 import org.rec4j.tensor.Tensor;
 
 /**
@@ -13,7 +12,8 @@ import org.rec4j.tensor.Tensor;
  * <p>The paper's top-one probability uses {@code φ = exp}, so {@code P_y = softmax(relevance)} ({@link
  * Target#SOFTMAX}, the default). {@link Target#LINEAR} uses {@code P_y(j) = y_j / Σ y} instead (a departure some
  * implementations take), for which one-hot relevance makes ListNet exactly {@link SoftmaxCrossEntropyLoss}; a list
- * with no relevant item then has loss 0. Relevance receives no gradient.
+ * with no relevant item then has loss 0. Relevance receives no gradient; padded slots (negative relevance, see
+ * {@link ListwiseLoss}) leave the softmax.
  */
 public final class ListNetLoss implements ListwiseLoss {
   /** How relevance becomes the target top-one distribution. */
@@ -45,25 +45,29 @@ public final class ListNetLoss implements ListwiseLoss {
 
   @Override
   public Tensor compute(Tensor scores, Tensor relevance, Tensor weights) {
-    Shapes.requireRank("ListNetLoss", "scores", scores, 2, "[B, n]");
-    Shapes.requireSame("ListNetLoss", "scores", scores, "relevance", relevance);
-    Shapes.requireRange("ListNetLoss", "relevance", relevance, 0f, Float.MAX_VALUE);
-    Tensor p;
-    try (var ignored = Autograd.noGrad()) {
-      p = target == Target.SOFTMAX ? ReduceOps.softmax(relevance.detach(), 1) : normalizeRows(relevance);
-    }
-    return reduction.reduce(SoftmaxCrossEntropyLoss.perRowSoft(scores, p), weights);
+    Shapes.requireLists("ListNetLoss", scores, relevance);
+    Tensor padding = Shapes.paddingMask(relevance);
+    Tensor s = padding == null ? scores : IndexOps.maskedFill(scores, padding, Float.NEGATIVE_INFINITY);
+    return reduction.reduce(SoftmaxCrossEntropyLoss.perRowSoft(s, topOne(relevance)), weights);
   }
 
-  private static Tensor normalizeRows(Tensor relevance) {
+  /** The target top-one distribution of each list; padded slots get 0, a list without items is all 0. */
+  private Tensor topOne(Tensor relevance) {
     int b = relevance.dim(0), n = relevance.dim(1);
     float[] y = relevance.data();
     Tensor p = Tensor.zeros(b, n);
     float[] o = p.data();
+    double[] phi = new double[n];
     for (int r = 0; r < b; r++) {
-      double s = 0;
-      for (int j = 0; j < n; j++) s += y[r * n + j];
-      if (s > 0) for (int j = 0; j < n; j++) o[r * n + j] = (float) (y[r * n + j] / s);
+      double max = Double.NEGATIVE_INFINITY;
+      for (int j = 0; j < n; j++) if (y[r * n + j] >= 0) max = Math.max(max, y[r * n + j]);
+      double total = 0;
+      for (int j = 0; j < n; j++) {
+        float v = y[r * n + j];
+        phi[j] = v < 0 ? 0 : target == Target.SOFTMAX ? Math.exp(v - max) : v;
+        total += phi[j];
+      }
+      if (total > 0) for (int j = 0; j < n; j++) o[r * n + j] = (float) (phi[j] / total);
     }
     return p;
   }

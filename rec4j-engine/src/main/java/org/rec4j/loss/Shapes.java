@@ -31,4 +31,29 @@ final class Shapes {
       }
     }
   }
+
+  /** Throws unless {@code scores} is {@code [B, n]}, {@code relevance} has its shape and no NaN or infinity. */
+  static void requireLists(String loss, Tensor scores, Tensor relevance) {
+    requireRank(loss, "scores", scores, 2, "[B, n]");
+    requireSame(loss, "scores", scores, "relevance", relevance);
+    float[] y = relevance.data();
+    for (int i = 0; i < y.length; i++) {
+      if (!Float.isFinite(y[i])) {
+        throw new IllegalArgumentException(loss + ": relevance must be finite, element " + i + " is " + y[i]);
+      }
+    }
+  }
+
+  /** A mask with 1 at the padded slots (negative relevance) of the lists, or {@code null} if nothing is padded. */
+  static Tensor paddingMask(Tensor relevance) {
+    float[] y = relevance.data();
+    Tensor mask = null;
+    for (int i = 0; i < y.length; i++) {
+      if (y[i] < 0) {
+        if (mask == null) mask = Tensor.zeros(relevance.dims());
+        mask.data()[i] = 1f;
+      }
+    }
+    return mask;
+  }
 }

@@ -99,6 +99,7 @@ public final class SoftmaxCrossEntropyLoss {
         for (int r = 0; r < b; r++) {
           double total = 0;
           for (int j = 0; j < c; j++) total += t[r * c + j];
+          if (total == 0) continue; // no target mass: the row's loss is 0 whatever the logits (even all −∞)
           for (int j = 0; j < c; j++) {
             int k = r * c + j;
             gx[k] += g[r] * (float) (Math.exp(x[k] - lse[r]) * total - t[k]);

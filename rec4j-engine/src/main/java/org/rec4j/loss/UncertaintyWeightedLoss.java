@@ -1,6 +1,6 @@
 package org.rec4j.loss;
 
-import java.util.List;
+import org.rec4j.nn.Module;
 import org.rec4j.nn.Parameter;
 import org.rec4j.tensor.MathOps;
 import org.rec4j.tensor.ReduceOps;
@@ -13,16 +13,19 @@ import org.rec4j.tensor.Tensor;
  * task starts with weight 1). A noisy task learns a large {@code s_i} and a small weight; the {@code + s_i} term
  * stops all weights from collapsing to 0.
  *
+ * <p>It is a {@link Module}, so a model can register it as a child and its parameter is then trained, counted and
+ * saved with the model's own; otherwise pass {@link #parameters()} to the optimizer.
+ *
  * <p>Departure from the paper: its regression form {@code 1/(2σ²)·L + log σ} is used with the factor ½ dropped
  * for every task (the common simplification, as in its classification form), so {@code L_i} enter symmetrically.
  */
-public final class UncertaintyWeightedLoss implements MultiTaskLoss {
+public final class UncertaintyWeightedLoss extends Module implements MultiTaskLoss {
   private final Parameter logVar;
 
   /** For {@code tasks ≥ 1} tasks. */
   public UncertaintyWeightedLoss(int tasks) {
     if (tasks < 1) throw new IllegalArgumentException("UncertaintyWeightedLoss needs tasks >= 1, got " + tasks);
-    this.logVar = new Parameter("logVar", Tensor.zeros(tasks));
+    this.logVar = register(new Parameter("logVar", Tensor.zeros(tasks)));
   }
 
   @Override
@@ -31,11 +34,6 @@ public final class UncertaintyWeightedLoss implements MultiTaskLoss {
     Tensor s = logVar.value();
     Tensor weighted = MathOps.mul(MathOps.exp(MathOps.neg(s)), TaskLosses.stack(taskLosses));
     return ReduceOps.sum(MathOps.add(weighted, s));
-  }
-
-  @Override
-  public List<Parameter> parameters() {
-    return List.of(logVar);
   }
 
   @Override

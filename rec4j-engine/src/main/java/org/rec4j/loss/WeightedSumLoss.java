@@ -24,7 +24,9 @@ public final class WeightedSumLoss implements MultiTaskLoss {
   public Tensor combine(Tensor... taskLosses) {
     TaskLosses.check("WeightedSumLoss", taskLosses, weights.length);
     Tensor total = MathOps.mulScalar(taskLosses[0], weights[0]);
-    for (int i = 1; i < taskLosses.length; i++) total = MathOps.add(total, MathOps.mulScalar(taskLosses[i], weights[i]));
+    for (int i = 1; i < taskLosses.length; i++) {
+      total = MathOps.add(total, MathOps.mulScalar(taskLosses[i], weights[i]));
+    }
     return total;
   }
 
