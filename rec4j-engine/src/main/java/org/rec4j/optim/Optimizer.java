@@ -35,6 +35,20 @@ import org.rec4j.tensor.Tensor;
  *       {@link #importState}.
  * </ol>
  *
+ * <p>A training loop therefore reads:
+ *
+ * <pre>{@code
+ * Optimizer opt = new Adam(model.parameters(), Adam.Config.defaults(1e-3));
+ * GradientClipping clip = GradientClipping.byNorm(5);
+ * for (long t = 0; ...; t++) {
+ *   schedule.apply(opt, t);                 // optional LrSchedule
+ *   loss(model, batch).backward();
+ *   double norm = clip.apply(model.parameters());
+ *   opt.step();
+ *   opt.zeroGrad();
+ * }
+ * }</pre>
+ *
  * <h2>Sparse (lazy) updates</h2>
  *
  * Every optimizer here is per-coordinate, so a touched embedding row is updated exactly as the same coordinates of

@@ -2,6 +2,7 @@ package org.rec4j.optim;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
+import java.util.function.IntFunction;
 import org.rec4j.nn.Parameter;
 import org.rec4j.tensor.Tensor;
 
@@ -50,6 +51,35 @@ final class Fixtures {
     if (!(Math.abs(actual - expected) <= tol)) {
       fail(what + ": expected " + expected + " but was " + actual + " (|diff| " + Math.abs(actual - expected) + " > " + tol + ")");
     }
+  }
+
+  /** One coordinate of a double-precision reference optimizer: updates {@code w[i]} (and its own state) at step t. */
+  interface Reference {
+    void step(int t, int i, double g, double[] w);
+  }
+
+  /**
+   * Runs steps {@code 1..steps} of {@code opt} on the dense parameter {@code p} with gradients {@code gradients(t)}
+   * and, after every step, compares {@code p} with {@code ref} applied coordinate-wise in double precision.
+   */
+  static void assertTrajectory(Parameter p, Optimizer opt, int steps, IntFunction<float[]> gradients, Reference ref) {
+    double[] w = toDouble(p.value().data());
+    for (int t = 1; t <= steps; t++) {
+      float[] g = gradients.apply(t);
+      setGrad(p, g);
+      opt.step();
+      for (int i = 0; i < w.length; i++) ref.step(t, i, g[i], w);
+      assertClose(w, p.value().data(), "w" + t);
+    }
+  }
+
+  /** Gradients {@code grad(t, i, scale)} for {@code i < n}. */
+  static IntFunction<float[]> sines(int n, double scale) {
+    return t -> {
+      float[] g = new float[n];
+      for (int i = 0; i < n; i++) g[i] = grad(t, i, scale);
+      return g;
+    };
   }
 
   /** The parameter's values widened to double. */
