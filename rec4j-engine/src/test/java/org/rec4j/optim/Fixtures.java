@@ -2,6 +2,8 @@ package org.rec4j.optim;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
+import java.util.List;
+import java.util.function.Function;
 import java.util.function.IntFunction;
 import org.rec4j.nn.Parameter;
 import org.rec4j.tensor.Tensor;
@@ -80,6 +82,32 @@ final class Fixtures {
       for (int i = 0; i < n; i++) g[i] = grad(t, i, scale);
       return g;
     };
+  }
+
+  /**
+   * A named way to build one optimizer configuration over a parameter list; {@code lrDecay} is the per-step rate
+   * decay under which it converges on {@link ConvergenceTest}'s quadratic.
+   */
+  record Maker(String name, Function<List<Parameter>, Optimizer> make, double lrDecay) {
+    @Override
+    public String toString() {
+      return name;
+    }
+  }
+
+  /** Every optimizer, plus regularized variants, with hyper-parameters suited to small quadratics. */
+  static List<Maker> makers() {
+    return List.of(
+        new Maker("sgd", ps -> new Sgd(ps, Sgd.Config.plain(0.1)), 0.997),
+        new Maker("momentum", ps -> new Sgd(ps, new Sgd.Config(0.05, 0.9, false)), 0.997),
+        new Maker("nesterov", ps -> new Sgd(ps, new Sgd.Config(0.05, 0.9, true)), 0.997),
+        new Maker("adam", ps -> new Adam(ps, Adam.Config.defaults(0.05)), 0.997),
+        new Maker("adam+l1", ps -> new Adam(ps, Adam.Config.defaults(0.05), Regularizer.l1(1e-5f)), 0.997),
+        new Maker("adamw", ps -> new AdamW(ps, new AdamW.Config(0.05, 0.9, 0.999, 1e-8, 1e-5)), 0.997),
+        new Maker("adagrad", ps -> new AdaGrad(ps, AdaGrad.Config.defaults(0.5)), 0.997),
+        new Maker("rmsprop", ps -> new RmsProp(ps, RmsProp.Config.defaults(0.01)), 0.997),
+        new Maker("rmsprop+l2", ps -> new RmsProp(ps, RmsProp.Config.defaults(0.01), Regularizer.l2(1e-5f)), 0.997),
+        new Maker("ftrl", ps -> new Ftrl(ps, new Ftrl.Config(1, 1, 0, 0)), 1.0));
   }
 
   /** The parameter's values widened to double. */
