@@ -28,8 +28,10 @@ import org.rec4j.tensor.Tensor;
  *             {@linkplain Parameter#trainable() trainable} parameter that has a gradient: a dense parameter from its
  *             whole dense buffer (a parameter whose {@code grad()} is {@code null} is skipped), a sparse parameter
  *             only in the rows listed by its {@link SparseRowGrad} after {@link SparseRowGrad#coalesce()} (so a row
- *             looked up twice in a batch gets the sum of its gradients and is updated once). The dense buffer of a
- *             sparse parameter is not read;
+ *             looked up twice in a batch gets the sum of its gradients and is updated once). A sparse parameter that
+ *             also has a dense gradient buffer (a tied embedding that is both looked up and used in a matmul) is
+ *             updated densely from the sum: its row gradients are first {@linkplain #foldSparseIntoDense added into}
+ *             the dense buffer;
  *         <li>{@link #zeroGrad()} clears dense and sparse gradients (keeping the buffers) for the next step.
  *       </ol>
  *   <li>A schedule may call {@link #setLearningRate} between steps; checkpoints use {@link #exportState()} and
@@ -117,7 +119,8 @@ public abstract class Optimizer {
       if (!p.trainable()) continue;
       Tensor t = p.value();
       float[] w = t.data();
-      if (t.isSparseGrad()) {
+      foldSparseIntoDense(t);
+      if (t.isSparseGrad() && t.grad() == null) {
         SparseRowGrad g = t.sparseGradient();
         if (g == null || g.count() == 0) continue;
         g.coalesce();
@@ -133,6 +136,18 @@ public abstract class Optimizer {
         update(s, w, 0, g, 0, w.length);
       }
     }
+  }
+
+  /**
+   * If {@code t} has both a dense gradient buffer and pending sparse row gradients, adds the rows into the dense
+   * buffer and clears them, so the gradient is held in one place. Allocates nothing.
+   */
+  static void foldSparseIntoDense(Tensor t) {
+    SparseRowGrad g = t.sparseGradient();
+    if (t.grad() == null || g == null || g.count() == 0) return;
+    g.coalesce();
+    g.addTo(t.grad());
+    g.clear();
   }
 
   /**
