@@ -16,7 +16,8 @@ abstract class AdamBase extends Optimizer {
   private double bias1;
   private double bias2;
 
-  AdamBase(List<Parameter> params, double lr, double beta1, double beta2, double eps, double weightDecay, Regularizer reg) {
+  AdamBase(
+      List<Parameter> params, double lr, double beta1, double beta2, double eps, double weightDecay, Regularizer reg) {
     super(params, lr, reg, "m", "v");
     this.beta1 = (float) beta1;
     this.beta2 = (float) beta2;

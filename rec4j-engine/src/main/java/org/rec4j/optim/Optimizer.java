@@ -248,14 +248,16 @@ public abstract class Optimizer {
         if (src == null) continue;
         int n = s.parameter().value().size();
         if (src.length != n) {
-          throw new IllegalArgumentException("state '" + key(s, k) + "' has " + src.length + " values but the parameter has " + n);
+          throw new IllegalArgumentException(
+              "state '" + key(s, k) + "' has " + src.length + " values but the parameter has " + n);
         }
         s.allocate(n);
         System.arraycopy(src, 0, s.slot(k), 0, n);
       }
     }
     if (!remaining.isEmpty()) {
-      throw new IllegalArgumentException("state '" + remaining.keySet().iterator().next() + "' matches no parameter slot; slots are " + slotNames());
+      String key = remaining.keySet().iterator().next();
+      throw new IllegalArgumentException("state '" + key + "' matches no parameter slot; slots are " + slotNames());
     }
     this.step = snapshot.step();
     setLearningRate(snapshot.learningRate());

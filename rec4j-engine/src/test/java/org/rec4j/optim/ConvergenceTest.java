@@ -12,8 +12,9 @@ import org.rec4j.tensor.Tensor;
 /**
  * Every optimizer minimizes f(w) = ½‖w − c‖² (gradient w − c), dense and as a sparse table, to near c. The learning
  * rate decays by 0.3% a step: with a constant rate Adam keeps taking occasional lr-sized jumps once its second moment
- * has decayed below the float quantization noise of the residual gradient. FTRL keeps a constant α (see {@link Fixtures#makers()}): its weights are
- * a function of α (w = −α·z / (β + √n)), and its per-coordinate rates decay by themselves.
+ * has decayed below the float quantization noise of the residual gradient. FTRL keeps a constant α (see
+ * {@link Fixtures#makers()}): its weights are a function of α (w = −α·z / (β + √n)), and its per-coordinate rates
+ * decay by themselves.
  */
 class ConvergenceTest {
   private static final int DIM = 8;

@@ -51,7 +51,8 @@ final class Fixtures {
   static void assertClose(double expected, float actual, String what) {
     double tol = Math.max(REL * Math.abs(expected), 1e-12);
     if (!(Math.abs(actual - expected) <= tol)) {
-      fail(what + ": expected " + expected + " but was " + actual + " (|diff| " + Math.abs(actual - expected) + " > " + tol + ")");
+      double diff = Math.abs(actual - expected);
+      fail(what + ": expected " + expected + " but was " + actual + " (|diff| " + diff + " > " + tol + ")");
     }
   }
 

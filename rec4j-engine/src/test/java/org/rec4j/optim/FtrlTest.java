@@ -9,6 +9,7 @@ import static org.rec4j.optim.Fixtures.grad;
 import static org.rec4j.optim.Fixtures.setGrad;
 
 import java.util.List;
+import java.util.function.IntFunction;
 import org.junit.jupiter.api.Test;
 import org.rec4j.nn.Parameter;
 
@@ -35,13 +36,13 @@ class FtrlTest {
     double[] z = new double[3], n = new double[3];
     // gradients biased away from zero so |z| ≫ λ1 and w is not a near-cancellation
     float[] bias = {0.8f, -0.6f, 0.3f};
-    assertTrajectory(p, opt, 10, t -> new float[] {bias[0] + grad(t, 0, 0.5), bias[1] + grad(t, 1, 0.5), bias[2] + grad(t, 2, 0.2)},
-        (t, i, g, w) -> {
-          double sigma = (Math.sqrt(n[i] + g * g) - Math.sqrt(n[i])) / ALPHA;
-          z[i] += g - sigma * w[i];
-          n[i] += g * g;
-          w[i] = Math.abs(z[i]) <= L1 ? 0 : -(z[i] - Math.signum(z[i]) * L1) / ((BETA + Math.sqrt(n[i])) / ALPHA + L2);
-        });
+    IntFunction<float[]> grads = t -> new float[] {bias[0] + grad(t, 0, 0.5), bias[1] + grad(t, 1, 0.5), bias[2]};
+    assertTrajectory(p, opt, 10, grads, (t, i, g, w) -> {
+      double sigma = (Math.sqrt(n[i] + g * g) - Math.sqrt(n[i])) / ALPHA;
+      z[i] += g - sigma * w[i];
+      n[i] += g * g;
+      w[i] = Math.abs(z[i]) <= L1 ? 0 : -(z[i] - Math.signum(z[i]) * L1) / ((BETA + Math.sqrt(n[i])) / ALPHA + L2);
+    });
   }
 
   @Test

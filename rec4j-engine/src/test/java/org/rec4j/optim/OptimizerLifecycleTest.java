@@ -94,8 +94,9 @@ class OptimizerLifecycleTest {
         assertThrows(IllegalArgumentException.class, () -> new Sgd.Config(0.1, 0, true)).getMessage());
     assertEquals("alpha must be finite and > 0, got 0.0",
         assertThrows(IllegalArgumentException.class, () -> new Ftrl.Config(0, 1, 0, 0)).getMessage());
+    RmsProp rms = new RmsProp(List.of(), RmsProp.Config.defaults(0.1));
     assertEquals("learning rate must be finite and >= 0, got NaN",
-        assertThrows(IllegalArgumentException.class, () -> new RmsProp(List.of(), RmsProp.Config.defaults(0.1)).setLearningRate(Double.NaN)).getMessage());
+        assertThrows(IllegalArgumentException.class, () -> rms.setLearningRate(Double.NaN)).getMessage());
   }
 
   @Test

@@ -51,7 +51,8 @@ public final class ReduceOnPlateau {
    * @param cooldown observations after a cut during which bad observations are not counted, {@code >= 0}
    * @param minLr floor of the rate, {@code >= 0}
    */
-  public record Config(Mode mode, double factor, int patience, double threshold, ThresholdMode thresholdMode, int cooldown, double minLr) {
+  public record Config(
+      Mode mode, double factor, int patience, double threshold, ThresholdMode thresholdMode, int cooldown, double minLr) {
     /** Validates every field. */
     public Config {
       if (mode == null) throw new IllegalArgumentException("mode must be MIN or MAX, got null");
