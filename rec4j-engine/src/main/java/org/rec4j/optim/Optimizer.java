@@ -271,6 +271,10 @@ public abstract class Optimizer {
    * Optimizer state for checkpoints: the step count, the learning rate and the state arrays keyed
    * {@code "<parameter name>/<slot name>"} (e.g. {@code "item.emb/v"}), in parameter order then slot order so that
    * a writer iterating the map produces the same bytes every time.
+   *
+   * @param step number of steps taken, {@code >= 0}
+   * @param learningRate the learning rate at export time
+   * @param slots state arrays by {@code "<parameter name>/<slot name>"}
    */
   public record Snapshot(long step, double learningRate, Map<String, float[]> slots) {
     /** Validates and copies the map, keeping its iteration order (the arrays are shared). */
