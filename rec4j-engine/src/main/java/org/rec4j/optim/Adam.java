@@ -39,13 +39,18 @@ public final class Adam extends AdamBase {
    * @param beta2 second-moment decay in [0, 1)
    * @param eps denominator offset, {@code > 0}
    */
-  public record Config(double lr, double beta1, double beta2, double eps) {
+  public record Config(double lr, double beta1, double beta2, double eps) implements OptimizerConfig {
     /** Validates every field. */
     public Config {
       Checks.nonNegative("lr", lr);
       Checks.fraction("beta1", beta1);
       Checks.fraction("beta2", beta2);
       Checks.positive("eps", eps);
+    }
+
+    @Override
+    public Adam build(List<Parameter> params, Regularizer regularizer) {
+      return new Adam(params, this, regularizer);
     }
 
     /** The paper's defaults (β1 = 0.9, β2 = 0.999, ε = 1e-8) with learning rate {@code lr}. */

@@ -29,7 +29,8 @@ public final class AdamW extends AdamBase {
    * @param eps denominator offset, {@code > 0}
    * @param weightDecay decoupled decay λ, {@code >= 0}
    */
-  public record Config(double lr, double beta1, double beta2, double eps, double weightDecay) {
+  public record Config(double lr, double beta1, double beta2, double eps, double weightDecay)
+      implements OptimizerConfig {
     /** Validates every field. */
     public Config {
       Checks.nonNegative("lr", lr);
@@ -37,6 +38,11 @@ public final class AdamW extends AdamBase {
       Checks.fraction("beta2", beta2);
       Checks.positive("eps", eps);
       Checks.nonNegative("weightDecay", weightDecay);
+    }
+
+    @Override
+    public AdamW build(List<Parameter> params, Regularizer regularizer) {
+      return new AdamW(params, this, regularizer);
     }
 
     /** β1 = 0.9, β2 = 0.999, ε = 1e-8, λ = 0.01 (PyTorch's defaults) with learning rate {@code lr}. */

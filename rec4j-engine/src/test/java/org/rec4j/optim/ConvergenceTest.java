@@ -28,7 +28,7 @@ class ConvergenceTest {
     float[] c = Tensor.uniform(rng, -2, 2, DIM).data();
     Parameter dense = new Parameter("w", Tensor.uniform(rng, -2, 2, DIM));
     Parameter table = new Parameter("t", Tensor.uniform(rng, -2, 2, 2, DIM / 2), true);
-    Optimizer opt = maker.make().apply(List.of(dense, table));
+    Optimizer opt = maker.make(List.of(dense, table));
     double lr0 = opt.learningRate();
     float[] w = dense.value().data(), t = table.value().data(), row = new float[DIM / 2];
     for (int step = 0; step < 2000; step++) {

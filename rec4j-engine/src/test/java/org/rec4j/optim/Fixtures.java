@@ -3,7 +3,6 @@ package org.rec4j.optim;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import java.util.List;
-import java.util.function.Function;
 import java.util.function.IntFunction;
 import org.rec4j.nn.Parameter;
 import org.rec4j.tensor.Tensor;
@@ -86,10 +85,14 @@ final class Fixtures {
   }
 
   /**
-   * A named way to build one optimizer configuration over a parameter list; {@code lrDecay} is the per-step rate
-   * decay under which it converges on {@link ConvergenceTest}'s quadratic.
+   * One optimizer configuration under a test name; {@code lrDecay} is the per-step rate decay under which it
+   * converges on {@link ConvergenceTest}'s quadratic.
    */
-  record Maker(String name, Function<List<Parameter>, Optimizer> make, double lrDecay) {
+  record Maker(String name, OptimizerConfig config, Regularizer regularizer, double lrDecay) {
+    Optimizer make(List<Parameter> params) {
+      return config.build(params, regularizer);
+    }
+
     @Override
     public String toString() {
       return name;
@@ -98,17 +101,18 @@ final class Fixtures {
 
   /** Every optimizer, plus regularized variants, with hyper-parameters suited to small quadratics. */
   static List<Maker> makers() {
+    Regularizer none = Regularizer.none();
     return List.of(
-        new Maker("sgd", ps -> new Sgd(ps, Sgd.Config.plain(0.1)), 0.997),
-        new Maker("momentum", ps -> new Sgd(ps, new Sgd.Config(0.05, 0.9, false)), 0.997),
-        new Maker("nesterov", ps -> new Sgd(ps, new Sgd.Config(0.05, 0.9, true)), 0.997),
-        new Maker("adam", ps -> new Adam(ps, Adam.Config.defaults(0.05)), 0.997),
-        new Maker("adam+l1", ps -> new Adam(ps, Adam.Config.defaults(0.05), Regularizer.l1(1e-5f)), 0.997),
-        new Maker("adamw", ps -> new AdamW(ps, new AdamW.Config(0.05, 0.9, 0.999, 1e-8, 1e-5)), 0.997),
-        new Maker("adagrad", ps -> new AdaGrad(ps, AdaGrad.Config.defaults(0.5)), 0.997),
-        new Maker("rmsprop", ps -> new RmsProp(ps, RmsProp.Config.defaults(0.01)), 0.997),
-        new Maker("rmsprop+l2", ps -> new RmsProp(ps, RmsProp.Config.defaults(0.01), Regularizer.l2(1e-5f)), 0.997),
-        new Maker("ftrl", ps -> new Ftrl(ps, new Ftrl.Config(1, 1, 0, 0)), 1.0));
+        new Maker("sgd", Sgd.Config.plain(0.1), none, 0.997),
+        new Maker("momentum", new Sgd.Config(0.05, 0.9, false), none, 0.997),
+        new Maker("nesterov", new Sgd.Config(0.05, 0.9, true), none, 0.997),
+        new Maker("adam", Adam.Config.defaults(0.05), none, 0.997),
+        new Maker("adam+l1", Adam.Config.defaults(0.05), Regularizer.l1(1e-5f), 0.997),
+        new Maker("adamw", new AdamW.Config(0.05, 0.9, 0.999, 1e-8, 1e-5), none, 0.997),
+        new Maker("adagrad", AdaGrad.Config.defaults(0.5), none, 0.997),
+        new Maker("rmsprop", RmsProp.Config.defaults(0.01), none, 0.997),
+        new Maker("rmsprop+l2", RmsProp.Config.defaults(0.01), Regularizer.l2(1e-5f), 0.997),
+        new Maker("ftrl", new Ftrl.Config(1, 1, 0, 0), none, 1.0));
   }
 
   /** The parameter's values widened to double. */

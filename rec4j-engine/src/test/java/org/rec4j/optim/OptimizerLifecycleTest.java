@@ -100,6 +100,19 @@ class OptimizerLifecycleTest {
   }
 
   @Test
+  void configsBuildTheirOptimizer() {
+    List<Parameter> ps = List.of(dense("w", 1f));
+    for (Fixtures.Maker m : Fixtures.makers()) {
+      Optimizer opt = m.make(ps);
+      assertEquals(m.config().getClass().getEnclosingClass(), opt.getClass(), m.name());
+      assertEquals(m.regularizer(), opt.regularizer(), m.name());
+    }
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> new Ftrl.Config(0.1, 1, 0, 0).build(ps, Regularizer.l2(0.1f)));
+    assertTrue(e.getMessage().startsWith("FTRL takes no regularizer"), e.getMessage());
+  }
+
+  @Test
   void steadyStateStepAllocatesNothing() {
     Parameter d = dense("d", new float[64]);
     Parameter s = table("s", 1000, 16);

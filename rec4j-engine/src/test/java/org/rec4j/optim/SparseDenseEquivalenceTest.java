@@ -25,8 +25,8 @@ class SparseDenseEquivalenceTest {
     Parameter sparse = table("t", ROWS, COLS);
     float[] init = sparse.value().toArray();
     Parameter dense = new Parameter("t", Tensor.of(init, ROWS, COLS));
-    Optimizer sparseOpt = maker.make().apply(List.of(sparse));
-    Optimizer denseOpt = maker.make().apply(List.of(dense));
+    Optimizer sparseOpt = maker.make(List.of(sparse));
+    Optimizer denseOpt = maker.make(List.of(dense));
     for (int t = 1; t <= STEPS; t++) {
       float[] g = dense.value().gradBuffer();
       for (int k = 0; k < 3; k++) {
