@@ -30,8 +30,9 @@ import org.rec4j.tensor.Tensor;
  *             only in the rows listed by its {@link SparseRowGrad} after {@link SparseRowGrad#coalesce()} (so a row
  *             looked up twice in a batch gets the sum of its gradients and is updated once). A sparse parameter that
  *             also has a dense gradient buffer (a tied embedding that is both looked up and used in a matmul) is
- *             updated densely from the sum: its row gradients are first {@linkplain #foldSparseIntoDense added into}
- *             the dense buffer;
+ *             updated densely from the sum: its row gradients are first added into
+ *             the dense buffer (the buffer survives {@code zeroGrad()}, so such a table is updated densely from
+ *             then on);
  *         <li>{@link #zeroGrad()} clears dense and sparse gradients (keeping the buffers) for the next step.
  *       </ol>
  *   <li>A schedule may call {@link #setLearningRate} between steps; checkpoints use {@link #exportState()} and
