@@ -29,12 +29,17 @@ public final class AdaGrad extends Optimizer {
    * @param eps denominator offset, {@code > 0}
    * @param initialAccumulator {@code G₀ >= 0}
    */
-  public record Config(double lr, double eps, double initialAccumulator) {
+  public record Config(double lr, double eps, double initialAccumulator) implements OptimizerConfig {
     /** Validates every field. */
     public Config {
       Checks.nonNegative("lr", lr);
       Checks.positive("eps", eps);
       Checks.nonNegative("initialAccumulator", initialAccumulator);
+    }
+
+    @Override
+    public AdaGrad build(List<Parameter> params, Regularizer regularizer) {
+      return new AdaGrad(params, this, regularizer);
     }
 
     /** ε = 1e-10, G₀ = 0 (PyTorch's defaults) with learning rate {@code lr}. */

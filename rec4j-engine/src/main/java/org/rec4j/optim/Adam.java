@@ -28,9 +28,8 @@ import org.rec4j.nn.Parameter;
  *
  * <p>State: slots {@code m} and {@code v}.
  */
-public final class Adam extends Optimizer {
+public final class Adam extends AdamBase {
   private final Config config;
-  private final AdamKernel kernel;
 
   /**
    * Adam hyper-parameters.
@@ -40,13 +39,18 @@ public final class Adam extends Optimizer {
    * @param beta2 second-moment decay in [0, 1)
    * @param eps denominator offset, {@code > 0}
    */
-  public record Config(double lr, double beta1, double beta2, double eps) {
+  public record Config(double lr, double beta1, double beta2, double eps) implements OptimizerConfig {
     /** Validates every field. */
     public Config {
       Checks.nonNegative("lr", lr);
       Checks.fraction("beta1", beta1);
       Checks.fraction("beta2", beta2);
       Checks.positive("eps", eps);
+    }
+
+    @Override
+    public Adam build(List<Parameter> params, Regularizer regularizer) {
+      return new Adam(params, this, regularizer);
     }
 
     /** The paper's defaults (β1 = 0.9, β2 = 0.999, ε = 1e-8) with learning rate {@code lr}. */
@@ -62,23 +66,12 @@ public final class Adam extends Optimizer {
 
   /** Adam over {@code params} adding {@code regularizer}'s gradient to the raw gradient (coupled decay). */
   public Adam(List<Parameter> params, Config config, Regularizer regularizer) {
-    super(params, config.lr(), regularizer, "m", "v");
+    super(params, config.lr(), config.beta1(), config.beta2(), config.eps(), 0, regularizer);
     this.config = config;
-    this.kernel = new AdamKernel(config.beta1(), config.beta2(), config.eps());
   }
 
   /** The hyper-parameters this optimizer was built with (the live learning rate is {@link #learningRate()}). */
   public Config config() {
     return config;
-  }
-
-  @Override
-  protected void beginStep(long t) {
-    kernel.begin(t);
-  }
-
-  @Override
-  protected void update(ParamState s, float[] w, int off, float[] g, int gOff, int len) {
-    kernel.apply(w, s.slot(0), s.slot(1), off, g, gOff, len, learningRate(), 0, regularizer);
   }
 }

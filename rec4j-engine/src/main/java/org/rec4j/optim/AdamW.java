@@ -17,9 +17,8 @@ import org.rec4j.nn.Parameter;
  *
  * <p>State: slots {@code m} and {@code v}.
  */
-public final class AdamW extends Optimizer {
+public final class AdamW extends AdamBase {
   private final Config config;
-  private final AdamKernel kernel;
 
   /**
    * AdamW hyper-parameters.
@@ -30,7 +29,8 @@ public final class AdamW extends Optimizer {
    * @param eps denominator offset, {@code > 0}
    * @param weightDecay decoupled decay λ, {@code >= 0}
    */
-  public record Config(double lr, double beta1, double beta2, double eps, double weightDecay) {
+  public record Config(double lr, double beta1, double beta2, double eps, double weightDecay)
+      implements OptimizerConfig {
     /** Validates every field. */
     public Config {
       Checks.nonNegative("lr", lr);
@@ -38,6 +38,11 @@ public final class AdamW extends Optimizer {
       Checks.fraction("beta2", beta2);
       Checks.positive("eps", eps);
       Checks.nonNegative("weightDecay", weightDecay);
+    }
+
+    @Override
+    public AdamW build(List<Parameter> params, Regularizer regularizer) {
+      return new AdamW(params, this, regularizer);
     }
 
     /** β1 = 0.9, β2 = 0.999, ε = 1e-8, λ = 0.01 (PyTorch's defaults) with learning rate {@code lr}. */
@@ -53,24 +58,12 @@ public final class AdamW extends Optimizer {
 
   /** AdamW over {@code params}, also adding {@code regularizer}'s gradient to the raw gradient. */
   public AdamW(List<Parameter> params, Config config, Regularizer regularizer) {
-    super(params, config.lr(), regularizer, "m", "v");
+    super(params, config.lr(), config.beta1(), config.beta2(), config.eps(), config.weightDecay(), regularizer);
     this.config = config;
-    this.kernel = new AdamKernel(config.beta1(), config.beta2(), config.eps());
   }
 
   /** The hyper-parameters this optimizer was built with (the live learning rate is {@link #learningRate()}). */
   public Config config() {
     return config;
-  }
-
-  @Override
-  protected void beginStep(long t) {
-    kernel.begin(t);
-  }
-
-  @Override
-  protected void update(ParamState s, float[] w, int off, float[] g, int gOff, int len) {
-    double lr = learningRate();
-    kernel.apply(w, s.slot(0), s.slot(1), off, g, gOff, len, lr, lr * config.weightDecay(), regularizer);
   }
 }

@@ -35,13 +35,23 @@ public final class Ftrl extends Optimizer {
    * @param l1 L1 strength λ1, {@code >= 0}
    * @param l2 L2 strength λ2, {@code >= 0}
    */
-  public record Config(double alpha, double beta, double l1, double l2) {
+  public record Config(double alpha, double beta, double l1, double l2) implements OptimizerConfig {
     /** Validates every field. */
     public Config {
       Checks.positive("alpha", alpha);
       Checks.nonNegative("beta", beta);
       Checks.nonNegative("l1", l1);
       Checks.nonNegative("l2", l2);
+    }
+
+    /** FTRL over {@code params}; {@code regularizer} must be {@link Regularizer#none()} (FTRL has l1, l2). */
+    @Override
+    public Ftrl build(List<Parameter> params, Regularizer regularizer) {
+      if (!regularizer.equals(Regularizer.none())) {
+        throw new IllegalArgumentException(
+            "FTRL takes no regularizer, got " + regularizer + "; set its l1 and l2 instead");
+      }
+      return new Ftrl(params, this);
     }
   }
 

@@ -19,7 +19,8 @@ import org.rec4j.tensor.Tensor;
  * </ul>
  *
  * Sparse gradients are coalesced first, so a row looked up twice is measured and clamped as the sum of its
- * gradients — exactly what the optimizer will apply. Allocates nothing.
+ * gradients — exactly what the optimizer will apply; a sparse table that also has a dense gradient buffer has its rows
+ * added into that buffer first (as {@link Optimizer#step()} would). Allocates nothing.
  *
  * @param kind the clipping rule
  * @param threshold maximum norm or absolute value, {@code > 0} (ignored for {@code NONE})
@@ -84,7 +85,8 @@ public record GradientClipping(Kind kind, double threshold) {
       Parameter p = params.get(i);
       if (!p.trainable()) continue;
       Tensor t = p.value();
-      if (t.isSparseGrad()) {
+      Optimizer.foldSparseIntoDense(t);
+      if (t.isSparseGrad() && t.grad() == null) {
         SparseRowGrad g = t.sparseGradient();
         if (g == null) continue;
         g.coalesce();
@@ -100,7 +102,8 @@ public record GradientClipping(Kind kind, double threshold) {
   private void rewrite(Tensor t, float x) {
     float[] g;
     int n;
-    if (t.isSparseGrad()) {
+    Optimizer.foldSparseIntoDense(t);
+    if (t.isSparseGrad() && t.grad() == null) {
       SparseRowGrad s = t.sparseGradient();
       if (s == null) return;
       s.coalesce();

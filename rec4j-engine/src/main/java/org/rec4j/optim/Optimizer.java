@@ -1,5 +1,6 @@
 package org.rec4j.optim;
 
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,13 +29,30 @@ import org.rec4j.tensor.Tensor;
  *             {@linkplain Parameter#trainable() trainable} parameter that has a gradient: a dense parameter from its
  *             whole dense buffer (a parameter whose {@code grad()} is {@code null} is skipped), a sparse parameter
  *             only in the rows listed by its {@link SparseRowGrad} after {@link SparseRowGrad#coalesce()} (so a row
- *             looked up twice in a batch gets the sum of its gradients and is updated once). The dense buffer of a
- *             sparse parameter is not read;
+ *             looked up twice in a batch gets the sum of its gradients and is updated once). A sparse parameter that
+ *             also has a dense gradient buffer (a tied embedding that is both looked up and used in a matmul) is
+ *             updated densely from the sum: its row gradients are first added into
+ *             the dense buffer (the buffer survives {@code zeroGrad()}, so such a table is updated densely from
+ *             then on);
  *         <li>{@link #zeroGrad()} clears dense and sparse gradients (keeping the buffers) for the next step.
  *       </ol>
  *   <li>A schedule may call {@link #setLearningRate} between steps; checkpoints use {@link #exportState()} and
  *       {@link #importState}.
  * </ol>
+ *
+ * <p>A training loop therefore reads:
+ *
+ * <pre>{@code
+ * Optimizer opt = new Adam(model.parameters(), Adam.Config.defaults(1e-3));
+ * GradientClipping clip = GradientClipping.byNorm(5);
+ * for (long t = 0; ...; t++) {
+ *   schedule.apply(opt, t);                 // optional LrSchedule
+ *   loss(model, batch).backward();
+ *   double norm = clip.apply(model.parameters());
+ *   opt.step();
+ *   opt.zeroGrad();
+ * }
+ * }</pre>
  *
  * <h2>Sparse (lazy) updates</h2>
  *
@@ -66,6 +84,7 @@ public abstract class Optimizer {
   private final String[] slotNames;
   /** The regularizer added to raw gradients; never {@code null}. */
   protected final Regularizer regularizer;
+  private final boolean regularized;
   private double learningRate;
   private long step;
 
@@ -89,6 +108,7 @@ public abstract class Optimizer {
     }
     this.slotNames = slotNames.clone();
     this.regularizer = regularizer == null ? Regularizer.none() : regularizer;
+    this.regularized = this.regularizer.l1() != 0 || this.regularizer.l2() != 0;
     setLearningRate(learningRate);
   }
 
@@ -104,7 +124,8 @@ public abstract class Optimizer {
       if (!p.trainable()) continue;
       Tensor t = p.value();
       float[] w = t.data();
-      if (t.isSparseGrad()) {
+      foldSparseIntoDense(t);
+      if (t.isSparseGrad() && t.grad() == null) {
         SparseRowGrad g = t.sparseGradient();
         if (g == null || g.count() == 0) continue;
         g.coalesce();
@@ -120,6 +141,18 @@ public abstract class Optimizer {
         update(s, w, 0, g, 0, w.length);
       }
     }
+  }
+
+  /**
+   * If {@code t} has both a dense gradient buffer and pending sparse row gradients, adds the rows into the dense
+   * buffer and clears them, so the gradient is held in one place. Allocates nothing.
+   */
+  static void foldSparseIntoDense(Tensor t) {
+    SparseRowGrad g = t.sparseGradient();
+    if (t.grad() == null || g == null || g.count() == 0) return;
+    g.coalesce();
+    g.addTo(t.grad());
+    g.clear();
   }
 
   /**
@@ -178,9 +211,12 @@ public abstract class Optimizer {
     return List.of(slotNames);
   }
 
-  /** The gradient of coordinate value {@code w} with the regularizer's term added. */
+  /**
+   * The gradient of coordinate value {@code w} with the regularizer's term added. The test is loop-invariant, so
+   * the JIT unswitches it and unregularized loops pay nothing (and stay vectorizable).
+   */
   protected final float regularized(float g, float w) {
-    return g + regularizer.gradient(w);
+    return regularized ? g + regularizer.gradient(w) : g;
   }
 
   /**
@@ -217,14 +253,16 @@ public abstract class Optimizer {
         if (src == null) continue;
         int n = s.parameter().value().size();
         if (src.length != n) {
-          throw new IllegalArgumentException("state '" + key(s, k) + "' has " + src.length + " values but the parameter has " + n);
+          throw new IllegalArgumentException(
+              "state '" + key(s, k) + "' has " + src.length + " values but the parameter has " + n);
         }
         s.allocate(n);
         System.arraycopy(src, 0, s.slot(k), 0, n);
       }
     }
     if (!remaining.isEmpty()) {
-      throw new IllegalArgumentException("state '" + remaining.keySet().iterator().next() + "' matches no parameter slot; slots are " + slotNames());
+      String key = remaining.keySet().iterator().next();
+      throw new IllegalArgumentException("state '" + key + "' matches no parameter slot; slots are " + slotNames());
     }
     this.step = snapshot.step();
     setLearningRate(snapshot.learningRate());
@@ -236,13 +274,18 @@ public abstract class Optimizer {
 
   /**
    * Optimizer state for checkpoints: the step count, the learning rate and the state arrays keyed
-   * {@code "<parameter name>/<slot name>"} (e.g. {@code "item.emb/v"}).
+   * {@code "<parameter name>/<slot name>"} (e.g. {@code "item.emb/v"}), in parameter order then slot order so that
+   * a writer iterating the map produces the same bytes every time.
+   *
+   * @param step number of steps taken, {@code >= 0}
+   * @param learningRate the learning rate at export time
+   * @param slots state arrays by {@code "<parameter name>/<slot name>"}
    */
   public record Snapshot(long step, double learningRate, Map<String, float[]> slots) {
-    /** Validates and copies the map (the arrays are shared). */
+    /** Validates and copies the map, keeping its iteration order (the arrays are shared). */
     public Snapshot {
       if (step < 0) throw new IllegalArgumentException("step must be >= 0, got " + step);
-      slots = Map.copyOf(slots);
+      slots = Collections.unmodifiableMap(new LinkedHashMap<>(slots));
     }
   }
 }

@@ -26,12 +26,17 @@ public final class RmsProp extends Optimizer {
    * @param rho decay ρ of the squared-gradient average, in [0, 1)
    * @param eps denominator offset, {@code > 0}
    */
-  public record Config(double lr, double rho, double eps) {
+  public record Config(double lr, double rho, double eps) implements OptimizerConfig {
     /** Validates every field. */
     public Config {
       Checks.nonNegative("lr", lr);
       Checks.fraction("rho", rho);
       Checks.positive("eps", eps);
+    }
+
+    @Override
+    public RmsProp build(List<Parameter> params, Regularizer regularizer) {
+      return new RmsProp(params, this, regularizer);
     }
 
     /** ρ = 0.99, ε = 1e-8 (PyTorch's defaults) with learning rate {@code lr}. */

@@ -28,12 +28,17 @@ public final class Sgd extends Optimizer {
    * @param momentum momentum coefficient μ in [0, 1)
    * @param nesterov whether to use Nesterov momentum (needs μ > 0)
    */
-  public record Config(double lr, double momentum, boolean nesterov) {
+  public record Config(double lr, double momentum, boolean nesterov) implements OptimizerConfig {
     /** Validates every field. */
     public Config {
       Checks.nonNegative("lr", lr);
       Checks.fraction("momentum", momentum);
       if (nesterov && momentum == 0) throw new IllegalArgumentException("nesterov needs momentum in (0, 1), got 0.0");
+    }
+
+    @Override
+    public Sgd build(List<Parameter> params, Regularizer regularizer) {
+      return new Sgd(params, this, regularizer);
     }
 
     /** Plain SGD. */

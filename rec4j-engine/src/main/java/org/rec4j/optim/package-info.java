@@ -11,7 +11,9 @@
  *       {@link org.rec4j.optim.Optimizer.Snapshot}.
  *   <li>Each optimizer ({@link org.rec4j.optim.Sgd}, {@link org.rec4j.optim.Adam}, {@link org.rec4j.optim.AdamW},
  *       {@link org.rec4j.optim.AdaGrad}, {@link org.rec4j.optim.RmsProp}, {@link org.rec4j.optim.Ftrl}) is one class
- *       with a validating nested {@code Config} record and a single per-coordinate kernel
+ *       with a validating nested {@code Config} record (all of them implement the sealed
+ *       {@link org.rec4j.optim.OptimizerConfig}, so a training config can hold one and {@code build} the optimizer
+ *       later) and a single per-coordinate kernel
  *       {@code update(state, w, off, g, gOff, len)}. Because every rule is per coordinate, the base class runs the
  *       same kernel over a whole dense tensor or over each touched row of a sparse embedding table: sparse updates
  *       are lazy (untouched rows and their state stay bit-identical) by construction, and steady-state steps

@@ -3,8 +3,9 @@ package org.rec4j.optim;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.rec4j.optim.Fixtures.assertClose;
 import static org.rec4j.optim.Fixtures.dense;
-import static org.rec4j.optim.Fixtures.grad;
+import static org.rec4j.optim.Fixtures.assertTrajectory;
 import static org.rec4j.optim.Fixtures.setGrad;
+import static org.rec4j.optim.Fixtures.sines;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -64,22 +65,14 @@ class AdamTest {
     assertEquals(5e-21f, opt.state("w").slot(0)[0]);
   }
 
-  /** Runs 1, 2, …, 12 steps comparing after each with Adam (decay = 0) or AdamW (decay = λ) in double. */
+  /** Runs 12 steps comparing after each with Adam (decay = 0) or AdamW (decay = λ) evaluated in double. */
   private static void runAgainstReference(Parameter p, Optimizer opt, double decay) {
-    int n = W0.length;
-    double[] w = Fixtures.toDouble(W0), m = new double[n], v = new double[n];
-    for (int t = 1; t <= 12; t++) {
-      float[] g = new float[n];
-      for (int i = 0; i < n; i++) g[i] = grad(t, i, 0.5);
-      setGrad(p, g);
-      opt.step();
-      for (int i = 0; i < n; i++) {
-        m[i] = B1 * m[i] + (1 - B1) * g[i];
-        v[i] = B2 * v[i] + (1 - B2) * g[i] * g[i];
-        double mHat = m[i] / (1 - Math.pow(B1, t)), vHat = v[i] / (1 - Math.pow(B2, t));
-        w[i] = w[i] - LR * decay * w[i] - LR * mHat / (Math.sqrt(vHat) + EPS);
-      }
-      assertClose(w, p.value().data(), "w" + t);
-    }
+    double[] m = new double[W0.length], v = new double[W0.length];
+    assertTrajectory(p, opt, 12, sines(W0.length, 0.5), (t, i, g, w) -> {
+      m[i] = B1 * m[i] + (1 - B1) * g;
+      v[i] = B2 * v[i] + (1 - B2) * g * g;
+      double mHat = m[i] / (1 - Math.pow(B1, t)), vHat = v[i] / (1 - Math.pow(B2, t));
+      w[i] = w[i] - LR * decay * w[i] - LR * mHat / (Math.sqrt(vHat) + EPS);
+    });
   }
 }

@@ -2,6 +2,8 @@ package org.rec4j.optim;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
+import java.util.List;
+import java.util.function.IntFunction;
 import org.rec4j.nn.Parameter;
 import org.rec4j.tensor.Tensor;
 
@@ -48,8 +50,69 @@ final class Fixtures {
   static void assertClose(double expected, float actual, String what) {
     double tol = Math.max(REL * Math.abs(expected), 1e-12);
     if (!(Math.abs(actual - expected) <= tol)) {
-      fail(what + ": expected " + expected + " but was " + actual + " (|diff| " + Math.abs(actual - expected) + " > " + tol + ")");
+      double diff = Math.abs(actual - expected);
+      fail(what + ": expected " + expected + " but was " + actual + " (|diff| " + diff + " > " + tol + ")");
     }
+  }
+
+  /** One coordinate of a double-precision reference optimizer: updates {@code w[i]} (and its own state) at step t. */
+  interface Reference {
+    void step(int t, int i, double g, double[] w);
+  }
+
+  /**
+   * Runs steps {@code 1..steps} of {@code opt} on the dense parameter {@code p} with gradients {@code gradients(t)}
+   * and, after every step, compares {@code p} with {@code ref} applied coordinate-wise in double precision.
+   */
+  static void assertTrajectory(Parameter p, Optimizer opt, int steps, IntFunction<float[]> gradients, Reference ref) {
+    double[] w = toDouble(p.value().data());
+    for (int t = 1; t <= steps; t++) {
+      float[] g = gradients.apply(t);
+      setGrad(p, g);
+      opt.step();
+      for (int i = 0; i < w.length; i++) ref.step(t, i, g[i], w);
+      assertClose(w, p.value().data(), "w" + t);
+    }
+  }
+
+  /** Gradients {@code grad(t, i, scale)} for {@code i < n}. */
+  static IntFunction<float[]> sines(int n, double scale) {
+    return t -> {
+      float[] g = new float[n];
+      for (int i = 0; i < n; i++) g[i] = grad(t, i, scale);
+      return g;
+    };
+  }
+
+  /**
+   * One optimizer configuration under a test name; {@code lrDecay} is the per-step rate decay under which it
+   * converges on {@link ConvergenceTest}'s quadratic.
+   */
+  record Maker(String name, OptimizerConfig config, Regularizer regularizer, double lrDecay) {
+    Optimizer make(List<Parameter> params) {
+      return config.build(params, regularizer);
+    }
+
+    @Override
+    public String toString() {
+      return name;
+    }
+  }
+
+  /** Every optimizer, plus regularized variants, with hyper-parameters suited to small quadratics. */
+  static List<Maker> makers() {
+    Regularizer none = Regularizer.none();
+    return List.of(
+        new Maker("sgd", Sgd.Config.plain(0.1), none, 0.997),
+        new Maker("momentum", new Sgd.Config(0.05, 0.9, false), none, 0.997),
+        new Maker("nesterov", new Sgd.Config(0.05, 0.9, true), none, 0.997),
+        new Maker("adam", Adam.Config.defaults(0.05), none, 0.997),
+        new Maker("adam+l1", Adam.Config.defaults(0.05), Regularizer.l1(1e-5f), 0.997),
+        new Maker("adamw", new AdamW.Config(0.05, 0.9, 0.999, 1e-8, 1e-5), none, 0.997),
+        new Maker("adagrad", AdaGrad.Config.defaults(0.5), none, 0.997),
+        new Maker("rmsprop", RmsProp.Config.defaults(0.01), none, 0.997),
+        new Maker("rmsprop+l2", RmsProp.Config.defaults(0.01), Regularizer.l2(1e-5f), 0.997),
+        new Maker("ftrl", new Ftrl.Config(1, 1, 0, 0), none, 1.0));
   }
 
   /** The parameter's values widened to double. */

@@ -3,11 +3,13 @@ package org.rec4j.optim;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.rec4j.optim.Fixtures.assertClose;
+import static org.rec4j.optim.Fixtures.assertTrajectory;
 import static org.rec4j.optim.Fixtures.dense;
 import static org.rec4j.optim.Fixtures.grad;
 import static org.rec4j.optim.Fixtures.setGrad;
 
 import java.util.List;
+import java.util.function.IntFunction;
 import org.junit.jupiter.api.Test;
 import org.rec4j.nn.Parameter;
 
@@ -31,19 +33,16 @@ class FtrlTest {
     float[] w0 = {0.4f, -0.3f, 0.2f};
     Parameter p = dense("w", w0);
     Ftrl opt = new Ftrl(List.of(p), new Ftrl.Config(ALPHA, BETA, L1, L2));
-    double[] w = Fixtures.toDouble(w0), z = new double[3], n = new double[3];
-    for (int t = 1; t <= 10; t++) {
-      float[] g = {0.8f + grad(t, 0, 0.5), -0.6f + grad(t, 1, 0.5), 0.3f + grad(t, 2, 0.2)}; // biased so |z| ≫ λ1
-      setGrad(p, g);
-      opt.step();
-      for (int i = 0; i < 3; i++) {
-        double sigma = (Math.sqrt(n[i] + g[i] * g[i]) - Math.sqrt(n[i])) / ALPHA;
-        z[i] += g[i] - sigma * w[i];
-        n[i] += g[i] * g[i];
-        w[i] = Math.abs(z[i]) <= L1 ? 0 : -(z[i] - Math.signum(z[i]) * L1) / ((BETA + Math.sqrt(n[i])) / ALPHA + L2);
-      }
-      assertClose(w, p.value().data(), "w" + t);
-    }
+    double[] z = new double[3], n = new double[3];
+    // gradients biased away from zero so |z| ≫ λ1 and w is not a near-cancellation
+    float[] bias = {0.8f, -0.6f, 0.3f};
+    IntFunction<float[]> grads = t -> new float[] {bias[0] + grad(t, 0, 0.5), bias[1] + grad(t, 1, 0.5), bias[2]};
+    assertTrajectory(p, opt, 10, grads, (t, i, g, w) -> {
+      double sigma = (Math.sqrt(n[i] + g * g) - Math.sqrt(n[i])) / ALPHA;
+      z[i] += g - sigma * w[i];
+      n[i] += g * g;
+      w[i] = Math.abs(z[i]) <= L1 ? 0 : -(z[i] - Math.signum(z[i]) * L1) / ((BETA + Math.sqrt(n[i])) / ALPHA + L2);
+    });
   }
 
   @Test

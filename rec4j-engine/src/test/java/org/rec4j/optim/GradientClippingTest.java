@@ -34,6 +34,15 @@ class GradientClippingTest {
   }
 
   @Test
+  void tiedTableIsMeasuredAsDensePlusRows() {
+    Parameter s = table("s", 2, 2);
+    setGrad(s, 1f, 0f, 0f, 0f);
+    addRow(s, 0, 2f, 0f); // row 0 totals (3, 0): ‖g‖ = 3, not sqrt(1 + 4)
+    assertEquals(3.0, GradientClipping.globalNorm(List.of(s)), 1e-12);
+    assertArrayEquals(new float[] {3f, 0f, 0f, 0f}, s.value().grad());
+  }
+
+  @Test
   void normBelowThresholdLeavesGradientsAlone() {
     Parameter d = dense("d", 0f, 0f);
     setGrad(d, 0.3f, -0.4f);

@@ -100,13 +100,20 @@ class LazyAdamTest {
   }
 
   @Test
-  void denseBufferOfASparseTableIsIgnoredAndEmptyBatchSkipsTable() {
+  void tiedTableWithDenseAndSparseGradientsIsUpdatedFromTheirSum() {
     Parameter table = table("emb", ROWS, COLS);
-    float[] before = table.value().toArray();
-    Adam opt = new Adam(List.of(table), CONFIG);
-    Arrays.fill(table.value().gradBuffer(), 1f);
-    opt.step();
-    assertArrayEquals(before, table.value().data());
+    Parameter twin = new Parameter("emb", Tensor.of(table.value().toArray(), ROWS, COLS));
+    Adam sparseOpt = new Adam(List.of(table), CONFIG);
+    Adam denseOpt = new Adam(List.of(twin), CONFIG);
+    float[] g = table.value().gradBuffer(), tg = twin.value().gradBuffer();
+    for (int i = 0; i < g.length; i++) g[i] = tg[i] = grad(1, i, 0.1);
+    float[] extra = row(1, 3);
+    addRow(table, 2, extra);
+    for (int j = 0; j < COLS; j++) tg[2 * COLS + j] += extra[j];
+    sparseOpt.step();
+    denseOpt.step();
+    assertArrayEquals(twin.value().data(), table.value().data());
+    assertEquals(0, table.value().sparseGradient().count(), "rows were folded into the dense buffer");
   }
 
   private static float[] row(int t, int salt) {

@@ -15,7 +15,6 @@ import java.lang.management.ManagementFactory;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 import org.rec4j.nn.Parameter;
 
@@ -60,7 +59,7 @@ class OptimizerLifecycleTest {
     first.setLearningRate(0.02);
     Optimizer.Snapshot snap = first.exportState();
     assertEquals(3, snap.step());
-    assertEquals(List.of("d/m", "d/v", "s/m", "s/v"), List.copyOf(new TreeSet<>(snap.slots().keySet())));
+    assertEquals(List.of("d/m", "d/v", "s/m", "s/v"), List.copyOf(snap.slots().keySet()));
     System.arraycopy(d1.value().data(), 0, d2.value().data(), 0, 2);
     System.arraycopy(s1.value().data(), 0, s2.value().data(), 0, 8);
     second.importState(snap);
@@ -99,8 +98,22 @@ class OptimizerLifecycleTest {
         assertThrows(IllegalArgumentException.class, () -> new Sgd.Config(0.1, 0, true)).getMessage());
     assertEquals("alpha must be finite and > 0, got 0.0",
         assertThrows(IllegalArgumentException.class, () -> new Ftrl.Config(0, 1, 0, 0)).getMessage());
+    RmsProp rms = new RmsProp(List.of(), RmsProp.Config.defaults(0.1));
     assertEquals("learning rate must be finite and >= 0, got NaN",
-        assertThrows(IllegalArgumentException.class, () -> new RmsProp(List.of(), RmsProp.Config.defaults(0.1)).setLearningRate(Double.NaN)).getMessage());
+        assertThrows(IllegalArgumentException.class, () -> rms.setLearningRate(Double.NaN)).getMessage());
+  }
+
+  @Test
+  void configsBuildTheirOptimizer() {
+    List<Parameter> ps = List.of(dense("w", 1f));
+    for (Fixtures.Maker m : Fixtures.makers()) {
+      Optimizer opt = m.make(ps);
+      assertEquals(m.config().getClass().getEnclosingClass(), opt.getClass(), m.name());
+      assertEquals(m.regularizer(), opt.regularizer(), m.name());
+    }
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> new Ftrl.Config(0.1, 1, 0, 0).build(ps, Regularizer.l2(0.1f)));
+    assertTrue(e.getMessage().startsWith("FTRL takes no regularizer"), e.getMessage());
   }
 
   @Test

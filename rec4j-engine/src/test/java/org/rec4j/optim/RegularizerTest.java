@@ -23,7 +23,8 @@ class RegularizerTest {
     Sgd opt = new Sgd(List.of(p), Sgd.Config.plain(0.1), Regularizer.elasticNet(0.5f, 0.2f));
     setGrad(p, 1f, 1f, 1f);
     opt.step();
-    assertClose(new double[] {2 - 0.1 * (1 + 0.5 + 0.2 * 2), -3 - 0.1 * (1 - 0.5 + 0.2 * -3), 0 - 0.1 * 1}, p.value().data(), "w1");
+    double[] expected = {2 - 0.1 * (1 + 0.5 + 0.2 * 2), -3 - 0.1 * (1 - 0.5 + 0.2 * -3), 0 - 0.1 * 1};
+    assertClose(expected, p.value().data(), "w1");
   }
 
   @Test

@@ -2,7 +2,8 @@ package org.rec4j.optim;
 
 import static org.rec4j.optim.Fixtures.assertClose;
 import static org.rec4j.optim.Fixtures.dense;
-import static org.rec4j.optim.Fixtures.grad;
+import static org.rec4j.optim.Fixtures.assertTrajectory;
+import static org.rec4j.optim.Fixtures.sines;
 import static org.rec4j.optim.Fixtures.setGrad;
 
 import java.util.List;
@@ -30,46 +31,32 @@ class SgdTest {
   void momentumStepsMatchFormula() {
     Parameter p = dense("w", W0);
     Sgd opt = new Sgd(List.of(p), new Sgd.Config(0.05, 0.9, false));
-    double[] w = Fixtures.toDouble(W0), b = new double[3];
-    for (int t = 1; t <= STEPS; t++) {
-      float[] g = gradients(t);
-      setGrad(p, g);
-      opt.step();
-      for (int i = 0; i < 3; i++) {
-        b[i] = 0.9 * b[i] + g[i];
-        w[i] -= 0.05 * b[i];
-      }
-      assertClose(w, p.value().data(), "w" + t);
-    }
+    double[] b = new double[3];
+    assertTrajectory(p, opt, STEPS, sines(3, 1), (t, i, g, w) -> {
+      b[i] = 0.9 * b[i] + g;
+      w[i] -= 0.05 * b[i];
+    });
+  }
+
+  @Test
+  void nesterovStepOne() {
+    Parameter p = dense("w", W0);
+    Sgd opt = new Sgd(List.of(p), new Sgd.Config(0.05, 0.9, true));
+    float[] g = sines(3, 1).apply(1);
+    setGrad(p, g);
+    opt.step();
+    // b = g, w = w0 − lr·(g + μ·g)
+    for (int i = 0; i < 3; i++) assertClose(W0[i] - 0.05 * (g[i] + 0.9 * g[i]), p.value().data()[i], "w1[" + i + "]");
   }
 
   @Test
   void nesterovStepsMatchFormula() {
     Parameter p = dense("w", W0);
     Sgd opt = new Sgd(List.of(p), new Sgd.Config(0.05, 0.9, true));
-    setGrad(p, gradients(1));
-    opt.step();
-    // step 1: b = g, w = w0 − lr·(g + μ·g)
-    float[] g1 = gradients(1);
-    double[] w = new double[3], b = new double[3];
-    for (int i = 0; i < 3; i++) {
-      b[i] = g1[i];
-      w[i] = W0[i] - 0.05 * (g1[i] + 0.9 * g1[i]);
-    }
-    assertClose(w, p.value().data(), "w1");
-    for (int t = 2; t <= STEPS; t++) {
-      float[] g = gradients(t);
-      setGrad(p, g);
-      opt.step();
-      for (int i = 0; i < 3; i++) {
-        b[i] = 0.9 * b[i] + g[i];
-        w[i] -= 0.05 * (g[i] + 0.9 * b[i]);
-      }
-      assertClose(w, p.value().data(), "w" + t);
-    }
-  }
-
-  private static float[] gradients(int t) {
-    return new float[] {grad(t, 0, 1), grad(t, 1, 1), grad(t, 2, 1)};
+    double[] b = new double[3];
+    assertTrajectory(p, opt, STEPS, sines(3, 1), (t, i, g, w) -> {
+      b[i] = 0.9 * b[i] + g;
+      w[i] -= 0.05 * (g + 0.9 * b[i]);
+    });
   }
 }

@@ -51,7 +51,8 @@ public final class ReduceOnPlateau {
    * @param cooldown observations after a cut during which bad observations are not counted, {@code >= 0}
    * @param minLr floor of the rate, {@code >= 0}
    */
-  public record Config(Mode mode, double factor, int patience, double threshold, ThresholdMode thresholdMode, int cooldown, double minLr) {
+  public record Config(
+      Mode mode, double factor, int patience, double threshold, ThresholdMode thresholdMode, int cooldown, double minLr) {
     /** Validates every field. */
     public Config {
       if (mode == null) throw new IllegalArgumentException("mode must be MIN or MAX, got null");
@@ -129,5 +130,36 @@ public final class ReduceOnPlateau {
   /** Consecutive observations without improvement since the last improvement, cut or cooldown. */
   public int badCount() {
     return badCount;
+  }
+
+  /** The mutable state, for checkpoints. */
+  public State state() {
+    return new State(lr, best, badCount, cooldownLeft);
+  }
+
+  /** Restores a {@link #state()} taken from a plateau detector with the same config. */
+  public void restore(State state) {
+    this.lr = state.lr();
+    this.best = state.best();
+    this.badCount = state.badCount();
+    this.cooldownLeft = state.cooldownLeft();
+  }
+
+  /**
+   * The evolving state of a {@link ReduceOnPlateau}.
+   *
+   * @param lr current learning rate, {@code >= 0}
+   * @param best best metric so far (±∞ before the first observation)
+   * @param badCount observations without improvement, {@code >= 0}
+   * @param cooldownLeft observations of cooldown remaining, {@code >= 0}
+   */
+  public record State(double lr, double best, int badCount, int cooldownLeft) {
+    /** Validates every field. */
+    public State {
+      Checks.nonNegative("lr", lr);
+      if (Double.isNaN(best)) throw new IllegalArgumentException("best must not be NaN");
+      Checks.atLeast("badCount", badCount, 0);
+      Checks.atLeast("cooldownLeft", cooldownLeft, 0);
+    }
   }
 }

@@ -2,7 +2,9 @@ package org.rec4j.optim.schedule;
 
 import org.rec4j.optim.Checks;
 
-/** Step decay: {@code lr(t) = baseLr · γ^⌊t / stepSize⌋} — the rate drops by a factor γ every {@code stepSize} units. */
+/**
+ * Step decay: {@code lr(t) = baseLr · γ^⌊t / stepSize⌋} — the rate drops by a factor γ every {@code stepSize} units.
+ */
 public final class StepDecay implements LrSchedule {
   private final Config config;
 

@@ -83,7 +83,8 @@ class LrScheduleTest {
         assertThrows(IllegalArgumentException.class, () -> CosineAnnealing.Config.annealing(0.1, 0.5, 10)).getMessage());
     assertEquals("startFactor must be in [0, 1), got 1.0",
         assertThrows(IllegalArgumentException.class, () -> new LinearWarmup.Config(5, 1.0)).getMessage());
+    ExponentialDecay decay = new ExponentialDecay(new ExponentialDecay.Config(1, 0.5));
     assertEquals("schedule time t must be >= 0, got -1",
-        assertThrows(IllegalArgumentException.class, () -> new ExponentialDecay(new ExponentialDecay.Config(1, 0.5)).lr(-1)).getMessage());
+        assertThrows(IllegalArgumentException.class, () -> decay.lr(-1)).getMessage());
   }
 }

@@ -64,6 +64,18 @@ class ReduceOnPlateauTest {
   }
 
   @Test
+  void restoredDetectorContinuesIdentically() {
+    Config config = new Config(Mode.MIN, 0.5, 1, 0, ThresholdMode.ABS, 1, 0);
+    ReduceOnPlateau a = new ReduceOnPlateau(config, 1.0);
+    double[] metrics = {5, 4, 4, 4, 3, 3, 3, 3, 3};
+    for (int i = 0; i < 3; i++) a.observe(metrics[i]);
+    ReduceOnPlateau b = new ReduceOnPlateau(config, 1.0);
+    b.restore(a.state());
+    for (int i = 3; i < metrics.length; i++) assertEquals(a.observe(metrics[i]), b.observe(metrics[i]), TOL, "i=" + i);
+    assertEquals(a.state(), b.state());
+  }
+
+  @Test
   void configNamesTheBadKey() {
     assertEquals("factor must be in (0, 1), got 1.0",
         assertThrows(IllegalArgumentException.class, () -> new Config(Mode.MIN, 1.0, 1, 0, ThresholdMode.REL, 0, 0)).getMessage());
