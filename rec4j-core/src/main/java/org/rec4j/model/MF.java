@@ -8,6 +8,7 @@ import org.rec4j.tensor.LinAlg;
 import org.rec4j.tensor.MathOps;
 import org.rec4j.tensor.ReduceOps;
 import org.rec4j.tensor.Rng;
+import org.rec4j.tensor.ShapeOps;
 import org.rec4j.tensor.Tensor;
 import org.rec4j.train.TrainerConfig;
 
@@ -62,10 +63,14 @@ public final class MF extends NeuralRecommender {
 
   @Override
   public Tensor forward(int[] users, int[] items, boolean training) {
-    int n = users.length;
     Tensor dot = ReduceOps.sum(MathOps.mul(p.forward(users), q.forward(items)), 1, false);
-    Tensor biases = MathOps.add(IndexOps.embedding(bu.weight().value(), users, n), IndexOps.embedding(bi.weight().value(), items, n));
+    Tensor biases = MathOps.add(scalarLookup(bu, users), scalarLookup(bi, items));
     return MathOps.add(MathOps.add(dot, biases), b.value());
+  }
+
+  /** Per-id scalars of a {@code [n, 1]} table as a {@code [B]} vector. */
+  static Tensor scalarLookup(Embedding table, int[] ids) {
+    return ShapeOps.reshape(IndexOps.embedding(table.weight().value(), ids), ids.length);
   }
 
   @Override

@@ -7,7 +7,6 @@ import org.rec4j.data.Csr;
 import org.rec4j.data.Interactions;
 import org.rec4j.eval.TopK;
 import org.rec4j.nn.Module;
-import org.rec4j.nn.Parameter;
 import org.rec4j.tensor.Arena;
 import org.rec4j.tensor.Autograd;
 import org.rec4j.tensor.Tensor;
@@ -104,6 +103,7 @@ public abstract class NeuralRecommender extends Module implements Recommender, T
 
   /** Forward pass without gradients, in evaluation mode semantics, into {@code out[off..]}. */
   protected final void forwardInto(int[] users, int[] items, float[] out, int off) {
+    if (isTraining()) train(false); // scoring is always in evaluation mode; the trainer switches back itself
     Arena arena = SCORING.get();
     try (var ng = Autograd.noGrad(); Arena.Scope s = arena.open()) {
       float[] y = forward(users, items, false).data();
@@ -132,23 +132,25 @@ public abstract class NeuralRecommender extends Module implements Recommender, T
   @Override
   public Map<String, Tensor> stateDict() {
     Map<String, Tensor> m = new LinkedHashMap<>();
-    int i = 0;
-    for (Parameter p : parameters()) m.put(i++ + ":" + p.name(), p.value().copy());
+    for (var e : namedParameters().entrySet()) m.put(e.getKey(), e.getValue().value().copy());
+    for (var e : namedBuffers().entrySet()) m.put("buffer:" + e.getKey(), e.getValue().copy());
     return m;
   }
 
   @Override
   public void loadStateDict(Map<String, Tensor> state) {
-    var params = parameters();
-    if (state.size() != params.size()) throw new IllegalArgumentException("state has " + state.size() + " tensors, model has " + params.size() + " parameters");
-    int i = 0;
-    for (Parameter p : params) {
-      Tensor t = state.get(i++ + ":" + p.name());
-      if (t == null) throw new IllegalArgumentException("state lacks parameter '" + p.name() + "'; has " + state.keySet());
-      if (!t.shape().equals(p.value().shape())) {
-        throw new IllegalArgumentException("parameter '" + p.name() + "' has shape " + p.value().shape() + " but the state holds " + t.shape());
+    Map<String, Tensor> targets = new LinkedHashMap<>();
+    namedParameters().forEach((k, p) -> targets.put(k, p.value()));
+    namedBuffers().forEach((k, b) -> targets.put("buffer:" + k, b));
+    if (!state.keySet().equals(targets.keySet())) {
+      throw new IllegalArgumentException("state holds " + state.keySet() + " but model " + name() + " has " + targets.keySet());
+    }
+    for (var e : targets.entrySet()) {
+      Tensor t = state.get(e.getKey());
+      if (!t.shape().equals(e.getValue().shape())) {
+        throw new IllegalArgumentException("'" + e.getKey() + "' has shape " + e.getValue().shape() + " but the state holds " + t.shape());
       }
-      System.arraycopy(t.data(), 0, p.value().data(), 0, t.size());
+      System.arraycopy(t.data(), 0, e.getValue().data(), 0, t.size());
     }
   }
 }

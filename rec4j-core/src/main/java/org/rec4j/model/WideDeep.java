@@ -10,7 +10,6 @@ import org.rec4j.nn.MLP;
 import org.rec4j.nn.Parameter;
 import org.rec4j.optim.Ftrl;
 import org.rec4j.optim.Optimizer;
-import org.rec4j.tensor.IndexOps;
 import org.rec4j.tensor.MathOps;
 import org.rec4j.tensor.Rng;
 import org.rec4j.tensor.ShapeOps;
@@ -83,11 +82,11 @@ public final class WideDeep extends NeuralRecommender {
   @Override
   public Tensor forward(int[] users, int[] items, boolean training) {
     int n = users.length;
-    Tensor wideSum = MathOps.add(IndexOps.embedding(wideUser.weight().value(), users, n), IndexOps.embedding(wideItem.weight().value(), items, n));
+    Tensor wideSum = MathOps.add(MF.scalarLookup(wideUser, users), MF.scalarLookup(wideItem, items));
     if (wideCross != null) {
       int[] c = new int[n];
       for (int i = 0; i < n; i++) c[i] = crossBucket(users[i], items[i]);
-      wideSum = MathOps.add(wideSum, IndexOps.embedding(wideCross.weight().value(), c, n));
+      wideSum = MathOps.add(wideSum, MF.scalarLookup(wideCross, c));
     }
     Tensor h = tower.forward(ShapeOps.concat(1, eu.forward(users), ei.forward(items)));
     if (lastDropout != null) h = lastDropout.forward(h);
