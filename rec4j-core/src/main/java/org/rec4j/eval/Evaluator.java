@@ -13,8 +13,9 @@ import java.util.concurrent.Future;
  * Runs a {@link RankingTask} or a rating/classification evaluation against a {@link Scorer}.
  *
  * <p>Ranking: users are split into contiguous shards, one per thread; each shard scores its users in blocks of
- * {@value #BLOCK} through {@link Scorer#scoreAll} (full protocol) or one candidate list at a time (sampled), masks
- * excluded items, and selects the top {@code max(ks)} with a {@link TopK} heap. Results are per user, so they do
+ * {@value #BLOCK} through {@link Scorer#scoreAll} (full protocol) or one {@link Scorer#scorePairs} call over the
+ * block's candidate lists (sampled), skips excluded items, and selects the top {@code max(ks)} with a
+ * {@link TopK} heap. Results are per user, so they do
  * not depend on the thread count.
  *
  * <p>Ties are broken by a hash salted with the user id ({@link TopK}): deterministic, and a model that ties
@@ -102,14 +103,26 @@ public final class Evaluator {
   private static void rankShard(Scorer scorer, RankingTask task, int from, int to, int k, int[][] lists) {
     TopK top = new TopK(k);
     if (task.isSampled()) {
-      float[] buf = new float[16];
-      for (int i = from; i < to; i++) {
-        int[] cand = task.candidates(i);
-        if (buf.length < cand.length) buf = new float[cand.length];
-        scorer.score(task.user(i), cand, buf);
-        top.clear(task.user(i));
-        for (int c = 0; c < cand.length; c++) top.offer(cand[c], buf[c]);
-        lists[i] = top.drain();
+      // one batched scorePairs call per block of users: (user, candidate) pairs laid end to end
+      for (int b = from; b < to; b += BLOCK) {
+        int end = Math.min(to, b + BLOCK), total = 0;
+        for (int i = b; i < end; i++) total += task.candidates(i).length;
+        int[] pu = new int[total], pi = new int[total];
+        float[] ps = new float[total];
+        for (int i = b, p = 0; i < end; i++) {
+          int[] cand = task.candidates(i);
+          java.util.Arrays.fill(pu, p, p + cand.length, task.user(i));
+          System.arraycopy(cand, 0, pi, p, cand.length);
+          p += cand.length;
+        }
+        scorer.scorePairs(pu, pi, ps);
+        for (int i = b, p = 0; i < end; i++) {
+          int[] cand = task.candidates(i);
+          top.clear(task.user(i));
+          for (int c = 0; c < cand.length; c++) top.offer(cand[c], ps[p + c]);
+          p += cand.length;
+          lists[i] = top.drain();
+        }
       }
       return;
     }
