@@ -33,7 +33,7 @@ public final class GMF extends NeuralRecommender {
     return "gmf";
   }
 
-  /** The options this model was built from. */
+  @Override
   public ModelOptions options() {
     return options;
   }

@@ -47,7 +47,7 @@ public final class MF extends NeuralRecommender {
     return "mf";
   }
 
-  /** The options this model was built from. */
+  @Override
   public ModelOptions options() {
     return options;
   }

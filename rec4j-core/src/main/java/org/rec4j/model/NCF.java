@@ -41,7 +41,7 @@ public final class NCF extends NeuralRecommender {
     return "ncf";
   }
 
-  /** The options this model was built from. */
+  @Override
   public ModelOptions options() {
     return options;
   }

@@ -82,7 +82,7 @@ public final class NeuMF extends NeuralRecommender {
     return "neumf";
   }
 
-  /** The options this model was built from. */
+  @Override
   public ModelOptions options() {
     return options;
   }

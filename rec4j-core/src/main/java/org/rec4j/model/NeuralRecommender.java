@@ -38,6 +38,24 @@ public abstract class NeuralRecommender extends Module implements Recommender, T
   @Override
   public abstract Tensor forward(int[] users, int[] items, boolean training);
 
+  /** The options this model was built from. */
+  public abstract ModelOptions options();
+
+  /**
+   * A worker copy built from the registry with a worker-specific seed (so dropout streams differ), whose
+   * parameters then share this model's storage.
+   */
+  @Override
+  public Trainable replica(int worker) {
+    Recommender r = ModelRegistry.create(name(), options().withSeed(options().seed() + 7919L * worker));
+    if (!(r instanceof NeuralRecommender copy)) return null;
+    var mine = parameters();
+    var theirs = copy.parameters();
+    for (int i = 0; i < mine.size(); i++) theirs.get(i).shareDataWith(mine.get(i));
+    copy.seen = seen;
+    return copy;
+  }
+
   @Override
   public void setTraining(boolean on) {
     train(on);

@@ -65,7 +65,7 @@ public final class WideDeep extends NeuralRecommender {
     return "widedeep";
   }
 
-  /** The options this model was built from. */
+  @Override
   public ModelOptions options() {
     return options;
   }

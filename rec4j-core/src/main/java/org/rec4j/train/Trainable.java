@@ -26,4 +26,13 @@ public interface Trainable {
   default List<Optimizer> optimizers(TrainerConfig config) {
     return List.of(config.optimizer().create(parameters(), config.learningRate(), config.l2()));
   }
+
+  /**
+   * A data-parallel worker copy for thread {@code worker} (≥ 1): same architecture, parameters sharing this
+   * model's storage (see {@link org.rec4j.nn.Parameter#shareDataWith}) but with their own gradient buffers, and
+   * its own random streams. {@code null} (the default) means the model trains on one thread only.
+   */
+  default Trainable replica(int worker) {
+    return null;
+  }
 }

@@ -109,8 +109,7 @@ public final class Trainer {
     BprLoss bpr = obj == Objective.BPR ? new BprLoss() : null;
     UniformNegativeSampler sampler = obj.samplesNegatives() ? new UniformNegativeSampler(train) : null;
     Examples ex = new Examples(train, obj, config.negatives());
-    Batch full = new Batch(config.batchSize());
-    Arena arena = new Arena();
+    Workers workers = new Workers(model, config.threads(), config.batchSize());
     List<EpochStats> history = new ArrayList<>();
     model.setTraining(true);
     for (int epoch = 1; epoch <= config.epochs() && ctx.stop == null; epoch++) {
@@ -122,19 +121,9 @@ public final class Trainer {
       int n = ex.size, batches = (n + config.batchSize() - 1) / config.batchSize();
       for (int b = 0; b < batches && ctx.stop == null; b++) {
         int from = b * config.batchSize(), size = Math.min(config.batchSize(), n - from);
-        Batch batch = size == full.size() ? full : new Batch(size);
-        ex.fill(batch, from);
-        float loss;
-        try (Arena.Scope s = arena.open()) {
-          Tensor out = model.forward(batch.users, batch.items, true);
-          Tensor l = bpr != null
-              ? bpr.compute(out, model.forward(batch.users, batch.negatives, true))
-              : pointwise.compute(out, Tensor.wrap(batch.labels, size));
-          l.backward();
-          loss = l.item();
-          if (Float.isFinite(loss)) for (Optimizer o : optimizers) o.step();
-          for (Optimizer o : optimizers) o.zeroGrad();
-        }
+        float loss = workers.step(ex, from, size, pointwise, bpr);
+        if (Float.isFinite(loss)) for (Optimizer o : optimizers) o.step();
+        for (Optimizer o : optimizers) o.zeroGrad();
         lossSum += (double) loss * size;
         for (TrainingListener li : all) li.onBatchEnd(ctx, epoch, b + 1, batches, loss);
       }
@@ -153,10 +142,121 @@ public final class Trainer {
       history.add(st);
       for (TrainingListener l : all) l.onEpochEnd(ctx, st);
     }
+    workers.close();
     model.setTraining(false);
     TrainingHistory h = new TrainingHistory(List.copyOf(history), ctx.stop, tracker.bestEpoch(), tracker.bestValue());
     for (TrainingListener l : all) l.onEnd(ctx, h);
     return h;
+  }
+
+  /**
+   * Runs one mini-batch's forward and backward passes, on the calling thread or data-parallel: the batch is cut
+   * into one contiguous slice per worker, each worker (worker 0 is the model itself, the others
+   * {@linkplain Trainable#replica replicas} sharing its parameters) back-propagates the loss of its slice weighted
+   * by the slice's share of the batch, and the replicas' gradients are then added to the model's in worker order.
+   * The result is deterministic for a given thread count.
+   */
+  private static final class Workers implements AutoCloseable {
+    private final List<Trainable> models = new ArrayList<>();
+    private final List<List<Parameter>> params = new ArrayList<>();
+    private final Arena[] arenas;
+    private final java.util.Map<Integer, Batch>[] batches;
+    private final float[] losses;
+    private final java.util.concurrent.ExecutorService pool;
+
+    @SuppressWarnings("unchecked")
+    Workers(Trainable model, int threads, int batchSize) {
+      models.add(model);
+      for (int k = 1; k < threads && batchSize >= 2 * threads; k++) {
+        Trainable r = model.replica(k);
+        if (r == null) break;
+        r.setTraining(true);
+        models.add(r);
+      }
+      for (Trainable m : models) params.add(m.parameters());
+      int t = models.size();
+      arenas = new Arena[t];
+      batches = new java.util.Map[t];
+      for (int k = 0; k < t; k++) {
+        arenas[k] = new Arena();
+        batches[k] = new java.util.HashMap<>();
+      }
+      losses = new float[t];
+      pool = t == 1 ? null : java.util.concurrent.Executors.newFixedThreadPool(t - 1, r -> {
+        Thread th = new Thread(r, "rec4j-train");
+        th.setDaemon(true);
+        return th;
+      });
+    }
+
+    float step(Examples ex, int from, int size, PointwiseLoss pointwise, BprLoss bpr) {
+      int t = models.size();
+      if (t == 1) {
+        run(0, ex, from, size, size, pointwise, bpr);
+        return losses[0];
+      }
+      List<java.util.concurrent.Future<?>> fs = new ArrayList<>(t - 1);
+      for (int k = 1; k < t; k++) {
+        int kk = k, a = from + (int) ((long) size * k / t), e = from + (int) ((long) size * (k + 1) / t);
+        fs.add(pool.submit(() -> run(kk, ex, a, e - a, size, pointwise, bpr)));
+      }
+      run(0, ex, from, (int) ((long) size / t), size, pointwise, bpr);
+      try {
+        for (var f : fs) f.get();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("training interrupted", e);
+      } catch (java.util.concurrent.ExecutionException e) {
+        if (e.getCause() instanceof RuntimeException re) throw re;
+        throw new IllegalStateException(e.getCause());
+      }
+      float loss = losses[0];
+      List<Parameter> master = params.get(0);
+      for (int k = 1; k < t; k++) {
+        loss += losses[k];
+        List<Parameter> mine = params.get(k);
+        for (int j = 0; j < master.size(); j++) reduceInto(master.get(j).value(), mine.get(j).value());
+      }
+      return loss;
+    }
+
+    private void run(int k, Examples ex, int from, int n, int total, PointwiseLoss pointwise, BprLoss bpr) {
+      Batch batch = batches[k].computeIfAbsent(n, Batch::new);
+      ex.fill(batch, from);
+      Trainable m = models.get(k);
+      try (Arena.Scope s = arenas[k].open()) {
+        Tensor out = m.forward(batch.users, batch.items, true);
+        Tensor l = bpr != null
+            ? bpr.compute(out, m.forward(batch.users, batch.negatives, true))
+            : pointwise.compute(out, Tensor.wrap(batch.labels, n));
+        if (n != total) l = org.rec4j.tensor.MathOps.mulScalar(l, (float) n / total);
+        l.backward();
+        losses[k] = l.item();
+      }
+    }
+
+    /** Adds {@code replica}'s gradient to {@code master}'s and clears the replica's. */
+    private static void reduceInto(Tensor master, Tensor replica) {
+      if (replica.isSparseGrad()) {
+        org.rec4j.tensor.SparseRowGrad g = replica.sparseGradient();
+        if (g == null || g.count() == 0) return;
+        org.rec4j.tensor.SparseRowGrad into = master.sparseGradBuffer();
+        int len = g.rowLength();
+        for (int i = 0; i < g.count(); i++) into.add(g.row(i), g.values(), i * len, 1f);
+        g.clear();
+      }
+      float[] g = replica.grad();
+      if (g != null) {
+        float[] into = master.gradBuffer();
+        for (int i = 0; i < g.length; i++) into[i] += g[i];
+        java.util.Arrays.fill(g, 0f);
+      }
+    }
+
+    @Override
+    public void close() {
+      if (pool != null) pool.shutdownNow();
+    }
   }
 
   /** The epoch's examples in parallel arrays, rebuilt (negatives re-drawn) and shuffled each epoch. */

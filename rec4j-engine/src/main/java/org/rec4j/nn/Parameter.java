@@ -12,7 +12,7 @@ import org.rec4j.tensor.Tensor;
  */
 public final class Parameter {
   private final String name;
-  private final Tensor value;
+  private Tensor value;
   private boolean trainable = true;
 
   /** Wraps {@code value} (made a gradient-requiring leaf) under {@code name}. */
@@ -40,6 +40,22 @@ public final class Parameter {
   /** The live value tensor. */
   public Tensor value() {
     return value;
+  }
+
+  /**
+   * Makes this parameter a data-parallel replica of {@code master}: from now on its value shares
+   * {@code master}'s storage (updates to the master are seen here) while gradients accumulate in this parameter's
+   * own buffers, so several threads can run backward passes at once and the trainer reduces their gradients into
+   * the master before the optimizer step. Shapes and sparsity must match.
+   */
+  public void shareDataWith(Parameter master) {
+    Tensor m = master.value;
+    if (!m.shape().equals(value.shape())) {
+      throw new IllegalArgumentException("cannot share '" + master.name + "' " + m.shape() + " with '" + name + "' " + value.shape());
+    }
+    Tensor shared = Tensor.wrap(m.data(), m.dims()).requiresGrad(value.requiresGrad());
+    if (value.isSparseGrad()) shared.sparseGrad(true);
+    value = shared;
   }
 
   /** Whether gradients arrive as sparse rows. */
