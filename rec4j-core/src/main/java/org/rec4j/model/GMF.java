@@ -23,9 +23,9 @@ public final class GMF extends NeuralRecommender {
     super(options.numUsers(), options.numItems());
     this.options = options;
     Rng rng = new Rng(options.seed());
-    p = register(Towers.embedding("user", numUsers, options.factors(), options.embeddingStd(), rng));
-    q = register(Towers.embedding("item", numItems, options.factors(), options.embeddingStd(), rng));
-    out = register(Towers.output(options.factors(), !options.rating(), rng));
+    p = register("user", Towers.embedding(numUsers, options.factors(), options.embeddingStd(), rng));
+    q = register("item", Towers.embedding(numItems, options.factors(), options.embeddingStd(), rng));
+    out = register("out", Towers.output(options.factors(), !options.rating(), rng));
   }
 
   @Override

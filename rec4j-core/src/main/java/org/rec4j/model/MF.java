@@ -35,10 +35,10 @@ public final class MF extends NeuralRecommender {
     this.options = options;
     Rng rng = new Rng(options.seed());
     int f = options.factors();
-    p = register(Towers.embedding("user", numUsers, f, options.embeddingStd(), rng));
-    q = register(Towers.embedding("item", numItems, f, options.embeddingStd(), rng));
-    bu = register(new Embedding(Embedding.Config.of(numUsers, 1).withInit(org.rec4j.nn.Initializer.zeros()).withSparse(true), rng));
-    bi = register(new Embedding(Embedding.Config.of(numItems, 1).withInit(org.rec4j.nn.Initializer.zeros()).withSparse(true), rng));
+    p = register("user", Towers.embedding(numUsers, f, options.embeddingStd(), rng));
+    q = register("item", Towers.embedding(numItems, f, options.embeddingStd(), rng));
+    bu = register("user_bias", new Embedding(Embedding.Config.of(numUsers, 1).withInit(org.rec4j.nn.Initializer.zeros()).withSparse(true), rng));
+    bi = register("item_bias", new Embedding(Embedding.Config.of(numItems, 1).withInit(org.rec4j.nn.Initializer.zeros()).withSparse(true), rng));
     b = register(new Parameter("bias", Tensor.zeros(1)));
   }
 

@@ -28,12 +28,12 @@ public final class NCF extends NeuralRecommender {
     this.options = options;
     Rng rng = new Rng(options.seed() + 1);
     int[] layers = options.layers();
-    p = register(Towers.embedding("user", numUsers, layers[0] / 2, options.embeddingStd(), rng));
-    q = register(Towers.embedding("item", numItems, layers[0] / 2, options.embeddingStd(), rng));
-    tower = register(Towers.tower(layers, options.dropout(), options.batchNorm(), rng));
+    p = register("user", Towers.embedding(numUsers, layers[0] / 2, options.embeddingStd(), rng));
+    q = register("item", Towers.embedding(numItems, layers[0] / 2, options.embeddingStd(), rng));
+    tower = register("mlp", Towers.tower(layers, options.dropout(), options.batchNorm(), rng));
     Dropout d = Towers.lastDropout(options.dropout(), rng);
-    lastDropout = d == null ? null : register(d);
-    out = register(Towers.output(layers[layers.length - 1], !options.rating(), rng));
+    lastDropout = d == null ? null : register("dropout", d);
+    out = register("out", Towers.output(layers[layers.length - 1], !options.rating(), rng));
   }
 
   @Override

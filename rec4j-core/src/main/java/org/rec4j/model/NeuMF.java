@@ -37,14 +37,14 @@ public final class NeuMF extends NeuralRecommender {
     Rng rng = new Rng(options.seed() + 2);
     int[] layers = options.layers();
     int f = options.factors();
-    pg = register(Towers.embedding("gmf_user", numUsers, f, options.embeddingStd(), rng));
-    qg = register(Towers.embedding("gmf_item", numItems, f, options.embeddingStd(), rng));
-    pm = register(Towers.embedding("mlp_user", numUsers, layers[0] / 2, options.embeddingStd(), rng));
-    qm = register(Towers.embedding("mlp_item", numItems, layers[0] / 2, options.embeddingStd(), rng));
-    tower = register(Towers.tower(layers, options.dropout(), options.batchNorm(), rng));
+    pg = register("gmf_user", Towers.embedding(numUsers, f, options.embeddingStd(), rng));
+    qg = register("gmf_item", Towers.embedding(numItems, f, options.embeddingStd(), rng));
+    pm = register("mlp_user", Towers.embedding(numUsers, layers[0] / 2, options.embeddingStd(), rng));
+    qm = register("mlp_item", Towers.embedding(numItems, layers[0] / 2, options.embeddingStd(), rng));
+    tower = register("mlp", Towers.tower(layers, options.dropout(), options.batchNorm(), rng));
     Dropout d = Towers.lastDropout(options.dropout(), rng);
-    lastDropout = d == null ? null : register(d);
-    out = register(Towers.output(f + layers[layers.length - 1], !options.rating(), rng));
+    lastDropout = d == null ? null : register("dropout", d);
+    out = register("out", Towers.output(f + layers[layers.length - 1], !options.rating(), rng));
   }
 
   /**

@@ -14,7 +14,7 @@ final class Towers {
   private Towers() {}
 
   /** An embedding table initialized N(0, std²) with sparse row gradients. */
-  static Embedding embedding(String name, int n, int d, float std, Rng rng) {
+  static Embedding embedding(int n, int d, float std, Rng rng) {
     return new Embedding(Embedding.Config.of(n, d).withInit(Initializer.normal(std)).withSparse(true), rng);
   }
 

@@ -45,15 +45,15 @@ public final class WideDeep extends NeuralRecommender {
     this.options = options;
     Rng rng = new Rng(options.seed() + 3);
     int[] layers = options.layers();
-    wideUser = register(wide(numUsers, rng));
-    wideItem = register(wide(numItems, rng));
-    wideCross = options.crossBuckets() > 0 ? register(wide(options.crossBuckets(), rng)) : null;
-    eu = register(Towers.embedding("deep_user", numUsers, layers[0] / 2, options.embeddingStd(), rng));
-    ei = register(Towers.embedding("deep_item", numItems, layers[0] / 2, options.embeddingStd(), rng));
-    tower = register(Towers.tower(layers, options.dropout(), options.batchNorm(), rng));
+    wideUser = register("wide_user", wide(numUsers, rng));
+    wideItem = register("wide_item", wide(numItems, rng));
+    wideCross = options.crossBuckets() > 0 ? register("wide_cross", wide(options.crossBuckets(), rng)) : null;
+    eu = register("deep_user", Towers.embedding(numUsers, layers[0] / 2, options.embeddingStd(), rng));
+    ei = register("deep_item", Towers.embedding(numItems, layers[0] / 2, options.embeddingStd(), rng));
+    tower = register("mlp", Towers.tower(layers, options.dropout(), options.batchNorm(), rng));
     Dropout d = Towers.lastDropout(options.dropout(), rng);
-    lastDropout = d == null ? null : register(d);
-    out = register(Towers.output(layers[layers.length - 1], !options.rating(), rng));
+    lastDropout = d == null ? null : register("dropout", d);
+    out = register("out", Towers.output(layers[layers.length - 1], !options.rating(), rng));
   }
 
   private static Embedding wide(int n, Rng rng) {

@@ -1,0 +1,225 @@
+package org.rec4j.artifact;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.rec4j.data.IdIndex;
+import org.rec4j.model.ModelOptions;
+import org.rec4j.model.ModelRegistry;
+import org.rec4j.model.NeuralRecommender;
+import org.rec4j.model.Recommender;
+import org.rec4j.tensor.Tensor;
+
+/**
+ * The versioned, self-describing model artifact: a directory holding
+ *
+ * <ul>
+ *   <li>{@code model.json}: {@code format} ("rec4j-model") and {@code format_version}, the registry name of the
+ *       model, its resolved {@code options}, the trainer settings, provenance (seed, data description and hash,
+ *       rec4j version, git commit, creation time) and the training metrics;</li>
+ *   <li>{@code weights.safetensors}: every parameter and buffer under its dotted name ({@link SafeTensors});</li>
+ *   <li>{@code ids.json}: the raw user and item ids in dense-id order;</li>
+ *   <li>{@code checksums.sha256}: SHA-256 of the three files above, in {@code sha256sum} format.</li>
+ * </ul>
+ *
+ * <p>Writing goes to a temporary sibling directory that is renamed into place (atomically where the file system
+ * allows), so a reader never sees half an artifact. Reading verifies every checksum and the format version before
+ * building the model; readers keep accepting every earlier version.
+ */
+public final class ModelArtifact {
+  /** The format name in {@code model.json}. */
+  public static final String FORMAT = "rec4j-model";
+  /** The version this code writes; readers accept 1..VERSION. */
+  public static final int VERSION = 1;
+  static final String MODEL = "model.json";
+  static final String WEIGHTS = "weights.safetensors";
+  static final String IDS = "ids.json";
+  static final String CHECKSUMS = "checksums.sha256";
+  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+  private ModelArtifact() {}
+
+  /** A loaded artifact: the model, its id maps and the parsed {@code model.json}. */
+  public record Loaded(Recommender model, IdIndex users, IdIndex items, JsonNode metadata) {}
+
+  /**
+   * Saves {@code model} into directory {@code dir} (replacing an earlier artifact there).
+   *
+   * @param trainer trainer settings to record (string-keyed, snake_case), may be empty
+   * @param provenance seed, data description/hash, version, commit…, may be empty
+   * @param metrics training/evaluation metrics to record, may be empty
+   */
+  public static void save(Path dir, NeuralRecommender model, IdIndex users, IdIndex items, Map<String, Object> trainer,
+                          Map<String, Object> provenance, Map<String, Double> metrics) {
+    Path abs = dir.toAbsolutePath();
+    Path parent = abs.getParent();
+    try {
+      Files.createDirectories(parent);
+      if (Files.exists(abs) && !Files.exists(abs.resolve(MODEL))) {
+        try (var s = Files.list(abs)) {
+          if (s.findAny().isPresent()) throw new ArtifactException(abs + " exists and is not a rec4j model artifact; refusing to overwrite it");
+        }
+      }
+      Path tmp = Files.createTempDirectory(parent, abs.getFileName() + ".tmp-");
+      try {
+        Files.setPosixFilePermissions(tmp, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+      } catch (UnsupportedOperationException e) {
+        // not a POSIX file system: keep the default permissions
+      }
+      Map<String, Object> meta = new LinkedHashMap<>();
+      meta.put("format", FORMAT);
+      meta.put("format_version", VERSION);
+      meta.put("model", model.name());
+      meta.put("options", optionsToMap(model.options()));
+      meta.put("trainer", trainer);
+      meta.put("provenance", provenance);
+      meta.put("metrics", metrics);
+      meta.put("parameters", model.parameterCount());
+      Map<String, Tensor> state = model.stateDict();
+      try (OutputStream out = Files.newOutputStream(tmp.resolve(WEIGHTS))) {
+        SafeTensors.write(out, state, Map.of("format", FORMAT, "model", model.name()));
+      }
+      Map<String, Object> ids = new LinkedHashMap<>();
+      ids.put("users", raw(users));
+      ids.put("items", raw(items));
+      JSON.writeValue(tmp.resolve(IDS).toFile(), ids);
+      JSON.writeValue(tmp.resolve(MODEL).toFile(), meta);
+      StringBuilder sums = new StringBuilder();
+      for (String f : List.of(MODEL, WEIGHTS, IDS)) sums.append(sha256(tmp.resolve(f))).append("  ").append(f).append('\n');
+      Files.writeString(tmp.resolve(CHECKSUMS), sums);
+      replace(tmp, abs);
+    } catch (IOException e) {
+      throw new ArtifactException("cannot write model artifact " + abs + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Moves the finished temporary directory into place, keeping the old artifact until the new one is there. */
+  private static void replace(Path tmp, Path target) throws IOException {
+    Path old = null;
+    if (Files.exists(target)) {
+      old = target.resolveSibling(target.getFileName() + ".old-" + System.nanoTime());
+      Files.move(target, old);
+    }
+    try {
+      Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
+    } catch (AtomicMoveNotSupportedException e) {
+      Files.move(tmp, target);
+    }
+    if (old != null) deleteTree(old);
+  }
+
+  private static void deleteTree(Path p) throws IOException {
+    try (var s = Files.walk(p)) {
+      for (Path x : s.sorted(java.util.Comparator.reverseOrder()).toList()) Files.deleteIfExists(x);
+    }
+  }
+
+  /** Loads and verifies the artifact in {@code dir}. */
+  public static Loaded load(Path dir) {
+    Path abs = dir.toAbsolutePath();
+    if (!Files.isDirectory(abs)) throw new ArtifactException(abs + ": no such model directory");
+    try {
+      verifyChecksums(abs);
+      JsonNode meta = JSON.readTree(abs.resolve(MODEL).toFile());
+      if (!FORMAT.equals(meta.path("format").asText())) {
+        throw new ArtifactException(abs.resolve(MODEL) + ": format is '" + meta.path("format").asText() + "', expected '" + FORMAT + "'");
+      }
+      int version = meta.path("format_version").asInt(-1);
+      if (version < 1 || version > VERSION) {
+        throw new ArtifactException(abs.resolve(MODEL) + ": format_version " + version + " is not supported (this rec4j reads 1.." + VERSION + ")");
+      }
+      ModelOptions options = optionsFromJson(meta.path("options"), abs.resolve(MODEL));
+      Recommender model = ModelRegistry.create(meta.path("model").asText(), options);
+      Map<String, Tensor> state = SafeTensors.read(abs.resolve(WEIGHTS), null);
+      model.loadStateDict(state);
+      JsonNode ids = JSON.readTree(abs.resolve(IDS).toFile());
+      return new Loaded(model, index(ids.path("users")), index(ids.path("items")), meta);
+    } catch (IOException e) {
+      throw new ArtifactException("cannot read model artifact " + abs + ": " + e.getMessage(), e);
+    } catch (IllegalArgumentException e) {
+      throw new ArtifactException(abs + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static void verifyChecksums(Path dir) throws IOException {
+    Path sums = dir.resolve(CHECKSUMS);
+    if (!Files.exists(sums)) throw new ArtifactException(sums + ": missing; the artifact is incomplete");
+    int checked = 0;
+    for (String line : Files.readAllLines(sums)) {
+      if (line.isBlank()) continue;
+      String[] p = line.split("  ", 2);
+      if (p.length != 2) throw new ArtifactException(sums + ": malformed line '" + line + "', expected '<sha256>  <file>'");
+      Path f = dir.resolve(p[1]);
+      if (!Files.exists(f)) throw new ArtifactException(f + ": listed in " + CHECKSUMS + " but missing");
+      String actual = sha256(f);
+      if (!actual.equals(p[0])) throw new ArtifactException(f + ": checksum mismatch (expected " + p[0] + ", got " + actual + "); the file is corrupt or was edited");
+      checked++;
+    }
+    if (checked < 3) throw new ArtifactException(sums + ": lists " + checked + " files, expected " + MODEL + ", " + WEIGHTS + " and " + IDS);
+  }
+
+  /** SHA-256 of a file as lower-case hex. */
+  public static String sha256(Path f) throws IOException {
+    try {
+      MessageDigest md = MessageDigest.getInstance("SHA-256");
+      try (var in = Files.newInputStream(f)) {
+        byte[] buf = new byte[1 << 16];
+        for (int n; (n = in.read(buf)) > 0; ) md.update(buf, 0, n);
+      }
+      return HexFormat.of().formatHex(md.digest());
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 unavailable", e);
+    }
+  }
+
+  private static List<String> raw(IdIndex idx) {
+    List<String> out = new ArrayList<>(idx.size());
+    for (int i = 0; i < idx.size(); i++) out.add(idx.raw(i));
+    return out;
+  }
+
+  private static IdIndex index(JsonNode arr) {
+    IdIndex idx = new IdIndex();
+    for (JsonNode n : arr) idx.add(n.asText());
+    return idx;
+  }
+
+  static Map<String, Object> optionsToMap(ModelOptions o) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("num_users", o.numUsers());
+    m.put("num_items", o.numItems());
+    m.put("factors", o.factors());
+    m.put("layers", o.layers());
+    m.put("dropout", o.dropout());
+    m.put("batch_norm", o.batchNorm());
+    m.put("rating", o.rating());
+    m.put("seed", o.seed());
+    m.put("embedding_std", o.embeddingStd());
+    m.put("cross_buckets", o.crossBuckets());
+    return m;
+  }
+
+  static ModelOptions optionsFromJson(JsonNode n, Path where) {
+    for (String k : List.of("num_users", "num_items", "factors", "layers", "dropout", "batch_norm", "rating", "seed", "embedding_std", "cross_buckets")) {
+      if (!n.has(k)) throw new ArtifactException(where + ": options lack key '" + k + "'");
+    }
+    int[] layers = new int[n.path("layers").size()];
+    for (int i = 0; i < layers.length; i++) layers[i] = n.path("layers").get(i).asInt();
+    return new ModelOptions(n.path("num_users").asInt(), n.path("num_items").asInt(), n.path("factors").asInt(), layers,
+        (float) n.path("dropout").asDouble(), n.path("batch_norm").asBoolean(), n.path("rating").asBoolean(),
+        n.path("seed").asLong(), (float) n.path("embedding_std").asDouble(), n.path("cross_buckets").asInt());
+  }
+}

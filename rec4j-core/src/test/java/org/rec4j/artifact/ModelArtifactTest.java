@@ -1,0 +1,120 @@
+package org.rec4j.artifact;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.rec4j.data.IdIndex;
+import org.rec4j.data.Interactions;
+import org.rec4j.data.InteractionsBuilder;
+import org.rec4j.model.ModelOptions;
+import org.rec4j.model.ModelRegistry;
+import org.rec4j.model.NeuralRecommender;
+import org.rec4j.model.Recommender;
+import org.rec4j.tensor.Tensor;
+import org.rec4j.train.TrainerConfig;
+
+/** Artifact round trip, integrity checks, and the checked-in version-1 artifact that must keep loading. */
+class ModelArtifactTest {
+  static IdIndex ids(String prefix, int n) {
+    IdIndex idx = new IdIndex();
+    for (int i = 0; i < n; i++) idx.add(prefix + (100 + i));
+    return idx;
+  }
+
+  static NeuralRecommender trained(String name) {
+    IdIndex users = ids("u", 10), items = ids("i", 7);
+    InteractionsBuilder b = Interactions.builder(users, items);
+    for (int u = 0; u < 10; u++) for (int i = 0; i < 7; i++) if ((u + 2 * i) % 3 == 0) b.add(u, i, 1f);
+    NeuralRecommender m = (NeuralRecommender) ModelRegistry.create(name, ModelOptions.implicit(10, 7, 2));
+    m.fit(b.build(), null, TrainerConfig.implicitDefaults().withEpochs(2));
+    return m;
+  }
+
+  @Test
+  void saveThenLoadGivesBitIdenticalScoresForEveryModel(@TempDir Path tmp) {
+    for (String name : ModelRegistry.names()) {
+      NeuralRecommender m = trained(name);
+      Path dir = tmp.resolve(name);
+      ModelArtifact.save(dir, m, ids("u", 10), ids("i", 7), Map.of("epochs", 2), Map.of("seed", 42), Map.of("hr@10", 0.5));
+      ModelArtifact.Loaded l = ModelArtifact.load(dir);
+      assertEquals(name, l.model().name());
+      assertEquals(3, l.users().get("u103"));
+      assertEquals("i106", l.items().raw(6));
+      float[] a = new float[7], b = new float[7];
+      int[] all = {0, 1, 2, 3, 4, 5, 6};
+      for (int u = 0; u < 10; u++) {
+        m.score(u, all, a);
+        l.model().score(u, all, b);
+        assertArrayEquals(a, b, 0f, name + " user " + u);
+      }
+      assertEquals(0.5, l.metadata().path("metrics").path("hr@10").asDouble());
+    }
+  }
+
+  @Test
+  void corruptionAndVersionsAreRejectedWithTheFileNamed(@TempDir Path tmp) throws Exception {
+    Path dir = tmp.resolve("m");
+    ModelArtifact.save(dir, trained("mf"), ids("u", 10), ids("i", 7), Map.of(), Map.of(), Map.of());
+    byte[] w = Files.readAllBytes(dir.resolve("weights.safetensors"));
+    w[w.length - 1] ^= 1;
+    Files.write(dir.resolve("weights.safetensors"), w);
+    ArtifactException e = assertThrows(ArtifactException.class, () -> ModelArtifact.load(dir));
+    assertTrue(e.getMessage().contains("weights.safetensors") && e.getMessage().contains("checksum mismatch"), e.getMessage());
+
+    Path dir2 = tmp.resolve("m2");
+    ModelArtifact.save(dir2, trained("mf"), ids("u", 10), ids("i", 7), Map.of(), Map.of(), Map.of());
+    String json = Files.readString(dir2.resolve("model.json")).replace("\"format_version\" : 1", "\"format_version\" : 99");
+    Files.writeString(dir2.resolve("model.json"), json);
+    String sums = Files.readString(dir2.resolve("checksums.sha256"));
+    String newSum = ModelArtifact.sha256(dir2.resolve("model.json"));
+    Files.writeString(dir2.resolve("checksums.sha256"), sums.replaceFirst("^[0-9a-f]{64}", newSum));
+    e = assertThrows(ArtifactException.class, () -> ModelArtifact.load(dir2));
+    assertTrue(e.getMessage().contains("format_version 99"), e.getMessage());
+    assertThrows(ArtifactException.class, () -> ModelArtifact.load(tmp.resolve("missing")));
+  }
+
+  @Test
+  void refusesToOverwriteANonArtifactDirectory(@TempDir Path tmp) throws Exception {
+    Files.writeString(tmp.resolve("notes.txt"), "mine");
+    assertThrows(ArtifactException.class, () -> ModelArtifact.save(tmp, trained("mf"), ids("u", 10), ids("i", 7), Map.of(), Map.of(), Map.of()));
+    assertEquals("mine", Files.readString(tmp.resolve("notes.txt")));
+  }
+
+  @Test
+  void safetensorsLayoutIsTheStandardOne() throws Exception {
+    Map<String, Tensor> t = new LinkedHashMap<>();
+    t.put("a", Tensor.of(new float[] {1f, 2f, 3f}, 3));
+    t.put("b", Tensor.of(new float[] {4f, 5f, 6f, 7f}, 2, 2));
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    SafeTensors.write(out, t, Map.of());
+    byte[] bytes = out.toByteArray();
+    long n = java.nio.ByteBuffer.wrap(bytes, 0, 8).order(java.nio.ByteOrder.LITTLE_ENDIAN).getLong();
+    String header = new String(bytes, 8, (int) n, java.nio.charset.StandardCharsets.UTF_8).trim();
+    assertEquals("{\"a\":{\"dtype\":\"F32\",\"shape\":[3],\"data_offsets\":[0,12]},\"b\":{\"dtype\":\"F32\",\"shape\":[2,2],\"data_offsets\":[12,28]}}", header);
+    assertEquals(8 + n + 28, bytes.length);
+    assertEquals(0, (8 + n) % 8, "data starts 8-byte aligned");
+  }
+
+  /** A model saved by format version 1 (checked into test resources) must keep loading and scoring the same. */
+  @Test
+  void versionOneArtifactStillLoads() throws Exception {
+    Path dir = Path.of(getClass().getResource("/artifacts/v1-mf").toURI());
+    ModelArtifact.Loaded l = ModelArtifact.load(dir);
+    assertEquals("mf", l.model().name());
+    float[] expected = new float[7];
+    String[] s = Files.readString(dir.resolve("../v1-mf-expected-scores.txt")).trim().split("\\s+");
+    for (int i = 0; i < 7; i++) expected[i] = Float.parseFloat(s[i]);
+    float[] got = new float[7];
+    l.model().score(l.users().get("u104"), new int[] {0, 1, 2, 3, 4, 5, 6}, got);
+    assertArrayEquals(expected, got, 0f);
+  }
+}
