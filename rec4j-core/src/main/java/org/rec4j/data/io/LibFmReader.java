@@ -49,14 +49,14 @@ public final class LibFmReader {
         labels = Arrays.copyOf(labels, rows * 2);
         offsets = Arrays.copyOf(offsets, rows * 2 + 1);
       }
-      labels[rows] = (float) number(name, line, 1, "label", f[0]);
+      labels[rows] = (float) number(file, line, 1, "label", f[0]);
       for (int j = 1; j < f.length; j++) {
         int colon = f[j].indexOf(':');
         if (colon <= 0) {
           throw new DataFormatException(name, line, "field " + (j + 1) + ": expected feature:value, found \""
               + f[j] + "\"", null);
         }
-        double id = number(name, line, j + 1, "feature id", f[j].substring(0, colon));
+        double id = number(file, line, j + 1, "feature id", f[j].substring(0, colon));
         if (id < 0 || id != Math.rint(id) || id > Integer.MAX_VALUE) {
           throw new DataFormatException(name, line, "field " + (j + 1) + ": expected a non-negative integer "
               + "feature id, found \"" + f[j] + "\"", null);
@@ -66,7 +66,7 @@ public final class LibFmReader {
           vals = Arrays.copyOf(vals, nnz * 2);
         }
         feats[nnz] = (int) id;
-        vals[nnz] = (float) number(name, line, j + 1, "value", f[j].substring(colon + 1));
+        vals[nnz] = (float) number(file, line, j + 1, "value", f[j].substring(colon + 1));
         maxFeature = Math.max(maxFeature, feats[nnz]);
         nnz++;
       }
@@ -121,16 +121,8 @@ public final class LibFmReader {
     return b.build();
   }
 
-  private static double number(String file, long line, int field, String what, String s) {
-    try {
-      double v = Double.parseDouble(s);
-      if (Double.isFinite(v)) {
-        return v;
-      }
-    } catch (NumberFormatException e) {
-      // reported below
-    }
-    throw new DataFormatException(file, line, "field " + field + " (" + what + "): expected a number, found \"" + s
-        + "\"", null);
+  private static double number(Path file, long line, int field, String what, String s) {
+    return Fields.number(file, line, "field " + field + " (" + what + ")", s);
   }
+
 }

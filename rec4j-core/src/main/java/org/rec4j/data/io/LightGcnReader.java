@@ -54,15 +54,7 @@ public final class LightGcnReader {
   }
 
   private static long number(Path file, long line, int field, String s) {
-    try {
-      long v = Long.parseLong(s);
-      if (v >= 0) {
-        return v;
-      }
-    } catch (NumberFormatException e) {
-      // reported below
-    }
-    throw new DataFormatException(file, line, "field " + field + ": expected a non-negative integer id, found \""
-        + s + "\"");
+    return Fields.id(file, line, "field " + field, s);
   }
+
 }

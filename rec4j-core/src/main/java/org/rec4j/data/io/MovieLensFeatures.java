@@ -138,16 +138,9 @@ public final class MovieLensFeatures {
   }
 
   static long parseId(Path file, long line, String s) {
-    try {
-      long v = Long.parseLong(s);
-      if (v >= 0) {
-        return v;
-      }
-    } catch (NumberFormatException e) {
-      // fall through
-    }
-    throw new DataFormatException(file, line, "field 1 (id): expected a non-negative integer, found \"" + s + "\"");
+    return Fields.id(file, line, "field 1 (id)", s);
   }
+
 
   /** Receives one split line. */
   interface LineHandler {

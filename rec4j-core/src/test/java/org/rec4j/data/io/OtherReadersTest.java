@@ -106,6 +106,22 @@ class OtherReadersTest {
   }
 
   @Test
+  void denseVectorsFromAFile() {
+    org.rec4j.data.IdIndex items = new org.rec4j.data.IdIndex();
+    items.add("a");
+    items.add("b");
+    Path f = write(dir, "emb.txt", "a 0.5 1\nzzz 1,2\n");
+    var table = DenseVectorReader.read(f, "image", items);
+    var col = (org.rec4j.data.FeatureColumn.Dense) table.column("image");
+    assertArrayEquals(new float[] {0.5f, 1f}, col.vectors()[0]);
+    assertTrue(col.isMissing(1));
+    assertDataError(() -> DenseVectorReader.read(write(dir, "e2.txt", "a 1 2\nb 1\n"), "image", items), "e2.txt",
+        2, "expected an id and 2 values");
+    assertDataError(() -> DenseVectorReader.read(write(dir, "e3.txt", "a 1 x\n"), "image", items), "e3.txt", 1,
+        "value 2");
+  }
+
+  @Test
   void dataSpecParsesEveryFormat() {
     DataSpec s = DataSpec.parse("synthetic:users=20,items=30,seed=3");
     assertEquals(DataSpec.Format.SYNTHETIC, s.format());
