@@ -118,7 +118,7 @@ public record CsvInteractionReader(char separator, boolean header, Charset chars
   }
 
   private static double number(Path file, long line, CsvRecord r, int col, String what) {
-    return Fields.number(file, line, "column " + col + " (" + what + ")", r.getField(col));
+    return Fields.number(file, line, "column", col, what, r.getField(col).strip());
   }
 
 }

@@ -37,7 +37,7 @@ public final class DenseVectorReader {
             + (f.length - 1) + " values");
       }
       for (int j = 1; j < f.length; j++) {
-        Fields.number(file, k + 1, "value " + j, f[j]);
+        Fields.number(file, k + 1, "value", j, null, f[j]);
       }
       rows[k] = f;
     }

@@ -138,7 +138,7 @@ public final class MovieLensFeatures {
   }
 
   static long parseId(Path file, long line, String s) {
-    return Fields.id(file, line, "field 1 (id)", s);
+    return Fields.id(file, line, "field", 1, "id", s);
   }
 
 

@@ -67,7 +67,9 @@ class OtherReadersTest {
     Path f = write(dir, "Video.txt", "1 5\n1 3\n2 5\n1 7\n");
     Interactions x = SasRecReader.read(f).interactions();
     assertEquals(4, x.size());
-    assertEquals(4L, x.timestamp(3));
+    assertFalse(x.hasTimestamps());
+    assertArrayEquals(new int[] {0, 1, 2}, org.rec4j.data.UserSequences.of(x, 0).sequence(0));
+    assertEquals(2, org.rec4j.data.split.LeaveOneOutSplit.latest(x, false).test().item(0));
     assertDataError(() -> SasRecReader.read(write(dir, "bad.txt", "1 5\n1\t3\n")), "bad.txt", 2,
         "expected 2 fields");
   }
