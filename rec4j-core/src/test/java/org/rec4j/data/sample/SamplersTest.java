@@ -55,6 +55,37 @@ class SamplersTest {
   }
 
   @Test
+  void oneSamplerServesManyThreadsWithSplitStreams() throws Exception {
+    NegativeSampler s = new PopularityNegativeSampler(DATA, 0.75, 1);
+    Rng root = new Rng(SEED);
+    Rng[] streams = {root.split(), root.split(), root.split()};
+    Rng again = new Rng(SEED);
+    Rng[] replay = {again.split(), again.split(), again.split()};
+    int n = 50_000;
+    int[][] parallel = new int[3][n];
+    Thread[] threads = new Thread[3];
+    for (int t = 0; t < 3; t++) {
+      int id = t;
+      threads[t] = new Thread(() -> {
+        for (int k = 0; k < n; k++) {
+          parallel[id][k] = s.sample(k % DATA.numUsers(), streams[id]);
+        }
+      });
+      threads[t].start();
+    }
+    for (Thread t : threads) {
+      t.join();
+    }
+    for (int t = 0; t < 3; t++) {
+      for (int k = 0; k < n; k++) {
+        int u = k % DATA.numUsers();
+        assertFalse(DATA.byUser().contains(u, parallel[t][k]), "seed " + SEED);
+        assertEquals(s.sample(u, replay[t]), parallel[t][k], "seed " + SEED + ": thread " + t + " draw " + k);
+      }
+    }
+  }
+
+  @Test
   void aliasTableMatchesWeights() {
     double[] w = {1, 0, 3, 6};
     AliasTable t = new AliasTable(w);
