@@ -40,6 +40,30 @@ class IdIndexTest {
   }
 
   @Test
+  void concurrentAddsGiveEveryIdExactlyOneDenseId() throws InterruptedException {
+    IdIndex index = new IdIndex();
+    Thread[] threads = new Thread[4];
+    int[][] seen = new int[threads.length][5000];
+    for (int t = 0; t < threads.length; t++) {
+      int id = t;
+      threads[t] = new Thread(() -> {
+        for (int k = 0; k < 5000; k++) {
+          seen[id][k] = k % 2 == 0 ? index.add((long) k) : index.add("s" + k);
+          assertEquals(k % 2 == 0 ? Long.toString(k) : "s" + k, index.raw(seen[id][k]));
+        }
+      });
+      threads[t].start();
+    }
+    for (Thread t : threads) {
+      t.join();
+    }
+    assertEquals(5000, index.size());
+    for (int t = 1; t < threads.length; t++) {
+      org.junit.jupiter.api.Assertions.assertArrayEquals(seen[0], seen[t]);
+    }
+  }
+
+  @Test
   void serializationRoundTrips() throws IOException {
     IdIndex index = new IdIndex();
     index.add("x");
