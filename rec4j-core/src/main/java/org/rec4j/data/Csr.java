@@ -23,10 +23,25 @@ public final class Csr {
   }
 
   /**
-   * Groups edges {@code src[k] -> dst[k]} ({@code k < n}) by source in O(n log d): a counting sort by source, then a
-   * sort of each row by (target, edge).
+   * Groups edges {@code src[k] -> dst[k]} ({@code k < n}) by source in O(n + rows + targets): a stable counting
+   * sort by target, then a stable counting sort by source, so each row comes out sorted by (target, edge).
    */
   public static Csr build(int numRows, int[] src, int[] dst, int n) {
+    int numTargets = 0;
+    for (int k = 0; k < n; k++) {
+      numTargets = Math.max(numTargets, dst[k] + 1);
+    }
+    int[] byTarget = new int[n];
+    int[] count = new int[numTargets + 1];
+    for (int k = 0; k < n; k++) {
+      count[dst[k] + 1]++;
+    }
+    for (int t = 0; t < numTargets; t++) {
+      count[t + 1] += count[t];
+    }
+    for (int k = 0; k < n; k++) {
+      byTarget[count[dst[k]]++] = k;
+    }
     int[] offsets = new int[numRows + 1];
     for (int k = 0; k < n; k++) {
       offsets[src[k] + 1]++;
@@ -35,20 +50,13 @@ public final class Csr {
       offsets[r + 1] += offsets[r];
     }
     int[] fill = Arrays.copyOf(offsets, numRows);
-    long[] packed = new long[n];
-    for (int k = 0; k < n; k++) {
-      packed[fill[src[k]]++] = ((long) dst[k] << 32) | k;
-    }
     int[] targets = new int[n];
     int[] edges = new int[n];
-    for (int r = 0; r < numRows; r++) {
-      int from = offsets[r];
-      int to = offsets[r + 1];
-      Arrays.sort(packed, from, to);
-      for (int p = from; p < to; p++) {
-        targets[p] = (int) (packed[p] >>> 32);
-        edges[p] = (int) packed[p];
-      }
+    for (int j = 0; j < n; j++) {
+      int k = byTarget[j];
+      int p = fill[src[k]]++;
+      targets[p] = dst[k];
+      edges[p] = k;
     }
     return new Csr(offsets, targets, edges);
   }

@@ -38,24 +38,12 @@ public record DatasetStats(int users, int items, long interactions, double densi
     int n = data.size();
     int[] perUser = new int[data.numUsers()];
     int[] perItem = new int[data.numItems()];
-    TreeMap<Float, Long> hist = new TreeMap<>();
     long minTs = Long.MAX_VALUE;
     long maxTs = 0;
     long zeros = 0;
-    float last = Float.NaN;
-    long lastCount = 0;
     for (int r = 0; r < n; r++) {
       perUser[data.user(r)]++;
       perItem[data.item(r)]++;
-      float v = data.value(r);
-      if (Float.compare(v, last) != 0) {
-        if (lastCount > 0) {
-          hist.merge(last, lastCount, Long::sum);
-        }
-        last = v;
-        lastCount = 0;
-      }
-      lastCount++;
       long t = data.timestamp(r);
       if (t == 0) {
         zeros++;
@@ -64,8 +52,16 @@ public record DatasetStats(int users, int items, long interactions, double densi
         maxTs = Math.max(maxTs, t);
       }
     }
-    if (lastCount > 0) {
-      hist.merge(last, lastCount, Long::sum);
+    float[] values = Arrays.copyOf(data.valueColumn(), n);
+    Arrays.sort(values);
+    TreeMap<Float, Long> hist = new TreeMap<>();
+    for (int r = 0; r < n; ) {
+      int e = r;
+      while (e < n && Float.compare(values[e], values[r]) == 0) {
+        e++;
+      }
+      hist.put(values[r], (long) (e - r));
+      r = e;
     }
     int[] u = nonZeroSorted(perUser);
     int[] i = nonZeroSorted(perItem);
@@ -75,7 +71,14 @@ public record DatasetStats(int users, int items, long interactions, double densi
   }
 
   private static int[] nonZeroSorted(int[] counts) {
-    int[] nz = Arrays.stream(counts).filter(c -> c > 0).toArray();
+    int[] nz = new int[counts.length];
+    int k = 0;
+    for (int c : counts) {
+      if (c > 0) {
+        nz[k++] = c;
+      }
+    }
+    nz = Arrays.copyOf(nz, k);
     Arrays.sort(nz);
     return nz;
   }

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * Side features of one entity type, one row per dense id of the entity's {@link IdIndex}: columns typed by a
@@ -50,12 +51,17 @@ public final class FeatureTable {
     return columns;
   }
 
-  /** Splits text into lower-case tokens of letters and digits. */
+  /** Splits text into lower-case tokens of letters and digits (a hand-written loop: no regex start-up cost). */
   public static List<String> tokenize(String text) {
     List<String> out = new ArrayList<>();
-    for (String t : text.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+")) {
-      if (!t.isEmpty()) {
-        out.add(t);
+    int start = -1;
+    for (int k = 0; k <= text.length(); k++) {
+      boolean word = k < text.length() && Character.isLetterOrDigit(text.charAt(k));
+      if (word && start < 0) {
+        start = k;
+      } else if (!word && start >= 0) {
+        out.add(text.substring(start, k).toLowerCase(Locale.ROOT));
+        start = -1;
       }
     }
     return out;
@@ -108,10 +114,10 @@ public final class FeatureTable {
     private static FeatureColumn multi(FeatureSpec spec, String[] v) {
       Vocabulary vocab = new Vocabulary();
       int[][] codes = new int[v.length][];
-      String sep = java.util.regex.Pattern.quote(spec.separator());
+      Pattern sep = Pattern.compile(Pattern.quote(spec.separator()));
       for (int r = 0; r < v.length; r++) {
         codes[r] = v[r] == null ? new int[0]
-            : java.util.Arrays.stream(v[r].split(sep)).filter(s -> !s.isEmpty()).distinct()
+            : java.util.Arrays.stream(sep.split(v[r])).filter(s -> !s.isEmpty()).distinct()
                 .mapToInt(vocab::add).toArray();
       }
       return new FeatureColumn.MultiCategorical(spec, vocab, codes);
@@ -156,14 +162,19 @@ public final class FeatureTable {
       for (String s : v) {
         List<String> t = s == null ? List.of() : tokenize(s);
         tokens.add(t);
-        t.forEach(tok -> counts.merge(tok, 1, Integer::sum));
+        for (String tok : t) {
+          counts.merge(tok, 1, Integer::sum);
+        }
       }
       Vocabulary vocab = new Vocabulary();
       vocab.add("<unk>");
       int[][] codes = new int[v.length][];
       for (int r = 0; r < v.length; r++) {
-        codes[r] = tokens.get(r).stream()
-            .mapToInt(tok -> counts.get(tok) >= spec.minCount() ? vocab.add(tok) : Vocabulary.UNKNOWN).toArray();
+        List<String> t = tokens.get(r);
+        codes[r] = new int[t.size()];
+        for (int k = 0; k < t.size(); k++) {
+          codes[r][k] = counts.get(t.get(k)) >= spec.minCount() ? vocab.add(t.get(k)) : Vocabulary.UNKNOWN;
+        }
       }
       return new FeatureColumn.Text(spec, vocab, codes);
     }

@@ -26,8 +26,8 @@ public final class Interactions {
   private final long[] timestamp;
   private final float[] weight;
   private final Map<String, int[]> context;
-  private volatile Csr byUser;
-  private volatile Csr byItem;
+  private final LazyCsr byUser;
+  private final LazyCsr byItem;
 
   Interactions(IdIndex users, IdIndex items, int[] user, int[] item, float[] value, long[] timestamp,
       float[] weight, Map<String, int[]> context) {
@@ -39,6 +39,8 @@ public final class Interactions {
     this.timestamp = timestamp;
     this.weight = weight;
     this.context = Collections.unmodifiableMap(context);
+    this.byUser = new LazyCsr(() -> Csr.build(users.size(), user, item, user.length));
+    this.byItem = new LazyCsr(() -> Csr.build(items.size(), item, user, item.length));
   }
 
   /** A builder whose dense ids refer to {@code users} and {@code items} (which it may grow). */
@@ -131,34 +133,14 @@ public final class Interactions {
     return timestamp;
   }
 
-  /** Rows grouped by user: row = user, neighbours = items (sorted). */
+  /** Rows grouped by user: row = user, neighbours = items (sorted). Built on first call, then cached. */
   public Csr byUser() {
-    Csr c = byUser;
-    if (c == null) {
-      synchronized (this) {
-        c = byUser;
-        if (c == null) {
-          c = Csr.build(users.size(), user, item, user.length);
-          byUser = c;
-        }
-      }
-    }
-    return c;
+    return byUser.get();
   }
 
-  /** Rows grouped by item: row = item, neighbours = users (sorted). */
+  /** Rows grouped by item: row = item, neighbours = users (sorted). Built on first call, then cached. */
   public Csr byItem() {
-    Csr c = byItem;
-    if (c == null) {
-      synchronized (this) {
-        c = byItem;
-        if (c == null) {
-          c = Csr.build(items.size(), item, user, item.length);
-          byItem = c;
-        }
-      }
-    }
-    return c;
+    return byItem.get();
   }
 
   /** The interactions at {@code rows} (in that order), sharing this table's id indexes. */

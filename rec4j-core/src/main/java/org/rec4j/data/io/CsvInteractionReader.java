@@ -118,16 +118,7 @@ public record CsvInteractionReader(char separator, boolean header, Charset chars
   }
 
   private static double number(Path file, long line, CsvRecord r, int col, String what) {
-    String s = r.getField(col).strip();
-    try {
-      double v = Double.parseDouble(s);
-      if (Double.isFinite(v)) {
-        return v;
-      }
-    } catch (NumberFormatException e) {
-      // reported below
-    }
-    throw new DataFormatException(file, line, "column " + col + " (" + what + "): expected a number, found \"" + s
-        + "\"");
+    return Fields.number(file, line, "column", col, what, r.getField(col).strip());
   }
+
 }

@@ -85,11 +85,95 @@ public final class DelimitedRatingParser {
       if (blankLine != 0) {
         throw new DataFormatException(file, blankLine, "blank line inside the data", null);
       }
-      parseLine(data, pos, end, line, fs, fe, out);
+      if (!fastLine(data, pos, end, out)) {
+        parseLine(data, pos, end, line, fs, fe, out);
+      }
       rows++;
       pos = next;
     }
     return rows;
+  }
+
+  /**
+   * The common case in one pass over the line: plain digits, the separator, an optional decimal point. Returns
+   * false, having changed nothing, on anything else; {@link #parseLine} then parses the line or explains the error.
+   */
+  private boolean fastLine(byte[] d, int pos, int end, InteractionsBuilder out) {
+    long u = 0;
+    int p = pos;
+    int start = p;
+    while (p < end && d[p] >= '0' && d[p] <= '9') {
+      u = u * 10 + (d[p++] - '0');
+    }
+    if (p == start || p - start > 18 || !sepAt(d, p, end)) {
+      return false;
+    }
+    p += sep.length;
+    start = p;
+    long i = 0;
+    while (p < end && d[p] >= '0' && d[p] <= '9') {
+      i = i * 10 + (d[p++] - '0');
+    }
+    if (p == start || p - start > 18) {
+      return false;
+    }
+    int fields = 2;
+    double v = 1;
+    long t = -1;
+    if (p < end) {
+      if (!sepAt(d, p, end)) {
+        return false;
+      }
+      p += sep.length;
+      start = p;
+      long mant = 0;
+      int scale = 0;
+      boolean dot = false;
+      while (p < end && ((d[p] >= '0' && d[p] <= '9') || (d[p] == '.' && !dot))) {
+        if (d[p] == '.') {
+          dot = true;
+        } else {
+          mant = mant * 10 + (d[p] - '0');
+          scale += dot ? 1 : 0;
+        }
+        p++;
+      }
+      if (p == start || p - start > 17 || (dot && p - start == 1)) {
+        return false;
+      }
+      v = scale == 0 ? mant : mant / Math.pow(10, scale);
+      fields = 3;
+      if (p < end) {
+        if (!sepAt(d, p, end)) {
+          return false;
+        }
+        p += sep.length;
+        start = p;
+        t = 0;
+        while (p < end && d[p] >= '0' && d[p] <= '9') {
+          t = t * 10 + (d[p++] - '0');
+        }
+        if (p != end || p == start || p - start > 18) {
+          return false;
+        }
+        fields = 4;
+      }
+    }
+    if (fields < minFields || fields > maxFields) {
+      return false;
+    }
+    int du = out.users().add(u);
+    int di = out.items().add(i);
+    if (t >= 0) {
+      out.add(du, di, (float) v, t);
+    } else {
+      out.add(du, di, (float) v);
+    }
+    return true;
+  }
+
+  private boolean sepAt(byte[] d, int p, int end) {
+    return p + sep.length <= end && matches(d, p);
   }
 
   private void parseLine(byte[] data, int pos, int end, long line, int[] fs, int[] fe, InteractionsBuilder out) {

@@ -30,51 +30,87 @@ public final class LibFmReader {
   /** Reads one libFM file as a sparse matrix. */
   public static LibFmData readSparse(Path file) {
     byte[] d = DataFiles.readBytes(file);
-    float[] labels = new float[1024];
-    int[] offsets = new int[1025];
-    int[] feats = new int[8192];
-    float[] vals = new float[8192];
-    int rows = 0;
-    int nnz = 0;
-    int maxFeature = -1;
-    String name = file.toString();
+    Accumulator acc = new Accumulator(file);
     long line = 0;
     for (String s : DataFiles.lines(new String(d, java.nio.charset.StandardCharsets.ISO_8859_1))) {
       line++;
-      if (s.isBlank()) {
-        continue;
+      if (!s.isBlank()) {
+        acc.line(s, line);
       }
-      String[] f = s.strip().split("[ \t]+");
+    }
+    return acc.result();
+  }
+
+  /** Growable sparse rows; one small method per line and per token so the JIT compiles them early. */
+  private static final class Accumulator {
+    private final Path file;
+    private float[] labels = new float[1024];
+    private int[] offsets = new int[1025];
+    private int[] feats = new int[8192];
+    private float[] vals = new float[8192];
+    private int rows;
+    private int nnz;
+    private int maxFeature = -1;
+
+    Accumulator(Path file) {
+      this.file = file;
+    }
+
+    void line(String s, long line) {
       if (rows == labels.length) {
         labels = Arrays.copyOf(labels, rows * 2);
         offsets = Arrays.copyOf(offsets, rows * 2 + 1);
       }
-      labels[rows] = (float) number(name, line, 1, "label", f[0]);
-      for (int j = 1; j < f.length; j++) {
-        int colon = f[j].indexOf(':');
-        if (colon <= 0) {
-          throw new DataFormatException(name, line, "field " + (j + 1) + ": expected feature:value, found \""
-              + f[j] + "\"", null);
+      int n = s.length();
+      int p = 0;
+      int field = 0;
+      while (p < n) {
+        while (p < n && (s.charAt(p) == ' ' || s.charAt(p) == '\t')) {
+          p++;
         }
-        double id = number(name, line, j + 1, "feature id", f[j].substring(0, colon));
-        if (id < 0 || id != Math.rint(id) || id > Integer.MAX_VALUE) {
-          throw new DataFormatException(name, line, "field " + (j + 1) + ": expected a non-negative integer "
-              + "feature id, found \"" + f[j] + "\"", null);
+        int start = p;
+        while (p < n && s.charAt(p) != ' ' && s.charAt(p) != '\t') {
+          p++;
         }
-        if (nnz == feats.length) {
-          feats = Arrays.copyOf(feats, nnz * 2);
-          vals = Arrays.copyOf(vals, nnz * 2);
+        if (p > start) {
+          field++;
+          if (field == 1) {
+            labels[rows] = (float) number(file, line, 1, "label", s.substring(start, p));
+          } else {
+            token(s, start, p, field, line);
+          }
         }
-        feats[nnz] = (int) id;
-        vals[nnz] = (float) number(name, line, j + 1, "value", f[j].substring(colon + 1));
-        maxFeature = Math.max(maxFeature, feats[nnz]);
-        nnz++;
       }
       rows++;
       offsets[rows] = nnz;
     }
-    return new LibFmData(Arrays.copyOf(labels, rows), Arrays.copyOf(offsets, rows + 1), Arrays.copyOf(feats, nnz),
-        Arrays.copyOf(vals, nnz), maxFeature);
+
+    private void token(String s, int from, int to, int field, long line) {
+      int colon = s.indexOf(':', from);
+      long id = 0;
+      for (int k = from; k < colon && colon < to && id <= Integer.MAX_VALUE; k++) {
+        char c = s.charAt(k);
+        id = c >= '0' && c <= '9' ? id * 10 + (c - '0') : Long.MAX_VALUE;
+      }
+      if (colon <= from || colon >= to || id > Integer.MAX_VALUE) {
+        throw new DataFormatException(file, line, "field " + field + ": expected feature:value with a feature id "
+            + "in [0, " + Integer.MAX_VALUE + "], found \"" + s.substring(from, to) + "\"");
+      }
+      if (nnz == feats.length) {
+        feats = Arrays.copyOf(feats, nnz * 2);
+        vals = Arrays.copyOf(vals, nnz * 2);
+      }
+      feats[nnz] = (int) id;
+      boolean one = to - colon == 2 && s.charAt(colon + 1) == '1';
+      vals[nnz] = one ? 1f : (float) number(file, line, field, "value", s.substring(colon + 1, to));
+      maxFeature = Math.max(maxFeature, (int) id);
+      nnz++;
+    }
+
+    LibFmData result() {
+      return new LibFmData(Arrays.copyOf(labels, rows), Arrays.copyOf(offsets, rows + 1),
+          Arrays.copyOf(feats, nnz), Arrays.copyOf(vals, nnz), maxFeature);
+    }
   }
 
   /** Reads a file or a folder of train/validation/test files as interactions (see the class comment). */
@@ -107,6 +143,7 @@ public final class LibFmReader {
   /** The interaction view of {@code data} (first feature = user, second = item, rest = context). */
   public static Interactions toInteractions(Path file, LibFmData data, IdIndex users, IdIndex items) {
     InteractionsBuilder b = Interactions.builder(users, items).reserve(data.size());
+    List<String> names = new ArrayList<>();
     for (int r = 0; r < data.size(); r++) {
       if (data.length(r) < 2) {
         throw new DataFormatException(file, 0, "instance " + (r + 1) + ": expected at least 2 features (user, item),"
@@ -115,22 +152,17 @@ public final class LibFmReader {
       int o = data.offsets()[r];
       b.add(users.add(data.features()[o]), items.add(data.features()[o + 1]), data.labels()[r]);
       for (int k = o + 2; k < data.offsets()[r + 1]; k++) {
-        b.context("ctx" + (k - o - 1), data.features()[k]);
+        while (names.size() <= k - o - 2) {
+          names.add("ctx" + (names.size() + 1));
+        }
+        b.context(names.get(k - o - 2), data.features()[k]);
       }
     }
     return b.build();
   }
 
-  private static double number(String file, long line, int field, String what, String s) {
-    try {
-      double v = Double.parseDouble(s);
-      if (Double.isFinite(v)) {
-        return v;
-      }
-    } catch (NumberFormatException e) {
-      // reported below
-    }
-    throw new DataFormatException(file, line, "field " + field + " (" + what + "): expected a number, found \"" + s
-        + "\"", null);
+  private static double number(Path file, long line, int field, String what, String s) {
+    return Fields.number(file, line, "field", field, what, s);
   }
+
 }

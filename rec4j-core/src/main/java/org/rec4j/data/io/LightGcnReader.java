@@ -18,6 +18,8 @@ import org.rec4j.data.split.PredefinedSplit;
  * folder with {@code train.txt} and {@code test.txt}, the result carries that split; given a file, just that file.
  */
 public final class LightGcnReader {
+  private static final java.util.regex.Pattern SPACES = java.util.regex.Pattern.compile(" +");
+
   private LightGcnReader() {}
 
   /** Reads a folder ({@code train.txt} + {@code test.txt}) or one file. */
@@ -44,7 +46,7 @@ public final class LightGcnReader {
       if (line.isEmpty()) {
         continue;
       }
-      String[] f = line.split(" +");
+      String[] f = SPACES.split(line);
       int u = users.add(number(file, k + 1, 1, f[0]));
       for (int j = 1; j < f.length; j++) {
         b.add(u, items.add(number(file, k + 1, j + 1, f[j])), 1f);
@@ -54,15 +56,7 @@ public final class LightGcnReader {
   }
 
   private static long number(Path file, long line, int field, String s) {
-    try {
-      long v = Long.parseLong(s);
-      if (v >= 0) {
-        return v;
-      }
-    } catch (NumberFormatException e) {
-      // reported below
-    }
-    throw new DataFormatException(file, line, "field " + field + ": expected a non-negative integer id, found \""
-        + s + "\"");
+    return Fields.id(file, line, "field", field, null, s);
   }
+
 }

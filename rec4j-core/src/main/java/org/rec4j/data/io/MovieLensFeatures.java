@@ -55,18 +55,9 @@ public final class MovieLensFeatures {
     return b.build();
   }
 
-  /** ML-1M {@code users.dat}: {@code UserID::Gender::Age::Occupation::Zip-code}. */
+  /** ML-1M {@code users.dat}: {@code UserID::Gender::Age::Occupation::Zip-code}; age is a bucket code. */
   public static FeatureTable users1m(Path file, IdIndex users) {
-    FeatureSchema schema = FeatureSchema.of(FeatureSpec.categorical("gender"), FeatureSpec.categorical("age"),
-        FeatureSpec.categorical("occupation"), FeatureSpec.categorical("zip"));
-    FeatureTable.Builder b = FeatureTable.builder(schema, users.size());
-    forEachLine(file, StandardCharsets.ISO_8859_1, "::", 5, (line, f) -> {
-      int row = users.get(parseId(file, line, f[0]));
-      if (row >= 0) {
-        b.set(row, "gender", f[1]).set(row, "age", f[2]).set(row, "occupation", f[3]).set(row, "zip", f[4]);
-      }
-    });
-    return b.build();
+    return users(file, "::", FeatureSpec.categorical("age"), new int[] {1, 2, 3, 4}, users);
   }
 
   /** ML-100K {@code u.item}: id, title, release date, video date, URL, 19 genre flags. */
@@ -92,16 +83,24 @@ public final class MovieLensFeatures {
     return b.build();
   }
 
-  /** ML-100K {@code u.user}: id, age, gender, occupation, zip. */
+  /** ML-100K {@code u.user}: id, age, gender, occupation, zip; age is a number of years. */
   public static FeatureTable users100k(Path file, IdIndex users) {
-    FeatureSchema schema = FeatureSchema.of(FeatureSpec.categorical("gender"), FeatureSpec.numeric("age"),
+    return users(file, "|", FeatureSpec.numeric("age"), new int[] {2, 1, 3, 4}, users);
+  }
+
+  /** User files: {@code columns} holds the positions of gender, age, occupation and zip. */
+  private static FeatureTable users(Path file, String sep, FeatureSpec age, int[] columns, IdIndex users) {
+    FeatureSchema schema = FeatureSchema.of(FeatureSpec.categorical("gender"), age,
         FeatureSpec.categorical("occupation"), FeatureSpec.categorical("zip"));
+    String[] names = {"gender", "age", "occupation", "zip"};
     FeatureTable.Builder b = FeatureTable.builder(schema, users.size());
-    forEachLine(file, StandardCharsets.ISO_8859_1, "|", 5, (line, f) -> {
+    forEachLine(file, StandardCharsets.ISO_8859_1, sep, 5, (line, f) -> {
       int row = users.get(parseId(file, line, f[0]));
-      parseId(file, line, f[1]);
-      if (row >= 0) {
-        b.set(row, "age", f[1]).set(row, "gender", f[2]).set(row, "occupation", f[3]).set(row, "zip", f[4]);
+      if (age.kind() == org.rec4j.data.FeatureKind.NUMERIC) {
+        Fields.id(file, line, "field", columns[1] + 1, "age", f[columns[1]]);
+      }
+      for (int k = 0; row >= 0 && k < names.length; k++) {
+        b.set(row, names[k], f[columns[k]]);
       }
     });
     return b.build();
@@ -138,16 +137,9 @@ public final class MovieLensFeatures {
   }
 
   static long parseId(Path file, long line, String s) {
-    try {
-      long v = Long.parseLong(s);
-      if (v >= 0) {
-        return v;
-      }
-    } catch (NumberFormatException e) {
-      // fall through
-    }
-    throw new DataFormatException(file, line, "field 1 (id): expected a non-negative integer, found \"" + s + "\"");
+    return Fields.id(file, line, "field", 1, "id", s);
   }
+
 
   /** Receives one split line. */
   interface LineHandler {

@@ -1,0 +1,77 @@
+package org.rec4j.cli;
+
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import org.rec4j.data.DataFormatException;
+import picocli.CommandLine;
+
+/**
+ * Entry point of the runnable jar: runs {@link Rec4jCommand} and maps failures to {@link ExitCode}s with a one-line
+ * message on stderr ({@code rec4j: error: …}); {@code --stacktrace} prints the full trace instead.
+ */
+public final class Main {
+  private Main() {}
+
+  /** Runs the command line and exits with its code. */
+  public static void main(String[] args) {
+    System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+  }
+
+  /** Runs the command line writing to {@code out} and {@code err}; returns the exit code. */
+  public static int run(String[] args, PrintWriter out, PrintWriter err) {
+    CommandLine cli = commandLine();
+    cli.setOut(out);
+    cli.setErr(err);
+    return cli.execute(args);
+  }
+
+  /** The configured command line (also used by parse-only tests). */
+  public static CommandLine commandLine() {
+    CommandLine cli = new CommandLine(new Rec4jCommand());
+    cli.setExitCodeExceptionMapper(Main::exitCode);
+    cli.setParameterExceptionHandler((ex, args) -> {
+      PrintWriter err = ex.getCommandLine().getErr();
+      err.println("rec4j: error: " + ex.getMessage());
+      if (!CommandLine.UnmatchedArgumentException.printSuggestions(ex, err)) {
+        err.println("Try '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help' for usage.");
+      }
+      return ExitCode.USAGE;
+    });
+    cli.setExecutionExceptionHandler((ex, line, parsed) -> {
+      PrintWriter err = line.getErr();
+      if (stacktrace(parsed)) {
+        ex.printStackTrace(err);
+      } else {
+        err.println("rec4j: error: " + message(ex));
+      }
+      err.flush();
+      return exitCode(ex);
+    });
+    return cli;
+  }
+
+  private static int exitCode(Throwable ex) {
+    if (ex instanceof DataFormatException || ex instanceof UncheckedIOException
+        || ex instanceof java.io.IOException) {
+      return ExitCode.DATA;
+    }
+    if (ex instanceof IllegalArgumentException) {
+      return ExitCode.USAGE;
+    }
+    return ExitCode.INTERNAL;
+  }
+
+  private static String message(Throwable ex) {
+    String m = ex.getMessage();
+    return m == null || m.isBlank() ? ex.getClass().getSimpleName() : m.replace('\n', ' ');
+  }
+
+  private static boolean stacktrace(CommandLine.ParseResult parsed) {
+    for (CommandLine.ParseResult p = parsed; p != null; p = p.subcommand()) {
+      if (p.hasMatchedOption("--stacktrace")) {
+        return true;
+      }
+    }
+    return false;
+  }
+}
