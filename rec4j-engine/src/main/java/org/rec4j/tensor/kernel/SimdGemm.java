@@ -10,9 +10,10 @@ import jdk.incubator.vector.VectorSpecies;
  * <p>Blocking follows the usual Goto scheme: columns in blocks of {@link #NC}, the inner dimension in blocks of
  * {@link #KC}, rows in blocks of {@link #MC}. Each KC×NC block of op(B) is packed into panels {@link #NR} = 2·VLEN
  * floats wide (zero padded), so the micro-kernel reads B contiguously and without masks whatever the transpose
- * flag. A is not packed: the micro-kernel broadcasts A(i, p) through a (row stride, column stride) pair, which
- * covers both layouts of A at no copying cost; this matters for the small products of recommender MLPs, where
- * packing A would cost as much as the multiply. The micro-kernel keeps an {@link #MR}×NR tile of C in 12 vector
+ * flag. The micro-kernel broadcasts A(i, p) through a (row stride, column stride) pair, so it reads either layout
+ * of A in place; A is packed into MR-row panels ([panel][p][row], contiguous) only when n ≥ {@link #PACK_A_MIN_N},
+ * where each packed block is reused across enough column panels to repay the copy. The small products of
+ * recommender MLPs (n = 8…64) therefore copy nothing but B, which is tiny. The micro-kernel keeps an {@link #MR}×NR tile of C in 12 vector
  * registers across the whole k loop and touches C once, at the end (C = alpha·acc + beta·C, masked on the last
  * panel). The last panel is only one vector wide when that suffices, so n = 8 or n = 16 do not pay for 2·VLEN.
  *
@@ -28,8 +29,10 @@ final class SimdGemm {
   static final int KC = 256;
   static final int MC = 24 * MR;
   static final int NC = 2048;
+  /** A is packed only when each of its blocks is reused by at least this many columns of C (four panels). */
+  static final int PACK_A_MIN_N = 4 * NR;
 
-  private static final ThreadLocal<float[][]> PACK = ThreadLocal.withInitial(() -> new float[1][0]);
+  private static final ThreadLocal<float[][]> PACK = ThreadLocal.withInitial(() -> new float[2][0]);
 
   private SimdGemm() {}
 
@@ -43,7 +46,10 @@ final class SimdGemm {
     }
     int ars = transA ? 1 : lda; // A(i, p) = a[aOff + i * ars + p * acs]
     int acs = transA ? lda : 1;
-    float[] packed = packBuffer(Math.min(KC, k) * roundUp(Math.min(NC, n), NR));
+    float[][] bufs = PACK.get();
+    float[] packed = grow(bufs, 0, Math.min(KC, k) * roundUp(Math.min(NC, n), NR));
+    boolean packA = n >= PACK_A_MIN_N;
+    float[] ap = packA ? grow(bufs, 1, Math.min(KC, k) * MC) : null;
     for (int jc = 0; jc < n; jc += NC) {
       int nc = Math.min(NC, n - jc);
       for (int pc = 0; pc < k; pc += KC) {
@@ -56,30 +62,54 @@ final class SimdGemm {
         float betaBlock = pc == 0 ? beta : 1f;
         for (int ic = 0; ic < m; ic += MC) {
           int mc = Math.min(MC, m - ic);
-          block(mc, nc, kc, alpha, a, aOff + ic * ars + pc * acs, ars, acs, packed,
-              betaBlock, c, cOff + ic * ldc + jc, ldc);
+          int ao = aOff + ic * ars + pc * acs;
+          if (packA) {
+            packA(a, ao, ars, acs, mc, kc, ap);
+            block(mc, nc, kc, alpha, ap, 0, 1, MR, kc * MR, a, ao, ars, acs, packed,
+                betaBlock, c, cOff + ic * ldc + jc, ldc);
+          } else {
+            block(mc, nc, kc, alpha, a, ao, ars, acs, MR * ars, a, ao, ars, acs, packed,
+                betaBlock, c, cOff + ic * ldc + jc, ldc);
+          }
         }
       }
     }
   }
 
+  /** Copies the full MR-row panels of an mc×kc block of A into dst as [panel][p][row]. */
+  private static void packA(float[] a, int ao, int rs, int cs, int mc, int kc, float[] dst) {
+    int d = 0;
+    for (int i = 0; i + MR <= mc; i += MR) {
+      for (int r = 0; r < MR; r++) {
+        int src = ao + (i + r) * rs;
+        for (int p = 0; p < kc; p++) dst[d + p * MR + r] = a[src + p * cs];
+      }
+      d += MR * kc;
+    }
+  }
+
   /** One mc×nc block of C from a packed kc×nc block of B: panels of NR (or, last, L) columns × tiles of MR rows. */
-  private static void block(int mc, int nc, int kc, float alpha, float[] a, int ao, int rs, int cs,
-                            float[] bp, float beta, float[] c, int co, int ldc) {
+  private static void block(int mc, int nc, int kc, float alpha,
+                            float[] ta, int tao, int trs, int tcs, int tileStep,
+                            float[] a, int ao, int rs, int cs, float[] bp, float beta, float[] c, int co, int ldc) {
+    int tiles = mc / MR;
     for (int jr = 0; jr < nc; jr += NR) {
       int nr = Math.min(NR, nc - jr);
       int bo = jr * kc;
-      int i = 0;
       if (nr > L) {
-        for (; i + MR <= mc; i += MR) {
-          tile6x2(kc, a, ao + i * rs, rs, cs, bp, bo, alpha, beta, c, co + i * ldc + jr, ldc, nr);
+        for (int t = 0; t < tiles; t++) {
+          tile6x2(kc, ta, tao + t * tileStep, trs, tcs, bp, bo, alpha, beta, c, co + t * MR * ldc + jr, ldc, nr);
         }
-        for (; i < mc; i++) row1x2(kc, a, ao + i * rs, cs, bp, bo, alpha, beta, c, co + i * ldc + jr, nr);
+        for (int i = tiles * MR; i < mc; i++) {
+          row1x2(kc, a, ao + i * rs, cs, bp, bo, alpha, beta, c, co + i * ldc + jr, nr);
+        }
       } else {
-        for (; i + MR <= mc; i += MR) {
-          tile6x1(kc, a, ao + i * rs, rs, cs, bp, bo, alpha, beta, c, co + i * ldc + jr, ldc, nr);
+        for (int t = 0; t < tiles; t++) {
+          tile6x1(kc, ta, tao + t * tileStep, trs, tcs, bp, bo, alpha, beta, c, co + t * MR * ldc + jr, ldc, nr);
         }
-        for (; i < mc; i++) row1x1(kc, a, ao + i * rs, cs, bp, bo, alpha, beta, c, co + i * ldc + jr, nr);
+        for (int i = tiles * MR; i < mc; i++) {
+          row1x1(kc, a, ao + i * rs, cs, bp, bo, alpha, beta, c, co + i * ldc + jr, nr);
+        }
       }
     }
   }
@@ -234,10 +264,9 @@ final class SimdGemm {
     }
   }
 
-  private static float[] packBuffer(int size) {
-    float[][] holder = PACK.get();
-    if (holder[0].length < size) holder[0] = new float[size];
-    return holder[0];
+  private static float[] grow(float[][] bufs, int which, int size) {
+    if (bufs[which].length < size) bufs[which] = new float[size];
+    return bufs[which];
   }
 
   private static int roundUp(int x, int multiple) {
