@@ -41,20 +41,21 @@ final class SimdGemm {
 
   private SimdGemm() {}
 
-  /** The {@link Kernels#gemm} contract on the calling thread (arguments already checked, m, n &gt; 0). */
+  /**
+   * The {@link Kernels#gemm} contract (arguments already checked, m, n &gt; 0). With {@code parallel}, each packed
+   * block of B is shared and the row blocks that use it are spread over {@link Parallel}; otherwise everything runs
+   * on the calling thread. Each row of C is computed the same way either way, so the results are identical.
+   */
   static void gemm(boolean transA, boolean transB, int m, int n, int k, float alpha,
                    float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
-                   float beta, float[] c, int cOff, int ldc) {
+                   float beta, float[] c, int cOff, int ldc, boolean parallel) {
     if (k == 0) {
       scaleC(m, n, beta, c, cOff, ldc);
       return;
     }
     int ars = transA ? 1 : lda; // A(i, p) = a[aOff + i * ars + p * acs]
     int acs = transA ? lda : 1;
-    float[][] bufs = PACK.get();
-    float[] packed = grow(bufs, 0, Math.min(KC, k) * roundUp(Math.min(NC, n), NR));
-    boolean packA = n >= PACK_A_MIN_N;
-    float[] ap = packA ? grow(bufs, 1, Math.min(KC, k) * MC) : null;
+    float[] packed = grow(PACK.get(), 0, Math.min(KC, k) * roundUp(Math.min(NC, n), NR));
     for (int jc = 0; jc < n; jc += NC) {
       int nc = Math.min(NC, n - jc);
       for (int pc = 0; pc < k; pc += KC) {
@@ -65,18 +66,32 @@ final class SimdGemm {
           packRows(b, bOff + pc * ldb + jc, ldb, kc, nc, packed);
         }
         float betaBlock = pc == 0 ? beta : 1f;
-        for (int ic = 0; ic < m; ic += MC) {
-          int mc = Math.min(MC, m - ic);
-          int ao = aOff + ic * ars + pc * acs;
-          if (packA) {
-            packA(a, ao, ars, acs, mc, kc, ap);
-            block(mc, nc, kc, alpha, ap, 0, 1, MR, kc * MR, a, ao, ars, acs, packed,
-                betaBlock, c, cOff + ic * ldc + jc, ldc);
-          } else {
-            block(mc, nc, kc, alpha, a, ao, ars, acs, MR * ars, a, ao, ars, acs, packed,
-                betaBlock, c, cOff + ic * ldc + jc, ldc);
-          }
+        int ao = aOff + pc * acs;
+        int co = cOff + jc;
+        if (parallel) {
+          Parallel.forRows(m, MR, (from, to) ->
+              rows(from, to, nc, kc, alpha, a, ao, ars, acs, packed, betaBlock, c, co, ldc));
+        } else {
+          rows(0, m, nc, kc, alpha, a, ao, ars, acs, packed, betaBlock, c, co, ldc);
         }
+      }
+    }
+  }
+
+  /** Rows [from, to) of one kc-deep pass: MC-row blocks of A (packed when worth it) times the packed B. */
+  private static void rows(int from, int to, int nc, int kc, float alpha, float[] a, int ao, int ars, int acs,
+                           float[] bp, float beta, float[] c, int co, int ldc) {
+    boolean packA = nc >= PACK_A_MIN_N;
+    float[] ap = packA ? grow(PACK.get(), 1, kc * MC) : null;
+    for (int ic = from; ic < to; ic += MC) {
+      int mc = Math.min(MC, to - ic);
+      int aoi = ao + ic * ars;
+      int coi = co + ic * ldc;
+      if (packA) {
+        packA(a, aoi, ars, acs, mc, kc, ap);
+        block(mc, nc, kc, alpha, ap, 0, 1, MR, kc * MR, a, aoi, ars, acs, bp, beta, c, coi, ldc);
+      } else {
+        block(mc, nc, kc, alpha, a, aoi, ars, acs, MR * ars, a, aoi, ars, acs, bp, beta, c, coi, ldc);
       }
     }
   }

@@ -16,7 +16,8 @@ import jdk.incubator.vector.VectorOperators;
  * tail); dot and sumSquares keep two accumulators, so reductions sum in a different order (and round slightly
  * differently) than the scalar reference. No method passes vectors across a call: values that cross a call the
  * JIT did not inline get boxed, which costs far more than the arithmetic. gemm is {@link SimdGemm} behind the
- * shared row-block splitting of {@link GemmDriver}.
+ * argument checks of {@link GemmDriver}; large products share each packed block of B between the
+ * {@link Parallel} threads.
  */
 public final class SimdKernels implements Kernels {
   /** The shared instance; {@link KernelProvider} reads this field reflectively. */
@@ -172,7 +173,9 @@ public final class SimdKernels implements Kernels {
   public void gemm(boolean transA, boolean transB, int m, int n, int k, float alpha,
                    float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
                    float beta, float[] c, int cOff, int ldc) {
-    GemmDriver.run(SimdGemm::gemm, SimdGemm.MR, transA, transB, m, n, k, alpha,
-        a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
+    GemmDriver.check(transA, transB, m, n, k, lda, ldb, ldc);
+    if (m == 0 || n == 0) return;
+    boolean parallel = Parallel.worthSplitting(2L * m * n * k, m, SimdGemm.MR);
+    SimdGemm.gemm(transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc, parallel);
   }
 }
