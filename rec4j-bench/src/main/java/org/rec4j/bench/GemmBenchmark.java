@@ -2,11 +2,9 @@ package org.rec4j.bench;
 
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
-import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
@@ -27,7 +25,8 @@ import org.rec4j.tensor.kernel.Parallel;
  * ({@code NN} forward, {@code TN} = Aᵀ·B weight gradient, {@code NT} = A·Bᵀ input gradient). {@code kernels} is
  * {@code scalar} or {@code simd}; {@code threads} sets {@link Parallel#setThreads(int)}. Products below
  * {@link Parallel#minParallelFlops()} run on one thread whatever {@code threads} says; to force the parallel path on
- * small shapes, run with {@code -jvmArgsAppend -Drec4j.parallelFlops=0}.
+ * small shapes, run with {@code -jvmArgsAppend "--add-modules jdk.incubator.vector -Drec4j.parallelFlops=0"} (a
+ * command-line {@code -jvmArgsAppend} replaces the one in {@link Fork}, so it must repeat the module flag).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -57,20 +56,6 @@ public class GemmBenchmark {
   private float[] c;
   private boolean transA;
   private boolean transB;
-
-  /** Counts floating-point operations; JMH reports it per second, i.e. as GFLOP/s. */
-  @State(Scope.Thread)
-  @AuxCounters(AuxCounters.Type.OPERATIONS)
-  public static class Flops {
-    /** Billions of floating-point operations done in this iteration. */
-    public double gflop;
-
-    /** Resets the counter before each iteration. */
-    @Setup(Level.Iteration)
-    public void reset() {
-      gflop = 0;
-    }
-  }
 
   /** Picks the kernels and thread count and fills A and B with seeded random values. */
   @Setup

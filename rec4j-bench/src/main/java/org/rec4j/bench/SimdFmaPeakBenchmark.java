@@ -4,16 +4,13 @@ import java.util.concurrent.TimeUnit;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
-import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
-import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
@@ -33,20 +30,6 @@ public class SimdFmaPeakBenchmark {
   private static final VectorSpecies<Float> SPECIES = FloatVector.SPECIES_PREFERRED;
   private static final int ROUNDS = 1 << 16;
   private static final int ACCUMULATORS = 12;
-
-  /** Counts floating-point operations; JMH reports it per second, i.e. as GFLOP/s. */
-  @State(Scope.Thread)
-  @AuxCounters(AuxCounters.Type.OPERATIONS)
-  public static class Flops {
-    /** Billions of floating-point operations done in this iteration. */
-    public double gflop;
-
-    /** Resets the counter before each iteration. */
-    @Setup(Level.Iteration)
-    public void reset() {
-      gflop = 0;
-    }
-  }
 
   /** {@code ROUNDS} rounds of 12 independent FMAs on full vectors. */
   @Benchmark

@@ -36,7 +36,7 @@ final class SimdGemm {
   /** A is packed only when each of its blocks is reused by at least this many columns of C (four panels). */
   static final int PACK_A_MIN_N = 4 * NR;
 
-  private static final ThreadLocal<float[]> TILE = ThreadLocal.withInitial(() -> new float[2 * MR * NR]);
+  private static final ThreadLocal<float[]> TILE = ThreadLocal.withInitial(() -> new float[MR * NR]);
   private static final ThreadLocal<float[][]> PACK = ThreadLocal.withInitial(() -> new float[2][0]);
 
   private SimdGemm() {}
@@ -117,29 +117,18 @@ final class SimdGemm {
                             float[] a, int ao, int rs, int cs, float[] bp, float beta, float[] c, int co, int ldc) {
     float[] t = TILE.get();
     int tiles = mc / MR;
-    // Unpacked A: tile t + 1 starts MR rows below tile t, so two tiles form one 12-row tile.
-    boolean twelve = ta == a && tileStep == MR * rs;
     for (int jr = 0; jr < nc; jr += NR) {
       int nr = Math.min(NR, nc - jr);
       int bo = jr * kc;
-      int i = 0;
-      if (nr > L) {
-        for (; i < tiles; i++) {
+      for (int i = 0; i < tiles; i++) {
+        if (nr > L) {
           tile6x2(kc, ta, tao + i * tileStep, trs, tcs, bp, bo, t);
-          update(t, MR, nr, alpha, beta, c, co + i * MR * ldc + jr, ldc);
-        }
-      } else {
-        // One vector per row leaves 6 FMA chains, too few to hide FMA latency at small k: use 12 rows.
-        for (; twelve && i + 2 <= tiles; i += 2) {
-          tile12x1(kc, ta, tao + i * tileStep, trs, tcs, bp, bo, t);
-          update(t, 2 * MR, nr, alpha, beta, c, co + i * MR * ldc + jr, ldc);
-        }
-        for (; i < tiles; i++) {
+        } else {
           tile6x1(kc, ta, tao + i * tileStep, trs, tcs, bp, bo, t);
-          update(t, MR, nr, alpha, beta, c, co + i * MR * ldc + jr, ldc);
         }
+        update(t, MR, nr, alpha, beta, c, co + i * MR * ldc + jr, ldc);
       }
-      for (i = tiles * MR; i < mc; i++) {
+      for (int i = tiles * MR; i < mc; i++) {
         if (nr > L) {
           row1x2(kc, a, ao + i * rs, cs, bp, bo, t);
         } else {
@@ -227,49 +216,6 @@ final class SimdGemm {
     c3.intoArray(t, 3 * NR);
     c4.intoArray(t, 4 * NR);
     c5.intoArray(t, 5 * NR);
-  }
-
-  /** t = A(12 rows) · B(kc × L panel). */
-  private static void tile12x1(int kc, float[] a, int ao, int rs, int cs, float[] bp, int bo, float[] t) {
-    FloatVector c0 = FloatVector.zero(SPECIES);
-    FloatVector c1 = c0;
-    FloatVector c2 = c0;
-    FloatVector c3 = c0;
-    FloatVector c4 = c0;
-    FloatVector c5 = c0;
-    FloatVector c6 = c0;
-    FloatVector c7 = c0;
-    FloatVector c8 = c0;
-    FloatVector c9 = c0;
-    FloatVector c10 = c0;
-    FloatVector c11 = c0;
-    for (int p = 0, ai = ao, bi = bo; p < kc; p++, ai += cs, bi += L) {
-      FloatVector b0 = FloatVector.fromArray(SPECIES, bp, bi);
-      c0 = FloatVector.broadcast(SPECIES, a[ai]).fma(b0, c0);
-      c1 = FloatVector.broadcast(SPECIES, a[ai + rs]).fma(b0, c1);
-      c2 = FloatVector.broadcast(SPECIES, a[ai + 2 * rs]).fma(b0, c2);
-      c3 = FloatVector.broadcast(SPECIES, a[ai + 3 * rs]).fma(b0, c3);
-      c4 = FloatVector.broadcast(SPECIES, a[ai + 4 * rs]).fma(b0, c4);
-      c5 = FloatVector.broadcast(SPECIES, a[ai + 5 * rs]).fma(b0, c5);
-      c6 = FloatVector.broadcast(SPECIES, a[ai + 6 * rs]).fma(b0, c6);
-      c7 = FloatVector.broadcast(SPECIES, a[ai + 7 * rs]).fma(b0, c7);
-      c8 = FloatVector.broadcast(SPECIES, a[ai + 8 * rs]).fma(b0, c8);
-      c9 = FloatVector.broadcast(SPECIES, a[ai + 9 * rs]).fma(b0, c9);
-      c10 = FloatVector.broadcast(SPECIES, a[ai + 10 * rs]).fma(b0, c10);
-      c11 = FloatVector.broadcast(SPECIES, a[ai + 11 * rs]).fma(b0, c11);
-    }
-    c0.intoArray(t, 0);
-    c1.intoArray(t, NR);
-    c2.intoArray(t, 2 * NR);
-    c3.intoArray(t, 3 * NR);
-    c4.intoArray(t, 4 * NR);
-    c5.intoArray(t, 5 * NR);
-    c6.intoArray(t, 6 * NR);
-    c7.intoArray(t, 7 * NR);
-    c8.intoArray(t, 8 * NR);
-    c9.intoArray(t, 9 * NR);
-    c10.intoArray(t, 10 * NR);
-    c11.intoArray(t, 11 * NR);
   }
 
   /** t = A(1 row) · B(kc × 2L panel). */
