@@ -1,9 +1,11 @@
 package org.rec4j.tensor.kernel;
 
 /**
- * The part of gemm shared by every provider: argument checks, the trivial cases, and splitting a large product over
- * blocks of output rows on {@link Parallel}. Each row block is an independent smaller gemm (same B, a slice of A and
- * C), so providers only write a single-threaded {@link Serial} kernel.
+ * The part of gemm shared by the providers: argument checks ({@link #check}, used by all), and for kernels without
+ * their own parallel scheme ({@link ScalarKernels}) splitting a large product over blocks of output rows on
+ * {@link Parallel} ({@link #run}). Each row block is an independent smaller gemm (same B, a slice of A and C), so
+ * such a provider only writes a single-threaded {@link Serial} kernel. {@link SimdGemm} splits inside its blocking
+ * instead, so that its threads share each packed block of B rather than each packing all of B.
  */
 final class GemmDriver {
   /** A single-threaded gemm with the {@link Kernels#gemm} contract. */
@@ -34,7 +36,8 @@ final class GemmDriver {
         a, aOff + (transA ? from : from * lda), lda, b, bOff, ldb, beta, c, cOff + from * ldc, ldc));
   }
 
-  private static void check(boolean transA, boolean transB, int m, int n, int k, int lda, int ldb, int ldc) {
+  /** Checks sizes and leading dimensions, naming the offending value. */
+  static void check(boolean transA, boolean transB, int m, int n, int k, int lda, int ldb, int ldc) {
     if (m < 0 || n < 0 || k < 0) {
       throw new IllegalArgumentException("gemm sizes must be >= 0, got m=" + m + " n=" + n + " k=" + k);
     }

@@ -10,11 +10,16 @@ import jdk.incubator.vector.VectorSpecies;
  * <p>Blocking follows the usual Goto scheme: columns in blocks of {@link #NC}, the inner dimension in blocks of
  * {@link #KC}, rows in blocks of {@link #MC}. Each KC×NC block of op(B) is packed into panels {@link #NR} = 2·VLEN
  * floats wide (zero padded), so the micro-kernel reads B contiguously and without masks whatever the transpose
- * flag. A is not packed: the micro-kernel broadcasts A(i, p) through a (row stride, column stride) pair, which
- * covers both layouts of A at no copying cost; this matters for the small products of recommender MLPs, where
- * packing A would cost as much as the multiply. The micro-kernel keeps an {@link #MR}×NR tile of C in 12 vector
- * registers across the whole k loop and touches C once, at the end (C = alpha·acc + beta·C, masked on the last
- * panel). The last panel is only one vector wide when that suffices, so n = 8 or n = 16 do not pay for 2·VLEN.
+ * flag. The micro-kernel broadcasts A(i, p) through a (row stride, column stride) pair, so it reads either layout
+ * of A in place; A is packed into MR-row panels ([panel][p][row], contiguous) only when n ≥ {@link #PACK_A_MIN_N},
+ * where each packed block is reused across enough column panels to repay the copy. The small products of
+ * recommender MLPs (n = 8…64) therefore copy nothing but B, which is tiny.
+ *
+ * <p>The micro-kernel keeps an {@link #MR}×NR tile of C in 12 vector registers across the whole k loop, then
+ * hands it to {@code update} through a small per-thread buffer, which applies C = alpha·tile + beta·C (masked on
+ * the last panel, C unread when beta is 0). The last panel is only one vector wide when that suffices, so n = 8 or
+ * n = 16 do not pay for 2·VLEN. Block sizes were picked by measurement on a Zen 5 core (KC 128…512 and MC 96…192
+ * were within noise of each other at 1024³; see docs/benchmarks-kernels.md).
  *
  * <p>Packing buffers are per thread and grow once, so a warmed-up caller allocates nothing.
  */
@@ -28,22 +33,29 @@ final class SimdGemm {
   static final int KC = 256;
   static final int MC = 24 * MR;
   static final int NC = 2048;
+  /** A is packed only when each of its blocks is reused by at least this many columns of C (four panels). */
+  static final int PACK_A_MIN_N = 4 * NR;
 
-  private static final ThreadLocal<float[][]> PACK = ThreadLocal.withInitial(() -> new float[1][0]);
+  private static final ThreadLocal<float[]> TILE = ThreadLocal.withInitial(() -> new float[MR * NR]);
+  private static final ThreadLocal<float[][]> PACK = ThreadLocal.withInitial(() -> new float[2][0]);
 
   private SimdGemm() {}
 
-  /** The {@link Kernels#gemm} contract on the calling thread (arguments already checked, m, n &gt; 0). */
+  /**
+   * The {@link Kernels#gemm} contract (arguments already checked, m, n &gt; 0). With {@code parallel}, each packed
+   * block of B is shared and the row blocks that use it are spread over {@link Parallel}; otherwise everything runs
+   * on the calling thread. Each row of C is computed the same way either way, so the results are identical.
+   */
   static void gemm(boolean transA, boolean transB, int m, int n, int k, float alpha,
                    float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
-                   float beta, float[] c, int cOff, int ldc) {
+                   float beta, float[] c, int cOff, int ldc, boolean parallel) {
     if (k == 0) {
       scaleC(m, n, beta, c, cOff, ldc);
       return;
     }
     int ars = transA ? 1 : lda; // A(i, p) = a[aOff + i * ars + p * acs]
     int acs = transA ? lda : 1;
-    float[] packed = packBuffer(Math.min(KC, k) * roundUp(Math.min(NC, n), NR));
+    float[] packed = grow(PACK.get(), 0, Math.min(KC, k) * roundUp(Math.min(NC, n), NR));
     for (int jc = 0; jc < n; jc += NC) {
       int nc = Math.min(NC, n - jc);
       for (int pc = 0; pc < k; pc += KC) {
@@ -54,38 +66,85 @@ final class SimdGemm {
           packRows(b, bOff + pc * ldb + jc, ldb, kc, nc, packed);
         }
         float betaBlock = pc == 0 ? beta : 1f;
-        for (int ic = 0; ic < m; ic += MC) {
-          int mc = Math.min(MC, m - ic);
-          block(mc, nc, kc, alpha, a, aOff + ic * ars + pc * acs, ars, acs, packed,
-              betaBlock, c, cOff + ic * ldc + jc, ldc);
+        int ao = aOff + pc * acs;
+        int co = cOff + jc;
+        if (parallel) {
+          Parallel.forRows(m, MR, (from, to) ->
+              rows(from, to, nc, kc, alpha, a, ao, ars, acs, packed, betaBlock, c, co, ldc));
+        } else {
+          rows(0, m, nc, kc, alpha, a, ao, ars, acs, packed, betaBlock, c, co, ldc);
         }
       }
     }
   }
 
-  /** One mc×nc block of C from a packed kc×nc block of B: panels of NR (or, last, L) columns × tiles of MR rows. */
-  private static void block(int mc, int nc, int kc, float alpha, float[] a, int ao, int rs, int cs,
-                            float[] bp, float beta, float[] c, int co, int ldc) {
+  /** Rows [from, to) of one kc-deep pass: MC-row blocks of A (packed when worth it) times the packed B. */
+  private static void rows(int from, int to, int nc, int kc, float alpha, float[] a, int ao, int ars, int acs,
+                           float[] bp, float beta, float[] c, int co, int ldc) {
+    boolean packA = nc >= PACK_A_MIN_N;
+    float[] ap = packA ? grow(PACK.get(), 1, kc * MC) : null;
+    for (int ic = from; ic < to; ic += MC) {
+      int mc = Math.min(MC, to - ic);
+      int aoi = ao + ic * ars;
+      int coi = co + ic * ldc;
+      if (packA) {
+        packA(a, aoi, ars, acs, mc, kc, ap);
+        block(mc, nc, kc, alpha, ap, 0, 1, MR, kc * MR, a, aoi, ars, acs, bp, beta, c, coi, ldc);
+      } else {
+        block(mc, nc, kc, alpha, a, aoi, ars, acs, MR * ars, a, aoi, ars, acs, bp, beta, c, coi, ldc);
+      }
+    }
+  }
+
+  /** Copies the full MR-row panels of an mc×kc block of A into dst as [panel][p][row]. */
+  private static void packA(float[] a, int ao, int rs, int cs, int mc, int kc, float[] dst) {
+    int d = 0;
+    for (int i = 0; i + MR <= mc; i += MR) {
+      for (int r = 0; r < MR; r++) {
+        int src = ao + (i + r) * rs;
+        for (int p = 0; p < kc; p++) dst[d + p * MR + r] = a[src + p * cs];
+      }
+      d += MR * kc;
+    }
+  }
+
+  /**
+   * One mc×nc block of C from a packed kc×nc block of B: panels of NR (or, last, L) columns × tiles of MR rows. Full
+   * tiles read A through (ta, tao + t·tileStep, trs, tcs), packed or not; leftover rows read A in place.
+   */
+  private static void block(int mc, int nc, int kc, float alpha,
+                            float[] ta, int tao, int trs, int tcs, int tileStep,
+                            float[] a, int ao, int rs, int cs, float[] bp, float beta, float[] c, int co, int ldc) {
+    float[] t = TILE.get();
+    int tiles = mc / MR;
     for (int jr = 0; jr < nc; jr += NR) {
       int nr = Math.min(NR, nc - jr);
       int bo = jr * kc;
-      int i = 0;
-      if (nr > L) {
-        for (; i + MR <= mc; i += MR) {
-          tile6x2(kc, a, ao + i * rs, rs, cs, bp, bo, alpha, beta, c, co + i * ldc + jr, ldc, nr);
+      for (int i = 0; i < tiles; i++) {
+        if (nr > L) {
+          tile6x2(kc, ta, tao + i * tileStep, trs, tcs, bp, bo, t);
+        } else {
+          tile6x1(kc, ta, tao + i * tileStep, trs, tcs, bp, bo, t);
         }
-        for (; i < mc; i++) row1x2(kc, a, ao + i * rs, cs, bp, bo, alpha, beta, c, co + i * ldc + jr, nr);
-      } else {
-        for (; i + MR <= mc; i += MR) {
-          tile6x1(kc, a, ao + i * rs, rs, cs, bp, bo, alpha, beta, c, co + i * ldc + jr, ldc, nr);
+        update(t, MR, nr, alpha, beta, c, co + i * MR * ldc + jr, ldc);
+      }
+      for (int i = tiles * MR; i < mc; i++) {
+        if (nr > L) {
+          row1x2(kc, a, ao + i * rs, cs, bp, bo, t);
+        } else {
+          row1x1(kc, a, ao + i * rs, cs, bp, bo, t);
         }
-        for (; i < mc; i++) row1x1(kc, a, ao + i * rs, cs, bp, bo, alpha, beta, c, co + i * ldc + jr, nr);
+        update(t, 1, nr, alpha, beta, c, co + i * ldc + jr, ldc);
       }
     }
   }
 
-  private static void tile6x2(int kc, float[] a, int ao, int rs, int cs, float[] bp, int bo,
-                              float alpha, float beta, float[] c, int co, int ldc, int nr) {
+  // The micro-kernels below take no vector parameters and return none: they write their accumulators to the
+  // tile buffer t (row r at r·NR). Vector values that cross a call boundary the JIT does not inline get boxed,
+  // and which calls get inlined depends on compile timing; this way every vector stays inside one method.
+
+  /** t = A(6 rows) · B(kc × 2L panel). */
+  private static void tile6x2(int kc, float[] a, int ao, int rs, int cs, float[] bp, int bo, float[] t) {
     FloatVector c00 = FloatVector.zero(SPECIES);
     FloatVector c01 = c00;
     FloatVector c10 = c00;
@@ -120,16 +179,22 @@ final class SimdGemm {
       c50 = x.fma(b0, c50);
       c51 = x.fma(b1, c51);
     }
-    store2(c00, c01, alpha, beta, c, co, nr);
-    store2(c10, c11, alpha, beta, c, co + ldc, nr);
-    store2(c20, c21, alpha, beta, c, co + 2 * ldc, nr);
-    store2(c30, c31, alpha, beta, c, co + 3 * ldc, nr);
-    store2(c40, c41, alpha, beta, c, co + 4 * ldc, nr);
-    store2(c50, c51, alpha, beta, c, co + 5 * ldc, nr);
+    c00.intoArray(t, 0);
+    c01.intoArray(t, L);
+    c10.intoArray(t, NR);
+    c11.intoArray(t, NR + L);
+    c20.intoArray(t, 2 * NR);
+    c21.intoArray(t, 2 * NR + L);
+    c30.intoArray(t, 3 * NR);
+    c31.intoArray(t, 3 * NR + L);
+    c40.intoArray(t, 4 * NR);
+    c41.intoArray(t, 4 * NR + L);
+    c50.intoArray(t, 5 * NR);
+    c51.intoArray(t, 5 * NR + L);
   }
 
-  private static void tile6x1(int kc, float[] a, int ao, int rs, int cs, float[] bp, int bo,
-                              float alpha, float beta, float[] c, int co, int ldc, int nr) {
+  /** t = A(6 rows) · B(kc × L panel). */
+  private static void tile6x1(int kc, float[] a, int ao, int rs, int cs, float[] bp, int bo, float[] t) {
     FloatVector c0 = FloatVector.zero(SPECIES);
     FloatVector c1 = c0;
     FloatVector c2 = c0;
@@ -145,16 +210,16 @@ final class SimdGemm {
       c4 = FloatVector.broadcast(SPECIES, a[ai + 4 * rs]).fma(b0, c4);
       c5 = FloatVector.broadcast(SPECIES, a[ai + 5 * rs]).fma(b0, c5);
     }
-    store1(c0, alpha, beta, c, co, nr);
-    store1(c1, alpha, beta, c, co + ldc, nr);
-    store1(c2, alpha, beta, c, co + 2 * ldc, nr);
-    store1(c3, alpha, beta, c, co + 3 * ldc, nr);
-    store1(c4, alpha, beta, c, co + 4 * ldc, nr);
-    store1(c5, alpha, beta, c, co + 5 * ldc, nr);
+    c0.intoArray(t, 0);
+    c1.intoArray(t, NR);
+    c2.intoArray(t, 2 * NR);
+    c3.intoArray(t, 3 * NR);
+    c4.intoArray(t, 4 * NR);
+    c5.intoArray(t, 5 * NR);
   }
 
-  private static void row1x2(int kc, float[] a, int ao, int cs, float[] bp, int bo,
-                             float alpha, float beta, float[] c, int co, int nr) {
+  /** t = A(1 row) · B(kc × 2L panel). */
+  private static void row1x2(int kc, float[] a, int ao, int cs, float[] bp, int bo, float[] t) {
     FloatVector c0 = FloatVector.zero(SPECIES);
     FloatVector c1 = c0;
     for (int p = 0, ai = ao, bi = bo; p < kc; p++, ai += cs, bi += NR) {
@@ -162,34 +227,29 @@ final class SimdGemm {
       c0 = x.fma(FloatVector.fromArray(SPECIES, bp, bi), c0);
       c1 = x.fma(FloatVector.fromArray(SPECIES, bp, bi + L), c1);
     }
-    store2(c0, c1, alpha, beta, c, co, nr);
+    c0.intoArray(t, 0);
+    c1.intoArray(t, L);
   }
 
-  private static void row1x1(int kc, float[] a, int ao, int cs, float[] bp, int bo,
-                             float alpha, float beta, float[] c, int co, int nr) {
+  /** t = A(1 row) · B(kc × L panel). */
+  private static void row1x1(int kc, float[] a, int ao, int cs, float[] bp, int bo, float[] t) {
     FloatVector c0 = FloatVector.zero(SPECIES);
     for (int p = 0, ai = ao, bi = bo; p < kc; p++, ai += cs, bi += L) {
       c0 = FloatVector.broadcast(SPECIES, a[ai]).fma(FloatVector.fromArray(SPECIES, bp, bi), c0);
     }
-    store1(c0, alpha, beta, c, co, nr);
+    c0.intoArray(t, 0);
   }
 
-  /** C[co .. co+nr) = alpha·(lo ++ hi) + beta·C, for L &lt; nr ≤ 2L. */
-  private static void store2(FloatVector lo, FloatVector hi, float alpha, float beta, float[] c, int co, int nr) {
-    store1(lo, alpha, beta, c, co, L);
-    store1(hi, alpha, beta, c, co + L, nr - L);
-  }
-
-  /** C[co .. co+nr) = alpha·acc + beta·C for nr ≤ L; C is not read when beta is 0. */
-  private static void store1(FloatVector acc, float alpha, float beta, float[] c, int co, int nr) {
-    FloatVector r = acc.mul(alpha);
-    if (nr == L) {
-      if (beta != 0f) r = FloatVector.fromArray(SPECIES, c, co).fma(FloatVector.broadcast(SPECIES, beta), r);
-      r.intoArray(c, co);
-    } else {
-      VectorMask<Float> mask = SPECIES.indexInRange(0, nr);
-      if (beta != 0f) r = FloatVector.fromArray(SPECIES, c, co, mask).fma(FloatVector.broadcast(SPECIES, beta), r);
-      r.intoArray(c, co, mask);
+  /** C[row r, 0..nr) = alpha·t[r·NR ..] + beta·C for r &lt; rows; C is not read when beta is 0. */
+  private static void update(float[] t, int rows, int nr, float alpha, float beta, float[] c, int co, int ldc) {
+    for (int r = 0; r < rows; r++) {
+      for (int j = 0; j < nr; j += L) {
+        VectorMask<Float> m = SPECIES.indexInRange(j, nr);
+        int ci = co + r * ldc + j;
+        FloatVector v = FloatVector.fromArray(SPECIES, t, r * NR + j).mul(alpha);
+        if (beta != 0f) v = FloatVector.fromArray(SPECIES, c, ci, m).mul(beta).add(v);
+        v.intoArray(c, ci, m);
+      }
     }
   }
 
@@ -234,10 +294,9 @@ final class SimdGemm {
     }
   }
 
-  private static float[] packBuffer(int size) {
-    float[][] holder = PACK.get();
-    if (holder[0].length < size) holder[0] = new float[size];
-    return holder[0];
+  private static float[] grow(float[][] bufs, int which, int size) {
+    if (bufs[which].length < size) bufs[which] = new float[size];
+    return bufs[which];
   }
 
   private static int roundUp(int x, int multiple) {

@@ -12,9 +12,12 @@ import jdk.incubator.vector.VectorOperators;
  * width ({@code FloatVector.SPECIES_PREFERRED}: 16 lanes on AVX-512, 8 on AVX2). Loaded reflectively by
  * {@link KernelProvider}, which falls back to {@link ScalarKernels} when the module is absent.
  *
- * <p>Elementwise kernels run a full-vector main loop and a masked tail; reductions keep independent accumulators
- * so their sum order (and rounding) differs slightly from the scalar reference. gemm is {@link SimdGemm} behind the
- * shared row-block splitting of {@link GemmDriver}.
+ * <p>Elementwise kernels step one vector at a time with masked loads and stores (the mask is all-true except on the
+ * tail); dot and sumSquares keep two accumulators, so reductions sum in a different order (and round slightly
+ * differently) than the scalar reference. No method passes vectors across a call: values that cross a call the
+ * JIT did not inline get boxed, which costs far more than the arithmetic. gemm is {@link SimdGemm} behind the
+ * argument checks of {@link GemmDriver}; large products share each packed block of B between the
+ * {@link Parallel} threads.
  */
 public final class SimdKernels implements Kernels {
   /** The shared instance; {@link KernelProvider} reads this field reflectively. */
@@ -54,17 +57,29 @@ public final class SimdKernels implements Kernels {
 
   @Override
   public void add(float[] a, int ao, float[] b, int bo, float[] out, int oo, int n) {
-    binary(VectorOperators.ADD, a, ao, b, bo, out, oo, n);
+    for (int i = 0; i < n; i += L) {
+      VectorMask<Float> m = SPECIES.indexInRange(i, n);
+      FloatVector.fromArray(SPECIES, a, ao + i, m).add(FloatVector.fromArray(SPECIES, b, bo + i, m))
+          .intoArray(out, oo + i, m);
+    }
   }
 
   @Override
   public void sub(float[] a, int ao, float[] b, int bo, float[] out, int oo, int n) {
-    binary(VectorOperators.SUB, a, ao, b, bo, out, oo, n);
+    for (int i = 0; i < n; i += L) {
+      VectorMask<Float> m = SPECIES.indexInRange(i, n);
+      FloatVector.fromArray(SPECIES, a, ao + i, m).sub(FloatVector.fromArray(SPECIES, b, bo + i, m))
+          .intoArray(out, oo + i, m);
+    }
   }
 
   @Override
   public void mul(float[] a, int ao, float[] b, int bo, float[] out, int oo, int n) {
-    binary(VectorOperators.MUL, a, ao, b, bo, out, oo, n);
+    for (int i = 0; i < n; i += L) {
+      VectorMask<Float> m = SPECIES.indexInRange(i, n);
+      FloatVector.fromArray(SPECIES, a, ao + i, m).mul(FloatVector.fromArray(SPECIES, b, bo + i, m))
+          .intoArray(out, oo + i, m);
+    }
   }
 
   @Override
@@ -158,16 +173,9 @@ public final class SimdKernels implements Kernels {
   public void gemm(boolean transA, boolean transB, int m, int n, int k, float alpha,
                    float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
                    float beta, float[] c, int cOff, int ldc) {
-    GemmDriver.run(SimdGemm::gemm, SimdGemm.MR, transA, transB, m, n, k, alpha,
-        a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
-  }
-
-  private static void binary(VectorOperators.Binary op, float[] a, int ao, float[] b, int bo,
-                             float[] out, int oo, int n) {
-    for (int i = 0; i < n; i += L) {
-      VectorMask<Float> m = SPECIES.indexInRange(i, n);
-      FloatVector.fromArray(SPECIES, a, ao + i, m).lanewise(op, FloatVector.fromArray(SPECIES, b, bo + i, m))
-          .intoArray(out, oo + i, m);
-    }
+    GemmDriver.check(transA, transB, m, n, k, lda, ldb, ldc);
+    if (m == 0 || n == 0) return;
+    boolean parallel = Parallel.worthSplitting(2L * m * n * k, m, SimdGemm.MR);
+    SimdGemm.gemm(transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc, parallel);
   }
 }

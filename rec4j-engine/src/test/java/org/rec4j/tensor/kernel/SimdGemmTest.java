@@ -34,6 +34,7 @@ class SimdGemmTest {
       shapes.add(new int[] {s, 17, 33});
       shapes.add(new int[] {7, s, 16});
       shapes.add(new int[] {33, 31, s});
+      shapes.add(new int[] {s, 8, 19});     // one-vector panels: 6-row tiles, then single rows
     }
     shapes.add(new int[] {256, 32, 64});  // MLP forward (256×64)·(64×32)
     shapes.add(new int[] {256, 8, 16});   // MLP forward (256×16)·(16×8)
