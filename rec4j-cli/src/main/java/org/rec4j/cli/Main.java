@@ -51,7 +51,7 @@ public final class Main {
   }
 
   private static int exitCode(Throwable ex) {
-    if (ex instanceof DataFormatException || ex instanceof UncheckedIOException
+    if (ex instanceof DataFormatException || ex instanceof org.rec4j.artifact.ArtifactException || ex instanceof UncheckedIOException
         || ex instanceof java.io.IOException) {
       return ExitCode.DATA;
     }

@@ -1,0 +1,98 @@
+package org.rec4j.cli;
+
+import java.util.Arrays;
+import org.rec4j.data.Dataset;
+import org.rec4j.data.io.DataSpec;
+import org.rec4j.experiment.ExperimentConfig;
+import org.rec4j.experiment.Protocol;
+import org.rec4j.experiment.SplitSpec;
+import org.rec4j.train.Objective;
+import org.rec4j.train.OptimizerKind;
+import org.rec4j.train.TrainerConfig;
+import picocli.CommandLine.Option;
+
+/**
+ * The model and training flags of {@code rec4j train} (a mixin, so {@code compare} and {@code bench} share them).
+ * Unset flags take task-dependent defaults: implicit feedback follows the NCF paper (BCE, 4 negatives, Adam 1e-3,
+ * batch 256, 20 epochs, factors 8, layers [64,32,16,8], sampled protocol), ratings follow the seed (MSE, Adam 1e-3,
+ * batch 64, 50 epochs, factors 10, layers [20,20,10], dropout 0.1, RMSE/MAE).
+ */
+public final class TrainOptions {
+  @Option(names = "--model", required = true, paramLabel = "NAME", description = "Model name: mf, gmf, ncf, neumf, widedeep.")
+  String model;
+
+  @Option(names = "--task", paramLabel = "TASK", description = "rating or implicit (default: implicit for ncf/sasrec/lightgcn data "
+      + "and synthetic kind=implicit, rating otherwise).")
+  String task;
+
+  @Option(names = "--split", paramLabel = "SPLIT", description = "given, loo, loo-random, ratio:F, temporal:F, kfold:K[:I], u1..u5 "
+      + "(default: the data's own split, else loo for implicit and ratio:0.8 for ratings).")
+  String split;
+
+  @Option(names = "--epochs", paramLabel = "N", description = "Training epochs.") Integer epochs;
+  @Option(names = "--factors", paramLabel = "K", description = "Embedding size of dot-product parts.") Integer factors;
+  @Option(names = "--layers", split = ",", paramLabel = "W", description = "MLP widths, input first (NCF convention), e.g. 64,32,16,8.")
+  int[] layers;
+  @Option(names = "--dropout", paramLabel = "P", description = "Dropout after hidden layers.") Float dropout;
+  @Option(names = "--batch-norm", description = "Batch normalization in hidden layers.") boolean batchNorm;
+  @Option(names = "--negatives", paramLabel = "N", description = "Sampled negatives per positive (implicit).") Integer negatives;
+  @Option(names = "--objective", paramLabel = "LOSS", description = "mse, mae, huber, bce, bpr.") String objective;
+  @Option(names = "--optimizer", paramLabel = "OPT", description = "adam, adamw, sgd, adagrad, rmsprop, ftrl (default adam).") String optimizer;
+  @Option(names = "--lr", paramLabel = "X", description = "Learning rate (default 0.001).") Double lr;
+  @Option(names = "--l2", paramLabel = "X", description = "L2 penalty on touched parameters (default 0).") Float l2;
+  @Option(names = "--batch", paramLabel = "B", description = "Mini-batch size.") Integer batch;
+  @Option(names = "--threads", paramLabel = "T", description = "Data-parallel training and evaluation threads (default 1).") Integer threads;
+  @Option(names = "--seed", paramLabel = "S", description = "Seed of every random draw (default 42).") Long seed;
+  @Option(names = "--pretrain", description = "NeuMF: pre-train GMF and NCF, combine with alpha 0.5, then fine-tune.") boolean pretrain;
+  @Option(names = "--finetune-sgd", description = "With --pretrain: fine-tune with plain SGD as in the NCF paper.") boolean finetuneSgd;
+  @Option(names = "--cross-buckets", paramLabel = "N", description = "Wide&Deep hashed user x item cross buckets (default 0 = none).") Integer crossBuckets;
+  @Option(names = "--protocol", paramLabel = "P", description = "sampled, full or rating (default: rating for ratings, sampled otherwise).") String protocol;
+  @Option(names = {"-k", "--k"}, split = ",", paramLabel = "K", description = "Cut-offs for ranking metrics (default 10).") int[] ks;
+  @Option(names = "--eval-negatives", paramLabel = "N", description = "Sampled candidates per test case when the data provides none (default 99).")
+  Integer evalNegatives;
+  @Option(names = "--patience", paramLabel = "N", description = "Early stopping after N validations without improvement (default off).")
+  Integer patience;
+  @Option(names = "--monitor", paramLabel = "METRIC", description = "Validation metric for early stopping (default ndcg@10 or rmse).")
+  String monitor;
+
+  /** Whether the run fits ratings, from --task or the data format. */
+  boolean rating(DataSpec spec) {
+    if (task != null) {
+      return switch (task.toLowerCase(java.util.Locale.ROOT)) {
+        case "rating" -> true;
+        case "implicit" -> false;
+        default -> throw new IllegalArgumentException("--task: expected rating or implicit, got '" + task + "'");
+      };
+    }
+    if (objective != null) return Objective.of(objective).isRating();
+    return switch (spec.format()) {
+      case NCF, SASREC, LIGHTGCN, LIBFM -> false;
+      case SYNTHETIC -> !"implicit".equals(spec.options().get("kind"));
+      default -> true;
+    };
+  }
+
+  /** The resolved experiment for {@code spec} (whose data {@code ds} decides the default split). */
+  ExperimentConfig resolve(DataSpec spec, Dataset ds) {
+    boolean rating = rating(spec);
+    int f = factors != null ? factors : rating ? 10 : 8;
+    int[] l = layers != null ? layers : rating ? new int[] {20, 20, 10} : new int[] {8 * f, 4 * f, 2 * f, f};
+    Objective obj = objective != null ? Objective.of(objective) : rating ? Objective.MSE : Objective.BCE;
+    if (obj.isRating() != rating) throw new IllegalArgumentException("--objective " + objective + " does not fit a " + (rating ? "rating" : "implicit") + " task");
+    String monitorKey = monitor != null ? monitor : rating ? "rmse" : "ndcg@" + (ks == null ? 10 : ks[0]);
+    TrainerConfig tc = new TrainerConfig(epochs != null ? epochs : rating ? 50 : 20, batch != null ? batch : rating ? 64 : 256,
+        lr != null ? lr : 1e-3, optimizer != null ? OptimizerKind.of(optimizer) : OptimizerKind.ADAM, l2 != null ? l2 : 0f, obj,
+        negatives != null ? negatives : rating ? 0 : 4, seed != null ? seed : 42, threads != null ? threads : 1, 1, monitorKey,
+        patience != null ? patience : 0, patience != null && patience > 0);
+    String sp = split != null ? split : ds.split().isPresent() ? "given" : rating ? "ratio:0.8" : "loo";
+    Protocol p = protocol != null ? Protocol.of(protocol) : rating ? Protocol.RATING : Protocol.SAMPLED;
+    return new ExperimentConfig(spec, SplitSpec.parse(sp), model, f, l, dropout != null ? dropout : rating ? 0.1f : 0f, batchNorm, tc, p,
+        evalNegatives != null ? evalNegatives : 99, ks != null ? ks : new int[] {10}, pretrain, finetuneSgd,
+        crossBuckets != null ? crossBuckets : 0);
+  }
+
+  @Override
+  public String toString() {
+    return "model=" + model + " layers=" + Arrays.toString(layers);
+  }
+}
