@@ -41,7 +41,7 @@ public final class TrainCommand implements Callable<Integer> {
   @Mixin TrainOptions train;
   @Mixin JsonMixin json;
   @Option(names = "--save", paramLabel = "DIR", description = "Write the trained model artifact to DIR.") Path save;
-  @Option(names = {"-q", "--quiet"}, description = "No per-epoch lines.") boolean quiet;
+  @Option(names = {"-q", "--quiet"}, description = "No progress bar and no per-epoch lines.") boolean quiet;
   @Spec CommandSpec spec;
 
   @Override
@@ -54,7 +54,9 @@ public final class TrainCommand implements Callable<Integer> {
         tc.objective().name().toLowerCase(Locale.ROOT), tc.epochs(), tc.batchSize(), tc.optimizer().name().toLowerCase(Locale.ROOT),
         tc.learningRate(), c.split().name(), c.protocol().name().toLowerCase(Locale.ROOT));
     out.flush();
-    TrainingListener[] listeners = quiet ? new TrainingListener[0] : new TrainingListener[] {new LogListener(new java.io.PrintStream(new WriterStream(out), true), "  ")};
+    TrainingListener log = new LogListener(new java.io.PrintStream(new WriterStream(out), true), "  ");
+    TrainingListener[] listeners = quiet ? new TrainingListener[0]
+        : ProgressListener.interactive() ? new TrainingListener[] {new ProgressListener(c.model()), log} : new TrainingListener[] {log};
     ExperimentResult r = Experiment.run(c, ds, listeners);
     Map<String, Object> fields = summary(c, r);
     fields.forEach((k, v) -> out.printf(Locale.ROOT, "%-16s %s%n", k, v instanceof Double d ? String.format(Locale.ROOT, "%.4f", d) : v));
