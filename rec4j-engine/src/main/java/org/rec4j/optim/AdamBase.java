@@ -15,6 +15,7 @@ abstract class AdamBase extends Optimizer {
   private final double weightDecay;
   private double bias1;
   private double bias2;
+  private boolean catchUp;
 
   AdamBase(
       List<Parameter> params, double lr, double beta1, double beta2, double eps, double weightDecay, Regularizer reg) {
@@ -32,12 +33,33 @@ abstract class AdamBase extends Optimizer {
     bias2 = 1 - Math.pow(beta2, t);
   }
 
+  /**
+   * Makes lazy sparse updates approximate dense Adam: when a table row is touched again after {@code k} steps
+   * without a gradient, first apply what dense Adam would have done in those steps — the weight keeps moving on
+   * its decaying moments (the drift Σⱼ lr·m̂ⱼ/(√v̂ⱼ + ε) with m̂ⱼ ∝ β1ʲ, √v̂ⱼ ∝ β2^(j/2), summed in closed form as a
+   * geometric series with the bias corrections and ε taken at the first skipped step), the moments decay by
+   * β1ᵏ and β2ᵏ and decoupled decay compounds — then the regular update. Cost stays O(row) per touched row.
+   *
+   * <p>Why: with dense Adam (PyTorch, Keras) a row that received one gradient keeps moving for ~1/(1 − β1/√β2) ≈
+   * 10 steps, so rarely seen users and items travel about ten times farther per gradient than under plain lazy
+   * Adam; published NCF numbers were obtained that way. Off by default (plain TF-LazyAdam semantics).
+   */
+  public void catchUpSkippedRows(boolean on) {
+    this.catchUp = on;
+  }
+
+  /** Whether {@link #catchUpSkippedRows} is on. */
+  public boolean catchesUpSkippedRows() {
+    return catchUp;
+  }
+
   @Override
   protected final void update(ParamState s, float[] w, int off, float[] g, int gOff, int len) {
     float[] m = s.slot(0), v = s.slot(1);
     float b1 = beta1, b2 = beta2;
     double lr = learningRate();
     double decay = lr * weightDecay; // decoupled: applied to the weight before the step
+    if (catchUp && s.parameter().sparse()) catchUp(s, w, m, v, off, len, lr, decay);
     for (int j = 0; j < len; j++) {
       int i = off + j;
       float wi = w[i];
@@ -48,6 +70,30 @@ abstract class AdamBase extends Optimizer {
       v[i] = vi;
       double step = lr * (mi / bias1) / (Math.sqrt(vi / bias2) + eps);
       w[i] = (float) (wi - decay * wi - step);
+    }
+  }
+
+  /** Applies the skipped steps' dense-Adam effect to one sparse row (see {@link #catchUpSkippedRows}). */
+  private void catchUp(ParamState s, float[] w, float[] m, float[] v, int off, int len, double lr, double decay) {
+    int[] last = s.rowSteps(w.length / len);
+    int row = off / len;
+    long t = stepCount();
+    int prev = last[row];
+    last[row] = (int) t;
+    if (prev == 0 || t - prev <= 1) return;
+    int k = (int) (t - prev - 1);
+    double r = beta1 / Math.sqrt(beta2);
+    double geo = r * (1 - Math.pow(r, k)) / (1 - r);
+    long t1 = prev + 1L;
+    double bc1 = 1 - Math.pow(beta1, t1), bc2 = 1 - Math.pow(beta2, t1);
+    double scale = lr * geo * Math.sqrt(bc2) / bc1;
+    double eps2 = eps * Math.sqrt(bc2);
+    float d1 = (float) Math.pow(beta1, k), d2 = (float) Math.pow(beta2, k);
+    double keep = decay == 0 ? 1 : Math.pow(1 - decay, k);
+    for (int i = off; i < off + len; i++) {
+      w[i] = (float) (w[i] * keep - scale * m[i] / (Math.sqrt(v[i]) + eps2));
+      m[i] = flush(m[i] * d1);
+      v[i] = flush(v[i] * d2);
     }
   }
 }

@@ -11,6 +11,7 @@ public final class ParamState {
   private final Parameter parameter;
   private final float[][] slots;
   private boolean allocated;
+  private int[] rowSteps;
 
   ParamState(Parameter parameter, int slotCount) {
     this.parameter = parameter;
@@ -38,7 +39,14 @@ public final class ParamState {
     allocated = true;
   }
 
+  /** Per-row step of the last update of a sparse table (0 = never), allocated on first use. */
+  int[] rowSteps(int rows) {
+    if (rowSteps == null) rowSteps = new int[rows];
+    return rowSteps;
+  }
+
   void reset() {
+    rowSteps = null;
     for (int k = 0; k < slots.length; k++) slots[k] = null;
     allocated = false;
   }
