@@ -12,6 +12,7 @@ import org.rec4j.data.Interactions;
 import org.rec4j.experiment.Experiment;
 import org.rec4j.experiment.ExperimentConfig;
 import org.rec4j.experiment.ExperimentResult;
+import org.rec4j.experiment.MultiSeed;
 import org.rec4j.model.NeuralRecommender;
 import org.rec4j.train.LogListener;
 import org.rec4j.train.TrainerConfig;
@@ -41,6 +42,9 @@ public final class TrainCommand implements Callable<Integer> {
   @Mixin TrainOptions train;
   @Mixin JsonMixin json;
   @Option(names = "--save", paramLabel = "DIR", description = "Write the trained model artifact to DIR.") Path save;
+  @Option(names = "--seeds", split = ",", paramLabel = "S",
+      description = "Repeat the run for each seed and report mean ± std of every metric (JSON: <metric>_mean, <metric>_std).")
+  long[] seeds;
   @Option(names = {"-q", "--quiet"}, description = "No progress bar and no per-epoch lines.") boolean quiet;
   @Spec CommandSpec spec;
 
@@ -57,6 +61,7 @@ public final class TrainCommand implements Callable<Integer> {
     TrainingListener log = new LogListener(new java.io.PrintStream(new WriterStream(out), true), "  ");
     TrainingListener[] listeners = quiet ? new TrainingListener[0]
         : ProgressListener.interactive() ? new TrainingListener[] {new ProgressListener(c.model()), log} : new TrainingListener[] {log};
+    if (seeds != null) return multiSeed(out, c, ds, listeners);
     ExperimentResult r = Experiment.run(c, ds, listeners);
     Map<String, Object> fields = summary(c, r);
     fields.forEach((k, v) -> out.printf(Locale.ROOT, "%-16s %s%n", k, v instanceof Double d ? String.format(Locale.ROOT, "%.4f", d) : v));
@@ -69,6 +74,22 @@ public final class TrainCommand implements Callable<Integer> {
     }
     if (json.enabled()) JsonMixin.print(out, fields);
     out.flush();
+    return ExitCode.OK;
+  }
+
+  private int multiSeed(PrintWriter out, ExperimentConfig c, Dataset ds, TrainingListener[] listeners) {
+    if (save != null) throw new IllegalArgumentException("--save cannot be combined with --seeds (which model would be saved?)");
+    MultiSeed.Result res = MultiSeed.run(c, ds, seeds, listeners);
+    Map<String, Object> fields = new LinkedHashMap<>();
+    fields.put("model", c.model());
+    fields.put("seeds", seeds.length);
+    res.summary().forEach((k, s) -> {
+      out.printf(Locale.ROOT, "%-16s %s%n", k, s);
+      fields.put(k + "_mean", s.mean());
+      fields.put(k + "_std", s.std());
+    });
+    fields.put("train_seconds", res.runs().stream().mapToDouble(x -> x.history().trainSeconds()).sum());
+    if (json.enabled()) JsonMixin.print(out, fields);
     return ExitCode.OK;
   }
 
