@@ -23,7 +23,8 @@ import org.rec4j.data.Vocabulary;
  * first line is a header, and a charset (decoded strictly: a bad byte is reported with its line). Ids are arbitrary
  * strings. Every record must have as many fields as the first one; a non-numeric rating or timestamp, or an empty
  * id, is an error naming file, line and column. Context columns are categorical: each value becomes a code in order
- * of first appearance ({@link Vocabulary#MISSING} for an empty field).
+ * of first appearance ({@link Vocabulary#MISSING} for an empty field), stored in {@link Interactions#context()};
+ * the vocabularies are in {@link Dataset#contextVocabularies()}.
  *
  * @param separator field separator (e.g. {@code ','} or {@code '\t'})
  * @param header whether the first line names the columns
@@ -77,7 +78,7 @@ public record CsvInteractionReader(char separator, boolean header, Charset chars
     } catch (CsvParseException e) {
       throw new DataFormatException(file.toString(), 0, "CSV syntax: " + e.getMessage(), e);
     }
-    return Dataset.of("csv:" + file.getFileName(), b.build());
+    return new Dataset("csv:" + file.getFileName(), b.build(), null, null, null, null, List.of(), vocabs);
   }
 
   private int[] resolve(Path file, long line, List<String> names, int width) {

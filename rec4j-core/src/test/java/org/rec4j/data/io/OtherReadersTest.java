@@ -31,6 +31,7 @@ class OtherReadersTest {
     assertEquals(2.5f, x.value(0));
     assertEquals(12L, x.timestamp(2));
     assertArrayEquals(new int[] {0, -1, 1}, x.context().get("device"));
+    assertEquals("web", d.contextVocabularies().get("device").value(1));
   }
 
   @Test
