@@ -3,6 +3,7 @@ package org.rec4j.data.io;
 import de.siegmar.fastcsv.reader.CsvParseException;
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
+import de.siegmar.fastcsv.reader.FieldMismatchStrategy;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.Charset;
@@ -40,8 +41,8 @@ public record CsvInteractionReader(char separator, boolean header, Charset chars
     IdIndex items = new IdIndex();
     InteractionsBuilder b = Interactions.builder(users, items);
     Map<String, Vocabulary> vocabs = new HashMap<>();
-    try (CsvReader<CsvRecord> csv = CsvReader.builder().fieldSeparator(separator).allowExtraFields(true)
-        .allowMissingFields(true).skipEmptyLines(true).ofCsvRecord(text)) {
+    try (CsvReader<CsvRecord> csv = CsvReader.builder().fieldSeparator(separator).extraFieldStrategy(FieldMismatchStrategy.IGNORE)
+        .missingFieldStrategy(FieldMismatchStrategy.IGNORE).skipEmptyLines(true).ofCsvRecord(text)) {
       int[] cols = null;
       int width = -1;
       for (CsvRecord r : csv) {
