@@ -41,8 +41,9 @@ public record CsvInteractionReader(char separator, boolean header, Charset chars
     IdIndex items = new IdIndex();
     InteractionsBuilder b = Interactions.builder(users, items);
     Map<String, Vocabulary> vocabs = new HashMap<>();
-    try (CsvReader<CsvRecord> csv = CsvReader.builder().fieldSeparator(separator).extraFieldStrategy(FieldMismatchStrategy.IGNORE)
-        .missingFieldStrategy(FieldMismatchStrategy.IGNORE).skipEmptyLines(true).ofCsvRecord(text)) {
+    try (CsvReader<CsvRecord> csv = CsvReader.builder().fieldSeparator(separator)
+        .extraFieldStrategy(FieldMismatchStrategy.IGNORE).missingFieldStrategy(FieldMismatchStrategy.IGNORE)
+        .skipEmptyLines(true).ofCsvRecord(text)) {
       int[] cols = null;
       int width = -1;
       for (CsvRecord r : csv) {

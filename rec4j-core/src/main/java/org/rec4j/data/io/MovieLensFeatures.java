@@ -170,8 +170,8 @@ public final class MovieLensFeatures {
 
   static void forEachCsv(Path file, List<String> header, RecordHandler h) {
     String text = DataFiles.decode(file, DataFiles.readBytes(file), StandardCharsets.UTF_8);
-    try (CsvReader<CsvRecord> csv = CsvReader.builder().extraFieldStrategy(FieldMismatchStrategy.IGNORE).missingFieldStrategy(FieldMismatchStrategy.IGNORE)
-        .ofCsvRecord(text)) {
+    try (CsvReader<CsvRecord> csv = CsvReader.builder().extraFieldStrategy(FieldMismatchStrategy.IGNORE)
+        .missingFieldStrategy(FieldMismatchStrategy.IGNORE).ofCsvRecord(text)) {
       boolean first = true;
       for (CsvRecord r : csv) {
         long line = r.getStartingLineNumber();
