@@ -5,7 +5,7 @@
  * <h2>Design sketch</h2>
  * <pre>
  *  strategy (RandomSplit, LeaveOneOutSplit, TemporalSplit, KFoldSplit, GivenNSplit)
- *     └─ assigns each row TRAIN / VALIDATION / TEST ──▶ RowAssignment.apply ──▶ Interactions.subset × 3
+ *     └─ assigns each row TRAIN / VALIDATION / TEST ─▶ RowAssignment.apply ─▶ Interactions.subset × 3
  *  PredefinedSplit: files that already are a split;  ColdStartFilter: drop cold users/items from test
  * </pre>
  */
