@@ -52,7 +52,12 @@ class Rec4jCommandTest {
     assertThrows(CommandLine.ParameterException.class,
         () -> Main.commandLine().parseArgs("data", "stats", "--data", "nope:x"));
     assertThrows(CommandLine.ParameterException.class, () -> Main.commandLine().parseArgs("data", "stats"));
-    Main.commandLine().parseArgs("data", "split", "--data", "synthetic:", "--method", "random-user", "--out", "o");
+    CommandLine.ParseResult split = Main.commandLine().parseArgs("data", "split", "--data", "synthetic:", "--split",
+        "random-user:0.2,0.1", "--out", "o", "--seed", "7");
+    assertEquals("random-user:0.2,0.1", split.subcommand().subcommand().matchedOptionValue("--split", null)
+        .toString());
+    assertThrows(CommandLine.ParameterException.class, () -> Main.commandLine().parseArgs("data", "split",
+        "--data", "synthetic:", "--split", "kfold:5", "--out", "o"));
   }
 
   @Test
@@ -93,8 +98,8 @@ class Rec4jCommandTest {
 
   @Test
   void splitWritesThreeFiles() throws Exception {
-    Run r = run("data", "split", "--data", "synthetic:users=30,items=40", "--method", "loo", "--with-validation",
-        "--out", dir.toString(), "--json");
+    Run r = run("data", "split", "--data", "synthetic:users=30,items=40", "--split", "loo:val", "--out",
+        dir.toString(), "--json");
     assertEquals(ExitCode.OK, r.code(), r.err());
     assertEquals(30, r.lastJson().get("test").asInt());
     assertEquals(30, Files.readAllLines(dir.resolve("test.tsv")).size());

@@ -32,24 +32,51 @@ public final class UserSequences {
       offsets[u + 1] = offsets[u] + kept;
     }
     int[] items = new int[offsets[users]];
-    Csr byUser = data.byUser();
+    int[] chrono = chronologicalRows(data);
+    int[] start = new int[users + 1];
     for (int u = 0; u < users; u++) {
-      int from = byUser.start(u);
-      int n = byUser.degree(u);
-      Integer[] order = new Integer[n];
-      for (int p = 0; p < n; p++) {
-        order[p] = byUser.edge(from + p);
-      }
-      Arrays.sort(order, (a, b) -> {
-        int c = Long.compare(data.timestamp(a), data.timestamp(b));
-        return c != 0 ? c : Integer.compare(a, b);
-      });
+      start[u + 1] = start[u] + count[u];
+    }
+    int[] byUser = new int[data.size()];
+    int[] fill = Arrays.copyOf(start, users);
+    for (int r : chrono) {
+      byUser[fill[data.user(r)]++] = r;
+    }
+    for (int u = 0; u < users; u++) {
       int kept = offsets[u + 1] - offsets[u];
       for (int k = 0; k < kept; k++) {
-        items[offsets[u] + k] = data.item(order[n - kept + k]);
+        items[offsets[u] + k] = data.item(byUser[start[u + 1] - kept + k]);
       }
     }
     return new UserSequences(offsets, items);
+  }
+
+  /** All rows ordered by (timestamp, row): timestamps are rank-compressed so one primitive sort does it. */
+  private static int[] chronologicalRows(Interactions data) {
+    int n = data.size();
+    int[] rows = new int[n];
+    if (!data.hasTimestamps()) {
+      Arrays.setAll(rows, r -> r);
+      return rows;
+    }
+    long[] distinct = Arrays.copyOf(data.timestampColumn(), n);
+    Arrays.sort(distinct);
+    int m = 0;
+    for (int k = 0; k < n; k++) {
+      if (k == 0 || distinct[k] != distinct[m - 1]) {
+        distinct[m++] = distinct[k];
+      }
+    }
+    long[] keys = new long[n];
+    for (int r = 0; r < n; r++) {
+      long rank = Arrays.binarySearch(distinct, 0, m, data.timestamp(r));
+      keys[r] = (rank << 32) | r;
+    }
+    Arrays.sort(keys);
+    for (int k = 0; k < n; k++) {
+      rows[k] = (int) keys[k];
+    }
+    return rows;
   }
 
   /** Number of users (sequences, some possibly empty). */

@@ -64,6 +64,9 @@ class InteractionsTest {
     UserSequences last2 = UserSequences.of(tiny(), 2);
     assertArrayEquals(new int[] {1, 2}, last2.sequence(0));
     assertArrayEquals(new int[] {0}, last2.sequence(1));
+    Interactions ties = Interactions.builder(IdIndex.range(1), IdIndex.range(4)).add(0, 3, 1f, 7).add(0, 1, 1f, 5)
+        .add(0, 2, 1f, 7).add(0, 0, 1f, 7).build();
+    assertArrayEquals(new int[] {1, 3, 2, 0}, UserSequences.of(ties, 0).sequence(0));
   }
 
   @Test

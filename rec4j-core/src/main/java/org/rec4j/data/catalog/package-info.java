@@ -6,7 +6,7 @@
  * <pre>
  *  DatasetCatalog.get("ml-1m") → CatalogEntry(url, format, sha256 or null = unverified)
  *  DatasetFetcher(cache).fetch(entry, urlOverride, sha256Override)
- *     HTTP GET → CACHE/x.zip.part (SHA-256 while streaming) → verify → unzip to temp → atomic move → .complete
+ *     GET → CACHE/x.zip.part (SHA-256 while streaming) → verify → unzip to temp → atomic move → .complete
  *  DatasetFetcher.load(entry, folder?) → DataSpec(entry.format, folder).load()
  * </pre>
  */

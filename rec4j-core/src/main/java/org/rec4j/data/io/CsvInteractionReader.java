@@ -3,6 +3,7 @@ package org.rec4j.data.io;
 import de.siegmar.fastcsv.reader.CsvParseException;
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
+import de.siegmar.fastcsv.reader.FieldMismatchStrategy;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.Charset;
@@ -23,7 +24,8 @@ import org.rec4j.data.Vocabulary;
  * first line is a header, and a charset (decoded strictly: a bad byte is reported with its line). Ids are arbitrary
  * strings. Every record must have as many fields as the first one; a non-numeric rating or timestamp, or an empty
  * id, is an error naming file, line and column. Context columns are categorical: each value becomes a code in order
- * of first appearance ({@link Vocabulary#MISSING} for an empty field).
+ * of first appearance ({@link Vocabulary#MISSING} for an empty field), stored in {@link Interactions#context()};
+ * the vocabularies are in {@link Dataset#contextVocabularies()}.
  *
  * @param separator field separator (e.g. {@code ','} or {@code '\t'})
  * @param header whether the first line names the columns
@@ -39,8 +41,9 @@ public record CsvInteractionReader(char separator, boolean header, Charset chars
     IdIndex items = new IdIndex();
     InteractionsBuilder b = Interactions.builder(users, items);
     Map<String, Vocabulary> vocabs = new HashMap<>();
-    try (CsvReader<CsvRecord> csv = CsvReader.builder().fieldSeparator(separator).allowExtraFields(true)
-        .allowMissingFields(true).skipEmptyLines(true).ofCsvRecord(text)) {
+    try (CsvReader<CsvRecord> csv = CsvReader.builder().fieldSeparator(separator)
+        .extraFieldStrategy(FieldMismatchStrategy.IGNORE).missingFieldStrategy(FieldMismatchStrategy.IGNORE)
+        .skipEmptyLines(true).ofCsvRecord(text)) {
       int[] cols = null;
       int width = -1;
       for (CsvRecord r : csv) {
@@ -77,7 +80,7 @@ public record CsvInteractionReader(char separator, boolean header, Charset chars
     } catch (CsvParseException e) {
       throw new DataFormatException(file.toString(), 0, "CSV syntax: " + e.getMessage(), e);
     }
-    return Dataset.of("csv:" + file.getFileName(), b.build());
+    return new Dataset("csv:" + file.getFileName(), b.build(), null, null, null, null, List.of(), vocabs);
   }
 
   private int[] resolve(Path file, long line, List<String> names, int width) {

@@ -81,6 +81,11 @@ public final class DataFiles {
     return lines;
   }
 
+  /** {@code path} itself if it is a file, else the first of {@code names} in that folder. */
+  public static Path fileOrFind(Path path, String... names) {
+    return Files.isDirectory(path) ? find(path, names) : path;
+  }
+
   /** The first of {@code names} that exists in {@code dir}; throws listing the names otherwise. */
   public static Path find(Path dir, String... names) {
     for (String name : names) {

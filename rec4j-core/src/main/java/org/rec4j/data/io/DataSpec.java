@@ -21,7 +21,7 @@ import org.rec4j.data.synth.SyntheticRatings;
  *   <li>{@code csv:FILE?key=value&…} — keys {@code sep} (a character, or {@code tab}, {@code comma},
  *       {@code semicolon}, {@code space}), {@code header} ({@code true}/{@code false}), {@code user}, {@code item},
  *       {@code rating}, {@code timestamp} (header name or 0-based column; {@code none} for absent),
- *       {@code charset}.
+ *       {@code context} (comma-separated categorical context columns), {@code charset}.
  * </ul>
  *
  * @param format the format
@@ -157,7 +157,7 @@ public record DataSpec(Format format, String path, Map<String, String> options) 
   }
 
   private Dataset csv(Path p) {
-    check(List.of("sep", "header", "user", "item", "rating", "timestamp", "charset"));
+    check(List.of("sep", "header", "user", "item", "rating", "timestamp", "context", "charset"));
     String sep = options.getOrDefault("sep", p.toString().endsWith(".tsv") ? "tab" : "comma");
     char c = switch (sep) {
       case "tab", "\\t" -> '\t';
@@ -174,7 +174,8 @@ public record DataSpec(Format format, String path, Map<String, String> options) 
     };
     boolean header = Boolean.parseBoolean(options.getOrDefault("header", "false"));
     ColumnMapping m = new ColumnMapping(options.getOrDefault("user", "0"), options.getOrDefault("item", "1"),
-        column("rating", "2"), column("timestamp", "none"), List.of());
+        column("rating", "2"), column("timestamp", "none"),
+        options.containsKey("context") ? List.of(options.get("context").split(",")) : List.of());
     Charset cs = Charset.forName(options.getOrDefault("charset", StandardCharsets.UTF_8.name()));
     return new CsvInteractionReader(c, header, cs, m).read(p);
   }

@@ -52,6 +52,11 @@ public final class DelimitedRatingParser {
     return b.build();
   }
 
+  /** {@link #readFile(Path, String, int, int, int, IdIndex, IdIndex)} into new id indexes. */
+  public static Interactions readFile(Path file, String separator, int minFields, int maxFields, int headerLines) {
+    return readFile(file, separator, minFields, maxFields, headerLines, new IdIndex(), new IdIndex());
+  }
+
   /** Parses {@code data}, skipping {@code headerLines} first lines, into {@code out}; returns the row count. */
   public int parse(byte[] data, int headerLines, InteractionsBuilder out) {
     int n = data.length;

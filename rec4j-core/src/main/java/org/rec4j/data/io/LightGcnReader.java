@@ -4,7 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.rec4j.data.DataFormatException;
 import org.rec4j.data.Dataset;
 import org.rec4j.data.IdIndex;
 import org.rec4j.data.Interactions;

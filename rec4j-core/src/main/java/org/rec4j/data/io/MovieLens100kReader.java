@@ -1,11 +1,9 @@
 package org.rec4j.data.io;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.rec4j.data.Dataset;
 import org.rec4j.data.FeatureTable;
-import org.rec4j.data.IdIndex;
 import org.rec4j.data.Interactions;
 import org.rec4j.data.Split;
 import org.rec4j.data.split.PredefinedSplit;
@@ -21,10 +19,8 @@ public final class MovieLens100kReader {
 
   /** Reads {@code u.data} in a folder, or the given ratings file. */
   public static Dataset read(Path path) {
-    Path ratings = Files.isDirectory(path) ? DataFiles.find(path, "u.data") : path;
-    IdIndex users = new IdIndex();
-    IdIndex items = new IdIndex();
-    Interactions data = DelimitedRatingParser.readFile(ratings, "\t", 4, 4, 0, users, items);
+    Path ratings = DataFiles.fileOrFind(path, "u.data");
+    Interactions data = DelimitedRatingParser.readFile(ratings, "\t", 4, 4, 0);
     return withFeatures("ml-100k:" + ratings.getFileName(), ratings.toAbsolutePath().getParent(), data, null);
   }
 

@@ -1,12 +1,10 @@
 package org.rec4j.data.io;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.rec4j.data.Dataset;
 import org.rec4j.data.FeatureTable;
-import org.rec4j.data.IdIndex;
 import org.rec4j.data.Interactions;
 
 /**
@@ -23,18 +21,14 @@ public final class MovieLens1mReader {
 
   /** Reads a ratings file or a folder holding one. */
   public static Dataset read(Path path) {
-    Path ratings = Files.isDirectory(path) ? DataFiles.find(path, "ratings.dat", "ratings_reconstructed.dat")
-        : path;
-    IdIndex users = new IdIndex();
-    IdIndex items = new IdIndex();
-    Interactions data = DelimitedRatingParser.readFile(ratings, "::", 4, 4, 0, users, items);
-    Path dir = ratings.toAbsolutePath().getParent();
-    Path usersFile = dir.resolve("users.dat");
-    Path moviesFile = dir.resolve("movies.dat");
+    Path ratings = DataFiles.fileOrFind(path, "ratings.dat", "ratings_reconstructed.dat");
+    Interactions data = DelimitedRatingParser.readFile(ratings, "::", 4, 4, 0);
+    Path usersFile = ratings.resolveSibling("users.dat");
+    Path moviesFile = ratings.resolveSibling("movies.dat");
     FeatureTable userFeatures = MovieLensFeatures.exists(usersFile)
-        ? MovieLensFeatures.users1m(usersFile, users) : null;
+        ? MovieLensFeatures.users1m(usersFile, data.userIndex()) : null;
     FeatureTable itemFeatures = MovieLensFeatures.exists(moviesFile)
-        ? MovieLensFeatures.movies1m(moviesFile, items) : null;
+        ? MovieLensFeatures.movies1m(moviesFile, data.itemIndex()) : null;
     return new Dataset("ml-1m:" + ratings.getFileName(), data, userFeatures, itemFeatures, null, null,
         zeroTimestampNotes(data));
   }

@@ -2,6 +2,7 @@ package org.rec4j.data.io;
 
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
+import de.siegmar.fastcsv.reader.FieldMismatchStrategy;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.Charset;
@@ -169,8 +170,8 @@ public final class MovieLensFeatures {
 
   static void forEachCsv(Path file, List<String> header, RecordHandler h) {
     String text = DataFiles.decode(file, DataFiles.readBytes(file), StandardCharsets.UTF_8);
-    try (CsvReader<CsvRecord> csv = CsvReader.builder().allowExtraFields(true).allowMissingFields(true)
-        .ofCsvRecord(text)) {
+    try (CsvReader<CsvRecord> csv = CsvReader.builder().extraFieldStrategy(FieldMismatchStrategy.IGNORE)
+        .missingFieldStrategy(FieldMismatchStrategy.IGNORE).ofCsvRecord(text)) {
       boolean first = true;
       for (CsvRecord r : csv) {
         long line = r.getStartingLineNumber();

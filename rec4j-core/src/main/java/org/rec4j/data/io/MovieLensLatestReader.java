@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import org.rec4j.data.DataFormatException;
 import org.rec4j.data.Dataset;
 import org.rec4j.data.FeatureTable;
-import org.rec4j.data.IdIndex;
 import org.rec4j.data.Interactions;
 
 /**
@@ -21,16 +20,13 @@ public final class MovieLensLatestReader {
 
   /** Reads {@code ratings.csv} in a folder, or the given ratings file. */
   public static Dataset read(Path path) {
-    Path ratings = Files.isDirectory(path) ? DataFiles.find(path, "ratings.csv") : path;
+    Path ratings = DataFiles.fileOrFind(path, "ratings.csv");
     checkHeader(ratings);
-    IdIndex users = new IdIndex();
-    IdIndex items = new IdIndex();
-    Interactions data = DelimitedRatingParser.readFile(ratings, ",", 4, 4, 1, users, items);
-    Path dir = ratings.toAbsolutePath().getParent();
-    Path movies = dir.resolve("movies.csv");
-    Path tags = dir.resolve("tags.csv");
-    FeatureTable itemFeatures = MovieLensFeatures.exists(movies)
-        ? MovieLensFeatures.moviesCsv(movies, MovieLensFeatures.exists(tags) ? tags : null, items) : null;
+    Interactions data = DelimitedRatingParser.readFile(ratings, ",", 4, 4, 1);
+    Path movies = ratings.resolveSibling("movies.csv");
+    Path tags = ratings.resolveSibling("tags.csv");
+    FeatureTable itemFeatures = MovieLensFeatures.exists(movies) ? MovieLensFeatures.moviesCsv(movies,
+        MovieLensFeatures.exists(tags) ? tags : null, data.itemIndex()) : null;
     return new Dataset("ml-latest:" + ratings.getFileName(), data, null, itemFeatures, null, null,
         MovieLens1mReader.zeroTimestampNotes(data));
   }

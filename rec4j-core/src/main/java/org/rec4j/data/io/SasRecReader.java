@@ -3,7 +3,6 @@ package org.rec4j.data.io;
 import java.nio.file.Path;
 import java.util.List;
 import org.rec4j.data.Dataset;
-import org.rec4j.data.IdIndex;
 import org.rec4j.data.Interactions;
 
 /**
@@ -17,7 +16,7 @@ public final class SasRecReader {
 
   /** Reads the sequence file {@code file}. */
   public static Dataset read(Path file) {
-    Interactions data = DelimitedRatingParser.readFile(file, " ", 2, 2, 0, new IdIndex(), new IdIndex());
+    Interactions data = DelimitedRatingParser.readFile(file, " ", 2, 2, 0);
     return new Dataset("sasrec:" + file.getFileName(), data, null, null, null, null,
         List.of("no timestamps: the file order of each user's lines is their time order"));
   }

@@ -7,8 +7,9 @@ import org.rec4j.tensor.Rng;
 /**
  * Uniform over the items a user has not interacted with in the given (training) interactions. A draw is rejection
  * sampling against the user's positives: a per-user bitset (O(1) test) when {@code users × items} bits fit in
- * {@value #MAX_BITSET_BYTES} bytes, else the user's sorted item list (binary search, O(log d)); for users who interacted with more than
- * half of the catalog it switches to an exact rank-select over the complement, O(d), so it never loops long.
+ * {@value #MAX_BITSET_BYTES} bytes, else the user's sorted item list (binary search, O(log d)). For users who
+ * interacted with more than half of the catalog it switches to an exact rank-select over the complement, O(d), so it
+ * never loops long.
  * A user who interacted with every item has no negative: that throws.
  */
 public final class UniformNegativeSampler implements NegativeSampler {

@@ -5,8 +5,9 @@
  * <h2>Design sketch</h2>
  * <pre>
  *  strategy (RandomSplit, LeaveOneOutSplit, TemporalSplit, KFoldSplit, GivenNSplit)
- *     └─ assigns each row TRAIN / VALIDATION / TEST ──▶ RowAssignment.apply ──▶ Interactions.subset × 3
+ *     └─ assigns each row TRAIN / VALIDATION / TEST ─▶ RowAssignment.apply ─▶ Interactions.subset × 3
  *  PredefinedSplit: files that already are a split;  ColdStartFilter: drop cold users/items from test
+ *  SplitSpec "METHOD[:ARGS]" (e.g. loo:val, random:0.2,0.1, kfold:5,0) → one of the above; the --split option
  * </pre>
  */
 package org.rec4j.data.split;

@@ -31,6 +31,7 @@ class OtherReadersTest {
     assertEquals(2.5f, x.value(0));
     assertEquals(12L, x.timestamp(2));
     assertArrayEquals(new int[] {0, -1, 1}, x.context().get("device"));
+    assertEquals("web", d.contextVocabularies().get("device").value(1));
   }
 
   @Test
@@ -105,6 +106,28 @@ class OtherReadersTest {
     Dataset folder = LibFmReader.read(dir.resolve("fr"));
     assertEquals(1, folder.predefinedSplit().train().size());
     assertTrue(folder.notes().get(0).contains("used as train"));
+  }
+
+  @Test
+  void featuresFromACsvWithAnyKinds() {
+    org.rec4j.data.IdIndex items = new org.rec4j.data.IdIndex();
+    items.add("b1");
+    items.add("b2");
+    Path f = write(dir, "items.csv", "id,genres,price,title,emb\nb1,a|b,9.5,Red Book,0.1 0.2\nzz,c,1,x,1 1\n"
+        + "b2,,,Blue,\n");
+    var schema = org.rec4j.data.FeatureSchema.of(org.rec4j.data.FeatureSpec.multiCategorical("genres", "|"),
+        org.rec4j.data.FeatureSpec.numeric("price"), org.rec4j.data.FeatureSpec.text("title", 1),
+        org.rec4j.data.FeatureSpec.dense("emb", 2));
+    var table = new CsvFeatureReader(',', StandardCharsets.UTF_8, "id", schema).read(f, items);
+    assertEquals(2, ((org.rec4j.data.FeatureColumn.MultiCategorical) table.column("genres")).codes()[0].length);
+    assertTrue(table.column("price").isMissing(1));
+    assertTrue(table.column("emb").isMissing(1));
+    Path bad = write(dir, "bad.csv", "id,genres,price,title,emb\nb1,a,cheap,t,1 2\n");
+    assertDataError(() -> new CsvFeatureReader(',', StandardCharsets.UTF_8, "id", schema).read(bad, items),
+        "bad.csv", 2, "price", "\"cheap\"");
+    Path missing = write(dir, "m.csv", "key,genres\n");
+    assertDataError(() -> new CsvFeatureReader(',', StandardCharsets.UTF_8, "id", schema).read(missing, items),
+        "m.csv", 1, "column 'id'");
   }
 
   @Test
