@@ -17,7 +17,7 @@ import org.rec4j.eval.RankingResult;
 import org.rec4j.experiment.EvalTasks;
 import org.rec4j.experiment.IdRemap;
 import org.rec4j.experiment.Protocol;
-import org.rec4j.experiment.SplitSpec;
+import org.rec4j.data.split.SplitSpec;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -57,7 +57,7 @@ public final class EvaluateCommand implements Callable<Integer> {
     boolean rating = l.metadata().path("options").path("rating").asBoolean();
     Dataset ds = data.spec().load();
     String sp = split != null ? split : ds.split().isPresent() ? "given" : rating ? "ratio:0.8" : "loo";
-    Split s = SplitSpec.parse(sp).apply(data.spec(), ds, seed);
+    Split s = SplitSpec.parse(sp).apply(data.spec(), ds, new org.rec4j.tensor.Rng(seed));
     IdRemap remap = new IdRemap(s.train().userIndex(), s.train().itemIndex(), l.users(), l.items());
     Interactions train = remap.apply(s.train(), l.users(), l.items());
     Interactions test = remap.apply(s.test(), l.users(), l.items());

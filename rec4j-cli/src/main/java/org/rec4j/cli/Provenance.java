@@ -18,7 +18,7 @@ final class Provenance {
     m.put("seed", c.trainer().seed());
     m.put("data", c.data().toString());
     m.put("data_name", ds.name());
-    m.put("split", c.split().name());
+    m.put("split", c.split().toString());
     m.put("train_sha256", hash(train));
     m.put("rec4j_version", version());
     m.put("git_commit", gitCommit());

@@ -56,7 +56,7 @@ public final class TrainCommand implements Callable<Integer> {
     TrainerConfig tc = c.trainer();
     out.printf(Locale.ROOT, "%s on %s: %s, %d epochs, batch %d, %s lr %s, split %s, protocol %s%n", c.model(), ds.name(),
         tc.objective().name().toLowerCase(Locale.ROOT), tc.epochs(), tc.batchSize(), tc.optimizer().name().toLowerCase(Locale.ROOT),
-        tc.learningRate(), c.split().name(), c.protocol().name().toLowerCase(Locale.ROOT));
+        tc.learningRate(), c.split(), c.protocol().name().toLowerCase(Locale.ROOT));
     out.flush();
     TrainingListener log = new LogListener(new java.io.PrintStream(new WriterStream(out), true), "  ");
     TrainingListener[] listeners = quiet ? new TrainingListener[0]

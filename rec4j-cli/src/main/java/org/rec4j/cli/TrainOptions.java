@@ -5,7 +5,7 @@ import org.rec4j.data.Dataset;
 import org.rec4j.data.io.DataSpec;
 import org.rec4j.experiment.ExperimentConfig;
 import org.rec4j.experiment.Protocol;
-import org.rec4j.experiment.SplitSpec;
+import org.rec4j.data.split.SplitSpec;
 import org.rec4j.train.Objective;
 import org.rec4j.train.OptimizerKind;
 import org.rec4j.train.TrainerConfig;
@@ -25,7 +25,7 @@ public final class TrainOptions {
       + "and synthetic kind=implicit, rating otherwise).")
   String task;
 
-  @Option(names = "--split", paramLabel = "SPLIT", description = "given, loo, loo-random, ratio:F, temporal:F, kfold:K[:I], u1..u5 "
+  @Option(names = "--split", paramLabel = "SPLIT", description = "given, loo, loo-random, ratio:F, temporal:F, kfold:K[,I], random:TEST, given-n:N, u1..u5 "
       + "(default: the data's own split, else loo for implicit and ratio:0.8 for ratings).")
   String split;
 
@@ -74,6 +74,7 @@ public final class TrainOptions {
 
   /** The resolved experiment for {@code spec} (whose data {@code ds} decides the default split). */
   ExperimentConfig resolve(DataSpec spec, Dataset ds) {
+    org.rec4j.model.ModelRegistry.factory(model); // unknown names fail here, listing the known ones
     boolean rating = rating(spec);
     int f = factors != null ? factors : rating ? 10 : 8;
     int[] l = layers != null ? layers : rating ? new int[] {20, 20, 10} : new int[] {8 * f, 4 * f, 2 * f, f};

@@ -57,7 +57,7 @@ class Rec4jCommandTest {
     assertEquals("random-user:0.2,0.1", split.subcommand().subcommand().matchedOptionValue("--split", null)
         .toString());
     assertThrows(CommandLine.ParameterException.class, () -> Main.commandLine().parseArgs("data", "split",
-        "--data", "synthetic:", "--split", "kfold:5", "--out", "o"));
+        "--data", "synthetic:", "--split", "kfold:5,1,2", "--out", "o"));
   }
 
   @Test

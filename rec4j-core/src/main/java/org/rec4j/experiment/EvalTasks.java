@@ -22,9 +22,15 @@ public final class EvalTasks {
    * files list some held-out items among their own negatives).
    */
   public static RankingTask sampled(Interactions train, Interactions test, int[][] provided, int sampledNegatives, long seed) {
-    int[][] cand = provided != null
-        ? EvalCandidates.provided(test, provided)
-        : EvalCandidates.sampled(test, new UniformNegativeSampler(train), sampledNegatives, new Rng(seed));
+    int[][] cand;
+    try {
+      cand = provided != null
+          ? EvalCandidates.provided(test, provided)
+          : EvalCandidates.sampled(test, new UniformNegativeSampler(train), sampledNegatives, new Rng(seed));
+    } catch (IllegalStateException e) {
+      throw new IllegalArgumentException("--eval-negatives " + sampledNegatives + ": " + e.getMessage() + " among "
+          + train.numItems() + " items; lower --eval-negatives or use --protocol full", e);
+    }
     int n = test.size();
     int[] users = new int[n];
     Relevance[] rel = new Relevance[n];

@@ -1,5 +1,7 @@
 package org.rec4j.experiment;
 
+import org.rec4j.data.split.SplitSpec;
+
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.rec4j.data.Dataset;
@@ -46,7 +48,7 @@ public final class Experiment {
   /** Runs {@code c} on already loaded data. */
   public static ExperimentResult run(ExperimentConfig c, Dataset ds, TrainingListener... listeners) {
     TrainerConfig tc = c.trainer();
-    Split split = c.split().apply(c.data(), ds, tc.seed());
+    Split split = c.split().apply(c.data(), ds, new org.rec4j.tensor.Rng(tc.seed()));
     Interactions train = split.train(), test = split.test();
     Interactions val = split.validation() != null && split.validation().size() > 0 ? split.validation() : test;
     int users = Math.max(train.userIndex().size(), test.userIndex().size());

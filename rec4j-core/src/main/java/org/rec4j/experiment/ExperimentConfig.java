@@ -1,5 +1,7 @@
 package org.rec4j.experiment;
 
+import org.rec4j.data.split.SplitSpec;
+
 import org.rec4j.data.io.DataSpec;
 import org.rec4j.train.TrainerConfig;
 

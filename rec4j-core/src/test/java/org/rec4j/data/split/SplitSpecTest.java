@@ -17,7 +17,7 @@ class SplitSpecTest {
   @Test
   void parsesAndAppliesEveryMethod() {
     for (String text : new String[] {"random:0.2", "random-user:0.2,0.1", "loo", "loo:val", "loo-random:val",
-        "temporal:0.2,0.1", "kfold:5,4", "given-n:3"}) {
+        "temporal:0.7,0.1", "ratio:0.8", "kfold:5,4", "given-n:3"}) {
       SplitSpec spec = SplitSpec.parse(text);
       assertEquals(text, spec.toString());
       Split s = spec.apply(DATA, new Rng(1));
@@ -31,7 +31,7 @@ class SplitSpecTest {
   void errorsSayWhatWasExpected() {
     var unknown = assertThrows(IllegalArgumentException.class, () -> SplitSpec.parse("leave-one-out"));
     assertTrue(unknown.getMessage().contains("loo"), unknown.getMessage());
-    var count = assertThrows(IllegalArgumentException.class, () -> SplitSpec.parse("kfold:5"));
+    var count = assertThrows(IllegalArgumentException.class, () -> SplitSpec.parse("kfold:5,1,2"));
     assertTrue(count.getMessage().contains("kfold:5,0"), count.getMessage());
     assertThrows(IllegalArgumentException.class, () -> SplitSpec.parse("random:x"));
     assertThrows(IllegalArgumentException.class, () -> SplitSpec.parse("loo:yes"));
