@@ -50,6 +50,9 @@ public final class TrainOptions {
   @Option(names = {"-k", "--k"}, split = ",", paramLabel = "K", description = "Cut-offs for ranking metrics (default 10).") int[] ks;
   @Option(names = "--eval-negatives", paramLabel = "N", description = "Sampled candidates per test case when the data provides none (default 99).")
   Integer evalNegatives;
+  @Option(names = "--validation", paramLabel = "F", description = "Hold out this fraction of each user's training data for "
+      + "per-epoch validation and early stopping when the split has no validation part (default 0: validate on test).")
+  Double validation;
   @Option(names = "--patience", paramLabel = "N", description = "Early stopping after N validations without improvement (default off).")
   Integer patience;
   @Option(names = "--monitor", paramLabel = "METRIC", description = "Validation metric for early stopping (default ndcg@10 or rmse).")
@@ -89,7 +92,7 @@ public final class TrainOptions {
     Protocol p = protocol != null ? Protocol.of(protocol) : rating ? Protocol.RATING : Protocol.SAMPLED;
     return new ExperimentConfig(spec, SplitSpec.parse(sp), model, f, l, dropout != null ? dropout : rating ? 0.1f : 0f, batchNorm, tc, p,
         evalNegatives != null ? evalNegatives : 99, ks != null ? ks : new int[] {10}, pretrain, finetuneSgd,
-        crossBuckets != null ? crossBuckets : 0);
+        crossBuckets != null ? crossBuckets : 0, validation != null ? validation : 0);
   }
 
   @Override

@@ -31,8 +31,9 @@ import org.rec4j.train.Validator;
  * it, build the model from the registry (pre-training NeuMF if asked), train with per-epoch evaluation, and
  * evaluate under the configured protocol.
  *
- * <p>Per-epoch evaluation uses the split's validation part when it has one; otherwise (the NCF files, MovieLens
- * folds) it uses the test part, exactly as the NCF paper's code and the PyTorch reference do. The headline
+ * <p>Per-epoch evaluation uses the split's validation part when it has one (or one carved from training with
+ * {@code validationFraction}); otherwise (the NCF files, MovieLens folds) it uses the test part, exactly as the NCF
+ * paper's code and the PyTorch reference do — then early stopping would peek at test, so use a validation part. The headline
  * metrics are those of the final model; the best per-epoch test value is reported separately as
  * {@code best_<metric>} and is optimistic by construction.
  */
@@ -49,13 +50,17 @@ public final class Experiment {
   public static ExperimentResult run(ExperimentConfig c, Dataset ds, TrainingListener... listeners) {
     TrainerConfig tc = c.trainer();
     Split split = c.split().apply(c.data(), ds, new org.rec4j.tensor.Rng(tc.seed()));
+    if (c.validationFraction() > 0 && split.validation().size() == 0) {
+      Split carve = org.rec4j.data.split.RandomSplit.perUser(split.train(), c.validationFraction(), 0, new org.rec4j.tensor.Rng(tc.seed() + 5));
+      split = new Split(carve.train(), carve.test(), split.test());
+    }
     Interactions train = split.train(), test = split.test();
     Interactions val = split.validation() != null && split.validation().size() > 0 ? split.validation() : test;
     int users = Math.max(train.userIndex().size(), test.userIndex().size());
     int items = Math.max(train.itemIndex().size(), test.itemIndex().size());
     ModelOptions opt = new ModelOptions(users, items, c.factors(), c.layers(), c.dropout(), c.batchNorm(),
         tc.objective().isRating(), tc.seed(), 0.01f, c.crossBuckets());
-    int[][] provided = val == test && split.validation() == null ? ds.candidates() : null;
+    int[][] provided = val == test ? ds.candidates() : null;
     Evaluation valEval = evaluation(c, train, val, provided);
     Evaluation testEval = val == test ? valEval : evaluation(c, train, test, ds.candidates());
 

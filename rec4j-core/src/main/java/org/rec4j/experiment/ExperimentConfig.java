@@ -23,10 +23,12 @@ import org.rec4j.train.TrainerConfig;
  * @param pretrainOptimizerSgd NeuMF pre-training: fine-tune with plain SGD (the paper) instead of the trainer's
  *     optimizer
  * @param crossBuckets Wide&amp;Deep hashed user×item cross buckets (0 = none)
+ * @param validationFraction when the split has no validation part, hold out this fraction of each user's training
+ *     interactions for per-epoch validation and early stopping (0 = validate on the test part, as the NCF code does)
  */
 public record ExperimentConfig(DataSpec data, SplitSpec split, String model, int factors, int[] layers, float dropout,
                                boolean batchNorm, TrainerConfig trainer, Protocol protocol, int sampledNegatives, int[] ks,
-                               boolean pretrain, boolean pretrainOptimizerSgd, int crossBuckets) {
+                               boolean pretrain, boolean pretrainOptimizerSgd, int crossBuckets, double validationFraction) {
   /** Validates what the parts do not validate themselves. */
   public ExperimentConfig {
     if (data == null || split == null || model == null || trainer == null || protocol == null) {
@@ -40,6 +42,9 @@ public record ExperimentConfig(DataSpec data, SplitSpec split, String model, int
     }
     if (protocol != Protocol.RATING && trainer.objective().isRating()) {
       throw new IllegalArgumentException("protocol " + protocol.name().toLowerCase() + " ranks items; use an implicit objective (bce, bpr) or --protocol rating");
+    }
+    if (!(validationFraction >= 0 && validationFraction < 0.5)) {
+      throw new IllegalArgumentException("--validation must be in [0, 0.5), got " + validationFraction);
     }
     ks = ks.clone();
     layers = layers.clone();
