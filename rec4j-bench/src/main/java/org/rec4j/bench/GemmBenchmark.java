@@ -68,7 +68,9 @@ public class GemmBenchmark {
     transA = op.charAt(0) == 'T';
     transB = op.charAt(1) == 'T';
     k = "scalar".equals(kernels) ? KernelProvider.scalar() : KernelProvider.simdOrNull();
-    if (k == null) throw new IllegalStateException("SIMD kernels unavailable: run with --add-modules jdk.incubator.vector");
+    if (k == null) {
+      throw new IllegalStateException("SIMD kernels unavailable: run with --add-modules jdk.incubator.vector");
+    }
     Parallel.setThreads(threads);
     SplittableRandom rnd = new SplittableRandom(7);
     a = new float[m * kk];

@@ -50,7 +50,8 @@ public final class SimdKernels implements Kernels {
   public void axpy(float alpha, float[] x, int xo, float[] y, int yo, int n) {
     for (int i = 0; i < n; i += L) {
       VectorMask<Float> m = SPECIES.indexInRange(i, n);
-      FloatVector.fromArray(SPECIES, x, xo + i, m).fma(FloatVector.broadcast(SPECIES, alpha), FloatVector.fromArray(SPECIES, y, yo + i, m))
+      FloatVector yv = FloatVector.fromArray(SPECIES, y, yo + i, m);
+      FloatVector.fromArray(SPECIES, x, xo + i, m).fma(FloatVector.broadcast(SPECIES, alpha), yv)
           .intoArray(y, yo + i, m);
     }
   }
