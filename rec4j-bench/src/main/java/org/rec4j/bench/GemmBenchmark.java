@@ -19,7 +19,8 @@ import org.rec4j.tensor.kernel.Parallel;
 
 /**
  * Dense matrix multiply throughput, C = op(A)·op(B), reported as GFLOP/s (2·m·n·k flops per call) in the
- * {@code gflop} secondary result.
+ * {@code gflop} secondary result; {@code gflopDone} and {@code cpuSeconds} give the work and the process CPU time
+ * behind it (see {@link CpuFlops}).
  *
  * <p>{@code shape} is {@code MxKxN}: an M×K times K×N product; {@code op} picks the transposes as in BLAS
  * ({@code NN} forward, {@code TN} = Aᵀ·B weight gradient, {@code NT} = A·Bᵀ input gradient). {@code kernels} is
@@ -67,7 +68,9 @@ public class GemmBenchmark {
     transA = op.charAt(0) == 'T';
     transB = op.charAt(1) == 'T';
     k = "scalar".equals(kernels) ? KernelProvider.scalar() : KernelProvider.simdOrNull();
-    if (k == null) throw new IllegalStateException("SIMD kernels unavailable: run with --add-modules jdk.incubator.vector");
+    if (k == null) {
+      throw new IllegalStateException("SIMD kernels unavailable: run with --add-modules jdk.incubator.vector");
+    }
     Parallel.setThreads(threads);
     SplittableRandom rnd = new SplittableRandom(7);
     a = new float[m * kk];
@@ -79,9 +82,11 @@ public class GemmBenchmark {
 
   /** One product C = op(A)·op(B). */
   @Benchmark
-  public float[] matmul(Flops flops) {
+  public float[] matmul(Flops flops, CpuFlops cpu) {
     k.gemm(transA, transB, m, n, kk, 1f, a, 0, transA ? m : kk, b, 0, transB ? kk : n, 0f, c, 0, n);
-    flops.gflop += 2e-9 * m * n * kk;
+    double gflop = 2e-9 * m * n * kk;
+    flops.gflop += gflop;
+    cpu.gflopDone += gflop;
     return c;
   }
 }

@@ -35,7 +35,9 @@ public final class GemmCpuTimeProbe {
     boolean scalar = args.length > 4 && "scalar".equals(args[4]);
     int rounds = args.length > 5 ? Integer.parseInt(args[5]) : 15;
     Kernels kernels = scalar ? KernelProvider.scalar() : KernelProvider.simdOrNull();
-    if (kernels == null) throw new IllegalStateException("SIMD kernels unavailable: add --add-modules jdk.incubator.vector");
+    if (kernels == null) {
+      throw new IllegalStateException("SIMD kernels unavailable: add --add-modules jdk.incubator.vector");
+    }
     Parallel.setThreads(1);
     boolean transA = op.charAt(0) == 'T';
     boolean transB = op.charAt(1) == 'T';

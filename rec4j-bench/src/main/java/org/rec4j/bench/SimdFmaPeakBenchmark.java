@@ -16,7 +16,8 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * The measured ceiling for gemm: GFLOP/s of a loop that does nothing but independent vector FMAs on registers
- * (12 accumulators, more than latency × pipes), with no memory traffic. Run with {@code -t 2} for both cores.
+ * (12 accumulators, more than latency × pipes), with no memory traffic. Run with {@code -t 2} for both cores;
+ * with {@code -t 1}, {@code gflopDone / cpuSeconds} is the ceiling of one core even on a busy machine.
  * Named {@code Simd…} because, like the engine's {@code Simd*} kernels, it is the only kind of class here allowed
  * to import {@code jdk.incubator.vector}.
  */
@@ -33,7 +34,7 @@ public class SimdFmaPeakBenchmark {
 
   /** {@code ROUNDS} rounds of 12 independent FMAs on full vectors. */
   @Benchmark
-  public float fmaLoop(Flops flops) {
+  public float fmaLoop(Flops flops, CpuFlops cpu) {
     FloatVector m = FloatVector.broadcast(SPECIES, 0.999_999f);
     FloatVector c = FloatVector.broadcast(SPECIES, 1e-7f);
     FloatVector a0 = FloatVector.broadcast(SPECIES, 1f);
@@ -62,7 +63,9 @@ public class SimdFmaPeakBenchmark {
       a10 = a10.fma(m, c);
       a11 = a11.fma(m, c);
     }
-    flops.gflop += 2e-9 * ROUNDS * ACCUMULATORS * SPECIES.length();
+    double gflop = 2e-9 * ROUNDS * ACCUMULATORS * SPECIES.length();
+    flops.gflop += gflop;
+    cpu.gflopDone += gflop;
     return a0.add(a1).add(a2).add(a3).add(a4).add(a5).add(a6).add(a7).add(a8).add(a9).add(a10).add(a11)
         .reduceLanes(VectorOperators.ADD);
   }

@@ -34,17 +34,19 @@ public final class KernelProvider {
   }
 
   private static Kernels choose() {
-    return choose(System.getProperty("rec4j.kernels"), simdOrNull());
+    String forced = System.getProperty("rec4j.kernels");
+    Kernels simd = "scalar".equals(forced) ? null : simdOrNull();
+    Kernels chosen = choose(forced, simd);
+    if (chosen != simd && !"scalar".equals(forced)) {
+      LOG.warning("Vector API (jdk.incubator.vector) unavailable: using scalar kernels. "
+          + "Run with --add-modules jdk.incubator.vector on JDK 21+ for SIMD.");
+    }
+    return chosen;
   }
 
   /** The choice rule, given the {@code rec4j.kernels} property value and the SIMD kernels (or null). */
   static Kernels choose(String forced, Kernels simd) {
-    if ("scalar".equals(forced)) return ScalarKernels.INSTANCE;
-    if (simd == null) {
-      LOG.warning("Vector API (jdk.incubator.vector) unavailable: using scalar kernels. "
-          + "Run with --add-modules jdk.incubator.vector on JDK 21+ for SIMD.");
-      return ScalarKernels.INSTANCE;
-    }
+    if ("scalar".equals(forced) || simd == null) return ScalarKernels.INSTANCE;
     return simd;
   }
 }

@@ -3,6 +3,7 @@ package org.rec4j.tensor.kernel;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinTask;
 import java.util.concurrent.ForkJoinWorkerThread;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -97,9 +98,17 @@ public final class Parallel {
     int helpers = Math.min(t, nChunks) - 1;
     ForkJoinPool p = pool();
     ForkJoinTask<?>[] forks = new ForkJoinTask<?>[helpers];
-    for (int i = 0; i < helpers; i++) forks[i] = p.submit(worker);
+    for (int i = 0; i < helpers; i++) {
+      try {
+        forks[i] = p.submit(worker);
+      } catch (RejectedExecutionException e) {
+        break; // the pool was replaced by setThreads meanwhile: the caller's own loop takes the remaining chunks
+      }
+    }
     worker.run();
-    for (ForkJoinTask<?> f : forks) await(f);
+    for (ForkJoinTask<?> f : forks) {
+      if (f != null) await(f);
+    }
   }
 
   private static void await(ForkJoinTask<?> f) {

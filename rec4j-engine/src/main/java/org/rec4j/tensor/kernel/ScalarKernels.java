@@ -97,7 +97,7 @@ public final class ScalarKernels implements Kernels {
   }
 
   /**
-   * Splits large products over {@link Parallel} row blocks; each block runs {@link #gemmSerial}: C is first scaled
+   * Splits large products over {@link Parallel} row blocks; each block runs {@code gemmSerial}: C is first scaled
    * by beta (cleared when beta is 0, so its old contents are never read), then op(A)·op(B) is accumulated in an
    * order that walks B and C along rows.
    */

@@ -23,6 +23,10 @@ public final class SimdKernels implements Kernels {
   /** The shared instance; {@link KernelProvider} reads this field reflectively. */
   public static final SimdKernels INSTANCE = new SimdKernels();
 
+  private static final int ADD = 0;
+  private static final int SUB = 1;
+  private static final int MUL = 2;
+
   private SimdKernels() {}
 
   @Override
@@ -50,36 +54,25 @@ public final class SimdKernels implements Kernels {
   public void axpy(float alpha, float[] x, int xo, float[] y, int yo, int n) {
     for (int i = 0; i < n; i += L) {
       VectorMask<Float> m = SPECIES.indexInRange(i, n);
-      FloatVector.fromArray(SPECIES, x, xo + i, m).fma(FloatVector.broadcast(SPECIES, alpha), FloatVector.fromArray(SPECIES, y, yo + i, m))
+      FloatVector yv = FloatVector.fromArray(SPECIES, y, yo + i, m);
+      FloatVector.fromArray(SPECIES, x, xo + i, m).fma(FloatVector.broadcast(SPECIES, alpha), yv)
           .intoArray(y, yo + i, m);
     }
   }
 
   @Override
   public void add(float[] a, int ao, float[] b, int bo, float[] out, int oo, int n) {
-    for (int i = 0; i < n; i += L) {
-      VectorMask<Float> m = SPECIES.indexInRange(i, n);
-      FloatVector.fromArray(SPECIES, a, ao + i, m).add(FloatVector.fromArray(SPECIES, b, bo + i, m))
-          .intoArray(out, oo + i, m);
-    }
+    binary(ADD, a, ao, b, bo, out, oo, n);
   }
 
   @Override
   public void sub(float[] a, int ao, float[] b, int bo, float[] out, int oo, int n) {
-    for (int i = 0; i < n; i += L) {
-      VectorMask<Float> m = SPECIES.indexInRange(i, n);
-      FloatVector.fromArray(SPECIES, a, ao + i, m).sub(FloatVector.fromArray(SPECIES, b, bo + i, m))
-          .intoArray(out, oo + i, m);
-    }
+    binary(SUB, a, ao, b, bo, out, oo, n);
   }
 
   @Override
   public void mul(float[] a, int ao, float[] b, int bo, float[] out, int oo, int n) {
-    for (int i = 0; i < n; i += L) {
-      VectorMask<Float> m = SPECIES.indexInRange(i, n);
-      FloatVector.fromArray(SPECIES, a, ao + i, m).mul(FloatVector.fromArray(SPECIES, b, bo + i, m))
-          .intoArray(out, oo + i, m);
-    }
+    binary(MUL, a, ao, b, bo, out, oo, n);
   }
 
   @Override
@@ -177,5 +170,24 @@ public final class SimdKernels implements Kernels {
     if (m == 0 || n == 0) return;
     boolean parallel = Parallel.worthSplitting(2L * m * n * k, m, SimdGemm.MR);
     SimdGemm.gemm(transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc, parallel);
+  }
+
+  /**
+   * out = a op b. The operation is chosen by a switch on plain ints, each arm with its own constant vector
+   * operation, so every arm is intrinsified even if the JIT does not inline this method into its caller (a
+   * {@code VectorOperators} argument would only be constant after inlining).
+   */
+  private static void binary(int op, float[] a, int ao, float[] b, int bo, float[] out, int oo, int n) {
+    for (int i = 0; i < n; i += L) {
+      VectorMask<Float> m = SPECIES.indexInRange(i, n);
+      FloatVector x = FloatVector.fromArray(SPECIES, a, ao + i, m);
+      FloatVector y = FloatVector.fromArray(SPECIES, b, bo + i, m);
+      FloatVector r = switch (op) {
+        case ADD -> x.add(y);
+        case SUB -> x.sub(y);
+        default -> x.mul(y);
+      };
+      r.intoArray(out, oo + i, m);
+    }
   }
 }
