@@ -93,7 +93,7 @@ class ParallelGemmTest {
   void forRowsRunsChunksOnPoolWorkers() {
     Parallel.setThreads(2);
     Set<String> names = ConcurrentHashMap.newKeySet();
-    Parallel.forRows(4, 1, (from, to) -> {
+    Parallel.forRows(8, 1, (from, to) -> {
       names.add(Thread.currentThread().getName());
       try {
         Thread.sleep(50); // long enough that the worker wakes up and takes a chunk
