@@ -62,6 +62,11 @@ public interface Kernels {
   /**
    * General matrix multiply: C = alpha·op(A)·op(B) + beta·C with op(A) of shape m×k and op(B) k×n, where op
    * transposes when the flag is set. A is stored m×k (lda ≥ k) or, transposed, k×m (lda ≥ m); likewise B.
+   * When beta is 0, C is only written, never read (NaN or garbage in C does not propagate), as in BLAS. Elements
+   * of C outside the m×n window (between n and ldc) are left untouched. Large products may be split over
+   * {@link Parallel} threads; the result does not depend on the thread count.
+   *
+   * @throws IllegalArgumentException if a size is negative or a leading dimension is too small
    */
   void gemm(boolean transA, boolean transB, int m, int n, int k, float alpha,
             float[] a, int aOff, int lda, float[] b, int bOff, int ldb,

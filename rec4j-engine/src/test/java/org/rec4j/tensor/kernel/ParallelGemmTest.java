@@ -1,11 +1,15 @@
 package org.rec4j.tensor.kernel;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -83,6 +87,22 @@ class ParallelGemmTest {
         }
       }
     }
+  }
+
+  @Test
+  void forRowsRunsChunksOnPoolWorkers() {
+    Parallel.setThreads(2);
+    Set<String> names = ConcurrentHashMap.newKeySet();
+    Parallel.forRows(8, 1, (from, to) -> {
+      names.add(Thread.currentThread().getName());
+      try {
+        Thread.sleep(50); // long enough that the worker wakes up and takes a chunk
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    });
+    assertEquals(2, names.size(), "threads that ran chunks: " + names);
+    assertTrue(names.stream().anyMatch(n -> n.startsWith("rec4j-kernel-")), names.toString());
   }
 
   @Test
