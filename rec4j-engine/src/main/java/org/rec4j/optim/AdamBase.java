@@ -9,6 +9,7 @@ import org.rec4j.nn.Parameter;
  * {@code v}.
  */
 abstract class AdamBase extends Optimizer {
+  private static final org.rec4j.tensor.kernel.Kernels KERNELS = org.rec4j.tensor.kernel.KernelProvider.get();
   private final float beta1;
   private final float beta2;
   private final double eps;
@@ -60,6 +61,11 @@ abstract class AdamBase extends Optimizer {
     double lr = learningRate();
     double decay = lr * weightDecay; // decoupled: applied to the weight before the step
     if (catchUp && s.parameter().sparse()) catchUp(s, w, m, v, off, len, lr, decay);
+    if (!isRegularized()) {
+      KERNELS.adamStep(w, off, g, gOff, m, v, len, b1, b2, (float) (lr / bias1), (float) (1 / Math.sqrt(bias2)), (float) eps,
+          (float) (1 - decay));
+      return;
+    }
     for (int j = 0; j < len; j++) {
       int i = off + j;
       float wi = w[i];
@@ -73,6 +79,32 @@ abstract class AdamBase extends Optimizer {
     }
   }
 
+  /** Powers β1ⁿ, β2ⁿ and (β1/√β2)ⁿ for n below {@value #POWERS}; beyond, all three are below 1e-8 and taken as 0. */
+  private static final int POWERS = 20_000;
+  private float[] pow1;
+  private float[] pow2;
+  private float[] powR;
+
+  private void powers() {
+    pow1 = new float[POWERS];
+    pow2 = new float[POWERS];
+    powR = new float[POWERS];
+    double r = beta1 / Math.sqrt(beta2);
+    double a = 1, b = 1, c = 1;
+    for (int n = 0; n < POWERS; n++) {
+      pow1[n] = (float) a;
+      pow2[n] = (float) b;
+      powR[n] = (float) c;
+      a *= beta1;
+      b *= beta2;
+      c *= r;
+    }
+  }
+
+  private static double pow(float[] table, long n) {
+    return n < POWERS ? table[(int) n] : 0;
+  }
+
   /** Applies the skipped steps' dense-Adam effect to one sparse row (see {@link #catchUpSkippedRows}). */
   private void catchUp(ParamState s, float[] w, float[] m, float[] v, int off, int len, double lr, double decay) {
     int[] last = s.rowSteps(w.length / len);
@@ -81,19 +113,16 @@ abstract class AdamBase extends Optimizer {
     int prev = last[row];
     last[row] = (int) t;
     if (prev == 0 || t - prev <= 1) return;
+    if (pow1 == null) powers();
     int k = (int) (t - prev - 1);
     double r = beta1 / Math.sqrt(beta2);
-    double geo = r * (1 - Math.pow(r, k)) / (1 - r);
+    double geo = r * (1 - pow(powR, k)) / (1 - r);
     long t1 = prev + 1L;
-    double bc1 = 1 - Math.pow(beta1, t1), bc2 = 1 - Math.pow(beta2, t1);
-    double scale = lr * geo * Math.sqrt(bc2) / bc1;
-    double eps2 = eps * Math.sqrt(bc2);
-    float d1 = (float) Math.pow(beta1, k), d2 = (float) Math.pow(beta2, k);
-    double keep = decay == 0 ? 1 : Math.pow(1 - decay, k);
-    for (int i = off; i < off + len; i++) {
-      w[i] = (float) (w[i] * keep - scale * m[i] / (Math.sqrt(v[i]) + eps2));
-      m[i] = flush(m[i] * d1);
-      v[i] = flush(v[i] * d2);
-    }
+    double bc1 = 1 - pow(pow1, t1), bc2 = 1 - pow(pow2, t1);
+    float scale = (float) (lr * geo * Math.sqrt(bc2) / bc1);
+    float eps2 = (float) (eps * Math.sqrt(bc2));
+    float d1 = (float) pow(pow1, k), d2 = (float) pow(pow2, k);
+    float keep = decay == 0 ? 1f : (float) Math.pow(1 - decay, k);
+    KERNELS.adamDrift(w, m, v, off, len, scale, eps2, keep, d1, d2);
   }
 }

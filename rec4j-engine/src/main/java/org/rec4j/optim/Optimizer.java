@@ -82,6 +82,11 @@ public abstract class Optimizer {
   private final ParamState[] states;
   private final Map<String, ParamState> byName;
   private final String[] slotNames;
+  /** Whether a regularizer term is added to gradients (then updates take the scalar, regularized path). */
+  protected final boolean isRegularized() {
+    return regularized;
+  }
+
   /** The regularizer added to raw gradients; never {@code null}. */
   protected final Regularizer regularizer;
   private final boolean regularized;

@@ -60,6 +60,21 @@ public interface Kernels {
   void addColumnSums(float[] x, int xo, int rows, int cols, int ld, float[] out, int oo);
 
   /**
+   * One Adam step over {@code n} coordinates in float arithmetic (Kingma &amp; Ba 2015):
+   * {@code m = b1·m + (1−b1)·g}, {@code v = b2·v + (1−b2)·g²} (moments below 1e−30 in magnitude are flushed to
+   * 0), then {@code w = keep·w − stepSize·m / (√v·invSqrtBias2 + eps)}. {@code m} and {@code v} are addressed like
+   * {@code w}; {@code stepSize} is lr/(1−β1ᵗ), {@code invSqrtBias2} is 1/√(1−β2ᵗ), {@code keep} is 1 − lr·decay.
+   */
+  void adamStep(float[] w, int wo, float[] g, int go, float[] m, float[] v, int n,
+                float b1, float b2, float stepSize, float invSqrtBias2, float eps, float keep);
+
+  /**
+   * The drift of {@code n} coordinates over steps without a gradient (dense-Adam catch-up):
+   * {@code w = keep·w − scale·m / (√v + eps)}, then {@code m ·= d1}, {@code v ·= d2} (flushed below 1e−30).
+   */
+  void adamDrift(float[] w, float[] m, float[] v, int o, int n, float scale, float eps, float keep, float d1, float d2);
+
+  /**
    * General matrix multiply: C = alpha·op(A)·op(B) + beta·C with op(A) of shape m×k and op(B) k×n, where op
    * transposes when the flag is set. A is stored m×k (lda ≥ k) or, transposed, k×m (lda ≥ m); likewise B.
    * When beta is 0, C is only written, never read (NaN or garbage in C does not propagate), as in BLAS. Elements

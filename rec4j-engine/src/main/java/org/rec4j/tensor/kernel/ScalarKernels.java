@@ -102,6 +102,32 @@ public final class ScalarKernels implements Kernels {
    * order that walks B and C along rows.
    */
   @Override
+  public void adamStep(float[] w, int wo, float[] g, int go, float[] m, float[] v, int n,
+                       float b1, float b2, float stepSize, float invSqrtBias2, float eps, float keep) {
+    for (int j = 0; j < n; j++) {
+      int i = wo + j;
+      float gi = g[go + j];
+      float mi = b1 * m[i] + (1f - b1) * gi;
+      float vi = b2 * v[i] + (1f - b2) * gi * gi;
+      if (Math.abs(mi) < 1e-30f) mi = 0f;
+      if (Math.abs(vi) < 1e-30f) vi = 0f;
+      m[i] = mi;
+      v[i] = vi;
+      w[i] = keep * w[i] - stepSize * mi / ((float) Math.sqrt(vi) * invSqrtBias2 + eps);
+    }
+  }
+
+  @Override
+  public void adamDrift(float[] w, float[] m, float[] v, int o, int n, float scale, float eps, float keep, float d1, float d2) {
+    for (int i = o; i < o + n; i++) {
+      w[i] = keep * w[i] - scale * m[i] / ((float) Math.sqrt(v[i]) + eps);
+      float mi = m[i] * d1, vi = v[i] * d2;
+      m[i] = Math.abs(mi) < 1e-30f ? 0f : mi;
+      v[i] = Math.abs(vi) < 1e-30f ? 0f : vi;
+    }
+  }
+
+  @Override
   public void gemm(boolean transA, boolean transB, int m, int n, int k, float alpha,
                    float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
                    float beta, float[] c, int cOff, int ldc) {

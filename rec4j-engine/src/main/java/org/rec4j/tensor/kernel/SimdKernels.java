@@ -52,12 +52,14 @@ public final class SimdKernels implements Kernels {
 
   @Override
   public void axpy(float alpha, float[] x, int xo, float[] y, int yo, int n) {
-    for (int i = 0; i < n; i += L) {
-      VectorMask<Float> m = SPECIES.indexInRange(i, n);
-      FloatVector yv = FloatVector.fromArray(SPECIES, y, yo + i, m);
-      FloatVector.fromArray(SPECIES, x, xo + i, m).fma(FloatVector.broadcast(SPECIES, alpha), yv)
-          .intoArray(y, yo + i, m);
+    // full vectors unmasked, the tail in scalar code: a partial mask near an array's end falls off the
+    // intrinsified path into a per-lane bounds check that costs more than the scalar tail
+    int bound = SPECIES.loopBound(n), i = 0;
+    FloatVector a = FloatVector.broadcast(SPECIES, alpha);
+    for (; i < bound; i += L) {
+      FloatVector.fromArray(SPECIES, x, xo + i).fma(a, FloatVector.fromArray(SPECIES, y, yo + i)).intoArray(y, yo + i);
     }
+    for (; i < n; i++) y[yo + i] += alpha * x[xo + i];
   }
 
   @Override
@@ -77,10 +79,9 @@ public final class SimdKernels implements Kernels {
 
   @Override
   public void scale(float alpha, float[] x, int xo, float[] out, int oo, int n) {
-    for (int i = 0; i < n; i += L) {
-      VectorMask<Float> m = SPECIES.indexInRange(i, n);
-      FloatVector.fromArray(SPECIES, x, xo + i, m).mul(alpha).intoArray(out, oo + i, m);
-    }
+    int bound = SPECIES.loopBound(n), i = 0;
+    for (; i < bound; i += L) FloatVector.fromArray(SPECIES, x, xo + i).mul(alpha).intoArray(out, oo + i);
+    for (; i < n; i++) out[oo + i] = alpha * x[xo + i];
   }
 
   @Override
@@ -94,20 +95,19 @@ public final class SimdKernels implements Kernels {
 
   @Override
   public void relu(float[] x, int xo, float[] out, int oo, int n) {
-    for (int i = 0; i < n; i += L) {
-      VectorMask<Float> m = SPECIES.indexInRange(i, n);
-      FloatVector.fromArray(SPECIES, x, xo + i, m).max(0f).intoArray(out, oo + i, m);
-    }
+    int bound = SPECIES.loopBound(n), i = 0;
+    for (; i < bound; i += L) FloatVector.fromArray(SPECIES, x, xo + i).max(0f).intoArray(out, oo + i);
+    for (; i < n; i++) out[oo + i] = Math.max(x[xo + i], 0f);
   }
 
   @Override
   public void reluBackward(float[] y, int yo, float[] dy, int dyo, float[] g, int go, int n) {
-    for (int i = 0; i < n; i += L) {
-      VectorMask<Float> m = SPECIES.indexInRange(i, n);
-      VectorMask<Float> pos = FloatVector.fromArray(SPECIES, y, yo + i, m).compare(VectorOperators.GT, 0f);
-      FloatVector gv = FloatVector.fromArray(SPECIES, g, go + i, m);
-      gv.add(FloatVector.fromArray(SPECIES, dy, dyo + i, m), pos).intoArray(g, go + i, m);
+    int bound = SPECIES.loopBound(n), i = 0;
+    for (; i < bound; i += L) {
+      VectorMask<Float> pos = FloatVector.fromArray(SPECIES, y, yo + i).compare(VectorOperators.GT, 0f);
+      FloatVector.fromArray(SPECIES, g, go + i).add(FloatVector.fromArray(SPECIES, dy, dyo + i), pos).intoArray(g, go + i);
     }
+    for (; i < n; i++) if (y[yo + i] > 0f) g[go + i] += dy[dyo + i];
   }
 
   @Override
@@ -163,6 +163,43 @@ public final class SimdKernels implements Kernels {
   }
 
   @Override
+  public void adamStep(float[] w, int wo, float[] g, int go, float[] m, float[] v, int n,
+                       float b1, float b2, float stepSize, float invSqrtBias2, float eps, float keep) {
+    int bound = SPECIES.loopBound(n);
+    int j = 0;
+    for (; j < bound; j += L) {
+      int i = wo + j;
+      FloatVector gi = FloatVector.fromArray(SPECIES, g, go + j);
+      FloatVector mi = FloatVector.fromArray(SPECIES, m, i).mul(b1).add(gi.mul(1f - b1));
+      FloatVector vi = FloatVector.fromArray(SPECIES, v, i).mul(b2).add(gi.mul(gi).mul(1f - b2));
+      mi = mi.blend(0f, mi.abs().lt(1e-30f));
+      vi = vi.blend(0f, vi.abs().lt(1e-30f));
+      mi.intoArray(m, i);
+      vi.intoArray(v, i);
+      FloatVector den = vi.sqrt().mul(invSqrtBias2).add(eps);
+      FloatVector.fromArray(SPECIES, w, i).mul(keep).sub(mi.mul(stepSize).div(den)).intoArray(w, i);
+    }
+    if (j < n) ScalarKernels.INSTANCE.adamStep(w, wo + j, g, go + j, m, v, n - j, b1, b2, stepSize, invSqrtBias2, eps, keep);
+  }
+
+  @Override
+  public void adamDrift(float[] w, float[] m, float[] v, int o, int n, float scale, float eps, float keep, float d1, float d2) {
+    int bound = SPECIES.loopBound(n);
+    int j = 0;
+    for (; j < bound; j += L) {
+      int i = o + j;
+      FloatVector mi = FloatVector.fromArray(SPECIES, m, i), vi = FloatVector.fromArray(SPECIES, v, i);
+      FloatVector den = vi.sqrt().add(eps);
+      FloatVector.fromArray(SPECIES, w, i).mul(keep).sub(mi.mul(scale).div(den)).intoArray(w, i);
+      mi = mi.mul(d1);
+      vi = vi.mul(d2);
+      mi.blend(0f, mi.abs().lt(1e-30f)).intoArray(m, i);
+      vi.blend(0f, vi.abs().lt(1e-30f)).intoArray(v, i);
+    }
+    if (j < n) ScalarKernels.INSTANCE.adamDrift(w, m, v, o + j, n - j, scale, eps, keep, d1, d2);
+  }
+
+  @Override
   public void gemm(boolean transA, boolean transB, int m, int n, int k, float alpha,
                    float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
                    float beta, float[] c, int cOff, int ldc) {
@@ -178,16 +215,23 @@ public final class SimdKernels implements Kernels {
    * {@code VectorOperators} argument would only be constant after inlining).
    */
   private static void binary(int op, float[] a, int ao, float[] b, int bo, float[] out, int oo, int n) {
-    for (int i = 0; i < n; i += L) {
-      VectorMask<Float> m = SPECIES.indexInRange(i, n);
-      FloatVector x = FloatVector.fromArray(SPECIES, a, ao + i, m);
-      FloatVector y = FloatVector.fromArray(SPECIES, b, bo + i, m);
+    int bound = SPECIES.loopBound(n), i = 0;
+    for (; i < bound; i += L) {
+      FloatVector x = FloatVector.fromArray(SPECIES, a, ao + i);
+      FloatVector y = FloatVector.fromArray(SPECIES, b, bo + i);
       FloatVector r = switch (op) {
         case ADD -> x.add(y);
         case SUB -> x.sub(y);
         default -> x.mul(y);
       };
-      r.intoArray(out, oo + i, m);
+      r.intoArray(out, oo + i);
+    }
+    for (; i < n; i++) {
+      out[oo + i] = switch (op) {
+        case ADD -> a[ao + i] + b[bo + i];
+        case SUB -> a[ao + i] - b[bo + i];
+        default -> a[ao + i] * b[bo + i];
+      };
     }
   }
 }
