@@ -20,17 +20,25 @@ final class Broadcast {
 
   /** Fills {@code map[i]} with the input offset of output element {@code i}. */
   int[] map(int size) {
+    return offsets(outDims, inStrides, size);
+  }
+
+  /**
+   * The offsets visited when walking {@code dims} in row-major order with per-axis {@code strides} (0 for a
+   * broadcast axis, permuted strides for a transpose): entry {@code i} is the source offset of element {@code i}.
+   */
+  static int[] offsets(int[] dims, int[] strides, int size) {
     int[] map = new int[size];
-    int r = outDims.length;
+    int r = dims.length;
     int[] idx = new int[r];
     int off = 0;
     for (int i = 0; i < size; i++) {
       map[i] = off;
       for (int d = r - 1; d >= 0; d--) {
         idx[d]++;
-        off += inStrides[d];
-        if (idx[d] < outDims[d]) break;
-        off -= inStrides[d] * outDims[d];
+        off += strides[d];
+        if (idx[d] < dims[d]) break;
+        off -= strides[d] * dims[d];
         idx[d] = 0;
       }
     }

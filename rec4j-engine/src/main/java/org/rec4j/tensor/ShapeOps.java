@@ -77,21 +77,7 @@ public final class ShapeOps {
       od[i] = in.dim(perm[i]);
       st[i] = is[perm[i]];
     }
-    int size = in.size();
-    int[] map = new int[size];
-    int[] idx = new int[r];
-    int off = 0;
-    for (int i = 0; i < size; i++) {
-      map[i] = off;
-      for (int d = r - 1; d >= 0; d--) {
-        idx[d]++;
-        off += st[d];
-        if (idx[d] < od[d]) break;
-        off -= st[d] * od[d];
-        idx[d] = 0;
-      }
-    }
-    return map;
+    return Broadcast.offsets(od, st, in.size());
   }
 
   /** Concatenates along {@code axis}; all other extents must match. */
