@@ -57,6 +57,29 @@ public final class NCF extends NeuralRecommender {
     return Towers.squeeze(out.forward(hidden(users, items)));
   }
 
+  /** Full-catalog scores through {@link CatalogScorer} (the item half of the first layer shared by all users). */
+  @Override
+  public void scoreAll(int[] users, float[] out) {
+    if (!CatalogScorer.supports(tower, options.batchNorm())) {
+      super.scoreAll(users, out);
+      return;
+    }
+    var k = org.rec4j.tensor.kernel.KernelProvider.get();
+    int[] l = options.layers();
+    int e = l[0] / 2, last = l[l.length - 1];
+    CatalogScorer cs = new CatalogScorer(tower, q.weight().value().data(), e, numItems);
+    float[] wOut = this.out.weight().value().data();
+    float bOut = this.out.bias() == null ? 0f : this.out.bias().value().data()[0];
+    float[] pd = p.weight().value().data();
+    for (int j = 0; j < users.length; j++) {
+      int u = users[j];
+      if (u < 0 || u >= numUsers) throw new IllegalArgumentException("unknown user id " + u);
+      float[] h = cs.lastHidden(pd, u * e);
+      k.gemm(false, false, numItems, 1, last, 1f, h, 0, last, wOut, 0, 1, 0f, out, j * numItems, 1);
+      for (int i = 0; i < numItems; i++) out[j * numItems + i] += bOut;
+    }
+  }
+
   @Override
   public long flopsPerPrediction() {
     int[] l = options.layers();

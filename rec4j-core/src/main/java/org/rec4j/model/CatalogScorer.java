@@ -1,0 +1,71 @@
+package org.rec4j.model;
+
+import java.util.List;
+import org.rec4j.nn.Linear;
+import org.rec4j.nn.MLP;
+import org.rec4j.tensor.kernel.KernelProvider;
+import org.rec4j.tensor.kernel.Kernels;
+
+/**
+ * Fast full-catalog scoring of an NCF-style MLP tower for one user at a time, without the autodiff graph.
+ *
+ * <p>The first layer over the concatenation [p<sub>u</sub>; q<sub>i</sub>] splits as p<sub>u</sub>·W<sub>u</sub> +
+ * q<sub>i</sub>·W<sub>i</sub>: the item half is computed once for the whole catalog ({@code [items, h1]}), so each
+ * user adds one row vector and pays only for the deeper, narrower layers — about 4× fewer multiply–adds than
+ * scoring (user, item) pairs through the full tower for NCF's [64, 32, 16, 8]. Only for towers of plain ReLU
+ * layers (no batch norm); results equal the graph forward pass up to float rounding (checked by the contract test).
+ */
+final class CatalogScorer {
+  private static final Kernels K = KernelProvider.get();
+  private final List<Linear> layers;
+  private final int e;
+  private final int items;
+  private final float[] itemPart;
+  private final float[][] acts;
+
+  /** Prepares the item half of the first layer for {@code items} item embeddings of width {@code e}. */
+  CatalogScorer(MLP tower, float[] itemEmbeddings, int e, int items) {
+    this.layers = tower.layers();
+    this.e = e;
+    this.items = items;
+    Linear first = layers.get(0);
+    int h1 = first.config().out();
+    itemPart = new float[items * h1];
+    // rows e..2e-1 of W1 [2e, h1] multiply the item embedding
+    K.gemm(false, false, items, h1, e, 1f, itemEmbeddings, 0, e, first.weight().value().data(), e * h1, h1, 0f, itemPart, 0, h1);
+    acts = new float[layers.size()][];
+    for (int l = 0; l < layers.size(); l++) acts[l] = new float[items * layers.get(l).config().out()];
+  }
+
+  /** Whether a tower can be scored this way: ReLU after every layer, no batch norm. */
+  static boolean supports(MLP tower, boolean batchNorm) {
+    return !batchNorm;
+  }
+
+  /**
+   * The last hidden layer for user embedding {@code userEmb[off .. off+e)} against every item: a row-major
+   * {@code [items, last]} array owned by this scorer (overwritten by the next call).
+   */
+  float[] lastHidden(float[] userEmb, int off) {
+    Linear first = layers.get(0);
+    int h1 = first.config().out();
+    float[] w1 = first.weight().value().data();
+    float[] userRow = new float[h1];
+    K.gemm(false, false, 1, h1, e, 1f, userEmb, off, e, w1, 0, h1, 0f, userRow, 0, h1);
+    if (first.bias() != null) K.add(userRow, 0, first.bias().value().data(), 0, userRow, 0, h1);
+    float[] h = acts[0];
+    System.arraycopy(itemPart, 0, h, 0, h.length);
+    K.addBias(h, 0, items, h1, h1, userRow, 0);
+    K.relu(h, 0, h, 0, h.length);
+    for (int l = 1; l < layers.size(); l++) {
+      Linear lin = layers.get(l);
+      int in = lin.config().in(), out = lin.config().out();
+      float[] next = acts[l];
+      K.gemm(false, false, items, out, in, 1f, h, 0, in, lin.weight().value().data(), 0, out, 0f, next, 0, out);
+      if (lin.bias() != null) K.addBias(next, 0, items, out, out, lin.bias().value().data(), 0);
+      K.relu(next, 0, next, 0, next.length);
+      h = next;
+    }
+    return h;
+  }
+}
