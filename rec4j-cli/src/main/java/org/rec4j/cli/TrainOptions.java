@@ -53,6 +53,8 @@ public final class TrainOptions {
   @Option(names = "--validation", paramLabel = "F", description = "Hold out this fraction of each user's training data for "
       + "per-epoch validation and early stopping when the split has no validation part (default 0: validate on test).")
   Double validation;
+  @Option(names = "--init-std", paramLabel = "S", description = "Std of the N(0, S²) embedding initialization (default 0.01).")
+  Float initStd;
   @Option(names = "--patience", paramLabel = "N", description = "Early stopping after N validations without improvement (default off).")
   Integer patience;
   @Option(names = "--monitor", paramLabel = "METRIC", description = "Validation metric for early stopping (default ndcg@10 or rmse).")
@@ -92,7 +94,7 @@ public final class TrainOptions {
     Protocol p = protocol != null ? Protocol.of(protocol) : rating ? Protocol.RATING : Protocol.SAMPLED;
     return new ExperimentConfig(spec, SplitSpec.parse(sp), model, f, l, dropout != null ? dropout : rating ? 0.1f : 0f, batchNorm, tc, p,
         evalNegatives != null ? evalNegatives : 99, ks != null ? ks : new int[] {10}, pretrain, finetuneSgd,
-        crossBuckets != null ? crossBuckets : 0, validation != null ? validation : 0);
+        crossBuckets != null ? crossBuckets : 0, validation != null ? validation : 0, initStd != null ? initStd : 0.01f);
   }
 
   @Override

@@ -59,7 +59,7 @@ public final class Experiment {
     int users = Math.max(train.userIndex().size(), test.userIndex().size());
     int items = Math.max(train.itemIndex().size(), test.itemIndex().size());
     ModelOptions opt = new ModelOptions(users, items, c.factors(), c.layers(), c.dropout(), c.batchNorm(),
-        tc.objective().isRating(), tc.seed(), 0.01f, c.crossBuckets());
+        tc.objective().isRating(), tc.seed(), c.embeddingStd(), c.crossBuckets());
     int[][] provided = val == test ? ds.candidates() : null;
     Evaluation valEval = evaluation(c, train, val, provided);
     Evaluation testEval = val == test ? valEval : evaluation(c, train, test, ds.candidates());

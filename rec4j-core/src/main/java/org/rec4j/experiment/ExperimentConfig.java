@@ -25,10 +25,12 @@ import org.rec4j.train.TrainerConfig;
  * @param crossBuckets Wide&amp;Deep hashed user×item cross buckets (0 = none)
  * @param validationFraction when the split has no validation part, hold out this fraction of each user's training
  *     interactions for per-epoch validation and early stopping (0 = validate on the test part, as the NCF code does)
+ * @param embeddingStd standard deviation of the N(0, std²) embedding initialization (0.01 as in NCF)
  */
 public record ExperimentConfig(DataSpec data, SplitSpec split, String model, int factors, int[] layers, float dropout,
                                boolean batchNorm, TrainerConfig trainer, Protocol protocol, int sampledNegatives, int[] ks,
-                               boolean pretrain, boolean pretrainOptimizerSgd, int crossBuckets, double validationFraction) {
+                               boolean pretrain, boolean pretrainOptimizerSgd, int crossBuckets, double validationFraction,
+                               float embeddingStd) {
   /** Validates what the parts do not validate themselves. */
   public ExperimentConfig {
     if (data == null || split == null || model == null || trainer == null || protocol == null) {
@@ -46,6 +48,7 @@ public record ExperimentConfig(DataSpec data, SplitSpec split, String model, int
     if (!(validationFraction >= 0 && validationFraction < 0.5)) {
       throw new IllegalArgumentException("--validation must be in [0, 0.5), got " + validationFraction);
     }
+    if (!(embeddingStd > 0)) throw new IllegalArgumentException("--init-std must be > 0, got " + embeddingStd);
     ks = ks.clone();
     layers = layers.clone();
   }
