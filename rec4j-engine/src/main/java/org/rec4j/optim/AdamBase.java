@@ -61,9 +61,9 @@ abstract class AdamBase extends Optimizer {
     double lr = learningRate();
     double decay = lr * weightDecay; // decoupled: applied to the weight before the step
     if (catchUp && s.parameter().sparse()) catchUp(s, w, m, v, off, len, lr, decay);
-    if (!isRegularized()) {
+    if (regularizer.l1() == 0) { // no regularizer, or L2 only: the SIMD kernel takes the L2 term
       KERNELS.adamStep(w, off, g, gOff, m, v, len, b1, b2, (float) (lr / bias1), (float) (1 / Math.sqrt(bias2)), (float) eps,
-          (float) (1 - decay));
+          (float) (1 - decay), regularizer.l2());
       return;
     }
     for (int j = 0; j < len; j++) {

@@ -58,6 +58,20 @@ public final class MathOps {
           }
         }
       }
+    } else if (a.shape.equals(s) && y.length == 1) {
+      float c = y[0];
+      switch (op) {
+        case ADD -> {
+          for (int i = 0; i < n; i++) o[i] = x[i] + c;
+        }
+        case SUB -> {
+          for (int i = 0; i < n; i++) o[i] = x[i] - c;
+        }
+        case MUL -> K.scale(c, x, 0, o, 0, n);
+        default -> {
+          for (int i = 0; i < n; i++) o[i] = x[i] / c;
+        }
+      }
     } else {
       int[] ma = new Broadcast(a.shape, s).map(n);
       int[] mb = new Broadcast(b.shape, s).map(n);

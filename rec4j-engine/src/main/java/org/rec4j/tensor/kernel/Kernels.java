@@ -60,13 +60,13 @@ public interface Kernels {
   void addColumnSums(float[] x, int xo, int rows, int cols, int ld, float[] out, int oo);
 
   /**
-   * One Adam step over {@code n} coordinates in float arithmetic (Kingma &amp; Ba 2015):
-   * {@code m = b1·m + (1−b1)·g}, {@code v = b2·v + (1−b2)·g²} (moments below 1e−30 in magnitude are flushed to
+   * One Adam step over {@code n} coordinates in float arithmetic (Kingma &amp; Ba 2015), with the gradient
+   * {@code g + l2·w} (coupled L2; pass 0 for none): {@code m = b1·m + (1−b1)·g}, {@code v = b2·v + (1−b2)·g²} (moments below 1e−30 in magnitude are flushed to
    * 0), then {@code w = keep·w − stepSize·m / (√v·invSqrtBias2 + eps)}. {@code m} and {@code v} are addressed like
    * {@code w}; {@code stepSize} is lr/(1−β1ᵗ), {@code invSqrtBias2} is 1/√(1−β2ᵗ), {@code keep} is 1 − lr·decay.
    */
   void adamStep(float[] w, int wo, float[] g, int go, float[] m, float[] v, int n,
-                float b1, float b2, float stepSize, float invSqrtBias2, float eps, float keep);
+                float b1, float b2, float stepSize, float invSqrtBias2, float eps, float keep, float l2);
 
   /**
    * The drift of {@code n} coordinates over steps without a gradient (dense-Adam catch-up):

@@ -103,10 +103,10 @@ public final class ScalarKernels implements Kernels {
    */
   @Override
   public void adamStep(float[] w, int wo, float[] g, int go, float[] m, float[] v, int n,
-                       float b1, float b2, float stepSize, float invSqrtBias2, float eps, float keep) {
+                       float b1, float b2, float stepSize, float invSqrtBias2, float eps, float keep, float l2) {
     for (int j = 0; j < n; j++) {
       int i = wo + j;
-      float gi = g[go + j];
+      float gi = g[go + j] + l2 * w[i];
       float mi = b1 * m[i] + (1f - b1) * gi;
       float vi = b2 * v[i] + (1f - b2) * gi * gi;
       if (Math.abs(mi) < 1e-30f) mi = 0f;

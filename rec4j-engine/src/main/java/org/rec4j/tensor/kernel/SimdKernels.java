@@ -164,12 +164,12 @@ public final class SimdKernels implements Kernels {
 
   @Override
   public void adamStep(float[] w, int wo, float[] g, int go, float[] m, float[] v, int n,
-                       float b1, float b2, float stepSize, float invSqrtBias2, float eps, float keep) {
+                       float b1, float b2, float stepSize, float invSqrtBias2, float eps, float keep, float l2) {
     int bound = SPECIES.loopBound(n);
     int j = 0;
     for (; j < bound; j += L) {
       int i = wo + j;
-      FloatVector gi = FloatVector.fromArray(SPECIES, g, go + j);
+      FloatVector gi = FloatVector.fromArray(SPECIES, g, go + j).add(FloatVector.fromArray(SPECIES, w, i).mul(l2));
       FloatVector mi = FloatVector.fromArray(SPECIES, m, i).mul(b1).add(gi.mul(1f - b1));
       FloatVector vi = FloatVector.fromArray(SPECIES, v, i).mul(b2).add(gi.mul(gi).mul(1f - b2));
       mi = mi.blend(0f, mi.abs().lt(1e-30f));
@@ -183,7 +183,7 @@ public final class SimdKernels implements Kernels {
       // a partial mask is cheap while the full vector stays inside the arrays (most embedding rows)
       VectorMask<Float> k = SPECIES.indexInRange(j, n);
       int i = wo + j;
-      FloatVector gi = FloatVector.fromArray(SPECIES, g, go + j, k);
+      FloatVector gi = FloatVector.fromArray(SPECIES, g, go + j, k).add(FloatVector.fromArray(SPECIES, w, i, k).mul(l2));
       FloatVector mi = FloatVector.fromArray(SPECIES, m, i, k).mul(b1).add(gi.mul(1f - b1));
       FloatVector vi = FloatVector.fromArray(SPECIES, v, i, k).mul(b2).add(gi.mul(gi).mul(1f - b2));
       mi = mi.blend(0f, mi.abs().lt(1e-30f));
@@ -193,7 +193,7 @@ public final class SimdKernels implements Kernels {
       FloatVector den = vi.sqrt().mul(invSqrtBias2).add(eps);
       FloatVector.fromArray(SPECIES, w, i, k).mul(keep).sub(mi.mul(stepSize).div(den)).intoArray(w, i, k);
     } else if (j < n) {
-      ScalarKernels.INSTANCE.adamStep(w, wo + j, g, go + j, m, v, n - j, b1, b2, stepSize, invSqrtBias2, eps, keep);
+      ScalarKernels.INSTANCE.adamStep(w, wo + j, g, go + j, m, v, n - j, b1, b2, stepSize, invSqrtBias2, eps, keep, l2);
     }
   }
 

@@ -28,8 +28,8 @@ class AdamKernelsTest {
       float[] m = random(r, n + off, 0.1f, false), v = random(r, n + off, 0.01f, true);
       if (n > 2) m[off + 1] = 1e-31f; // flushed to zero by both
       float[][] a = {w.clone(), m.clone(), v.clone()}, b = {w.clone(), m.clone(), v.clone()};
-      ScalarKernels.INSTANCE.adamStep(a[0], off, g, 3, a[1], a[2], n, 0.9f, 0.999f, 0.01f, 1.3f, 1e-8f, 0.999f);
-      simd.adamStep(b[0], off, g, 3, b[1], b[2], n, 0.9f, 0.999f, 0.01f, 1.3f, 1e-8f, 0.999f);
+      ScalarKernels.INSTANCE.adamStep(a[0], off, g, 3, a[1], a[2], n, 0.9f, 0.999f, 0.01f, 1.3f, 1e-8f, 0.999f, 0.001f);
+      simd.adamStep(b[0], off, g, 3, b[1], b[2], n, 0.9f, 0.999f, 0.01f, 1.3f, 1e-8f, 0.999f, 0.001f);
       for (int k = 0; k < 3; k++) for (int i = 0; i < n + off; i++) assertEquals(a[k][i], b[k][i], 2e-6f * (1 + Math.abs(a[k][i])), "adamStep n=" + n + " seed " + seed);
       ScalarKernels.INSTANCE.adamDrift(a[0], a[1], a[2], off, n, 0.05f, 1e-8f, 0.99f, 0.5f, 0.9f);
       simd.adamDrift(b[0], b[1], b[2], off, n, 0.05f, 1e-8f, 0.99f, 0.5f, 0.9f);
@@ -40,7 +40,7 @@ class AdamKernelsTest {
   @Test
   void scalarStepEqualsTheFormula() {
     float[] w = {0.5f}, g = {0.2f}, m = {0.1f}, v = {0.04f};
-    ScalarKernels.INSTANCE.adamStep(w, 0, g, 0, m, v, 1, 0.9f, 0.999f, 0.01f, 2f, 1e-8f, 1f);
+    ScalarKernels.INSTANCE.adamStep(w, 0, g, 0, m, v, 1, 0.9f, 0.999f, 0.01f, 2f, 1e-8f, 1f, 0f);
     double mm = 0.9 * 0.1 + 0.1 * 0.2, vv = 0.999 * 0.04 + 0.001 * 0.04;
     assertEquals(mm, m[0], 1e-7);
     assertEquals(vv, v[0], 1e-8);
