@@ -242,13 +242,20 @@ final class SimdGemm {
 
   /** C[row r, 0..nr) = alpha·t[r·NR ..] + beta·C for r &lt; rows; C is not read when beta is 0. */
   private static void update(float[] t, int rows, int nr, float alpha, float beta, float[] c, int co, int ldc) {
+    // full vectors unmasked; a partial tail in scalar code (a masked store always runs a per-lane bounds check)
+    int full = nr - nr % L;
     for (int r = 0; r < rows; r++) {
-      for (int j = 0; j < nr; j += L) {
-        VectorMask<Float> m = SPECIES.indexInRange(j, nr);
+      int j = 0;
+      for (; j < full; j += L) {
         int ci = co + r * ldc + j;
         FloatVector v = FloatVector.fromArray(SPECIES, t, r * NR + j).mul(alpha);
-        if (beta != 0f) v = FloatVector.fromArray(SPECIES, c, ci, m).mul(beta).add(v);
-        v.intoArray(c, ci, m);
+        if (beta != 0f) v = FloatVector.fromArray(SPECIES, c, ci).mul(beta).add(v);
+        v.intoArray(c, ci);
+      }
+      for (; j < nr; j++) {
+        int ci = co + r * ldc + j;
+        float v = alpha * t[r * NR + j];
+        c[ci] = beta == 0f ? v : beta * c[ci] + v;
       }
     }
   }

@@ -179,20 +179,7 @@ public final class SimdKernels implements Kernels {
       FloatVector den = vi.sqrt().mul(invSqrtBias2).add(eps);
       FloatVector.fromArray(SPECIES, w, i).mul(keep).sub(mi.mul(stepSize).div(den)).intoArray(w, i);
     }
-    if (j < n && wo + j + L <= w.length && go + j + L <= g.length) {
-      // a partial mask is cheap while the full vector stays inside the arrays (most embedding rows)
-      VectorMask<Float> k = SPECIES.indexInRange(j, n);
-      int i = wo + j;
-      FloatVector gi = FloatVector.fromArray(SPECIES, g, go + j, k).add(FloatVector.fromArray(SPECIES, w, i, k).mul(l2));
-      FloatVector mi = FloatVector.fromArray(SPECIES, m, i, k).mul(b1).add(gi.mul(1f - b1));
-      FloatVector vi = FloatVector.fromArray(SPECIES, v, i, k).mul(b2).add(gi.mul(gi).mul(1f - b2));
-      mi = mi.blend(0f, mi.abs().lt(1e-30f));
-      vi = vi.blend(0f, vi.abs().lt(1e-30f));
-      mi.intoArray(m, i, k);
-      vi.intoArray(v, i, k);
-      FloatVector den = vi.sqrt().mul(invSqrtBias2).add(eps);
-      FloatVector.fromArray(SPECIES, w, i, k).mul(keep).sub(mi.mul(stepSize).div(den)).intoArray(w, i, k);
-    } else if (j < n) {
+    if (j < n) { // scalar tail: a masked store always runs a per-lane bounds check, slower than 8–15 scalar lanes
       ScalarKernels.INSTANCE.adamStep(w, wo + j, g, go + j, m, v, n - j, b1, b2, stepSize, invSqrtBias2, eps, keep, l2);
     }
   }
@@ -211,16 +198,7 @@ public final class SimdKernels implements Kernels {
       mi.blend(0f, mi.abs().lt(1e-30f)).intoArray(m, i);
       vi.blend(0f, vi.abs().lt(1e-30f)).intoArray(v, i);
     }
-    if (j < n && o + j + L <= w.length) {
-      VectorMask<Float> k = SPECIES.indexInRange(j, n);
-      int i = o + j;
-      FloatVector mi = FloatVector.fromArray(SPECIES, m, i, k), vi = FloatVector.fromArray(SPECIES, v, i, k);
-      FloatVector.fromArray(SPECIES, w, i, k).mul(keep).sub(mi.mul(scale).div(vi.sqrt().add(eps))).intoArray(w, i, k);
-      mi = mi.mul(d1);
-      vi = vi.mul(d2);
-      mi.blend(0f, mi.abs().lt(1e-30f)).intoArray(m, i, k);
-      vi.blend(0f, vi.abs().lt(1e-30f)).intoArray(v, i, k);
-    } else if (j < n) {
+    if (j < n) {
       ScalarKernels.INSTANCE.adamDrift(w, m, v, o + j, n - j, scale, eps, keep, d1, d2);
     }
   }
