@@ -122,7 +122,7 @@ public final class Trainer {
       for (int b = 0; b < batches && ctx.stop == null; b++) {
         int from = b * config.batchSize(), size = Math.min(config.batchSize(), n - from);
         float loss = workers.step(ex, from, size, pointwise, bpr);
-        if (Float.isFinite(loss)) for (Optimizer o : optimizers) o.step();
+        if (Float.isFinite(loss)) workers.update(optimizers);
         for (Optimizer o : optimizers) o.zeroGrad();
         lossSum += (double) loss * size;
         for (TrainingListener li : all) li.onBatchEnd(ctx, epoch, b + 1, batches, loss);
@@ -162,7 +162,7 @@ public final class Trainer {
     private final Arena[] arenas;
     private final java.util.Map<Integer, Batch>[] batches;
     private final float[] losses;
-    private final java.util.concurrent.ExecutorService pool;
+    private final Lane[] lanes;
 
     @SuppressWarnings("unchecked")
     Workers(Trainable model, int threads, int batchSize) {
@@ -182,11 +182,11 @@ public final class Trainer {
         batches[k] = new java.util.HashMap<>();
       }
       losses = new float[t];
-      pool = t == 1 ? null : java.util.concurrent.Executors.newFixedThreadPool(t - 1, r -> {
-        Thread th = new Thread(r, "rec4j-train");
-        th.setDaemon(true);
-        return th;
-      });
+      lanes = new Lane[t];
+      for (int k = 1; k < t; k++) {
+        lanes[k] = new Lane("rec4j-train-" + k);
+        lanes[k].start();
+      }
     }
 
     float step(Examples ex, int from, int size, PointwiseLoss pointwise, BprLoss bpr) {
@@ -195,21 +195,12 @@ public final class Trainer {
         run(0, ex, from, size, size, pointwise, bpr);
         return losses[0];
       }
-      List<java.util.concurrent.Future<?>> fs = new ArrayList<>(t - 1);
       for (int k = 1; k < t; k++) {
         int kk = k, a = from + (int) ((long) size * k / t), e = from + (int) ((long) size * (k + 1) / t);
-        fs.add(pool.submit(() -> run(kk, ex, a, e - a, size, pointwise, bpr)));
+        lanes[k].submit(() -> run(kk, ex, a, e - a, size, pointwise, bpr));
       }
       run(0, ex, from, (int) ((long) size / t), size, pointwise, bpr);
-      try {
-        for (var f : fs) f.get();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException("training interrupted", e);
-      } catch (java.util.concurrent.ExecutionException e) {
-        if (e.getCause() instanceof RuntimeException re) throw re;
-        throw new IllegalStateException(e.getCause());
-      }
+      for (int k = 1; k < t; k++) lanes[k].await();
       float loss = losses[0];
       List<Parameter> master = params.get(0);
       for (int k = 1; k < t; k++) {
@@ -218,6 +209,24 @@ public final class Trainer {
         for (int j = 0; j < master.size(); j++) reduceInto(master.get(j).value(), mine.get(j).value());
       }
       return loss;
+    }
+
+    /** Every optimizer's step; with several workers each updates a disjoint share of the parameters. */
+    void update(List<Optimizer> optimizers) {
+      int t = models.size();
+      if (t == 1) {
+        for (Optimizer o : optimizers) o.step();
+        return;
+      }
+      for (Optimizer o : optimizers) o.advance();
+      for (int k = 1; k < t; k++) {
+        int kk = k;
+        lanes[k].submit(() -> {
+          for (Optimizer o : optimizers) o.updatePart(kk, t);
+        });
+      }
+      for (Optimizer o : optimizers) o.updatePart(0, t);
+      for (int k = 1; k < t; k++) lanes[k].await();
     }
 
     private void run(int k, Examples ex, int from, int n, int total, PointwiseLoss pointwise, BprLoss bpr) {
@@ -255,7 +264,67 @@ public final class Trainer {
 
     @Override
     public void close() {
-      if (pool != null) pool.shutdownNow();
+      for (int k = 1; k < lanes.length; k++) lanes[k].shutdown();
+    }
+  }
+
+  /**
+   * A worker thread that runs one task per mini-batch. Hand-off and completion are volatile flags checked with a
+   * brief spin before parking: a mini-batch takes a few hundred microseconds, so waking a pooled thread through a
+   * queue (tens of microseconds each way) would eat much of what splitting the batch gains.
+   */
+  private static final class Lane extends Thread {
+    private static final int SPINS = 20_000;
+    private volatile Runnable task;
+    private volatile boolean done = true;
+    private volatile boolean stop;
+    private volatile RuntimeException failure;
+    private final Thread owner = Thread.currentThread();
+
+    Lane(String name) {
+      super(name);
+      setDaemon(true);
+    }
+
+    void submit(Runnable r) {
+      done = false;
+      failure = null;
+      task = r;
+      java.util.concurrent.locks.LockSupport.unpark(this);
+    }
+
+    void await() {
+      for (int i = 0; !done; i++) {
+        if (i < SPINS) Thread.onSpinWait();
+        else java.util.concurrent.locks.LockSupport.parkNanos(this, 50_000);
+      }
+      if (failure != null) throw failure;
+    }
+
+    void shutdown() {
+      stop = true;
+      java.util.concurrent.locks.LockSupport.unpark(this);
+    }
+
+    @Override
+    public void run() {
+      while (!stop) {
+        Runnable r = task;
+        if (r == null) {
+          for (int i = 0; i < SPINS && task == null && !stop; i++) Thread.onSpinWait();
+          if (task == null && !stop) java.util.concurrent.locks.LockSupport.park(this);
+          continue;
+        }
+        task = null;
+        try {
+          r.run();
+        } catch (RuntimeException e) {
+          failure = e;
+        } finally {
+          done = true;
+          java.util.concurrent.locks.LockSupport.unpark(owner);
+        }
+      }
     }
   }
 

@@ -32,6 +32,7 @@ abstract class AdamBase extends Optimizer {
   protected final void beginStep(long t) {
     bias1 = 1 - Math.pow(beta1, t);
     bias2 = 1 - Math.pow(beta2, t);
+    if (catchUp && pow1 == null) powers(); // here, single-threaded, not lazily inside a concurrent updatePart
   }
 
   /**
@@ -113,7 +114,6 @@ abstract class AdamBase extends Optimizer {
     int prev = last[row];
     last[row] = (int) t;
     if (prev == 0 || t - prev <= 1) return;
-    if (pow1 == null) powers();
     int k = (int) (t - prev - 1);
     double r = beta1 / Math.sqrt(beta2);
     double geo = r * (1 - pow(powR, k)) / (1 - r);

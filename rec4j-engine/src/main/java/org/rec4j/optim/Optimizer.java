@@ -122,9 +122,26 @@ public abstract class Optimizer {
    * incrementing the step count.
    */
   public final void step() {
+    advance();
+    updatePart(0, 1);
+  }
+
+  /**
+   * The first half of {@link #step()}: advances the step count and per-step constants. Data-parallel trainers call
+   * it once and then {@link #updatePart} for every part, possibly on different threads.
+   */
+  public final void advance() {
     step++;
     beginStep(step);
-    for (ParamState s : states) {
+  }
+
+  /**
+   * The second half of {@link #step()} for the parameters whose index is {@code part} modulo {@code parts}; parts
+   * touch disjoint parameters and state, so they may run concurrently after one {@link #advance()}.
+   */
+  public final void updatePart(int part, int parts) {
+    for (int si = part; si < states.length; si += parts) {
+      ParamState s = states[si];
       Parameter p = s.parameter();
       if (!p.trainable()) continue;
       Tensor t = p.value();
