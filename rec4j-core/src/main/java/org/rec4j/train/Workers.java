@@ -1,0 +1,129 @@
+package org.rec4j.train;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.rec4j.loss.BprLoss;
+import org.rec4j.loss.PointwiseLoss;
+import org.rec4j.nn.Parameter;
+import org.rec4j.optim.Optimizer;
+import org.rec4j.tensor.Arena;
+import org.rec4j.tensor.Tensor;
+
+/**
+ * Runs one mini-batch's forward and backward passes, on the calling thread or data-parallel: the batch is cut
+ * into one contiguous slice per worker, each worker (worker 0 is the model itself, the others
+ * {@linkplain Trainable#replica replicas} sharing its parameters) back-propagates the loss of its slice weighted
+ * by the slice's share of the batch, and the replicas' gradients are then added to the model's in worker order.
+ * The result is deterministic for a given thread count.
+ */
+final class Workers implements AutoCloseable {
+  private final List<Trainable> models = new ArrayList<>();
+  private final List<List<Parameter>> params = new ArrayList<>();
+  private final Arena[] arenas;
+  private final java.util.Map<Integer, Batch>[] batches;
+  private final float[] losses;
+  private final Lane[] lanes;
+
+  @SuppressWarnings("unchecked")
+  Workers(Trainable model, int threads, int batchSize) {
+    models.add(model);
+    for (int k = 1; k < threads && batchSize >= 2 * threads; k++) {
+      Trainable r = model.replica(k);
+      if (r == null) break;
+      r.setTraining(true);
+      models.add(r);
+    }
+    for (Trainable m : models) params.add(m.parameters());
+    int t = models.size();
+    arenas = new Arena[t];
+    batches = new java.util.Map[t];
+    for (int k = 0; k < t; k++) {
+      arenas[k] = new Arena();
+      batches[k] = new java.util.HashMap<>();
+    }
+    losses = new float[t];
+    lanes = new Lane[t];
+    for (int k = 1; k < t; k++) {
+      lanes[k] = new Lane("rec4j-train-" + k);
+      lanes[k].start();
+    }
+  }
+
+  float step(Examples ex, int from, int size, PointwiseLoss pointwise, BprLoss bpr) {
+    int t = models.size();
+    if (t == 1) {
+      run(0, ex, from, size, size, pointwise, bpr);
+      return losses[0];
+    }
+    for (int k = 1; k < t; k++) {
+      int kk = k, a = from + (int) ((long) size * k / t), e = from + (int) ((long) size * (k + 1) / t);
+      lanes[k].submit(() -> run(kk, ex, a, e - a, size, pointwise, bpr));
+    }
+    run(0, ex, from, (int) ((long) size / t), size, pointwise, bpr);
+    for (int k = 1; k < t; k++) lanes[k].await();
+    float loss = losses[0];
+    List<Parameter> master = params.get(0);
+    for (int k = 1; k < t; k++) {
+      loss += losses[k];
+      List<Parameter> mine = params.get(k);
+      for (int j = 0; j < master.size(); j++) reduceInto(master.get(j).value(), mine.get(j).value());
+    }
+    return loss;
+  }
+
+  /** Every optimizer's step; with several workers each updates a disjoint share of the parameters. */
+  void update(List<Optimizer> optimizers) {
+    int t = models.size();
+    if (t == 1) {
+      for (Optimizer o : optimizers) o.step();
+      return;
+    }
+    for (Optimizer o : optimizers) o.advance();
+    for (int k = 1; k < t; k++) {
+      int kk = k;
+      lanes[k].submit(() -> {
+        for (Optimizer o : optimizers) o.updatePart(kk, t);
+      });
+    }
+    for (Optimizer o : optimizers) o.updatePart(0, t);
+    for (int k = 1; k < t; k++) lanes[k].await();
+  }
+
+  private void run(int k, Examples ex, int from, int n, int total, PointwiseLoss pointwise, BprLoss bpr) {
+    Batch batch = batches[k].computeIfAbsent(n, Batch::new);
+    ex.fill(batch, from);
+    Trainable m = models.get(k);
+    try (Arena.Scope s = arenas[k].open()) {
+      Tensor out = m.forward(batch.users, batch.items, true);
+      Tensor l = bpr != null
+          ? bpr.compute(out, m.forward(batch.users, batch.negatives, true))
+          : pointwise.compute(out, Tensor.wrap(batch.labels, n));
+      if (n != total) l = org.rec4j.tensor.MathOps.mulScalar(l, (float) n / total);
+      l.backward();
+      losses[k] = l.item();
+    }
+  }
+
+  /** Adds {@code replica}'s gradient to {@code master}'s and clears the replica's. */
+  private static void reduceInto(Tensor master, Tensor replica) {
+    if (replica.isSparseGrad()) {
+      org.rec4j.tensor.SparseRowGrad g = replica.sparseGradient();
+      if (g == null || g.count() == 0) return;
+      org.rec4j.tensor.SparseRowGrad into = master.sparseGradBuffer();
+      int len = g.rowLength();
+      for (int i = 0; i < g.count(); i++) into.add(g.row(i), g.values(), i * len, 1f);
+      g.clear();
+    }
+    float[] g = replica.grad();
+    if (g != null) {
+      float[] into = master.gradBuffer();
+      for (int i = 0; i < g.length; i++) into[i] += g[i];
+      java.util.Arrays.fill(g, 0f);
+    }
+  }
+
+  @Override
+  public void close() {
+    for (int k = 1; k < lanes.length; k++) lanes[k].shutdown();
+  }
+}
