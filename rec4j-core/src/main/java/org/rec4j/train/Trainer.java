@@ -108,40 +108,40 @@ public final class Trainer {
     BprLoss bpr = obj == Objective.BPR ? new BprLoss() : null;
     UniformNegativeSampler sampler = obj.samplesNegatives() ? new UniformNegativeSampler(train) : null;
     Examples ex = new Examples(train, obj, config.negatives());
-    Workers workers = new Workers(model, config.threads(), config.batchSize());
     List<EpochStats> history = new ArrayList<>();
     model.setTraining(true);
-    for (int epoch = 1; epoch <= config.epochs() && ctx.stop == null; epoch++) {
-      if (schedule != null) for (Optimizer o : optimizers) schedule.apply(o, epoch - 1);
-      long s0 = System.nanoTime();
-      ex.build(sampler, rng);
-      long t0 = System.nanoTime();
-      double lossSum = 0;
-      int n = ex.size, batches = (n + config.batchSize() - 1) / config.batchSize();
-      for (int b = 0; b < batches && ctx.stop == null; b++) {
-        int from = b * config.batchSize(), size = Math.min(config.batchSize(), n - from);
-        float loss = workers.step(ex, from, size, pointwise, bpr);
-        if (Float.isFinite(loss)) workers.update(optimizers);
-        for (Optimizer o : optimizers) o.zeroGrad();
-        lossSum += (double) loss * size;
-        for (TrainingListener li : all) li.onBatchEnd(ctx, epoch, b + 1, batches, loss);
-      }
-      long t1 = System.nanoTime();
-      Map<String, Double> val = Map.of();
-      if (validator != null && ctx.stop == null && (epoch % config.validateEvery() == 0 || epoch == config.epochs())) {
-        model.setTraining(false);
-        try (var ng = Autograd.noGrad()) {
-          val = new LinkedHashMap<>(validator.validate());
-        } finally {
-          model.setTraining(true);
+    try (Workers workers = new Workers(model, config.threads(), config.batchSize())) {
+      for (int epoch = 1; epoch <= config.epochs() && ctx.stop == null; epoch++) {
+        if (schedule != null) for (Optimizer o : optimizers) schedule.apply(o, epoch - 1);
+        long s0 = System.nanoTime();
+        ex.build(sampler, rng);
+        long t0 = System.nanoTime();
+        double lossSum = 0;
+        int n = ex.size, batches = (n + config.batchSize() - 1) / config.batchSize();
+        for (int b = 0; b < batches && ctx.stop == null; b++) {
+          int from = b * config.batchSize(), size = Math.min(config.batchSize(), n - from);
+          float loss = workers.step(ex, from, size, pointwise, bpr);
+          if (Float.isFinite(loss)) workers.update(optimizers);
+          for (Optimizer o : optimizers) o.zeroGrad();
+          lossSum += (double) loss * size;
+          for (TrainingListener li : all) li.onBatchEnd(ctx, epoch, b + 1, batches, loss);
         }
+        long t1 = System.nanoTime();
+        Map<String, Double> val = Map.of();
+        if (validator != null && ctx.stop == null && (epoch % config.validateEvery() == 0 || epoch == config.epochs())) {
+          model.setTraining(false);
+          try (var ng = Autograd.noGrad()) {
+            val = new LinkedHashMap<>(validator.validate());
+          } finally {
+            model.setTraining(true);
+          }
+        }
+        double secs = (t1 - t0) / 1e9;
+        EpochStats st = new EpochStats(epoch, lossSum / n, val, secs, (t0 - s0) / 1e9, n / Math.max(secs, 1e-9), ctx.learningRate());
+        history.add(st);
+        for (TrainingListener l : all) l.onEpochEnd(ctx, st);
       }
-      double secs = (t1 - t0) / 1e9;
-      EpochStats st = new EpochStats(epoch, lossSum / n, val, secs, (t0 - s0) / 1e9, n / Math.max(secs, 1e-9), ctx.learningRate());
-      history.add(st);
-      for (TrainingListener l : all) l.onEpochEnd(ctx, st);
     }
-    workers.close();
     model.setTraining(false);
     TrainingHistory h = new TrainingHistory(List.copyOf(history), ctx.stop, tracker.bestEpoch(), tracker.bestValue());
     for (TrainingListener l : all) l.onEnd(ctx, h);
