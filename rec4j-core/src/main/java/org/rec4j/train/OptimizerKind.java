@@ -7,6 +7,7 @@ import org.rec4j.optim.Adam;
 import org.rec4j.optim.AdamW;
 import org.rec4j.optim.Ftrl;
 import org.rec4j.optim.Optimizer;
+import org.rec4j.optim.OptimizerConfig;
 import org.rec4j.optim.Regularizer;
 import org.rec4j.optim.RmsProp;
 import org.rec4j.optim.Sgd;
@@ -19,25 +20,28 @@ import org.rec4j.optim.Sgd;
 public enum OptimizerKind {
   ADAM, ADAMW, SGD, ADAGRAD, RMSPROP, FTRL;
 
-  /** Builds the optimizer over {@code params}; {@code l2} is an L2 penalty (decoupled decay for AdamW). */
-  public Optimizer create(List<Parameter> params, double lr, float l2) {
-    Regularizer reg = l2 > 0 ? Regularizer.l2(l2) : Regularizer.none();
+  /** This optimizer's library-default configuration at learning rate {@code lr} ({@code l2} for AdamW and FTRL). */
+  public OptimizerConfig config(double lr, float l2) {
     return switch (this) {
-      case ADAM -> {
-        Adam a = new Adam(params, Adam.Config.defaults(lr), reg);
-        a.catchUpSkippedRows(true);
-        yield a;
-      }
-      case ADAMW -> {
-        AdamW a = new AdamW(params, new AdamW.Config(lr, 0.9, 0.999, 1e-8, l2));
-        a.catchUpSkippedRows(true);
-        yield a;
-      }
-      case SGD -> new Sgd(params, Sgd.Config.plain(lr), reg);
-      case ADAGRAD -> new AdaGrad(params, AdaGrad.Config.defaults(lr), reg);
-      case RMSPROP -> new RmsProp(params, RmsProp.Config.defaults(lr), reg);
-      case FTRL -> new Ftrl(params, new Ftrl.Config(lr, 1.0, 0.0, l2));
+      case ADAM -> Adam.Config.defaults(lr);
+      case ADAMW -> new AdamW.Config(lr, 0.9, 0.999, 1e-8, l2);
+      case SGD -> Sgd.Config.plain(lr);
+      case ADAGRAD -> AdaGrad.Config.defaults(lr);
+      case RMSPROP -> RmsProp.Config.defaults(lr);
+      case FTRL -> new Ftrl.Config(lr, 1.0, 0.0, l2);
     };
+  }
+
+  /**
+   * Builds the optimizer over {@code params}; {@code l2} is a coupled L2 penalty, except for AdamW (decoupled
+   * decay) and FTRL (its own L2), which take it in their configuration.
+   */
+  public Optimizer create(List<Parameter> params, double lr, float l2) {
+    boolean coupled = this != ADAMW && this != FTRL && l2 > 0;
+    Optimizer o = config(lr, l2).build(params, coupled ? Regularizer.l2(l2) : Regularizer.none());
+    if (o instanceof Adam a) a.catchUpSkippedRows(true);
+    if (o instanceof AdamW a) a.catchUpSkippedRows(true);
+    return o;
   }
 
   /** Parses a case-insensitive name, listing the valid ones on error. */
