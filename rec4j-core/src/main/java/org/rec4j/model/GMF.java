@@ -44,7 +44,7 @@ public final class GMF extends NeuralRecommender {
   }
 
   @Override
-  public Tensor forward(int[] users, int[] items, boolean training) {
+  public Tensor forward(int[] users, int[] items) {
     return Towers.squeeze(out.forward(interaction(users, items)));
   }
 

@@ -62,7 +62,7 @@ public final class MF extends NeuralRecommender {
   }
 
   @Override
-  public Tensor forward(int[] users, int[] items, boolean training) {
+  public Tensor forward(int[] users, int[] items) {
     Tensor dot = ReduceOps.sum(MathOps.mul(p.forward(users), q.forward(items)), 1, false);
     Tensor biases = MathOps.add(scalarLookup(bu, users), scalarLookup(bi, items));
     return MathOps.add(MathOps.add(dot, biases), b.value());

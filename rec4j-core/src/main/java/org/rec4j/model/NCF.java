@@ -53,7 +53,7 @@ public final class NCF extends NeuralRecommender {
   }
 
   @Override
-  public Tensor forward(int[] users, int[] items, boolean training) {
+  public Tensor forward(int[] users, int[] items) {
     return Towers.squeeze(out.forward(hidden(users, items)));
   }
 

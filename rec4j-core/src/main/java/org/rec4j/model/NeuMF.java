@@ -88,7 +88,7 @@ public final class NeuMF extends NeuralRecommender {
   }
 
   @Override
-  public Tensor forward(int[] users, int[] items, boolean training) {
+  public Tensor forward(int[] users, int[] items) {
     Tensor gmf = MathOps.mul(pg.forward(users), qg.forward(items));
     Tensor h = tower.forward(ShapeOps.concat(1, pm.forward(users), qm.forward(items)));
     if (lastDropout != null) h = lastDropout.forward(h);

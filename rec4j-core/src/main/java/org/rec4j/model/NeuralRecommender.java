@@ -36,7 +36,7 @@ public abstract class NeuralRecommender extends Module implements Recommender, T
   }
 
   @Override
-  public abstract Tensor forward(int[] users, int[] items, boolean training);
+  public abstract Tensor forward(int[] users, int[] items);
 
   /** The options this model was built from. */
   public abstract ModelOptions options();
@@ -124,7 +124,7 @@ public abstract class NeuralRecommender extends Module implements Recommender, T
     if (isTraining()) train(false); // scoring is always in evaluation mode; the trainer switches back itself
     Arena arena = SCORING.get();
     try (var ng = Autograd.noGrad(); Arena.Scope s = arena.open()) {
-      float[] y = forward(users, items, false).data();
+      float[] y = forward(users, items).data();
       System.arraycopy(y, 0, out, off, users.length);
     }
   }

@@ -80,7 +80,7 @@ public final class WideDeep extends NeuralRecommender {
   }
 
   @Override
-  public Tensor forward(int[] users, int[] items, boolean training) {
+  public Tensor forward(int[] users, int[] items) {
     int n = users.length;
     Tensor wideSum = MathOps.add(MF.scalarLookup(wideUser, users), MF.scalarLookup(wideItem, items));
     if (wideCross != null) {

@@ -10,8 +10,11 @@ import org.rec4j.tensor.Tensor;
  * its parameters. The output is a rating for rating objectives and a logit for implicit ones.
  */
 public interface Trainable {
-  /** Scores {@code users[i]} × {@code items[i]}, shape {@code [B]}. */
-  Tensor forward(int[] users, int[] items, boolean training);
+  /**
+   * Scores {@code users[i]} × {@code items[i]}, shape {@code [B]}. Dropout and batch norm follow the module mode
+   * set by {@link #setTraining}.
+   */
+  Tensor forward(int[] users, int[] items);
 
   /** Every trainable parameter. */
   List<Parameter> parameters();

@@ -94,9 +94,9 @@ final class Workers implements AutoCloseable {
     ex.fill(batch, from);
     Trainable m = models.get(k);
     try (Arena.Scope s = arenas[k].open()) {
-      Tensor out = m.forward(batch.users, batch.items, true);
+      Tensor out = m.forward(batch.users, batch.items);
       Tensor l = bpr != null
-          ? bpr.compute(out, m.forward(batch.users, batch.negatives, true))
+          ? bpr.compute(out, m.forward(batch.users, batch.negatives))
           : pointwise.compute(out, Tensor.wrap(batch.labels, n));
       if (n != total) l = org.rec4j.tensor.MathOps.mulScalar(l, (float) n / total);
       l.backward();

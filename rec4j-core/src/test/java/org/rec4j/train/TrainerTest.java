@@ -85,8 +85,8 @@ class TrainerTest {
     NeuMF real = new NeuMF(ModelOptions.implicit(30, 20, 4));
     Trainable nan = new Trainable() {
       @Override
-      public Tensor forward(int[] users, int[] items, boolean training) {
-        Tensor s = real.forward(users, items, training);
+      public Tensor forward(int[] users, int[] items) {
+        Tensor s = real.forward(users, items);
         return MathOps.mul(s, Tensor.scalar(Float.NaN));
       }
 
