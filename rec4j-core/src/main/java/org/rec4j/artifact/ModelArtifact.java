@@ -38,6 +38,10 @@ import org.rec4j.tensor.Tensor;
  * <p>Writing goes to a temporary sibling directory that is renamed into place (atomically where the file system
  * allows), so a reader never sees half an artifact. Reading verifies every checksum and the format version before
  * building the model; readers keep accepting every earlier version.
+ *
+ * <p>A target whose name ends in {@code .zip} gets the same four files as one zip archive (no folder inside), written
+ * to a temporary sibling file and renamed; {@link #load} accepts either form. Only the four known entry names are
+ * read from a zip, so an archive cannot write outside its extraction directory.
  */
 public final class ModelArtifact {
   /** The format name in {@code model.json}. */
@@ -64,6 +68,10 @@ public final class ModelArtifact {
    */
   public static void save(Path dir, NeuralRecommender model, IdIndex users, IdIndex items, Map<String, Object> trainer,
                           Map<String, Object> provenance, Map<String, Double> metrics) {
+    if (isZipName(dir)) {
+      saveZip(dir, model, users, items, trainer, provenance, metrics);
+      return;
+    }
     Path abs = dir.toAbsolutePath();
     Path parent = abs.getParent();
     try {
@@ -127,10 +135,102 @@ public final class ModelArtifact {
     }
   }
 
-  /** Loads and verifies the artifact in {@code dir}. */
+  private static boolean isZipName(Path p) {
+    return p.getFileName() != null && p.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".zip");
+  }
+
+  private static void saveZip(Path zip, NeuralRecommender model, IdIndex users, IdIndex items, Map<String, Object> trainer,
+                              Map<String, Object> provenance, Map<String, Double> metrics) {
+    Path abs = zip.toAbsolutePath();
+    Path dir = null;
+    try {
+      Files.createDirectories(abs.getParent());
+      dir = Files.createTempDirectory(abs.getParent(), abs.getFileName() + ".dir-");
+      Path inner = dir.resolve("artifact");
+      save(inner, model, users, items, trainer, provenance, metrics);
+      pack(inner, abs);
+    } catch (IOException e) {
+      throw new ArtifactException("cannot write model artifact " + abs + ": " + e.getMessage(), e);
+    } finally {
+      if (dir != null) {
+        try {
+          deleteTree(dir);
+        } catch (IOException ignored) {
+          // best effort: a leftover temporary directory is harmless
+        }
+      }
+    }
+  }
+
+  /**
+   * Packs the artifact directory {@code dir} (after verifying it) into the zip file {@code zip}, written to a
+   * temporary sibling and renamed into place.
+   */
+  public static void pack(Path dir, Path zip) {
+    Path abs = zip.toAbsolutePath();
+    try {
+      verifyChecksums(dir.toAbsolutePath());
+      Files.createDirectories(abs.getParent());
+      Path tmp = Files.createTempFile(abs.getParent(), abs.getFileName() + ".tmp-", "");
+      try {
+        try (var zout = new java.util.zip.ZipOutputStream(Files.newOutputStream(tmp))) {
+          for (String f : List.of(MODEL, WEIGHTS, IDS, CHECKSUMS)) {
+            zout.putNextEntry(new java.util.zip.ZipEntry(f));
+            Files.copy(dir.resolve(f), zout);
+            zout.closeEntry();
+          }
+        }
+        try {
+          Files.move(tmp, abs, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+          Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING);
+        }
+      } finally {
+        Files.deleteIfExists(tmp);
+      }
+    } catch (IOException e) {
+      throw new ArtifactException("cannot write model artifact " + abs + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static Loaded loadZip(Path zip) {
+    Path tmp = null;
+    try {
+      tmp = Files.createTempDirectory("rec4j-artifact-");
+      java.util.Set<String> known = java.util.Set.of(MODEL, WEIGHTS, IDS, CHECKSUMS);
+      try (var zin = new java.util.zip.ZipInputStream(Files.newInputStream(zip))) {
+        for (var e = zin.getNextEntry(); e != null; e = zin.getNextEntry()) {
+          if (e.isDirectory() || !known.contains(e.getName())) {
+            throw new ArtifactException(zip + ": unexpected entry '" + e.getName() + "', a model zip holds only " + known);
+          }
+          Files.copy(zin, tmp.resolve(e.getName()));
+        }
+      } catch (java.util.zip.ZipException | java.nio.file.FileAlreadyExistsException e) {
+        throw new ArtifactException(zip + ": not a valid model zip (" + e.getMessage() + ")", e);
+      }
+      Loaded l = load(tmp);
+      return l;
+    } catch (IOException e) {
+      throw new ArtifactException("cannot read model artifact " + zip + ": " + e.getMessage(), e);
+    } catch (ArtifactException e) {
+      String m = e.getMessage();
+      throw tmp != null && m != null && m.contains(tmp.toString()) ? new ArtifactException(m.replace(tmp.toString(), zip + "!"), e) : e;
+    } finally {
+      if (tmp != null) {
+        try {
+          deleteTree(tmp);
+        } catch (IOException ignored) {
+          // best effort
+        }
+      }
+    }
+  }
+
+  /** Loads and verifies the artifact in directory or zip file {@code dir}. */
   public static Loaded load(Path dir) {
     Path abs = dir.toAbsolutePath();
-    if (!Files.isDirectory(abs)) throw new ArtifactException(abs + ": no such model directory");
+    if (Files.isRegularFile(abs)) return loadZip(abs);
+    if (!Files.isDirectory(abs)) throw new ArtifactException(abs + ": no such model directory or zip file");
     try {
       verifyChecksums(abs);
       JsonNode meta = JSON.readTree(abs.resolve(MODEL).toFile());

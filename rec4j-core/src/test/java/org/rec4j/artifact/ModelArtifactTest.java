@@ -83,6 +83,43 @@ class ModelArtifactTest {
   }
 
   @Test
+  void zipArtifactsRoundTripAndRejectForeignEntries(@TempDir Path tmp) throws Exception {
+    NeuralRecommender m = trained("neumf");
+    Path zip = tmp.resolve("out/neumf.zip");
+    ModelArtifact.save(zip, m, ids("u", 10), ids("i", 7), Map.of(), Map.of("seed", 7), Map.of());
+    assertTrue(Files.isRegularFile(zip));
+    try (var s = Files.list(zip.getParent())) {
+      assertEquals(1, s.count(), "no temporary files left beside the zip");
+    }
+    ModelArtifact.Loaded l = ModelArtifact.load(zip);
+    float[] a = new float[7], b = new float[7];
+    int[] all = {0, 1, 2, 3, 4, 5, 6};
+    m.score(4, all, a);
+    l.model().score(4, all, b);
+    assertArrayEquals(a, b, 0f);
+    assertEquals(7, l.metadata().path("provenance").path("seed").asInt());
+
+    Path dir = tmp.resolve("dir");
+    ModelArtifact.save(dir, m, ids("u", 10), ids("i", 7), Map.of(), Map.of(), Map.of());
+    Path packed = tmp.resolve("packed.zip");
+    ModelArtifact.pack(dir, packed);
+    l = ModelArtifact.load(packed);
+    l.model().score(4, all, b);
+    assertArrayEquals(a, b, 0f);
+
+    Path evil = tmp.resolve("evil.zip");
+    try (var z = new java.util.zip.ZipOutputStream(Files.newOutputStream(evil))) {
+      z.putNextEntry(new java.util.zip.ZipEntry("../escape.txt"));
+      z.write(1);
+      z.closeEntry();
+    }
+    ArtifactException e = assertThrows(ArtifactException.class, () -> ModelArtifact.load(evil));
+    assertTrue(e.getMessage().contains("unexpected entry '../escape.txt'"), e.getMessage());
+    Files.writeString(tmp.resolve("junk.zip"), "not a zip");
+    assertThrows(ArtifactException.class, () -> ModelArtifact.load(tmp.resolve("junk.zip")));
+  }
+
+  @Test
   void refusesToOverwriteANonArtifactDirectory(@TempDir Path tmp) throws Exception {
     Files.writeString(tmp.resolve("notes.txt"), "mine");
     assertThrows(ArtifactException.class, () -> ModelArtifact.save(tmp, trained("mf"), ids("u", 10), ids("i", 7), Map.of(), Map.of(), Map.of()));
