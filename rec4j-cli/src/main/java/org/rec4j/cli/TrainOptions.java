@@ -18,7 +18,7 @@ import picocli.CommandLine.Option;
  * batch 64, 50 epochs, factors 10, layers [20,20,10], dropout 0.1, RMSE/MAE).
  */
 public final class TrainOptions {
-  @Option(names = "--model", required = true, paramLabel = "NAME", description = "Model name: mf, gmf, ncf, neumf, widedeep.")
+  @Option(names = "--model", paramLabel = "NAME", description = "Model name: mf, gmf, ncf, neumf, widedeep.")
   String model;
 
   @Option(names = "--task", paramLabel = "TASK", description = "rating or implicit (default: implicit for ncf/sasrec/lightgcn data "
@@ -79,6 +79,7 @@ public final class TrainOptions {
 
   /** The resolved experiment for {@code spec} (whose data {@code ds} decides the default split). */
   ExperimentConfig resolve(DataSpec spec, Dataset ds) {
+    if (model == null) throw new IllegalArgumentException("--model is required (one of " + org.rec4j.model.ModelRegistry.names() + ")");
     org.rec4j.model.ModelRegistry.factory(model); // unknown names fail here, listing the known ones
     boolean rating = rating(spec);
     int f = factors != null ? factors : rating ? 10 : 8;

@@ -84,6 +84,7 @@ public record DataSpec(Format format, String path, Map<String, String> options) 
 
   /** Parses {@code FORMAT:PATH}; throws an {@link IllegalArgumentException} saying what was expected. */
   public static DataSpec parse(String text) {
+    if (text.equals("synthetic")) text = "synthetic:"; // the one format that needs no path
     int colon = text.indexOf(':');
     if (colon <= 0) {
       throw new IllegalArgumentException("expected FORMAT:PATH (e.g. ml-1m:data/ml-1m or synthetic:), got '" + text
