@@ -21,7 +21,10 @@ import picocli.CommandLine.Spec;
  * (see {@link DatasetCatalog}), verifies and unpacks it. JSON keys: {@code name, folder, seconds}.
  */
 @Command(name = "fetch", mixinStandardHelpOptions = true,
-    description = "Download, verify and unpack a data set into the cache (ml-100k, ml-1m, ml-latest-small).")
+    description = "Download, verify and unpack a data set into the cache (ml-100k, ml-1m, ml-latest-small).",
+    footerHeading = "%nExamples:%n",
+    footer = {"  rec4j data fetch ml-100k            # then --data ml-100k:~/.rec4j/datasets/ml-100k",
+        "  rec4j data fetch ml-1m --cache data/ --json"})
 public final class DataFetchCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "NAME", description = "Catalog name.")
   String name;

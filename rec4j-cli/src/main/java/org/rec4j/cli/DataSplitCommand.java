@@ -25,7 +25,10 @@ import picocli.CommandLine.Spec;
  * {@link org.rec4j.data.split.SplitSpec}) and writes {@code train.tsv}, {@code validation.tsv}, {@code test.tsv}
  * ({@code user TAB item TAB value TAB timestamp}, raw ids). JSON keys: {@code train, validation, test, seconds}.
  */
-@Command(name = "split", mixinStandardHelpOptions = true, description = "Split data into train/validation/test files.")
+@Command(name = "split", mixinStandardHelpOptions = true, description = "Split data into train/validation/test files.",
+    footerHeading = "%nExamples:%n",
+    footer = {"  rec4j data split --data synthetic --split ratio:0.8,0.1 --out splits/",
+        "  rec4j data split --data ml-1m:../shared/data/ml-1m/ratings_reconstructed.dat --split loo:val --out ml1m-loo/ --json"})
 public final class DataSplitCommand implements Callable<Integer> {
   @Mixin DataMixin data;
   @Mixin SplitMixin split;

@@ -16,7 +16,11 @@ import picocli.CommandLine.Spec;
  * {@code users, items, interactions, density, seconds}, plus {@code min_timestamp, max_timestamp,
  * zero_timestamps, user_count_quantiles, item_count_quantiles, rating_histogram, notes}.
  */
-@Command(name = "stats", mixinStandardHelpOptions = true, description = "Load data and print its statistics.")
+@Command(name = "stats", mixinStandardHelpOptions = true, description = "Load data and print its statistics.",
+    footerHeading = "%nExamples:%n",
+    footer = {"  rec4j data stats --data synthetic --json",
+        "  rec4j data stats --data ml-1m:../shared/data/ml-1m/ratings_reconstructed.dat",
+        "  rec4j data stats --data csv:ratings.csv?header=true&user=userId&item=movieId&rating=rating"})
 public final class DataStatsCommand implements Callable<Integer> {
   @Mixin DataMixin data;
   @Mixin JsonMixin json;

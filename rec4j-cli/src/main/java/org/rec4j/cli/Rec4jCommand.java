@@ -12,6 +12,11 @@ import picocli.CommandLine.ScopeType;
     description = "Deep-learning recommender systems on the JVM.",
     subcommands = {QuickstartCommand.class, DataCommand.class, TrainCommand.class, EvaluateCommand.class, RecommendCommand.class,
         CompareCommand.class, ExportCommand.class},
+    footerHeading = "%nGetting started:%n",
+    footer = {"  rec4j quickstart                                   # three models on synthetic data, report/index.html",
+        "  rec4j train --model neumf --data synthetic:kind=implicit --epochs 5",
+        "  rec4j compare --models mf,gmf,ncf,neumf --data ncf:../shared/data/ml-1m/ncf --report report-ml1m/",
+        "  rec4j COMMAND --help                               # every command's options and examples"},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:success", "1:internal error (run with --stacktrace and report it)", "2:usage error",
         "3:data error (missing file, malformed line, checksum mismatch)"})

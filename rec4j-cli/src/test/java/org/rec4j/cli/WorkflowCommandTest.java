@@ -16,6 +16,22 @@ class WorkflowCommandTest {
   private static final String IMPLICIT = "synthetic:kind=implicit,users=60,items=40,min=5,max=12";
 
   @Test
+  void everyCommandsHelpShowsExamples() {
+    java.util.ArrayDeque<CommandLine> todo = new java.util.ArrayDeque<>(java.util.List.of(Main.commandLine()));
+    int seen = 0;
+    while (!todo.isEmpty()) {
+      CommandLine c = todo.pop();
+      todo.addAll(c.getSubcommands().values());
+      String help = c.getUsageMessage(CommandLine.Help.Ansi.OFF);
+      String name = c.getCommandSpec().qualifiedName();
+      assertTrue(help.contains("Examples:") || help.contains("Getting started:"), name + " help has no examples:\n" + help);
+      assertTrue(help.contains("  " + name.replace("rec4j ", "rec4j ")) || c.getParent() == null, name + " examples use the command:\n" + help);
+      seen++;
+    }
+    assertTrue(seen >= 11, "walked " + seen + " commands");
+  }
+
+  @Test
   void quickstartPrintsTheTableAndWritesTheReport(@TempDir Path tmp) throws Exception {
     Path out = tmp.resolve("report");
     Run r = TrainCommandTest.run("quickstart", "--out", out.toString(), "--users", "80", "--items", "50", "--epochs", "2", "--quiet", "--json");
