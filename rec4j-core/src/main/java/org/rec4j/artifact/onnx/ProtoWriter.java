@@ -2,6 +2,7 @@ package org.rec4j.artifact.onnx;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -90,6 +91,16 @@ final class ProtoWriter {
       throw new UncheckedIOException(e); // a byte array stream never fails
     }
     return this;
+  }
+
+  /** The key of length-delimited {@code field} and {@code length}: what precedes a nested message's bytes. */
+  static ProtoWriter header(int field, long length) {
+    return new ProtoWriter().key(field, LEN).rawVarint(length);
+  }
+
+  /** Copies the bytes written so far to {@code to}. */
+  void writeTo(OutputStream to) throws IOException {
+    out.writeTo(to);
   }
 
   /** Number of bytes written so far. */
