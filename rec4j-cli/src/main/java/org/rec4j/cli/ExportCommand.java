@@ -15,7 +15,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code rec4j export}: converts a saved model artifact (directory or zip) into another form: {@code zip} (the same
- * artifact as one file) or {@code onnx} (a graph scoring {@code user}, {@code item} index pairs, for ONNX runtimes).
+ * artifact as one file) or {@code onnx} (a graph from int64 {@code user}, {@code item} dense indices to a float32
+ * {@code score}, for ONNX runtimes; the id maps stay in the artifact's {@code ids.json}).
  * The source is verified (checksums, format version) before anything is written, and the output is written to a
  * temporary file and renamed.
  */
@@ -40,11 +41,22 @@ public final class ExportCommand implements Callable<Integer> {
       case "zip" -> {
         if (Files.isDirectory(model)) {
           ModelArtifact.pack(model, out);
-        } else {
-          Files.copy(model, out, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        } else { // already a zip: copy it through a temporary sibling
+          Path abs = out.toAbsolutePath();
+          Path tmp = Files.createTempFile(abs.getParent(), abs.getFileName() + ".tmp-", "");
+          Files.copy(model, tmp, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+          Files.move(tmp, abs, java.nio.file.StandardCopyOption.ATOMIC_MOVE, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         }
       }
-      case "onnx" -> throw new IllegalArgumentException("--format onnx is not available yet");
+      case "onnx" -> {
+        if (!(l.model() instanceof org.rec4j.model.NeuralRecommender nr)) {
+          throw new IllegalArgumentException("--format onnx: model " + l.model().name() + " has no neural form to export");
+        }
+        Map<String, String> meta = new LinkedHashMap<>();
+        meta.put("rec4j.version", Provenance.version());
+        meta.put("rec4j.source_artifact", model.toAbsolutePath().toString());
+        org.rec4j.artifact.onnx.OnnxExport.write(nr, out, meta);
+      }
       default -> throw new IllegalArgumentException("--format: expected zip or onnx, got '" + f + "'");
     }
     String sha = ModelArtifact.sha256(out);

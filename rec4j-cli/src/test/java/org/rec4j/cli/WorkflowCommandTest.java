@@ -79,6 +79,11 @@ class WorkflowCommandTest {
     Run unknown = TrainCommandTest.run("recommend", "--model", zip.toString(), "--user", "no-such-user");
     assertEquals(ExitCode.USAGE, unknown.code());
     assertTrue(unknown.err().contains("unknown user 'no-such-user'") && unknown.err().strip().lines().count() == 1, unknown.err());
+    Path onnx = tmp.resolve("m.onnx");
+    Run ox = TrainCommandTest.run("export", "--model", zip.toString(), "--out", onnx.toString(), "--json");
+    assertEquals(0, ox.code(), ox.err());
+    assertEquals("onnx", ox.lastJson().path("format").asText());
+    assertTrue(Files.size(onnx) > 100 && Files.exists(tmp.resolve("m.onnx.sha256")));
     Run badFormat = TrainCommandTest.run("export", "--model", model.toString(), "--out", tmp.resolve("m.tar").toString());
     assertEquals(ExitCode.USAGE, badFormat.code());
     assertTrue(badFormat.err().contains("--format"), badFormat.err());

@@ -297,7 +297,8 @@ public final class ModelArtifact {
     return idx;
   }
 
-  static Map<String, Object> optionsToMap(ModelOptions o) {
+  /** The model options as the snake_case map stored in {@code model.json} (also used by the ONNX metadata). */
+  public static Map<String, Object> optionsToMap(ModelOptions o) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("num_users", o.numUsers());
     m.put("num_items", o.numItems());
