@@ -1,6 +1,8 @@
 package org.rec4j.cli;
 
 import java.util.Arrays;
+import java.util.List;
+import org.rec4j.cli.config.RunConfig;
 import org.rec4j.data.Dataset;
 import org.rec4j.data.io.DataSpec;
 import org.rec4j.experiment.ExperimentConfig;
@@ -15,10 +17,13 @@ import picocli.CommandLine.Option;
  * The model and training flags of {@code rec4j train} (a mixin, so {@code compare} and {@code bench} share them).
  * Unset flags take task-dependent defaults: implicit feedback follows the NCF paper (BCE, 4 negatives, Adam 1e-3,
  * batch 256, 20 epochs, factors 8, layers [64,32,16,8], sampled protocol), ratings follow the seed (MSE, Adam 1e-3,
- * batch 64, 50 epochs, factors 10, layers [20,20,10], dropout 0.1, RMSE/MAE).
+ * batch 64, 50 epochs, factors 10, layers [20,20,10], dropout 0.1, RMSE/MAE). A config file enters through
+ * {@link #fillFrom(RunConfig)}, which sets only the fields whose flag was not given, so the layering is defaults &lt;
+ * file &lt; flags and {@link #resolve} stays the one place that knows the defaults.
  */
 public final class TrainOptions {
-  @Option(names = "--model", required = true, paramLabel = "NAME", description = "Model name: mf, gmf, ncf, neumf, widedeep.")
+  @Option(names = "--model", paramLabel = "NAME", description = "Model name: mf, gmf, ncf, neumf, widedeep (required unless a "
+      + "config file names it).")
   String model;
 
   @Option(names = "--task", paramLabel = "TASK", description = "rating or implicit (default: implicit for ncf/sasrec/lightgcn data "
@@ -77,8 +82,50 @@ public final class TrainOptions {
     };
   }
 
+  /**
+   * Fills every field whose flag was not given from {@code file} (a flag given on the command line wins). The
+   * switches ({@code --batch-norm}, {@code --pretrain}, {@code --finetune-sgd}) are on when either the flag or the file
+   * turns them on. The file's {@code data.spec} is not a field here: the command reads it (see {@code ConfigMixin}).
+   */
+  public void fillFrom(RunConfig file) {
+    RunConfig.Model m = file.model();
+    RunConfig.Trainer t = file.trainer();
+    RunConfig.Evaluation e = file.evaluation();
+    if (model == null) model = m.name();
+    if (split == null) split = file.data().split();
+    if (factors == null) factors = m.factors();
+    if (layers == null) layers = ints(m.layers());
+    if (dropout == null) dropout = m.dropout();
+    batchNorm |= Boolean.TRUE.equals(m.batchNorm());
+    if (crossBuckets == null) crossBuckets = m.crossBuckets();
+    if (initStd == null) initStd = m.initStd();
+    pretrain |= Boolean.TRUE.equals(m.pretrain());
+    finetuneSgd |= Boolean.TRUE.equals(m.finetuneSgd());
+    if (task == null) task = t.task();
+    if (objective == null) objective = t.objective();
+    if (epochs == null) epochs = t.epochs();
+    if (batch == null) batch = t.batch();
+    if (optimizer == null) optimizer = t.optimizer();
+    if (lr == null) lr = t.lr();
+    if (l2 == null) l2 = t.l2();
+    if (negatives == null) negatives = t.negatives();
+    if (threads == null) threads = t.threads();
+    if (seed == null) seed = t.seed();
+    if (validation == null) validation = t.validation();
+    if (patience == null) patience = t.patience();
+    if (monitor == null) monitor = t.monitor();
+    if (protocol == null) protocol = e.protocol();
+    if (ks == null) ks = ints(e.k());
+    if (evalNegatives == null) evalNegatives = e.evalNegatives();
+  }
+
+  private static int[] ints(List<Integer> xs) {
+    return xs == null ? null : xs.stream().mapToInt(Integer::intValue).toArray();
+  }
+
   /** The resolved experiment for {@code spec} (whose data {@code ds} decides the default split). */
   ExperimentConfig resolve(DataSpec spec, Dataset ds) {
+    if (model == null) throw new IllegalArgumentException("missing --model NAME (or model.name in --config FILE)");
     org.rec4j.model.ModelRegistry.factory(model); // unknown names fail here, listing the known ones
     boolean rating = rating(spec);
     int f = factors != null ? factors : rating ? 10 : 8;
