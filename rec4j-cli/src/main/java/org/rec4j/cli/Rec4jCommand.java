@@ -10,7 +10,8 @@ import picocli.CommandLine.ScopeType;
  */
 @Command(name = "rec4j", mixinStandardHelpOptions = true, version = "rec4j 0.1.0-SNAPSHOT",
     description = "Deep-learning recommender systems on the JVM.",
-    subcommands = {DataCommand.class, TrainCommand.class, EvaluateCommand.class, RecommendCommand.class},
+    subcommands = {DataCommand.class, TrainCommand.class, EvaluateCommand.class, RecommendCommand.class,
+        ConfigCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:success", "1:internal error (run with --stacktrace and report it)", "2:usage error",
         "3:data error (missing file, malformed line, checksum mismatch)"})
