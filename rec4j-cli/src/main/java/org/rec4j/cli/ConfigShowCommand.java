@@ -22,12 +22,14 @@ import picocli.CommandLine.Spec;
  * the split follows whether the data comes with one).
  */
 @Command(name = "show", mixinStandardHelpOptions = true, sortOptions = false,
-    description = "Print the fully resolved training config (file < flags < defaults filled in).",
+    description = {"Print the config train would run with, every default filled in (YAML, or one JSON line with --json).",
+        "Layering: built-in defaults < --config FILE < flags. The output is a config file that resolves to itself."},
     footerHeading = "%nExamples:%n",
     footer = {
         "  rec4j config show --config examples/neumf-ml1m.yaml",
         "  rec4j config show --config examples/mf-ml100k.yaml --lr 0.005 --json",
-        "  rec4j config show --model neumf --data synthetic:kind=implicit > my.yaml && rec4j train --config my.yaml"})
+        "  rec4j config show --model neumf --data synthetic:kind=implicit > my.yaml",
+        "  rec4j train --config my.yaml --epochs 5"})
 public final class ConfigShowCommand implements Callable<Integer> {
   @Mixin ConfigMixin config;
   @Mixin TrainOptions train;
