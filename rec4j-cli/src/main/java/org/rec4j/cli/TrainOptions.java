@@ -11,7 +11,9 @@ import org.rec4j.data.split.SplitSpec;
 import org.rec4j.train.Objective;
 import org.rec4j.train.OptimizerKind;
 import org.rec4j.train.TrainerConfig;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * The model and training flags of {@code rec4j train} (a mixin, so {@code compare} and {@code bench} share them).
@@ -39,7 +41,7 @@ public final class TrainOptions {
   @Option(names = "--layers", split = ",", paramLabel = "W", description = "MLP widths, input first (NCF convention), e.g. 64,32,16,8.")
   int[] layers;
   @Option(names = "--dropout", paramLabel = "P", description = "Dropout after hidden layers.") Float dropout;
-  @Option(names = "--batch-norm", description = "Batch normalization in hidden layers.") boolean batchNorm;
+  @Option(names = "--batch-norm", negatable = true, description = "Batch normalization in hidden layers.") boolean batchNorm;
   @Option(names = "--negatives", paramLabel = "N", description = "Sampled negatives per positive (implicit).") Integer negatives;
   @Option(names = "--objective", paramLabel = "LOSS", description = "mse, mae, huber, bce, bpr.") String objective;
   @Option(names = "--optimizer", paramLabel = "OPT", description = "adam, adamw, sgd, adagrad, rmsprop, ftrl (default adam).") String optimizer;
@@ -48,8 +50,8 @@ public final class TrainOptions {
   @Option(names = "--batch", paramLabel = "B", description = "Mini-batch size.") Integer batch;
   @Option(names = "--threads", paramLabel = "T", description = "Data-parallel training and evaluation threads (default 1).") Integer threads;
   @Option(names = "--seed", paramLabel = "S", description = "Seed of every random draw (default 42).") Long seed;
-  @Option(names = "--pretrain", description = "NeuMF: pre-train GMF and NCF, combine with alpha 0.5, then fine-tune.") boolean pretrain;
-  @Option(names = "--finetune-sgd", description = "With --pretrain: fine-tune with plain SGD as in the NCF paper.") boolean finetuneSgd;
+  @Option(names = "--pretrain", negatable = true, description = "NeuMF: pre-train GMF and NCF, combine with alpha 0.5, then fine-tune.") boolean pretrain;
+  @Option(names = "--finetune-sgd", negatable = true, description = "With --pretrain: fine-tune with plain SGD as in the NCF paper.") boolean finetuneSgd;
   @Option(names = "--cross-buckets", paramLabel = "N", description = "Wide&Deep hashed user x item cross buckets (default 0 = none).") Integer crossBuckets;
   @Option(names = "--protocol", paramLabel = "P", description = "sampled, full or rating (default: rating for ratings, sampled otherwise).") String protocol;
   @Option(names = {"-k", "--k"}, split = ",", paramLabel = "K", description = "Cut-offs for ranking metrics (default 10).") int[] ks;
@@ -64,6 +66,9 @@ public final class TrainOptions {
   Integer patience;
   @Option(names = "--monitor", paramLabel = "METRIC", description = "Validation metric for early stopping (default ndcg@10 or rmse).")
   String monitor;
+
+  /** The command this mixin belongs to, to tell a switch left unset from one given as {@code --no-…}. */
+  @Spec(Spec.Target.MIXEE) CommandSpec mixee;
 
   /** Whether the run fits ratings, from --task or the data format. */
   boolean rating(DataSpec spec) {
@@ -83,9 +88,9 @@ public final class TrainOptions {
   }
 
   /**
-   * Fills every field whose flag was not given from {@code file} (a flag given on the command line wins). The
-   * switches ({@code --batch-norm}, {@code --pretrain}, {@code --finetune-sgd}) are on when either the flag or the file
-   * turns them on. The file's {@code data.spec} is not a field here: the command reads it (see {@code ConfigMixin}).
+   * Fills every field whose flag was not given from {@code file} (a flag given on the command line wins, including
+   * {@code --no-batch-norm}, {@code --no-pretrain}, {@code --no-finetune-sgd} against a file's {@code true}). The
+   * file's {@code data.spec} is not a field here: the command reads it (see {@code ConfigMixin}).
    */
   public void fillFrom(RunConfig file) {
     RunConfig.Model m = file.model();
@@ -96,11 +101,11 @@ public final class TrainOptions {
     if (factors == null) factors = m.factors();
     if (layers == null) layers = ints(m.layers());
     if (dropout == null) dropout = m.dropout();
-    batchNorm |= Boolean.TRUE.equals(m.batchNorm());
+    if (!given("--batch-norm") && m.batchNorm() != null) batchNorm = m.batchNorm();
     if (crossBuckets == null) crossBuckets = m.crossBuckets();
     if (initStd == null) initStd = m.initStd();
-    pretrain |= Boolean.TRUE.equals(m.pretrain());
-    finetuneSgd |= Boolean.TRUE.equals(m.finetuneSgd());
+    if (!given("--pretrain") && m.pretrain() != null) pretrain = m.pretrain();
+    if (!given("--finetune-sgd") && m.finetuneSgd() != null) finetuneSgd = m.finetuneSgd();
     if (task == null) task = t.task();
     if (objective == null) objective = t.objective();
     if (epochs == null) epochs = t.epochs();
@@ -117,6 +122,14 @@ public final class TrainOptions {
     if (protocol == null) protocol = e.protocol();
     if (ks == null) ks = ints(e.k());
     if (evalNegatives == null) evalNegatives = e.evalNegatives();
+  }
+
+  /** Whether the switch {@code name} (or its {@code --no-} form) was on the command line; unknown outside picocli. */
+  private boolean given(String name) {
+    if (mixee == null || mixee.commandLine() == null || mixee.commandLine().getParseResult() == null) {
+      return name.equals("--batch-norm") ? batchNorm : name.equals("--pretrain") ? pretrain : finetuneSgd;
+    }
+    return mixee.commandLine().getParseResult().hasMatchedOption(name);
   }
 
   private static int[] ints(List<Integer> xs) {

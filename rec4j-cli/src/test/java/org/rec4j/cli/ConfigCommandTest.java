@@ -91,6 +91,12 @@ class ConfigCommandTest {
     assertEquals(5, flags.trainer().seed());
     assertEquals(20, flags.sampledNegatives());
 
+    assertTrue(flags.batchNorm(), "a switch the flags leave alone keeps the file's value");
+    assertFalse(resolveTrain("--config", f.toString(), "--no-batch-norm").batchNorm(), "--no-batch-norm beats the file");
+    Path off = file("off.yaml", "data:\n  spec: " + DATA + "\nmodel:\n  name: neumf\n  pretrain: false\nevaluation:\n  eval_negatives: 20\n");
+    assertTrue(resolveTrain("--config", off.toString(), "--pretrain").pretrain(), "--pretrain beats the file");
+    assertFalse(resolveTrain("--config", off.toString()).pretrain());
+
     ExperimentConfig none = resolveTrain("--model", "gmf", "--data", DATA, "--eval-negatives", "20");
     assertEquals(20, none.trainer().epochs(), "without a file the defaults are as before");
     assertEquals(8, none.factors());
