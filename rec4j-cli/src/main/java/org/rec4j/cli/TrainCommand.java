@@ -27,7 +27,7 @@ import picocli.CommandLine.Spec;
  * {@code rec4j train}: trains a model on {@code --data}, evaluates it under the task's protocol and optionally saves
  * the artifact. With {@code --json} the last stdout line holds the metrics ({@code hr@10}, {@code ndcg@10},
  * {@code rmse}, {@code mae}, …), {@code epochs}, {@code train_seconds}, {@code samples_per_s},
- * {@code eval_seconds}.
+ * {@code eval_seconds}. Settings may come from {@code --config FILE}; flags given on the command line override it.
  */
 @Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
     description = "Train a model, evaluate it, optionally save it.",
@@ -36,9 +36,10 @@ import picocli.CommandLine.Spec;
         "  rec4j train --model neumf --data synthetic:kind=implicit --epochs 5",
         "  rec4j train --model neumf --data ncf:../shared/data/ml-1m/ncf --factors 8 --epochs 20 --json",
         "  rec4j train --model mf --data ml-100k:../shared/data/ml-100k --split u1 --factors 64 --l2 0.001 --batch 256",
-        "  rec4j train --model neumf --data ncf:DIR --factors 64 --pretrain --save models/neumf64"})
+        "  rec4j train --model neumf --data ncf:DIR --factors 64 --pretrain --save models/neumf64",
+        "  rec4j train --config examples/neumf-ml1m.yaml --epochs 5      (flags override the file)"})
 public final class TrainCommand implements Callable<Integer> {
-  @Mixin DataMixin data;
+  @Mixin ConfigMixin config;
   @Mixin TrainOptions train;
   @Mixin JsonMixin json;
   @Option(names = "--save", paramLabel = "DIR", description = "Write the trained model artifact to DIR.") Path save;
@@ -51,8 +52,9 @@ public final class TrainCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
-    Dataset ds = data.spec().load();
-    ExperimentConfig c = train.resolve(data.spec(), ds);
+    org.rec4j.data.io.DataSpec dataSpec = config.apply(train);
+    Dataset ds = dataSpec.load();
+    ExperimentConfig c = train.resolve(dataSpec, ds);
     TrainerConfig tc = c.trainer();
     out.printf(Locale.ROOT, "%s on %s: %s, %d epochs, batch %d, %s lr %s, split %s, protocol %s%n", c.model(), ds.name(),
         tc.objective().name().toLowerCase(Locale.ROOT), tc.epochs(), tc.batchSize(), tc.optimizer().name().toLowerCase(Locale.ROOT),

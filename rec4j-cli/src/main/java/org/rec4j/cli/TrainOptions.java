@@ -1,6 +1,8 @@
 package org.rec4j.cli;
 
 import java.util.Arrays;
+import java.util.List;
+import org.rec4j.cli.config.RunConfig;
 import org.rec4j.data.Dataset;
 import org.rec4j.data.io.DataSpec;
 import org.rec4j.experiment.ExperimentConfig;
@@ -9,16 +11,21 @@ import org.rec4j.data.split.SplitSpec;
 import org.rec4j.train.Objective;
 import org.rec4j.train.OptimizerKind;
 import org.rec4j.train.TrainerConfig;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * The model and training flags of {@code rec4j train} (a mixin, so {@code compare} and {@code bench} share them).
  * Unset flags take task-dependent defaults: implicit feedback follows the NCF paper (BCE, 4 negatives, Adam 1e-3,
  * batch 256, 20 epochs, factors 8, layers [64,32,16,8], sampled protocol), ratings follow the seed (MSE, Adam 1e-3,
- * batch 64, 50 epochs, factors 10, layers [20,20,10], dropout 0.1, RMSE/MAE).
+ * batch 64, 50 epochs, factors 10, layers [20,20,10], dropout 0.1, RMSE/MAE). A config file enters through
+ * {@link #fillFrom(RunConfig)}, which sets only the fields whose flag was not given, so the layering is defaults &lt;
+ * file &lt; flags and {@link #resolve} stays the one place that knows the defaults.
  */
 public final class TrainOptions {
-  @Option(names = "--model", paramLabel = "NAME", description = "Model name: mf, gmf, ncf, neumf, widedeep.")
+  @Option(names = "--model", paramLabel = "NAME", description = "Model name: mf, gmf, ncf, neumf, widedeep (required unless a "
+      + "config file names it).")
   String model;
 
   @Option(names = "--task", paramLabel = "TASK", description = "rating or implicit (default: implicit for ncf/sasrec/lightgcn data "
@@ -34,7 +41,7 @@ public final class TrainOptions {
   @Option(names = "--layers", split = ",", paramLabel = "W", description = "MLP widths, input first (NCF convention), e.g. 64,32,16,8.")
   int[] layers;
   @Option(names = "--dropout", paramLabel = "P", description = "Dropout after hidden layers.") Float dropout;
-  @Option(names = "--batch-norm", description = "Batch normalization in hidden layers.") boolean batchNorm;
+  @Option(names = "--batch-norm", negatable = true, description = "Batch normalization in hidden layers.") boolean batchNorm;
   @Option(names = "--negatives", paramLabel = "N", description = "Sampled negatives per positive (implicit).") Integer negatives;
   @Option(names = "--objective", paramLabel = "LOSS", description = "mse, mae, huber, bce, bpr.") String objective;
   @Option(names = "--optimizer", paramLabel = "OPT", description = "adam, adamw, sgd, adagrad, rmsprop, ftrl (default adam).") String optimizer;
@@ -43,8 +50,8 @@ public final class TrainOptions {
   @Option(names = "--batch", paramLabel = "B", description = "Mini-batch size.") Integer batch;
   @Option(names = "--threads", paramLabel = "T", description = "Data-parallel training and evaluation threads (default 1).") Integer threads;
   @Option(names = "--seed", paramLabel = "S", description = "Seed of every random draw (default 42).") Long seed;
-  @Option(names = "--pretrain", description = "NeuMF: pre-train GMF and NCF, combine with alpha 0.5, then fine-tune.") boolean pretrain;
-  @Option(names = "--finetune-sgd", description = "With --pretrain: fine-tune with plain SGD as in the NCF paper.") boolean finetuneSgd;
+  @Option(names = "--pretrain", negatable = true, description = "NeuMF: pre-train GMF and NCF, combine with alpha 0.5, then fine-tune.") boolean pretrain;
+  @Option(names = "--finetune-sgd", negatable = true, description = "With --pretrain: fine-tune with plain SGD as in the NCF paper.") boolean finetuneSgd;
   @Option(names = "--cross-buckets", paramLabel = "N", description = "Wide&Deep hashed user x item cross buckets (default 0 = none).") Integer crossBuckets;
   @Option(names = "--protocol", paramLabel = "P", description = "sampled, full or rating (default: rating for ratings, sampled otherwise).") String protocol;
   @Option(names = {"-k", "--k"}, split = ",", paramLabel = "K", description = "Cut-offs for ranking metrics (default 10).") int[] ks;
@@ -59,6 +66,9 @@ public final class TrainOptions {
   Integer patience;
   @Option(names = "--monitor", paramLabel = "METRIC", description = "Validation metric for early stopping (default ndcg@10 or rmse).")
   String monitor;
+
+  /** The command this mixin belongs to, to tell a switch left unset from one given as {@code --no-…}. */
+  @Spec(Spec.Target.MIXEE) CommandSpec mixee;
 
   /** Whether the run fits ratings, from --task or the data format. */
   boolean rating(DataSpec spec) {
@@ -77,9 +87,58 @@ public final class TrainOptions {
     };
   }
 
+  /**
+   * Fills every field whose flag was not given from {@code file} (a flag given on the command line wins, including
+   * {@code --no-batch-norm}, {@code --no-pretrain}, {@code --no-finetune-sgd} against a file's {@code true}). The
+   * file's {@code data.spec} is not a field here: the command reads it (see {@code ConfigMixin}).
+   */
+  public void fillFrom(RunConfig file) {
+    RunConfig.Model m = file.model();
+    RunConfig.Trainer t = file.trainer();
+    RunConfig.Evaluation e = file.evaluation();
+    if (model == null) model = m.name();
+    if (split == null) split = file.data().split();
+    if (factors == null) factors = m.factors();
+    if (layers == null) layers = ints(m.layers());
+    if (dropout == null) dropout = m.dropout();
+    if (!given("--batch-norm") && m.batchNorm() != null) batchNorm = m.batchNorm();
+    if (crossBuckets == null) crossBuckets = m.crossBuckets();
+    if (initStd == null) initStd = m.initStd();
+    if (!given("--pretrain") && m.pretrain() != null) pretrain = m.pretrain();
+    if (!given("--finetune-sgd") && m.finetuneSgd() != null) finetuneSgd = m.finetuneSgd();
+    if (task == null) task = t.task();
+    if (objective == null) objective = t.objective();
+    if (epochs == null) epochs = t.epochs();
+    if (batch == null) batch = t.batch();
+    if (optimizer == null) optimizer = t.optimizer();
+    if (lr == null) lr = t.lr();
+    if (l2 == null) l2 = t.l2();
+    if (negatives == null) negatives = t.negatives();
+    if (threads == null) threads = t.threads();
+    if (seed == null) seed = t.seed();
+    if (validation == null) validation = t.validation();
+    if (patience == null) patience = t.patience();
+    if (monitor == null) monitor = t.monitor();
+    if (protocol == null) protocol = e.protocol();
+    if (ks == null) ks = ints(e.k());
+    if (evalNegatives == null) evalNegatives = e.evalNegatives();
+  }
+
+  /** Whether the switch {@code name} (or its {@code --no-} form) was on the command line; unknown outside picocli. */
+  private boolean given(String name) {
+    if (mixee == null || mixee.commandLine() == null || mixee.commandLine().getParseResult() == null) {
+      return name.equals("--batch-norm") ? batchNorm : name.equals("--pretrain") ? pretrain : finetuneSgd;
+    }
+    return mixee.commandLine().getParseResult().hasMatchedOption(name);
+  }
+
+  private static int[] ints(List<Integer> xs) {
+    return xs == null ? null : xs.stream().mapToInt(Integer::intValue).toArray();
+  }
+
   /** The resolved experiment for {@code spec} (whose data {@code ds} decides the default split). */
   ExperimentConfig resolve(DataSpec spec, Dataset ds) {
-    if (model == null) throw new IllegalArgumentException("--model is required (one of " + org.rec4j.model.ModelRegistry.names() + ")");
+    if (model == null) throw new IllegalArgumentException("missing --model NAME (or model.name in --config FILE)");
     org.rec4j.model.ModelRegistry.factory(model); // unknown names fail here, listing the known ones
     boolean rating = rating(spec);
     int f = factors != null ? factors : rating ? 10 : 8;
