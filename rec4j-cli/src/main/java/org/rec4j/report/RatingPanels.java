@@ -1,0 +1,173 @@
+package org.rec4j.report;
+
+import java.awt.Color;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.SplittableRandom;
+import org.knowm.xchart.AnnotationLine;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.markers.SeriesMarkers;
+
+/**
+ * Panels of rating-prediction runs: RMSE and MAE bars, predicted-vs-actual scatter per model, the distribution of
+ * actual and predicted ratings, and the distribution of errors (predicted − actual).
+ */
+final class RatingPanels {
+  /** Most points drawn in one scatter plot. */
+  static final int MAX_POINTS = 5_000;
+
+  private RatingPanels() {}
+
+  /** RMSE and MAE bars over the runs that report them. */
+  static List<Panel> errorBars(List<ModelRun> runs) {
+    List<Panel> out = new ArrayList<>();
+    for (String key : List.of("rmse", "mae")) {
+      List<Integer> which = new ArrayList<>();
+      for (int i = 0; i < runs.size(); i++) if (runs.get(i).metrics().containsKey(key)) which.add(i);
+      if (which.isEmpty()) continue;
+      String label = Labels.metric(key);
+      out.add(new Panel(key + ".png", label + " of the predicted test ratings (lower is better).",
+          CommonPanels.bars(label + " on the test ratings", label, runs, which, r -> r.metrics().get(key), "0.000")));
+    }
+    return out;
+  }
+
+  /** One predicted-vs-actual scatter per run with predictions. */
+  static List<Panel> scatter(List<ModelRun> runs) {
+    List<Panel> out = new ArrayList<>();
+    for (int i = 0; i < runs.size(); i++) {
+      ModelRun r = runs.get(i);
+      if (!r.hasPredictions()) continue;
+      float[] a = r.actual(), p = r.predicted();
+      int[] idx = Bins.sample(a.length, MAX_POINTS);
+      boolean jitter = Bins.wholeNumbers(a);
+      SplittableRandom rnd = new SplittableRandom(Bins.SEED + i);
+      List<Double> xs = new ArrayList<>(), ys = new ArrayList<>();
+      double lo = Double.POSITIVE_INFINITY, hi = Double.NEGATIVE_INFINITY;
+      for (int j : idx) {
+        if (!Float.isFinite(a[j]) || !Float.isFinite(p[j])) continue;
+        xs.add(a[j] + (jitter ? (rnd.nextDouble() - 0.5) * 0.3 : 0));
+        ys.add((double) p[j]);
+        lo = Math.min(lo, Math.min(a[j], p[j]));
+        hi = Math.max(hi, Math.max(a[j], p[j]));
+      }
+      if (xs.isEmpty()) continue;
+      lo = Math.floor(lo - (jitter ? 0.15 : 0));
+      hi = Math.ceil(hi + (jitter ? 0.15 : 0));
+      XYChart c = ChartStyle.xy("Predicted vs actual rating: " + r.name(), "actual rating" + (jitter ? " (jittered)" : ""), "predicted rating");
+      String shown = xs.size() == a.length ? String.format(Locale.ROOT, "%,d test ratings", a.length)
+          : String.format(Locale.ROOT, "%,d of %,d test ratings", xs.size(), a.length);
+      XYSeries pts = c.addSeries(shown, xs, ys);
+      pts.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+      pts.setMarker(SeriesMarkers.CIRCLE);
+      pts.setMarkerColor(ChartStyle.alpha(ChartStyle.color(i), 70));
+      XYSeries diag = c.addSeries("predicted = actual", new double[] {lo, hi}, new double[] {lo, hi});
+      ChartStyle.paint(diag, ChartStyle.NEUTRAL);
+      diag.setLineStyle(ChartStyle.dashed(1.8f));
+      ChartStyle.noMarkers(diag);
+      c.getStyler().setMarkerSize(4);
+      c.getStyler().setXAxisMin(lo).setXAxisMax(hi).setYAxisMin(lo).setYAxisMax(hi);
+      int bad = Bins.nonFinite(p);
+      out.add(new Panel("scatter-" + Labels.slug(r.name()) + ".png", "Each dot is one test rating: its true value "
+          + "against the model's prediction; dots on the dashed line are exact. " + (xs.size() < a.length ? "A seeded "
+          + "random sample is drawn. " : "") + (jitter ? "Whole-number ratings are spread by ±0.15 to show density. " : "")
+          + (bad > 0 ? bad + " non-finite predictions are left out." : ""), ChartStyle.finish(c)));
+    }
+    return out;
+  }
+
+  /** Histogram outlines of the actual test ratings and of each run's predictions. */
+  static List<Panel> distribution(List<ModelRun> runs) {
+    List<Integer> which = withPredictions(runs);
+    if (which.isEmpty()) return List.of();
+    float[] actual = runs.get(which.get(0)).actual();
+    boolean whole = Bins.wholeNumbers(actual);
+    double lo = Double.POSITIVE_INFINITY, hi = Double.NEGATIVE_INFINITY;
+    for (int i : which) {
+      for (float[] v : new float[][] {runs.get(i).actual(), runs.get(i).predicted()}) {
+        for (float x : v) {
+          if (!Float.isFinite(x)) continue;
+          lo = Math.min(lo, x);
+          hi = Math.max(hi, x);
+        }
+      }
+    }
+    // bins of 0.1 stars; for whole-number ratings bins of 0.25 centred on the whole numbers
+    double w = whole ? 0.25 : 0.1;
+    lo = whole ? Math.floor(lo) - w / 2 : Math.floor(lo);
+    hi = whole ? Math.ceil(hi) + w / 2 : Math.ceil(hi);
+    int n = (int) Math.round((hi - lo) / w);
+    XYChart c = ChartStyle.xy("Distribution of test ratings: actual and predicted", "rating", "share of test ratings");
+    double[][] act = Bins.outline(Bins.shares(actual, lo, hi, n), lo, hi);
+    XYSeries a = c.addSeries("actual", act[0], act[1]);
+    a.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Area);
+    a.setFillColor(new Color(0, 0, 0, 40));
+    a.setLineColor(ChartStyle.NEUTRAL);
+    a.setLineWidth(1.2f);
+    ChartStyle.noMarkers(a);
+    for (int i : which) {
+      ModelRun r = runs.get(i);
+      double[][] o = Bins.outline(Bins.shares(r.predicted(), lo, hi, n), lo, hi);
+      XYSeries s = c.addSeries(r.name(), o[0], o[1]);
+      ChartStyle.paint(s, ChartStyle.color(i));
+      s.setLineWidth(1.8f);
+      ChartStyle.noMarkers(s);
+    }
+    c.getStyler().setXAxisMin(lo).setXAxisMax(hi).setYAxisMin(0.0);
+    return List.of(new Panel("rating-distribution.png", String.format(Locale.ROOT, "Share of test ratings per "
+        + "%.2g-star bin: the actual ratings (grey area) and each model's predictions. A model that predicts "
+        + "near the mean shows a narrow peak.", w), ChartStyle.finish(c)));
+  }
+
+  /** Histogram outlines of predicted − actual per run, over a symmetric range holding 99.5 % of the errors. */
+  static List<Panel> errors(List<ModelRun> runs) {
+    List<Integer> which = withPredictions(runs);
+    if (which.isEmpty()) return List.of();
+    List<Double> abs = new ArrayList<>();
+    for (int i : which) {
+      float[] a = runs.get(i).actual(), p = runs.get(i).predicted();
+      for (int j = 0; j < a.length; j++) abs.add((double) Math.abs(p[j] - a[j]));
+    }
+    double range = Bins.quantile(abs.stream().mapToDouble(Double::doubleValue).toArray(), 0.995);
+    if (!(range > 0)) range = 1;
+    range = Math.ceil(range * 2) / 2;
+    int n = 41;
+    XYChart c = ChartStyle.xy("Prediction errors", "predicted − actual rating", "share of test ratings");
+    for (int i : which) {
+      ModelRun r = runs.get(i);
+      float[] e = new float[r.actual().length];
+      double sum = 0, sq = 0;
+      int finite = 0;
+      for (int j = 0; j < e.length; j++) {
+        e[j] = r.predicted()[j] - r.actual()[j];
+        if (!Float.isFinite(e[j])) continue;
+        sum += e[j];
+        sq += (double) e[j] * e[j];
+        finite++;
+      }
+      double mean = sum / Math.max(1, finite), sd = Math.sqrt(Math.max(0, sq / Math.max(1, finite) - mean * mean));
+      double[][] o = Bins.outline(Bins.shares(e, -range, range, n), -range, range);
+      XYSeries s = c.addSeries(r.name(), o[0], o[1]);
+      s.setLabel(String.format(Locale.ROOT, "%s (mean %+.2f, sd %.2f)", r.name(), mean, sd));
+      ChartStyle.paint(s, ChartStyle.color(i));
+      s.setLineWidth(1.8f);
+      ChartStyle.noMarkers(s);
+    }
+    AnnotationLine zero = new AnnotationLine(0, true, false);
+    c.addAnnotation(zero);
+    c.getStyler().setAnnotationLineColor(ChartStyle.NEUTRAL);
+    c.getStyler().setAnnotationLineStroke(ChartStyle.dashed(1.2f));
+    c.getStyler().setXAxisMin(-range).setXAxisMax(range).setYAxisMin(0.0);
+    return List.of(new Panel("error-histogram.png", String.format(Locale.ROOT, "Share of test ratings per error bin "
+        + "(%d bins over ±%.1f; larger errors are counted in the outermost bins). Left of the dashed line the model "
+        + "predicts too low.", n, range), ChartStyle.finish(c)));
+  }
+
+  private static List<Integer> withPredictions(List<ModelRun> runs) {
+    List<Integer> which = new ArrayList<>();
+    for (int i = 0; i < runs.size(); i++) if (runs.get(i).hasPredictions()) which.add(i);
+    return which;
+  }
+}

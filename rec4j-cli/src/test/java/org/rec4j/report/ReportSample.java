@@ -1,0 +1,31 @@
+package org.rec4j.report;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+
+/**
+ * Writes sample reports of realistic runs for looking at, when {@code -Drec4j.report.sample=DIR} is given
+ * (otherwise skipped): {@code DIR/rating} (ncf, widedeep, neumf on the synthetic ratings) and {@code DIR/ranking}
+ * (mf, neumf on synthetic implicit feedback, k = 1…20).
+ */
+class ReportSample {
+  @Test
+  @EnabledIfSystemProperty(named = "rec4j.report.sample", matches = ".+")
+  void writeSampleReports() throws Exception {
+    Path dir = Path.of(System.getProperty("rec4j.report.sample"));
+    int[] tower = {20, 20, 10};
+    List<ModelRun> rating = List.of(
+        Runs.rating("ncf", "synthetic:", 20, 10, tower, 42),
+        Runs.rating("widedeep", "synthetic:", 20, 10, tower, 42),
+        Runs.rating("neumf", "synthetic:", 20, 10, tower, 42));
+    System.out.println(Report.write(dir.resolve("rating"), "Rating prediction on synthetic ratings", rating));
+    int[] ks = IntStream.rangeClosed(1, 20).toArray();
+    List<ModelRun> ranking = List.of(
+        Runs.ranking("mf", "synthetic:kind=implicit", 10, 16, new int[] {64, 32, 16}, 99, ks, 42),
+        Runs.ranking("neumf", "synthetic:kind=implicit", 10, 16, new int[] {64, 32, 16}, 99, ks, 42));
+    System.out.println(Report.write(dir.resolve("ranking"), "Top-k ranking on synthetic implicit feedback", ranking));
+  }
+}
