@@ -35,7 +35,9 @@ final class Bins {
     int n = shares.length;
     double[] x = new double[2 * n + 2], y = new double[2 * n + 2];
     double w = (hi - lo) / n;
-    x[0] = lo;
+    // XChart places ticks only at data x values when all distinct x values are equally spaced, and then labels
+    // them off by one step; nudging the starting point by 1 % of a bin (far below a pixel) keeps its normal ticks
+    x[0] = lo - w * 0.01;
     for (int i = 0; i < n; i++) {
       x[2 * i + 1] = lo + i * w;
       x[2 * i + 2] = lo + (i + 1) * w;
@@ -74,6 +76,13 @@ final class Bins {
     double[] v = Arrays.stream(values).filter(Double::isFinite).sorted().toArray();
     if (v.length == 0) return Double.NaN;
     return v[(int) Math.min(v.length - 1, Math.floor(q * v.length))];
+  }
+
+  /** The smallest of 1, 2, 2.5 or 5 times a power of ten that is at least {@code raw} (> 0). */
+  static double niceStep(double raw) {
+    double p = Math.pow(10, Math.floor(Math.log10(raw)));
+    for (double m : new double[] {1, 2, 2.5, 5, 10}) if (m * p >= raw * (1 - 1e-9)) return m * p;
+    return 10 * p;
   }
 
   /** Number of non-finite entries. */

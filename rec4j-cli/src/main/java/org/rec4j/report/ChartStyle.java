@@ -86,6 +86,8 @@ final class ChartStyle {
     s.setLegendPosition(Styler.LegendPosition.OutsideS);
     s.setLegendLayout(Styler.LegendLayout.Horizontal);
     s.setLegendBorderColor(Color.WHITE);
+    s.setLegendPadding(10);
+    s.setLegendSeriesLineLength(30);
     s.setChartPadding(12);
     s.setPlotMargin(6);
     s.setAntiAlias(true);
@@ -116,10 +118,60 @@ final class ChartStyle {
     s.setMarker(SeriesMarkers.NONE);
   }
 
-  /** Shows the legend only when the chart has more than one series shown in it. */
+  /**
+   * Finishes a chart: shows the legend only when more than one series is listed in it, and gives every numeric axis
+   * without an explicit pattern one that suits its span (XChart's default mixes "2" with "2.2" and ".05").
+   */
   static <C extends Chart<?, ?>> C finish(C chart) {
     long shown = chart.getSeriesCollection().stream().filter(s -> s.isShowInLegend()).count();
     chart.getStyler().setLegendVisible(shown > 1);
+    if (chart.getStyler() instanceof AxesChartStyler s) {
+      double[] y = range(chart, false), x = range(chart, true);
+      if (s.getYAxisDecimalPattern() == null && y != null) s.setYAxisDecimalPattern(pattern(y[1] - y[0]));
+      if (chart instanceof XYChart && s.getXAxisDecimalPattern() == null && x != null) s.setXAxisDecimalPattern(pattern(x[1] - x[0]));
+    }
     return chart;
+  }
+
+  /** A decimal pattern for ticks over {@code span}: as many digits as the finest round tick step needs, on every label. */
+  static String pattern(double span) {
+    if (!(span > 0) || !Double.isFinite(span)) return "0.###";
+    // XChart puts 6 to 10 ticks on an axis of this size: take the digits of the finest round step it may choose
+    double step = Bins.niceStep(span / 12);
+    int d = Math.max(0, java.math.BigDecimal.valueOf(step).round(new java.math.MathContext(3)).stripTrailingZeros().scale());
+    return d == 0 ? "#,##0" : "0." + "0".repeat(d);
+  }
+
+  /**
+   * Logarithmic y axis labelled at 1, 2 and 5 times powers of ten only (grid lines stay at every integer multiple):
+   * XChart's own labels at every multiple overlap near each decade.
+   */
+  static void logY(XYChart c) {
+    c.getStyler().setYAxisLogarithmic(true);
+    c.getStyler().setYAxisLogarithmicDecadeOnly(false);
+    java.text.DecimalFormat f = new java.text.DecimalFormat("0.####", java.text.DecimalFormatSymbols.getInstance(Locale.ROOT));
+    c.getStyler().setYAxisTickLabelsFormattingFunction(v -> {
+      double m = v / Math.pow(10, Math.floor(Math.log10(v) + 1e-9));
+      boolean keep = Math.abs(m - 1) < 1e-6 || Math.abs(m - 2) < 1e-6 || Math.abs(m - 5) < 1e-6;
+      return keep ? f.format(v) : "";
+    });
+  }
+
+  /** A percentage pattern for shares up to {@code max}. */
+  static String percent(double max) {
+    return max >= 0.05 ? "0%" : "0.0%";
+  }
+
+  /** The smallest and largest finite data value on the x or y axis over all series, or null. */
+  private static double[] range(Chart<?, ?> chart, boolean x) {
+    double lo = Double.POSITIVE_INFINITY, hi = Double.NEGATIVE_INFINITY;
+    for (Object o : chart.getSeriesCollection()) {
+      if (!(o instanceof AxesChartSeries s)) continue;
+      if (x && !(s instanceof XYSeries)) continue;
+      double a = x ? s.getXMin() : s.getYMin(), b = x ? s.getXMax() : s.getYMax();
+      if (Double.isFinite(a)) lo = Math.min(lo, a);
+      if (Double.isFinite(b)) hi = Math.max(hi, b);
+    }
+    return lo <= hi ? new double[] {lo, hi} : null;
   }
 }

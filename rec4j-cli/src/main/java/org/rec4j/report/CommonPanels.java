@@ -35,8 +35,21 @@ final class CommonPanels {
     }
     if (drawn == 0) return List.of();
     c.getStyler().setXAxisDecimalPattern("#");
+    // a loss falling by more than 10× in the first epochs flattens everything after them on a linear axis
+    double lo = Double.POSITIVE_INFINITY, hi = 0;
+    for (XYSeries s : c.getSeriesCollection()) {
+      lo = Math.min(lo, s.getYMin());
+      hi = Math.max(hi, s.getYMax());
+    }
+    boolean log = lo > 0 && hi / lo > 10;
+    if (log) {
+      ChartStyle.logY(c);
+      c.setYAxisTitle("mean training loss (log scale)");
+    } else {
+      c.getStyler().setYAxisMin(0.0);
+    }
     return List.of(new Panel("training-loss.png", "Mean training loss of each epoch (the model's own objective, "
-        + "e.g. MSE for ratings, BCE for implicit feedback).", ChartStyle.finish(c)));
+        + "e.g. MSE for ratings, BCE for implicit feedback)" + (log ? ", on a log scale" : "") + ".", ChartStyle.finish(c)));
   }
 
   /** The validation metric each run monitored, per epoch; one chart per metric when runs validated different ones. */
@@ -74,6 +87,7 @@ final class CommonPanels {
       }
       String slug = Labels.slug(key), better = Labels.lowerIsBetter(key) ? "lower" : "higher";
       if (bySeconds) {
+        c.getStyler().setXAxisMin(0.0);
         out.add(new Panel("convergence-" + slug + ".png", "Validation " + label + " against the training seconds spent "
             + "so far (" + better + " is better): which model gets good fastest.", ChartStyle.finish(c)));
       } else {

@@ -46,6 +46,11 @@ final class Labels {
     return s.isEmpty() ? "x" : s;
   }
 
+  /** A short decimal without trailing zeros: 0.25 → "0.25", 2.0 → "2". */
+  static String number(double v) {
+    return java.math.BigDecimal.valueOf(v).round(new java.math.MathContext(6)).stripTrailingZeros().toPlainString();
+  }
+
   /** Whether smaller values of metric {@code key} are better (errors, losses, times). */
   static boolean lowerIsBetter(String key) {
     String k = key.startsWith("best_") ? key.substring(5) : key;

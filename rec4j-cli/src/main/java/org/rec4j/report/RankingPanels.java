@@ -78,6 +78,7 @@ final class RankingPanels {
       c.getStyler().setYAxisMin(0.0);
       c.getStyler().setYAxisDecimalPattern("0%");
       c.getStyler().setAvailableSpaceFill(0.8);
+      c.getStyler().setXAxisTickMarkSpacingHint(40); // eleven short bin labels fit; XChart would drop every other one
       out.add(new Panel("per-user-" + Labels.slug(key) + ".png", "Share of evaluated users whose " + label + " falls in "
           + "each bin; the first bar counts users whose held-out items are all outside the top k.", ChartStyle.finish(c)));
     }

@@ -8,6 +8,7 @@ import java.util.SplittableRandom;
 import org.knowm.xchart.AnnotationLine;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
@@ -54,20 +55,23 @@ final class RatingPanels {
         hi = Math.max(hi, Math.max(a[j], p[j]));
       }
       if (xs.isEmpty()) continue;
-      lo = Math.floor(lo - (jitter ? 0.15 : 0));
-      hi = Math.ceil(hi + (jitter ? 0.15 : 0));
+      lo = Math.floor((lo - (jitter ? 0.15 : 0)) * 2) / 2;
+      hi = Math.ceil((hi + (jitter ? 0.15 : 0)) * 2) / 2;
       XYChart c = ChartStyle.xy("Predicted vs actual rating: " + r.name(), "actual rating" + (jitter ? " (jittered)" : ""), "predicted rating");
       String shown = xs.size() == a.length ? String.format(Locale.ROOT, "%,d test ratings", a.length)
           : String.format(Locale.ROOT, "%,d of %,d test ratings", xs.size(), a.length);
       XYSeries pts = c.addSeries(shown, xs, ys);
       pts.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
       pts.setMarker(SeriesMarkers.CIRCLE);
-      pts.setMarkerColor(ChartStyle.alpha(ChartStyle.color(i), 70));
+      pts.setMarkerColor(ChartStyle.alpha(ChartStyle.color(i), xs.size() <= 1_000 ? 150 : xs.size() <= 3_000 ? 110 : 80));
       XYSeries diag = c.addSeries("predicted = actual", new double[] {lo, hi}, new double[] {lo, hi});
       ChartStyle.paint(diag, ChartStyle.NEUTRAL);
       diag.setLineStyle(ChartStyle.dashed(1.8f));
       ChartStyle.noMarkers(diag);
       c.getStyler().setMarkerSize(4);
+      c.getStyler().setLegendPosition(Styler.LegendPosition.InsideNW);
+      c.getStyler().setLegendLayout(Styler.LegendLayout.Vertical);
+      c.getStyler().setLegendBorderColor(new Color(0xD0D0D0));
       c.getStyler().setXAxisMin(lo).setXAxisMax(hi).setYAxisMin(lo).setYAxisMax(hi);
       int bad = Bins.nonFinite(p);
       out.add(new Panel("scatter-" + Labels.slug(r.name()) + ".png", "Each dot is one test rating: its true value "
@@ -83,25 +87,27 @@ final class RatingPanels {
     List<Integer> which = withPredictions(runs);
     if (which.isEmpty()) return List.of();
     float[] actual = runs.get(which.get(0)).actual();
-    boolean whole = Bins.wholeNumbers(actual);
+    boolean sameTest = which.stream().allMatch(i -> java.util.Arrays.equals(runs.get(i).actual(), actual));
+    // the range of the actual ratings, widened to hold all but the 0.5 % most extreme predictions
     double lo = Double.POSITIVE_INFINITY, hi = Double.NEGATIVE_INFINITY;
-    for (int i : which) {
-      for (float[] v : new float[][] {runs.get(i).actual(), runs.get(i).predicted()}) {
-        for (float x : v) {
-          if (!Float.isFinite(x)) continue;
-          lo = Math.min(lo, x);
-          hi = Math.max(hi, x);
-        }
-      }
+    for (float x : actual) {
+      if (!Float.isFinite(x)) continue;
+      lo = Math.min(lo, x);
+      hi = Math.max(hi, x);
     }
-    // bins of 0.1 stars; for whole-number ratings bins of 0.25 centred on the whole numbers
-    double w = whole ? 0.25 : 0.1;
-    lo = whole ? Math.floor(lo) - w / 2 : Math.floor(lo);
-    hi = whole ? Math.ceil(hi) + w / 2 : Math.ceil(hi);
+    for (int i : which) {
+      double[] p = toDouble(runs.get(i).predicted());
+      lo = Math.min(lo, Bins.quantile(p, 0.0025));
+      hi = Math.max(hi, Bins.quantile(p, 0.9975));
+    }
+    // about √n bins (15 to 50), of a round width with edges on multiples of it
+    double w = Bins.niceStep((hi - lo) / Math.max(15, Math.min(50, Math.sqrt(actual.length))));
+    lo = Math.floor(lo / w) * w;
+    hi = Math.ceil(hi / w + 1e-9) * w;
     int n = (int) Math.round((hi - lo) / w);
     XYChart c = ChartStyle.xy("Distribution of test ratings: actual and predicted", "rating", "share of test ratings");
     double[][] act = Bins.outline(Bins.shares(actual, lo, hi, n), lo, hi);
-    XYSeries a = c.addSeries("actual", act[0], act[1]);
+    XYSeries a = c.addSeries(sameTest ? "actual" : "actual (" + runs.get(which.get(0)).name() + ")", act[0], act[1]);
     a.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Area);
     a.setFillColor(new Color(0, 0, 0, 40));
     a.setLineColor(ChartStyle.NEUTRAL);
@@ -116,9 +122,12 @@ final class RatingPanels {
       ChartStyle.noMarkers(s);
     }
     c.getStyler().setXAxisMin(lo).setXAxisMax(hi).setYAxisMin(0.0);
-    return List.of(new Panel("rating-distribution.png", String.format(Locale.ROOT, "Share of test ratings per "
-        + "%.2g-star bin: the actual ratings (grey area) and each model's predictions. A model that predicts "
-        + "near the mean shows a narrow peak.", w), ChartStyle.finish(c)));
+    c.getStyler().setYAxisDecimalPattern(ChartStyle.percent(maxY(c)));
+    c.getStyler().setXAxisDecimalPattern(ChartStyle.pattern(hi - lo));
+    return List.of(new Panel("rating-distribution.png", String.format(Locale.ROOT, "Share of test ratings per bin "
+        + "[r, r + %s): the actual ratings (grey area) and each model's predictions; the few predictions beyond the "
+        + "range are counted in the outermost bins. A model that predicts near the mean shows a narrow peak.",
+        Labels.number(w)), ChartStyle.finish(c)));
   }
 
   /** Histogram outlines of predicted − actual per run, over a symmetric range holding 99.5 % of the errors. */
@@ -132,8 +141,9 @@ final class RatingPanels {
     }
     double range = Bins.quantile(abs.stream().mapToDouble(Double::doubleValue).toArray(), 0.995);
     if (!(range > 0)) range = 1;
-    range = Math.ceil(range * 2) / 2;
-    int n = 41;
+    double w = Bins.niceStep(range / 20);
+    range = Math.ceil(range / w - 1e-9) * w;
+    int n = (int) Math.round(2 * range / w);
     XYChart c = ChartStyle.xy("Prediction errors", "predicted − actual rating", "share of test ratings");
     for (int i : which) {
       ModelRun r = runs.get(i);
@@ -160,9 +170,21 @@ final class RatingPanels {
     c.getStyler().setAnnotationLineColor(ChartStyle.NEUTRAL);
     c.getStyler().setAnnotationLineStroke(ChartStyle.dashed(1.2f));
     c.getStyler().setXAxisMin(-range).setXAxisMax(range).setYAxisMin(0.0);
+    c.getStyler().setYAxisDecimalPattern(ChartStyle.percent(maxY(c)));
+    c.getStyler().setXAxisDecimalPattern(ChartStyle.pattern(2 * range));
     return List.of(new Panel("error-histogram.png", String.format(Locale.ROOT, "Share of test ratings per error bin "
-        + "(%d bins over ±%.1f; larger errors are counted in the outermost bins). Left of the dashed line the model "
-        + "predicts too low.", n, range), ChartStyle.finish(c)));
+        + "of width %s over ±%s, which holds 99.5 %% of the errors; larger errors are counted in the outermost bins. "
+        + "Left of the dashed line the model predicts too low.", Labels.number(w), Labels.number(range)), ChartStyle.finish(c)));
+  }
+
+  private static double maxY(XYChart c) {
+    return c.getSeriesCollection().stream().mapToDouble(XYSeries::getYMax).max().orElse(1);
+  }
+
+  private static double[] toDouble(float[] v) {
+    double[] d = new double[v.length];
+    for (int i = 0; i < v.length; i++) d[i] = v[i];
+    return d;
   }
 
   private static List<Integer> withPredictions(List<ModelRun> runs) {

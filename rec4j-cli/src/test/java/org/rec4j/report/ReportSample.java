@@ -18,14 +18,14 @@ class ReportSample {
     Path dir = Path.of(System.getProperty("rec4j.report.sample"));
     int[] tower = {20, 20, 10};
     List<ModelRun> rating = List.of(
-        Runs.rating("ncf", "synthetic:", 20, 10, tower, 42),
-        Runs.rating("widedeep", "synthetic:", 20, 10, tower, 42),
-        Runs.rating("neumf", "synthetic:", 20, 10, tower, 42));
+        Runs.rating("ncf", "synthetic:", 30, 10, tower, 1e-3, 42),
+        Runs.rating("widedeep", "synthetic:", 30, 10, tower, 1e-3, 42),
+        Runs.rating("neumf", "synthetic:", 30, 10, tower, 1e-3, 42));
     System.out.println(Report.write(dir.resolve("rating"), "Rating prediction on synthetic ratings", rating));
     int[] ks = IntStream.rangeClosed(1, 20).toArray();
     List<ModelRun> ranking = List.of(
-        Runs.ranking("mf", "synthetic:kind=implicit", 10, 16, new int[] {64, 32, 16}, 99, ks, 42),
-        Runs.ranking("neumf", "synthetic:kind=implicit", 10, 16, new int[] {64, 32, 16}, 99, ks, 42));
+        Runs.ranking("mf", "synthetic:kind=implicit", 10, 16, new int[] {64, 32, 16}, 99, ks, 1e-3, 42),
+        Runs.ranking("neumf", "synthetic:kind=implicit", 10, 16, new int[] {64, 32, 16}, 99, ks, 1e-3, 42));
     System.out.println(Report.write(dir.resolve("ranking"), "Top-k ranking on synthetic implicit feedback", ranking));
   }
 }

@@ -33,9 +33,9 @@ class ReportTest {
 
   @BeforeAll
   static void train() {
-    mf = Runs.rating("mf", RATINGS, 3, 4, new int[] {8, 4}, 1);
-    wide = Runs.rating("widedeep", RATINGS, 3, 4, new int[] {8, 4}, 2);
-    ranked = Runs.ranking("mf", IMPLICIT, 2, 4, new int[] {8, 4}, 20, new int[] {1, 2, 5, 10}, 3);
+    mf = Runs.rating("mf", RATINGS, 3, 4, new int[] {8, 4}, 1e-2, 1);
+    wide = Runs.rating("widedeep", RATINGS, 3, 4, new int[] {8, 4}, 1e-2, 2);
+    ranked = Runs.ranking("mf", IMPLICIT, 2, 4, new int[] {8, 4}, 20, new int[] {1, 2, 5, 10}, 1e-2, 3);
   }
 
   @Test
