@@ -19,7 +19,7 @@ final class Bins {
     int finite = 0;
     for (float v : values) {
       if (!Float.isFinite(v)) continue;
-      int b = (int) Math.floor((v - lo) / (hi - lo) * n);
+      int b = (int) Math.floor((v - lo) / (hi - lo) * n + 1e-9); // a value on an edge belongs to the bin above it
       c[Math.max(0, Math.min(n - 1, b))]++;
       finite++;
     }

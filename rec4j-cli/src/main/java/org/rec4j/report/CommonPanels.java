@@ -15,7 +15,7 @@ import org.rec4j.train.EpochStats;
 /**
  * Panels every kind of run has data for: training loss per epoch, the validation metric per epoch and against
  * cumulative training seconds (convergence), and bars of per-model numbers (parameter counts, training time, and
- * the rating panels' RMSE and MAE).
+ * the rating panels' MAE and RMSE).
  */
 final class CommonPanels {
   private CommonPanels() {}
@@ -92,8 +92,9 @@ final class CommonPanels {
             + "so far (" + better + " is better): which model gets good fastest.", ChartStyle.finish(c)));
       } else {
         c.getStyler().setXAxisDecimalPattern("#");
-        out.add(new Panel("validation-" + slug + ".png", label + " on the validation data after each validated epoch ("
-            + better + " is better).", ChartStyle.finish(c)));
+        out.add(new Panel("validation-" + slug + ".png", label + " after each validated epoch, on the run's validation "
+            + "part (or its test part when the split has none, as the NCF protocol does; " + better + " is better).",
+            ChartStyle.finish(c)));
       }
     }
     return out;

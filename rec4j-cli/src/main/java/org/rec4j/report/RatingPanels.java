@@ -12,7 +12,7 @@ import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
- * Panels of rating-prediction runs: RMSE and MAE bars, predicted-vs-actual scatter per model, the distribution of
+ * Panels of rating-prediction runs: MAE and RMSE bars, predicted-vs-actual scatter per model, the distribution of
  * actual and predicted ratings, and the distribution of errors (predicted − actual).
  */
 final class RatingPanels {
@@ -21,10 +21,10 @@ final class RatingPanels {
 
   private RatingPanels() {}
 
-  /** RMSE and MAE bars over the runs that report them. */
+  /** MAE and RMSE bars over the runs that report them. */
   static List<Panel> errorBars(List<ModelRun> runs) {
     List<Panel> out = new ArrayList<>();
-    for (String key : List.of("rmse", "mae")) {
+    for (String key : List.of("mae", "rmse")) {
       List<Integer> which = new ArrayList<>();
       for (int i = 0; i < runs.size(); i++) if (runs.get(i).metrics().containsKey(key)) which.add(i);
       if (which.isEmpty()) continue;
@@ -74,10 +74,11 @@ final class RatingPanels {
       c.getStyler().setLegendBorderColor(new Color(0xD0D0D0));
       c.getStyler().setXAxisMin(lo).setXAxisMax(hi).setYAxisMin(lo).setYAxisMax(hi);
       int bad = Bins.nonFinite(p);
-      out.add(new Panel("scatter-" + Labels.slug(r.name()) + ".png", "Each dot is one test rating: its true value "
-          + "against the model's prediction; dots on the dashed line are exact. " + (xs.size() < a.length ? "A seeded "
-          + "random sample is drawn. " : "") + (jitter ? "Whole-number ratings are spread by ±0.15 to show density. " : "")
-          + (bad > 0 ? bad + " non-finite predictions are left out." : ""), ChartStyle.finish(c)));
+      String caption = "Each dot is one test rating: its true value against the model's prediction; dots on the "
+          + "dashed line are exact." + (xs.size() < a.length ? " A seeded random sample is drawn." : "")
+          + (jitter ? " Whole-number ratings are spread by ±0.15 to show density." : "")
+          + (bad > 0 ? " " + bad + " non-finite predictions are left out." : "");
+      out.add(new Panel("scatter-" + Labels.slug(r.name()) + ".png", caption, ChartStyle.finish(c)));
     }
     return out;
   }
@@ -101,9 +102,11 @@ final class RatingPanels {
       hi = Math.max(hi, Bins.quantile(p, 0.9975));
     }
     // about √n bins (15 to 50), of a round width with edges on multiples of it
+    // for whole-number ratings (stars) the bins are centred on the stars instead
     double w = Bins.niceStep((hi - lo) / Math.max(15, Math.min(50, Math.sqrt(actual.length))));
-    lo = Math.floor(lo / w) * w;
-    hi = Math.ceil(hi / w + 1e-9) * w;
+    boolean stars = Bins.wholeNumbers(actual);
+    lo = Math.floor(lo / w) * w - (stars ? w / 2 : 0);
+    hi = Math.ceil(hi / w - 1e-9) * w + (stars ? w / 2 : 0);
     int n = (int) Math.round((hi - lo) / w);
     XYChart c = ChartStyle.xy("Distribution of test ratings: actual and predicted", "rating", "share of test ratings");
     double[][] act = Bins.outline(Bins.shares(actual, lo, hi, n), lo, hi);
@@ -125,7 +128,7 @@ final class RatingPanels {
     c.getStyler().setYAxisDecimalPattern(ChartStyle.percent(maxY(c)));
     c.getStyler().setXAxisDecimalPattern(ChartStyle.pattern(hi - lo));
     return List.of(new Panel("rating-distribution.png", String.format(Locale.ROOT, "Share of test ratings per bin "
-        + "[r, r + %s): the actual ratings (grey area) and each model's predictions; the few predictions beyond the "
+        + (stars ? "of width %s centred on the whole stars" : "[r, r + %s)") + ": the actual ratings (grey area) and each model's predictions; the few predictions beyond the "
         + "range are counted in the outermost bins. A model that predicts near the mean shows a narrow peak.",
         Labels.number(w)), ChartStyle.finish(c)));
   }

@@ -1,5 +1,6 @@
 package org.rec4j.report;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -10,6 +11,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import javax.imageio.ImageIO;
 import org.knowm.xchart.BitmapEncoder;
 
 /**
@@ -51,7 +53,9 @@ public final class Report {
     List<Path> written = new ArrayList<>();
     List<byte[]> images = new ArrayList<>();
     for (Panel p : panels) {
-      byte[] png = BitmapEncoder.getBitmapBytes(p.chart(), BitmapEncoder.BitmapFormat.PNG);
+      ByteArrayOutputStream buf = new ByteArrayOutputStream(1 << 16);
+      if (!ImageIO.write(BitmapEncoder.getBufferedImage(p.chart()), "png", buf)) throw new IOException("no PNG writer in this JDK");
+      byte[] png = buf.toByteArray();
       Path f = dir.resolve(p.file());
       AtomicFiles.write(f, png);
       written.add(f);

@@ -12,16 +12,17 @@
  *   <li><b>Panels.</b> A panel is a file name, a title, a caption and an XChart chart. Each panel builder
  *       ({@code CommonPanels}, {@code RatingPanels}, {@code RankingPanels}) looks at the runs and returns only the
  *       panels it has data for: a chart of nothing is skipped, never drawn empty. The panels, in page order:
- *       training loss and validation metric per epoch, convergence (validation metric against cumulative
- *       training seconds), RMSE and MAE bars, predicted-vs-actual scatter per model (at most 5,000 points drawn,
- *       a seeded sample), rating distribution (actual test ratings against each model's predictions), error
- *       histograms, HR/NDCG/Recall against k, the per-user NDCG distribution, parameter counts and training
- *       time. The summary table lives in the HTML only.
+ *       training loss per epoch (log scale when it falls more than tenfold), the validation metric per epoch, MAE
+ *       and RMSE bars, predicted-vs-actual scatter per model (at most 5,000 points, a seeded sample), the
+ *       distribution of actual and predicted test ratings, error histograms (predicted − actual), parameter counts,
+ *       training time, convergence (validation metric against cumulative training seconds), HR/NDCG/Recall against
+ *       the cut-off k, and the per-user NDCG distribution. The summary table lives in the HTML only.
  *   <li><b>Look.</b> {@code ChartStyle} fixes one look for every chart: 800×500 px, white background, sans-serif
- *       fonts sized for reading when the image is shown at its own size, a legend below the plot only when there
- *       is more than one series, and one colour per model that stays the same across all charts.
- *   <li><b>Output.</b> {@link org.rec4j.report.Report#write} renders every panel to PNG bytes
- *       ({@code BitmapEncoder}), writes each PNG and then {@code index.html} (inline CSS, the PNGs again as base64
+ *       fonts sized for reading when the image is shown at its own size, a legend only when there is more than
+ *       one series (below the plot, or in the empty upper-left corner of a scatter), tick labels with a fixed
+ *       number of digits, and one colour per model that stays the same across all charts.
+ *   <li><b>Output.</b> {@link org.rec4j.report.Report#write} renders every panel to an image (XChart's
+ *       {@code BitmapEncoder}) and encodes it as PNG ({@code ImageIO}), writes each PNG and then {@code index.html} (inline CSS, the PNGs again as base64
  *       data URIs, so the page alone is the whole report). Every file goes to a temporary file in the target
  *       directory first and is then renamed over the target ({@code ATOMIC_MOVE}, falling back to
  *       {@code REPLACE_EXISTING} where the file system cannot move atomically): a reader sees the old file or the

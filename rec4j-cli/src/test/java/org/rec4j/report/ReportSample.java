@@ -9,7 +9,8 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 /**
  * Writes sample reports of realistic runs for looking at, when {@code -Drec4j.report.sample=DIR} is given
  * (otherwise skipped): {@code DIR/rating} (ncf, widedeep, neumf on the synthetic ratings) and {@code DIR/ranking}
- * (mf, neumf on synthetic implicit feedback, k = 1…20).
+ * (mf, neumf on synthetic implicit feedback, k = 1…20), and with {@code -Drec4j.report.ml100k=PATH} also
+ * {@code DIR/ml-100k} (mf, ncf on MovieLens 100K's whole-number ratings).
  */
 class ReportSample {
   @Test
@@ -27,5 +28,13 @@ class ReportSample {
         Runs.ranking("mf", "synthetic:kind=implicit", 10, 16, new int[] {64, 32, 16}, 99, ks, 1e-3, 42),
         Runs.ranking("neumf", "synthetic:kind=implicit", 10, 16, new int[] {64, 32, 16}, 99, ks, 1e-3, 42));
     System.out.println(Report.write(dir.resolve("ranking"), "Top-k ranking on synthetic implicit feedback", ranking));
+    String ml100k = System.getProperty("rec4j.report.ml100k");
+    if (ml100k != null) { // whole-number ratings: jittered scatter, bins around the stars
+      String data = "ml-100k:" + ml100k;
+      List<ModelRun> stars = List.of(
+          Runs.rating("mf", data, 5, 16, tower, 1e-3, 42),
+          Runs.rating("ncf", data, 5, 16, new int[] {32, 16, 8}, 1e-3, 42));
+      System.out.println(Report.write(dir.resolve("ml-100k"), "Rating prediction on MovieLens 100K", stars));
+    }
   }
 }

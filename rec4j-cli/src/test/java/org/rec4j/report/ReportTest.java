@@ -22,6 +22,8 @@ import javax.imageio.ImageIO;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.rec4j.train.EpochStats;
+import org.rec4j.train.TrainingHistory;
 
 /** Reports of two tiny rating runs and one tiny ranking run: which files appear, their content, and safe writes. */
 class ReportTest {
@@ -135,6 +137,26 @@ class ReportTest {
     ModelRun bare = new ModelRun("bare", null, Map.of("hr@10", 0.5), 100, Double.NaN, null, null, null);
     List<String> files = Report.panels(List.of(bare)).stream().map(Panel::file).toList();
     assertEquals(List.of("parameters.png"), files, "one k is no curve; no history, no predictions, no time");
+  }
+
+  @Test
+  void theSameRunsGiveByteIdenticalFiles(@TempDir Path dir) throws IOException {
+    List<EpochStats> epochs = new ArrayList<>();
+    for (int e = 1; e <= 4; e++) epochs.add(new EpochStats(e, 1.0 / e, Map.of("rmse", 1 + 0.5 / e), 0.1 * e, 0, 1000, 1e-3));
+    float[] actual = new float[300], predicted = new float[300];
+    for (int i = 0; i < actual.length; i++) {
+      actual[i] = 1 + i % 5;
+      predicted[i] = actual[i] + (float) Math.sin(i) * 0.8f;
+    }
+    ModelRun made = new ModelRun("hand-made", new TrainingHistory(epochs, null, -1, Double.NaN),
+        Map.of("rmse", 0.57, "mae", 0.5), 1234, 1.0, actual, predicted, null);
+    List<Path> a = Report.write(dir.resolve("a"), "t", List.of(made));
+    List<Path> b = Report.write(dir.resolve("b"), "t", List.of(made));
+    assertEquals(a.size(), b.size());
+    assertTrue(a.stream().anyMatch(p -> p.endsWith("scatter-hand-made.png")), a.toString());
+    for (int i = 0; i < a.size(); i++) {
+      assertArrayEquals(Files.readAllBytes(a.get(i)), Files.readAllBytes(b.get(i)), a.get(i).getFileName().toString());
+    }
   }
 
   private static void assertPng(Path f) throws IOException {
