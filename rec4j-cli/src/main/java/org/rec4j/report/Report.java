@@ -53,9 +53,7 @@ public final class Report {
     List<Path> written = new ArrayList<>();
     List<byte[]> images = new ArrayList<>();
     for (Panel p : panels) {
-      ByteArrayOutputStream buf = new ByteArrayOutputStream(1 << 16);
-      if (!ImageIO.write(BitmapEncoder.getBufferedImage(p.chart()), "png", buf)) throw new IOException("no PNG writer in this JDK");
-      byte[] png = buf.toByteArray();
+      byte[] png = png(p);
       Path f = dir.resolve(p.file());
       AtomicFiles.write(f, png);
       written.add(f);
@@ -65,6 +63,13 @@ public final class Report {
     AtomicFiles.write(index, HtmlPage.render(title, runs, panels, images).getBytes(StandardCharsets.UTF_8));
     written.add(index);
     return written;
+  }
+
+  /** The panel drawn as a PNG image. */
+  static byte[] png(Panel p) throws IOException {
+    ByteArrayOutputStream buf = new ByteArrayOutputStream(1 << 16);
+    if (!ImageIO.write(BitmapEncoder.getBufferedImage(p.chart()), "png", buf)) throw new IOException("no PNG writer in this JDK");
+    return buf.toByteArray();
   }
 
   /** Every panel with data for {@code runs}, in page order. */
