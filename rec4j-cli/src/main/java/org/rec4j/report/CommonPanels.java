@@ -139,7 +139,8 @@ final class CommonPanels {
     }
     if (!withTime.isEmpty()) {
       out.add(new Panel("train-time.png", "Measured wall-clock seconds of the training loops, summed over epochs "
-          + "(validation and data preparation excluded).", bars("Training time", "seconds", runs, withTime, ModelRun::trainSeconds, "#,##0.0")));
+          + "(validation and data preparation excluded).",
+          bars("Training time", "seconds", runs, withTime, ModelRun::trainSeconds, "#,##0.0")));
     }
     return out;
   }

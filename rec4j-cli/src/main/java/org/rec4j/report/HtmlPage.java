@@ -86,7 +86,8 @@ final class HtmlPage {
   private static void allMetrics(StringBuilder h, List<ModelRun> runs) {
     Set<String> keys = metricKeys(runs);
     if (keys.isEmpty()) return;
-    h.append("<details><summary>All ").append(keys.size()).append(" metrics</summary>\n<div class=\"scroll\"><table class=\"all\">\n<tr><th>metric</th>");
+    h.append("<details><summary>All ").append(keys.size()).append(" metrics</summary>\n")
+        .append("<div class=\"scroll\"><table class=\"all\">\n<tr><th>metric</th>");
     for (ModelRun r : runs) h.append("<th>").append(esc(r.name())).append("</th>");
     h.append("</tr>\n");
     for (String k : keys) {

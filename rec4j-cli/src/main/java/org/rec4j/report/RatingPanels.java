@@ -63,7 +63,8 @@ final class RatingPanels {
       XYSeries pts = c.addSeries(shown, xs, ys);
       pts.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
       pts.setMarker(SeriesMarkers.CIRCLE);
-      pts.setMarkerColor(ChartStyle.alpha(ChartStyle.color(i), xs.size() <= 1_000 ? 150 : xs.size() <= 3_000 ? 110 : 80));
+      int opacity = xs.size() <= 1_000 ? 150 : xs.size() <= 3_000 ? 110 : 80; // denser clouds need lighter dots
+      pts.setMarkerColor(ChartStyle.alpha(ChartStyle.color(i), opacity));
       XYSeries diag = c.addSeries("predicted = actual", new double[] {lo, hi}, new double[] {lo, hi});
       ChartStyle.paint(diag, ChartStyle.NEUTRAL);
       diag.setLineStyle(ChartStyle.dashed(1.8f));
@@ -98,8 +99,14 @@ final class RatingPanels {
     }
     for (int i : which) {
       double[] p = toDouble(runs.get(i).predicted());
-      lo = Math.min(lo, Bins.quantile(p, 0.0025));
-      hi = Math.max(hi, Bins.quantile(p, 0.9975));
+      double qlo = Bins.quantile(p, 0.0025), qhi = Bins.quantile(p, 0.9975);
+      if (Double.isFinite(qlo)) lo = Math.min(lo, qlo);
+      if (Double.isFinite(qhi)) hi = Math.max(hi, qhi);
+    }
+    if (!(lo <= hi)) return List.of(); // nothing finite to draw
+    if (hi - lo < 1) {
+      lo -= 0.5;
+      hi += 0.5;
     }
     // about √n bins (15 to 50), of a round width with edges on multiples of it
     // for whole-number ratings (stars) the bins are centred on the stars instead
@@ -127,10 +134,10 @@ final class RatingPanels {
     c.getStyler().setXAxisMin(lo).setXAxisMax(hi).setYAxisMin(0.0);
     c.getStyler().setYAxisDecimalPattern(ChartStyle.percent(maxY(c)));
     c.getStyler().setXAxisDecimalPattern(ChartStyle.pattern(hi - lo));
-    return List.of(new Panel("rating-distribution.png", String.format(Locale.ROOT, "Share of test ratings per bin "
-        + (stars ? "of width %s centred on the whole stars" : "[r, r + %s)") + ": the actual ratings (grey area) and each model's predictions; the few predictions beyond the "
-        + "range are counted in the outermost bins. A model that predicts near the mean shows a narrow peak.",
-        Labels.number(w)), ChartStyle.finish(c)));
+    String bins = stars ? "of width " + Labels.number(w) + " centred on the whole stars" : "[r, r + " + Labels.number(w) + ")";
+    return List.of(new Panel("rating-distribution.png", "Share of test ratings per bin " + bins + ": the actual ratings "
+        + "(grey area) and each model's predictions; the few predictions beyond the range are counted in the outermost "
+        + "bins. A model that predicts near the mean shows a narrow peak.", ChartStyle.finish(c)));
   }
 
   /** Histogram outlines of predicted − actual per run, over a symmetric range holding 99.5 % of the errors. */
@@ -163,7 +170,9 @@ final class RatingPanels {
       double mean = sum / Math.max(1, finite), sd = Math.sqrt(Math.max(0, sq / Math.max(1, finite) - mean * mean));
       double[][] o = Bins.outline(Bins.shares(e, -range, range, n), -range, range);
       XYSeries s = c.addSeries(r.name(), o[0], o[1]);
-      s.setLabel(String.format(Locale.ROOT, "%s (mean %+.2f, sd %.2f)", r.name(), mean, sd));
+      int bad = e.length - finite; // NaN or infinite predictions: said in the legend, never averaged away
+      s.setLabel(finite == 0 ? r.name() + " (no finite predictions)" : String.format(Locale.ROOT, "%s (mean %+.2f, sd %.2f%s)",
+          r.name(), mean, sd, bad > 0 ? ", " + bad + " non-finite" : ""));
       ChartStyle.paint(s, ChartStyle.color(i));
       s.setLineWidth(1.8f);
       ChartStyle.noMarkers(s);

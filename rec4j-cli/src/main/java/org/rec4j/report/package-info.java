@@ -22,8 +22,9 @@
  *       one series (below the plot, or in the empty upper-left corner of a scatter), tick labels with a fixed
  *       number of digits, and one colour per model that stays the same across all charts.
  *   <li><b>Output.</b> {@link org.rec4j.report.Report#write} renders every panel to an image (XChart's
- *       {@code BitmapEncoder}) and encodes it as PNG ({@code ImageIO}), writes each PNG and then {@code index.html} (inline CSS, the PNGs again as base64
- *       data URIs, so the page alone is the whole report). Every file goes to a temporary file in the target
+ *       {@code BitmapEncoder}) and encodes it as PNG ({@code ImageIO}), writes each PNG and then
+ *       {@code index.html} (inline CSS, the PNGs again as base64 data URIs, so the page alone is the whole
+ *       report). Every file goes to a temporary file in the target
  *       directory first and is then renamed over the target ({@code ATOMIC_MOVE}, falling back to
  *       {@code REPLACE_EXISTING} where the file system cannot move atomically): a reader sees the old file or the
  *       new one, never half of one, and a failed write deletes its temporary file. Files of an earlier report

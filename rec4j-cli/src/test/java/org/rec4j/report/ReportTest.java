@@ -158,6 +158,20 @@ class ReportTest {
     for (int i = 0; i < a.size(); i++) assertArrayEquals(Report.png(a.get(i)), Report.png(b.get(i)), a.get(i).file());
   }
 
+  @Test
+  void nonFinitePredictionsAreReportedNotHidden() {
+    float[] actual = {1, 2, 3, 4}, predicted = {Float.NaN, 2.5f, Float.POSITIVE_INFINITY, 4};
+    ModelRun diverged = new ModelRun("diverged", null, Map.of("rmse", Double.NaN), 10, 1.0, actual, predicted, null);
+    Map<String, Panel> panels = new java.util.HashMap<>();
+    for (Panel p : Report.panels(List.of(diverged))) panels.put(p.file(), p);
+    assertTrue(panels.get("scatter-diverged.png").caption().contains("2 non-finite predictions are left out"));
+    String label = panels.get("error-histogram.png").chart().getSeriesCollection().iterator().next().getLabel();
+    assertTrue(label.contains("2 non-finite"), label);
+    ModelRun dead = new ModelRun("dead", null, Map.of(), 10, 1.0, actual, new float[] {Float.NaN, Float.NaN, Float.NaN, Float.NaN}, null);
+    List<String> files = Report.panels(List.of(dead)).stream().map(Panel::file).toList();
+    assertFalse(files.contains("scatter-dead.png"), files.toString());
+  }
+
   private static void assertPng(Path f) throws IOException {
     BufferedImage img = ImageIO.read(f.toFile());
     assertNotNull(img, f + " is not a readable image");
