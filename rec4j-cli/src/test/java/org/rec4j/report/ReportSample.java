@@ -10,7 +10,11 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  * Writes sample reports of realistic runs for looking at, when {@code -Drec4j.report.sample=DIR} is given
  * (otherwise skipped): {@code DIR/rating} (ncf, widedeep, neumf on the synthetic ratings) and {@code DIR/ranking}
  * (mf, neumf on synthetic implicit feedback, k = 1…20), and with {@code -Drec4j.report.ml100k=PATH} also
- * {@code DIR/ml-100k} (mf, ncf on MovieLens 100K's whole-number ratings).
+ * {@code DIR/ml-100k} (mf, ncf on MovieLens 100K's whole-number ratings). Its name keeps it out of the normal
+ * test run; run it with
+ *
+ * <pre>./mvnw -o test -pl rec4j-cli -am -Dtest=ReportSample -Dsurefire.failIfNoSpecifiedTests=false \
+ *     -Drec4j.report.sample=/tmp/report-sample [-Drec4j.report.ml100k=../shared/data/ml-100k]</pre>
  */
 class ReportSample {
   @Test
