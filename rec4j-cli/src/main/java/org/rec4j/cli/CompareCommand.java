@@ -45,6 +45,11 @@ public final class CompareCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     if (train.model != null) throw new IllegalArgumentException("--model: use --models a,b,c with compare");
     Dataset ds = data.spec().load();
+    if (report != null && train.ks == null) { // the report's HR/NDCG/Recall-vs-k panel: cut-offs 1..20, the table at 10
+      train.ks = new int[20];
+      train.ks[0] = 10;
+      for (int k = 1, j = 1; k <= 20; k++) if (k != 10) train.ks[j++] = k;
+    }
     List<ExperimentConfig> configs = new ArrayList<>();
     for (String m : models) {
       train.model = m.strip().toLowerCase(Locale.ROOT);
@@ -61,7 +66,7 @@ public final class CompareCommand implements Callable<Integer> {
     Comparison.printTable(out, rows);
     Map<String, Object> f = Comparison.json(rows);
     if (report != null) {
-      List<Path> files = Comparison.writeReport(report, "rec4j compare: " + ds.name(), rows, ds);
+      List<Path> files = Comparison.writeReport(report, "rec4j compare: " + ds.name(), rows);
       out.println("report           " + report.toAbsolutePath().resolve("index.html") + " (" + files.size() + " files)");
       f.put("report", report.toAbsolutePath().toString());
     }

@@ -92,17 +92,12 @@ final class Comparison {
     return f;
   }
 
-  /** Writes the report for {@code rows} into {@code dir}; returns the files written. */
-  static List<java.nio.file.Path> writeReport(java.nio.file.Path dir, String title, List<Row> rows, Dataset ds) {
+  /** Writes the report for {@code rows} into {@code dir} (PNG charts and index.html); returns the files written. */
+  static List<java.nio.file.Path> writeReport(java.nio.file.Path dir, String title, List<Row> rows) {
+    List<org.rec4j.report.ModelRun> runs = new ArrayList<>();
+    for (Row r : rows) runs.add(org.rec4j.report.ModelRun.of(r.model(), r.result()));
     try {
-      java.nio.file.Files.createDirectories(dir);
-      java.io.StringWriter sw = new java.io.StringWriter();
-      PrintWriter pw = new PrintWriter(sw);
-      printTable(pw, rows);
-      pw.flush();
-      java.nio.file.Path f = dir.resolve("index.html");
-      java.nio.file.Files.writeString(f, "<!doctype html><title>" + title + "</title><pre>" + sw + "</pre>");
-      return List.of(f);
+      return org.rec4j.report.Report.write(dir, title, runs);
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException("cannot write report to " + dir + ": " + e.getMessage(), e);
     }

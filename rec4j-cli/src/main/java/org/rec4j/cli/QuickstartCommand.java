@@ -64,7 +64,7 @@ public final class QuickstartCommand implements Callable<Integer> {
     List<Comparison.Row> rows = Comparison.run(configs, ds, name -> CompareCommand.listeners(out, name, quiet, false));
     out.println();
     Comparison.printTable(out, rows);
-    List<Path> files = Comparison.writeReport(outDir, "rec4j quickstart: NCF vs Wide&Deep vs NeuMF on synthetic ratings", rows, ds);
+    List<Path> files = Comparison.writeReport(outDir, "rec4j quickstart: NCF vs Wide&Deep vs NeuMF on synthetic ratings", rows);
     out.println();
     out.println("report: " + outDir.toAbsolutePath().resolve("index.html") + " (" + files.size() + " files)");
     out.println("next:   rec4j compare --models mf,gmf,ncf,neumf --data synthetic:kind=implicit --report report-ranking/");

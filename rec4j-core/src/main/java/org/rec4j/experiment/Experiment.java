@@ -95,7 +95,7 @@ public final class Experiment {
       metrics.put("best_" + tc.monitor(), h.bestValue());
       metrics.put("best_epoch", (double) h.bestEpoch());
     }
-    return new ExperimentResult(metrics, h, evalSeconds, model, rr, evaluated, train);
+    return new ExperimentResult(metrics, h, evalSeconds, model, rr, evaluated, train, test);
   }
 
   /** The per-epoch evaluation on one part of the split. */
