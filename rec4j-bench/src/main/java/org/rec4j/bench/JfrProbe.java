@@ -3,8 +3,7 @@ package org.rec4j.bench;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.text.ParseException;
-import jdk.jfr.Configuration;
+import java.time.Duration;
 import jdk.jfr.Recording;
 import org.rec4j.train.EpochStats;
 import org.rec4j.train.Trainer;
@@ -12,9 +11,10 @@ import org.rec4j.train.TrainingHistory;
 import org.rec4j.train.TrainingListener;
 
 /**
- * Records a JFR profile (settings "profile": execution samples, plus every allocation sample) of the steady-state
- * training loop: the recording starts when the first epoch ends (JIT warm-up excluded; at the start when only one
- * epoch runs) and is written to {@code file} when that training ends, before the final evaluation. Only the first
+ * Records a JFR profile (allocation samples throttled at 1,000/s, execution samples every 10 ms, GC and CPU load) of
+ * the steady-state training loop: the recording starts when the first epoch ends (JIT warm-up excluded; at the start when only one
+ * epoch runs) and is written to {@code file} when that training ends, before the final evaluation (the per-epoch
+ * validations of epochs 2+ are inside the window). Only the first
  * training of a process is recorded. Summarize it with {@code bench/jfr-alloc.sh FILE}.
  */
 final class JfrProbe implements TrainingListener {
@@ -56,12 +56,14 @@ final class JfrProbe implements TrainingListener {
 
   private void start() {
     if (recording != null || done) return;
-    try {
-      recording = new Recording(Configuration.getConfiguration("profile"));
-    } catch (IOException | ParseException e) {
-      throw new IllegalStateException("jfr: cannot load the 'profile' settings: " + e.getMessage(), e);
-    }
+    // JVM-native events only: the "profile" settings also enable Java-level events whose start-up instrumentation
+    // (class-file parsing) then dominated the allocation samples of a short recording.
+    recording = new Recording();
     recording.enable("jdk.ObjectAllocationSample").with("throttle", "1000/s");
+    recording.enable("jdk.ExecutionSample").withPeriod(Duration.ofMillis(10));
+    recording.enable("jdk.GarbageCollection");
+    recording.enable("jdk.GCHeapSummary");
+    recording.enable("jdk.CPULoad").withPeriod(Duration.ofSeconds(1));
     recording.setName("rec4j-steady-state");
     recording.start();
   }
