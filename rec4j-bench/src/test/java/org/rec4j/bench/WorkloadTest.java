@@ -73,6 +73,18 @@ class WorkloadTest {
     assertTrue(lines[1].contains("\"eval_seconds_runs\":["), lines[1]);
   }
 
+  @Test
+  void ratingWorkloadPrintsOneLinePerModel() throws IOException {
+    writeTinyMl100k(root.resolve("ml-100k"));
+    String[] lines = run("--workload", "rating-ml100k", "--epochs", "2", "--data-root", root.toString()).strip().split("\n");
+    assertEquals(3, lines.length);
+    List<String> models = List.of("ncf", "widedeep", "neumf");
+    for (int k = 0; k < 3; k++) {
+      assertTrue(lines[k].startsWith("{\"workload\":\"rating-ml100k\",\"model\":\"" + models.get(k) + "\""), lines[k]);
+      assertTrue(lines[k].contains("\"samples_per_epoch\":240,") && lines[k].contains("\"quality\":{\"rmse\":"), lines[k]);
+    }
+  }
+
   private String run(String... args) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     Workload.run(Workload.parse(args), new PrintStream(out, true, StandardCharsets.UTF_8), sink());
@@ -85,6 +97,24 @@ class WorkloadTest {
 
   private static PrintStream sink() {
     return new PrintStream(PrintStream.nullOutputStream());
+  }
+
+  /** u.data of 30 users x 10 rated items each; fold u1 holds out 2 of each user's ratings. */
+  private static void writeTinyMl100k(Path dir) throws IOException {
+    Files.createDirectories(dir);
+    Random r = new Random(11);
+    StringBuilder all = new StringBuilder(), base = new StringBuilder(), test = new StringBuilder();
+    for (int u = 1; u <= 30; u++) {
+      for (int k = 0; k < 10; k++) {
+        int item = 1 + (u * 7 + k * 3) % 25;
+        String line = u + "\t" + item + "\t" + (1 + r.nextInt(5)) + "\t" + (880000000 + k) + "\n";
+        all.append(line);
+        (k < 8 ? base : test).append(line);
+      }
+    }
+    Files.writeString(dir.resolve("u.data"), all);
+    Files.writeString(dir.resolve("u1.base"), base);
+    Files.writeString(dir.resolve("u1.test"), test);
   }
 
   /** 40 users, 30 items: 6 training items and 1 held-out item per user, 10 negatives per test row. */
