@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs a rec4j workload and the matching PyTorch reference interleaved (rec4j, torch, rec4j, torch, ...) with the
-# same epochs and thread count, and prints training samples/s, their ratio and the quality of both for each pair,
+# same epochs and thread count, and prints training samples/s, their ratio and the quality of both for each pair
+# (with rec4j's load average and the CPU other processes took during each program's epochs, to judge contention),
 # then the median ratio and one JSON summary line (the last line of stdout).
 #
 # Usage: bench/compare-torch.sh [options] neumf|mf|rating
@@ -170,7 +171,7 @@ def ncf_pair(p):
             "rec4j_quality": {"hr@10": q.get("hr@10"), "ndcg@10": q.get("ndcg@10")},
             "torch_quality": {"hr@10": b.get("final_hr10"), "ndcg@10": b.get("final_ndcg10")},
             "rec4j_seconds_per_epoch": a.get("seconds_per_epoch"), "torch_seconds_per_epoch": b.get("median_train_s"),
-            "rec4j_peak_rss_mb": a.get("peak_rss_mb"), "torch_foreign_cores": b.get("median_foreign_cores"), "load_avg": a.get("load_avg")}
+            "rec4j_peak_rss_mb": a.get("peak_rss_mb"), "rec4j_foreign_cores": a.get("foreign_cores"), "torch_foreign_cores": b.get("median_foreign_cores"), "load_avg": a.get("load_avg")}
 
 def rating_pairs(p):
     ours = {r["model"]: r for r in json_lines(f"{out}/pair{p}-rec4j.out") if "workload" in r}
@@ -183,7 +184,7 @@ def rating_pairs(p):
         rows.append({"model": m, "rec4j_samples_per_s": a["train_samples_per_s"], "torch_samples_per_s": b["median_samples_per_s"],
                      "rec4j_quality": a["quality"], "torch_quality": {"rmse": b["rmse"], "mae": b["mae"]},
                      "rec4j_seconds_per_epoch": a.get("seconds_per_epoch"), "torch_seconds_per_epoch": b.get("median_train_s"),
-                     "rec4j_peak_rss_mb": a.get("peak_rss_mb"), "torch_foreign_cores": b.get("median_foreign_cores"), "load_avg": a.get("load_avg")})
+                     "rec4j_peak_rss_mb": a.get("peak_rss_mb"), "rec4j_foreign_cores": a.get("foreign_cores"), "torch_foreign_cores": b.get("median_foreign_cores"), "load_avg": a.get("load_avg")})
     return rows
 
 rows = []
@@ -195,12 +196,12 @@ for p in range(1, pairs + 1):
 
 keys = ["rmse", "mae"] if workload == "rating" else ["hr@10", "ndcg@10"]
 print(f"{'pair':>4} {'model':<9} {'rec4j samples/s':>16} {'torch samples/s':>16} {'ratio':>7}   "
-      f"{'rec4j ' + '/'.join(keys):>20} {'torch ' + '/'.join(keys):>20}  load")
+      f"{'rec4j ' + '/'.join(keys):>20} {'torch ' + '/'.join(keys):>20}  load  foreign cores rec4j/torch")
 for r in rows:
     qa = "/".join(fmt(r["rec4j_quality"].get(k), ".4f") for k in keys)
     qb = "/".join(fmt(r["torch_quality"].get(k), ".4f") for k in keys)
     print(f"{r['pair']:>4} {r['model']:<9} {r['rec4j_samples_per_s']:>16,.0f} {r['torch_samples_per_s']:>16,.0f} "
-          f"{fmt(r['ratio'], '7.2f'):>7}   {qa:>20} {qb:>20}  {fmt(r['load_avg'], '.2f')}")
+          f"{fmt(r['ratio'], '7.2f'):>7}   {qa:>20} {qb:>20}  {fmt(r['load_avg'], '.2f'):>5}  {fmt(r['rec4j_foreign_cores'], '.2f')}/{fmt(r['torch_foreign_cores'], '.2f')}")
 models = list(dict.fromkeys(r["model"] for r in rows))
 medians = {m: statistics.median(r["ratio"] for r in rows if r["model"] == m and r["ratio"] is not None) for m in models}
 for m in models:

@@ -51,8 +51,9 @@ import org.rec4j.train.TrainingListener;
  * {@code sample_seconds_per_epoch} (negative sampling and shuffling), {@code train_samples_per_s} (positives +
  * negatives per second of the loop, median over all epochs), {@code train_samples_per_s_warm} (median over epochs
  * 2+), {@code eval_seconds}, {@code peak_rss_mb} (VmHWM of the process so far), {@code alloc_bytes_per_batch} (heap
- * bytes allocated per batch in the last epoch's loop), {@code quality} and {@code load_avg} (1-minute load
- * average at the end; above the core count means the figures are shared-machine figures).
+ * bytes allocated per batch in the last epoch's loop), {@code foreign_cores} (median over epochs of the CPU other
+ * processes used during the loop, in cores, as the PyTorch references report it), {@code quality} and
+ * {@code load_avg} (1-minute load average at the end; above the core count means shared-machine figures).
  *
  * <p>Usage: {@code java --add-modules jdk.incubator.vector -cp rec4j-benchmarks.jar org.rec4j.bench.Workload
  * --workload NAME [--threads T] [--epochs E] [--data-root DIR] [--models a,b] [--repeat R] [--seed S] [--jfr FILE]}.
@@ -185,7 +186,8 @@ public final class Workload {
       };
       ExperimentConfig c = rating ? ratingSeed(spec, model, o) : ncf(spec, model, p, o);
       AllocationProbe alloc = new AllocationProbe();
-      List<TrainingListener> ls = new ArrayList<>(List.of(new LogListener(log, "  " + model + " "), alloc));
+      ContentionProbe contention = new ContentionProbe();
+      List<TrainingListener> ls = new ArrayList<>(List.of(new LogListener(log, "  " + model + " "), alloc, contention));
       if (jfr != null) ls.add(jfr);
       long w0 = System.nanoTime();
       ExperimentResult r = Experiment.run(c, ds, ls.toArray(TrainingListener[]::new));
@@ -194,6 +196,7 @@ public final class Workload {
         evaluationTimes(line, c, ds, r, o);
       } else {
         training(line, r.history(), alloc);
+        line.put("foreign_cores", median(contention.perEpoch()));
         line.put("eval_seconds", r.evalSeconds());
         line.put("quality", quality(r.metrics(), rating));
         Double best = r.metrics().get("best_" + c.trainer().monitor());

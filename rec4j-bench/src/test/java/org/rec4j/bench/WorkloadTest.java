@@ -54,7 +54,7 @@ class WorkloadTest {
     assertEquals(1, lines.length, out);
     String l = lines[0];
     assertTrue(l.startsWith("{\"workload\":\"neumf-ml1m\",\"model\":\"neumf\",\"threads\":1,\"epochs\":2,"), l);
-    for (String key : List.of("seconds_per_epoch", "train_samples_per_s", "eval_seconds", "peak_rss_mb", "alloc_bytes_per_batch",
+    for (String key : List.of("seconds_per_epoch", "train_samples_per_s", "eval_seconds", "peak_rss_mb", "alloc_bytes_per_batch", "foreign_cores",
         "\"quality\":{\"hr@10\":", "\"ndcg@10\":")) {
       assertTrue(l.contains(key), key + " missing in " + l);
     }
