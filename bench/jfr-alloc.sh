@@ -34,11 +34,11 @@ for view in allocation-by-site allocation-by-class hot-methods; do
 done
 
 echo; echo "== sampled allocation weight by the top $depth frames"
-"$JFR" print --events jdk.ObjectAllocationSample --stack-depth "$depth" "$file" | python3 -c '
+"$JFR" print --events jdk.ObjectAllocationSample --stack-depth $((depth > 16 ? depth : 16)) "$file" | python3 -c '
 import re, sys
 depth, top = int(sys.argv[1]), int(sys.argv[2])
 units = {"bytes": 1, "byte": 1, "kB": 1e3, "MB": 1e6, "GB": 1e9, "TB": 1e12}
-sites, total, n = {}, 0.0, 0
+sites, total, n, jfr_own = {}, 0.0, 0, 0
 cls, weight, frames, in_stack = None, 0.0, [], False
 for line in sys.stdin:
     s = line.strip()
@@ -51,17 +51,23 @@ for line in sys.stdin:
         in_stack, frames = True, []
     elif in_stack and s == "]":
         in_stack = False
-        key = (cls, tuple(frames))
-        sites[key] = sites.get(key, 0.0) + weight
+        if any(f.startswith("jdk.jfr.") for f in frames):
+            jfr_own += 1  # the recorder starting up, not the program
+            continue
+        key = (cls, tuple(frames[:depth]))
+        w, c = sites.get(key, (0.0, 0))
+        sites[key] = (w + weight, c + 1)
         total += weight
         n += 1
     elif in_stack and s != "...":
         frames.append(re.sub(r"\(.*\)", "()", s))
 if not n:
-    sys.exit("no jdk.ObjectAllocationSample events in the recording")
-print(f"{n} samples, {total / 1e6:,.1f} MB sampled weight")
-for (c, fr), w in sorted(sites.items(), key=lambda kv: -kv[1])[:top]:
-    print(f"{100 * w / total:6.2f}%  {w / 1e6:10,.1f} MB  {c}")
+    sys.exit(f"no jdk.ObjectAllocationSample events of the program in the recording ({jfr_own} of JFR itself)")
+print(f"{n} samples, {total / 1e6:,.1f} MB sampled weight ({jfr_own} samples of JFR itself left out)")
+if n < 100:
+    print("few samples: weights are coarse; for low allocation rates record with -XX:-ResizeTLAB -XX:TLABSize=4k")
+for (c, fr), (w, k) in sorted(sites.items(), key=lambda kv: -kv[1][0])[:top]:
+    print(f"{100 * w / total:6.2f}%  {w / 1e6:10,.1f} MB {k:6d} samples  {c}")
     for f in fr:
-        print(" " * 27 + f)
+        print(" " * 39 + f)
 ' "$depth" "$top"
