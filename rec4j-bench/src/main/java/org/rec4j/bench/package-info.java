@@ -1,2 +1,6 @@
-/** JMH benchmarks of the engine's kernels (not published); results and commands in docs/benchmarks-kernels.md. */
+/**
+ * Benchmarks (not published): JMH benchmarks of the engine's kernels (results and commands in
+ * docs/benchmarks-kernels.md) and the end-to-end workloads of the performance issue ({@link org.rec4j.bench.Workload},
+ * compared with PyTorch by {@code bench/compare-torch.sh}; docs/benchmarks.md, "Issue 6 harness").
+ */
 package org.rec4j.bench;
