@@ -1,0 +1,34 @@
+package org.rec4j.serve.events;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+
+/**
+ * The contract on PostgreSQL, when {@code REC4J_PG_URL} names a reachable server ({@code eval "$(.ci/postgres)"} sets
+ * it up); skipped otherwise. Each test gets a schema of its own, dropped afterwards.
+ */
+class PostgresEventStoreIT extends EventStoreContract {
+  private static String baseUrl;
+  private final List<String> schemas = new ArrayList<>();
+
+  @BeforeAll
+  static void needsServer() {
+    baseUrl = PostgresSchemas.reachableUrl();
+    Assumptions.assumeTrue(baseUrl != null, PostgresSchemas.whyUnavailable());
+  }
+
+  @Override
+  String freshDatabase() {
+    String schema = PostgresSchemas.create(baseUrl);
+    schemas.add(schema);
+    return PostgresSchemas.urlFor(baseUrl, schema);
+  }
+
+  @AfterEach
+  void dropSchemas() {
+    for (String schema : schemas) PostgresSchemas.drop(baseUrl, schema);
+  }
+}
