@@ -32,14 +32,24 @@ class JdbcEventStoreKillIT {
   @Timeout(value = 60, unit = TimeUnit.SECONDS)
   void everyAcknowledgedAppendSurvivesKill9() throws Exception {
     Path db = dir.resolve("events.db");
-    Path stderr = dir.resolve("child.err");
-    TreeMap<Integer, Integer> acknowledged = killMidStream(db.toString(), stderr);
+    assertAcknowledgedSurviveKill(db.toString(), dir,
+        () -> assertTrue(Files.exists(Path.of(db + "-wal")), "no WAL left behind: the child was not killed mid-stream"));
+  }
+
+  /**
+   * Kills an {@link AppendUntilKilled} child appending to {@code database} mid-stream, runs {@code afterKill}, then
+   * reopens the database and asserts that every append the child acknowledged is there, and nothing more than the
+   * appends still in flight.
+   */
+  static void assertAcknowledgedSurviveKill(String database, Path dir, Runnable afterKill) throws Exception {
+    Path stderr = Files.createTempFile(dir, "child", ".err");
+    TreeMap<Integer, Integer> acknowledged = killMidStream(database, stderr);
 
     int total = acknowledged.values().stream().mapToInt(Integer::intValue).sum();
     assertTrue(total >= 200, "child acknowledged only " + total + " appends before the kill; its stderr:\n"
         + read(stderr));
-    assertTrue(Files.exists(Path.of(db + "-wal")), "no WAL left behind: the child was not killed mid-stream");
-    try (JdbcEventStore store = JdbcEventStore.open(db.toString())) {
+    afterKill.run();
+    try (JdbcEventStore store = JdbcEventStore.open(database)) {
       long stored = store.count();
       for (var e : acknowledged.entrySet()) {
         Set<String> items = store.itemsOf("writer" + e.getKey());
@@ -51,7 +61,7 @@ class JdbcEventStoreKillIT {
       }
       // Each thread has at most one append in flight, which may or may not have committed; nothing else may be there.
       assertTrue(stored >= total && stored <= total + THREADS, "stored " + stored + ", acknowledged " + total);
-      System.out.printf("kill -9 test: %d appends acknowledged, %d stored%n", total, stored);
+      System.out.printf("kill -9 test on %s: %d appends acknowledged, %d stored%n", store, total, stored);
     }
   }
 

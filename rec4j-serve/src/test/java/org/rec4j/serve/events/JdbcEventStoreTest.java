@@ -127,6 +127,39 @@ class JdbcEventStoreTest extends EventStoreContract {
     }
   }
 
+  @Test
+  void oneRejectedAppendDoesNotFailTheOthersOfItsGroup() throws Exception {
+    String url = freshDatabase();
+    try (JdbcEventStore store = JdbcEventStore.open(url)) {
+      // A rule only the database knows about, so the append passes validation and fails inside the group's transaction.
+      try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
+        s.execute("CREATE TRIGGER poison BEFORE INSERT ON events WHEN NEW.item_id = 'poison'"
+            + " BEGIN SELECT RAISE(ABORT, 'poisoned item'); END");
+      }
+      List<Throwable> failures = new ArrayList<>();
+      try (Connection blocker = holdWriteLock(url)) {
+        Thread first = appendInBackground(store, "first");
+        awaitTaken(store, first);
+        List<Thread> group = new ArrayList<>();
+        for (String item : List.of("good-1", "poison", "good-2")) {
+          group.add(Thread.ofPlatform().uncaughtExceptionHandler((t, e) -> {
+            synchronized (failures) {
+              failures.add(e);
+            }
+          }).start(() -> store.append(List.of(event("u", item, Event.Type.CLICK, 1)))));
+          while (store.pendingAppends() < group.size()) Thread.sleep(1);
+        }
+        blocker.rollback();
+        first.join();
+        for (Thread t : group) t.join();
+      }
+      assertEquals(java.util.Set.of("first", "good-1", "good-2"), store.itemsOf("u"));
+      assertEquals(1, failures.size(), failures.toString());
+      assertTrue(failures.get(0) instanceof EventStoreException, failures.toString());
+      assertTrue(failures.get(0).getMessage().contains("poisoned item"), failures.get(0).getMessage());
+    }
+  }
+
   /** A second connection holding the file's write lock, which stalls the store's writer until it rolls back. */
   private static Connection holdWriteLock(String url) throws SQLException {
     Connection c = DriverManager.getConnection(url);

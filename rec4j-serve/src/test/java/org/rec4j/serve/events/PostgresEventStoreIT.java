@@ -1,10 +1,13 @@
 package org.rec4j.serve.events;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The contract on PostgreSQL, when {@code REC4J_PG_URL} names a reachable server ({@code eval "$(.ci/postgres)"} sets
@@ -25,6 +28,12 @@ class PostgresEventStoreIT extends EventStoreContract {
     String schema = PostgresSchemas.create(baseUrl);
     schemas.add(schema);
     return PostgresSchemas.urlFor(baseUrl, schema);
+  }
+
+  /** As {@link JdbcEventStoreKillIT}, with the child writing to PostgreSQL: an acknowledgement means committed. */
+  @Test
+  void everyAcknowledgedAppendSurvivesKill9(@TempDir Path dir) throws Exception {
+    JdbcEventStoreKillIT.assertAcknowledgedSurviveKill(freshDatabase(), dir, () -> {});
   }
 
   @AfterEach
