@@ -6,6 +6,7 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -18,8 +19,13 @@ class PostgresEventStoreIT extends EventStoreContract {
   private final List<String> schemas = new ArrayList<>();
 
   @BeforeAll
-  static void needsServer() {
+  static void findServer() {
     baseUrl = PostgresSchemas.reachableUrl();
+  }
+
+  /** Per test rather than per class, so that a run without a server reports each test as skipped. */
+  @BeforeEach
+  void needsServer() {
     Assumptions.assumeTrue(baseUrl != null, PostgresSchemas.whyUnavailable());
   }
 

@@ -18,7 +18,9 @@ final class PostgresSchemas {
     String url = System.getenv(ENV);
     if (url == null || url.isBlank()) return null;
     try (Connection c = DriverManager.getConnection(url)) {
-      return url;
+      if (c.isValid(5)) return url;
+      unavailable = ENV + "=" + JdbcEventStore.redact(url) + " connects but does not answer";
+      return null;
     } catch (SQLException e) {
       unavailable = ENV + "=" + JdbcEventStore.redact(url) + " is not reachable: " + e.getMessage();
       return null;
