@@ -14,12 +14,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * An {@link EventStore} on a SQLite file (the default) or a PostgreSQL database, reached through JDBC.
@@ -93,44 +87,22 @@ public final class JdbcEventStore implements EventStore {
     }
   }
 
-  /** One caller's append, completed by the writer thread. */
-  private record Append(List<Event> events, CompletableFuture<Void> done) {}
-
-  private static final String INSERT =
-      "INSERT INTO events (user_id, item_id, type, value, ts) VALUES (?, ?, ?, ?, ?)";
-
-  private final String url;
   private final String where;
-  private final Dialect dialect;
-  private final Config config;
-  private final ArrayBlockingQueue<Append> queue;
-  private final AtomicBoolean closed = new AtomicBoolean();
-  private final AtomicLong commits = new AtomicLong();
+  private final GroupCommitWriter writer;
   private final ReadPool readers;
-  private final Thread writer;
-  /** Owned by the writer thread after construction; null after a failure until the next batch reopens it. */
-  private Connection writeConnection;
-  private PreparedStatement insert;
 
   private JdbcEventStore(String url, Config config) throws SQLException {
-    this.url = url;
     this.where = redact(url);
-    this.dialect = Dialect.of(url);
-    this.config = config;
-    this.queue = new ArrayBlockingQueue<>(config.queueCapacity());
+    Dialect dialect = Dialect.of(url);
     Connection c = dialect.openWriter(url, config.syncEachCommit());
     try {
       Migrations.migrate(c, dialect, Migrations.latest(), where);
-      insert = c.prepareStatement(INSERT);
+      this.writer = new GroupCommitWriter(c, dialect, url, where, config);
     } catch (SQLException | RuntimeException e) {
       ReadPool.closeQuietly(c);
       throw e;
     }
-    writeConnection = c;
     this.readers = new ReadPool(config.readConnections(), () -> dialect.openReader(url));
-    this.writer = new Thread(this::runWriter, "rec4j-event-writer");
-    writer.setDaemon(true); // an acknowledged append is already committed; a forgotten close() loses nothing
-    writer.start();
   }
 
   /** Opens the store with {@link Config#DEFAULTS}; see {@link #open(String, Config)}. */
@@ -181,20 +153,8 @@ public final class JdbcEventStore implements EventStore {
     Objects.requireNonNull(events, "events");
     List<Event> copy = new ArrayList<>(events.size());
     for (int i = 0; i < events.size(); i++) copy.add(validate(events.get(i), i));
-    ensureOpen();
-    if (copy.isEmpty()) return;
-    Append append = new Append(Collections.unmodifiableList(copy), new CompletableFuture<>());
-    boolean queued;
-    try {
-      queued = queue.offer(append, config.enqueueTimeout().toNanos(), TimeUnit.NANOSECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new EventStoreException("interrupted while waiting for room in the write queue; nothing was stored", e);
-    }
-    if (!queued) throw new EventStoreOverloadedException(queue.size(), config.enqueueTimeout());
-    // close() may have run meanwhile, after the writer's last look at the queue: take the append back if still there.
-    if (closed.get() && queue.remove(append)) throw closedException();
-    await(append.done());
+    writer.ensureOpen();
+    if (!copy.isEmpty()) writer.append(Collections.unmodifiableList(copy));
   }
 
   private static Event validate(Event e, int index) {
@@ -207,124 +167,6 @@ public final class JdbcEventStore implements EventStore {
       throw new IllegalArgumentException("events[" + index + "].item: contains a NUL character");
     }
     return e;
-  }
-
-  private static void await(CompletableFuture<Void> done) {
-    try {
-      done.get();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new EventStoreException("interrupted while waiting for the commit; the events may or may not be stored", e);
-    } catch (ExecutionException e) {
-      // Rethrown as a new exception so the stack trace shows this caller, with the writer's failure as the cause.
-      Throwable cause = e.getCause();
-      if (cause instanceof IllegalStateException) throw new IllegalStateException(cause.getMessage(), cause);
-      throw new EventStoreException(cause.getMessage(), cause);
-    }
-  }
-
-  private void runWriter() {
-    List<Append> batch = new ArrayList<>();
-    try {
-      while (true) {
-        Append first = queue.poll(20, TimeUnit.MILLISECONDS);
-        if (first == null) {
-          if (closed.get()) break;
-          continue;
-        }
-        batch.add(first);
-        int size = first.events().size();
-        for (Append next; (next = queue.peek()) != null && size + next.events().size() <= config.maxBatchEvents(); ) {
-          batch.add(queue.poll()); // only this thread takes from the queue, so poll returns what peek saw
-          size += next.events().size();
-        }
-        commit(batch);
-        batch.clear();
-      }
-    } catch (InterruptedException e) {
-      failStopped(batch, e); // nobody interrupts this thread; treated like a crash of the writer
-    } catch (RuntimeException | Error e) {
-      failStopped(batch, e);
-      throw e;
-    } finally {
-      for (Append a; (a = queue.poll()) != null; ) a.done().completeExceptionally(closedException());
-      closeWriteConnection();
-    }
-  }
-
-  private void failStopped(List<Append> batch, Throwable e) {
-    closed.set(true);
-    IllegalStateException stopped = new IllegalStateException("event writer stopped: " + e, e);
-    for (Append a : batch) a.done().completeExceptionally(stopped);
-  }
-
-  /** Commits {@code batch} in one transaction and releases its callers; see the class javadoc for failures. */
-  private void commit(List<Append> batch) {
-    boolean committing = false;
-    try {
-      if (writeConnection == null) openWriteConnection();
-      for (Append a : batch) {
-        for (Event e : a.events()) {
-          insert.setString(1, e.user());
-          insert.setString(2, e.item());
-          insert.setString(3, e.type().name());
-          insert.setDouble(4, e.value());
-          insert.setLong(5, e.timestampMillis());
-          insert.addBatch();
-        }
-      }
-      insert.executeBatch();
-      committing = true;
-      writeConnection.commit();
-      commits.incrementAndGet();
-      for (Append a : batch) a.done().complete(null);
-    } catch (SQLException e) {
-      recoverWriteConnection();
-      if (!committing && batch.size() > 1) {
-        for (Append a : batch) commit(List.of(a));
-        return;
-      }
-      EventStoreException failure = new EventStoreException(
-          (committing ? "commit" : "insert") + " of " + batch.stream().mapToInt(a -> a.events().size()).sum()
-              + " events into " + where + " failed: " + e.getMessage(), e);
-      for (Append a : batch) a.done().completeExceptionally(failure);
-    }
-  }
-
-  private void openWriteConnection() throws SQLException {
-    Connection c = dialect.openWriter(url, config.syncEachCommit());
-    try {
-      insert = c.prepareStatement(INSERT);
-    } catch (SQLException e) {
-      ReadPool.closeQuietly(c);
-      throw e;
-    }
-    writeConnection = c;
-  }
-
-  /** After a failure: rolls back, and drops the connection if it is broken so the next batch opens a new one. */
-  private void recoverWriteConnection() {
-    if (writeConnection == null) return;
-    try {
-      insert.clearBatch();
-      writeConnection.rollback();
-      if (writeConnection.isValid(2)) return;
-    } catch (SQLException ignored) {
-      // Broken: replaced below.
-    }
-    closeWriteConnection();
-  }
-
-  private void closeWriteConnection() {
-    if (writeConnection == null) return;
-    try {
-      writeConnection.rollback(); // nothing is pending; ends the transaction the driver may have begun
-    } catch (SQLException ignored) {
-      // The connection is going away anyway.
-    }
-    ReadPool.closeQuietly(writeConnection);
-    writeConnection = null;
-    insert = null;
   }
 
   @Override
@@ -379,7 +221,7 @@ public final class JdbcEventStore implements EventStore {
   }
 
   private <T> T query(String what, ReadPool.Query<T> query) {
-    ensureOpen();
+    writer.ensureOpen();
     try {
       return readers.withConnection(query);
     } catch (SQLException e) {
@@ -392,12 +234,12 @@ public final class JdbcEventStore implements EventStore {
 
   /** Appends waiting for the writer, for a metrics gauge. */
   public int pendingAppends() {
-    return queue.size();
+    return writer.pending();
   }
 
   /** Transactions committed so far; {@code appends / commits} shows how much group commit groups. */
   public long commits() {
-    return commits.get();
+    return writer.commits();
   }
 
   /** The database, with any password masked. */
@@ -406,27 +248,10 @@ public final class JdbcEventStore implements EventStore {
     return "JdbcEventStore[" + where + "]";
   }
 
-  private void ensureOpen() {
-    if (closed.get()) throw closedException();
-  }
-
-  private IllegalStateException closedException() {
-    return new IllegalStateException("event store " + where + " is closed");
-  }
-
   /** Refuses new appends, commits the queued ones, and closes the connections. Idempotent. */
   @Override
   public void close() {
-    closed.set(true);
-    boolean interrupted = false;
-    while (writer.isAlive()) {
-      try {
-        writer.join();
-      } catch (InterruptedException e) {
-        interrupted = true; // keep draining: callers are waiting for their commits
-      }
-    }
+    writer.close();
     readers.close();
-    if (interrupted) Thread.currentThread().interrupt();
   }
 }

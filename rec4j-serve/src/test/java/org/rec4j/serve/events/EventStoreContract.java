@@ -212,7 +212,8 @@ abstract class EventStoreContract {
     }
     try (Connection c = dialect.openWriter(url, true)) {
       assertEquals(List.of(1, 2), versions(c));
-      assertEquals(Migrations.latest(), Migrations.migrate(c, dialect, Migrations.latest(), "test"), "re-run is a no-op");
+      int before = Migrations.migrate(c, dialect, Migrations.latest(), "test");
+      assertEquals(Migrations.latest(), before, "a database at the latest version is left alone");
       assertEquals(List.of(1, 2), versions(c));
     }
   }

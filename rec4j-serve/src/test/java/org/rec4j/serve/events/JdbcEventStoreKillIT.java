@@ -33,7 +33,7 @@ class JdbcEventStoreKillIT {
   void everyAcknowledgedAppendSurvivesKill9() throws Exception {
     Path db = dir.resolve("events.db");
     assertAcknowledgedSurviveKill(db.toString(), dir,
-        () -> assertTrue(Files.exists(Path.of(db + "-wal")), "no WAL left behind: the child was not killed mid-stream"));
+        () -> assertTrue(Files.exists(Path.of(db + "-wal")), "no WAL left behind: the child was not killed"));
   }
 
   /**
@@ -55,7 +55,8 @@ class JdbcEventStoreKillIT {
         Set<String> items = store.itemsOf("writer" + e.getKey());
         List<String> lost = new ArrayList<>();
         for (int seq = 1; seq <= e.getValue(); seq++) {
-          if (!items.contains(AppendUntilKilled.item(e.getKey(), seq))) lost.add(AppendUntilKilled.item(e.getKey(), seq));
+          String item = AppendUntilKilled.item(e.getKey(), seq);
+          if (!items.contains(item)) lost.add(item);
         }
         assertEquals(List.of(), lost, "acknowledged but lost");
       }
@@ -69,7 +70,8 @@ class JdbcEventStoreKillIT {
    * Runs the child until it acknowledged 2,000 appends or 2 s passed, kills it with SIGKILL, and returns the highest
    * acknowledged sequence number of each thread (including lines still in the pipe after the kill).
    */
-  private static TreeMap<Integer, Integer> killMidStream(String db, Path stderr) throws IOException, InterruptedException {
+  private static TreeMap<Integer, Integer> killMidStream(String db, Path stderr)
+      throws IOException, InterruptedException {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     Process child = new ProcessBuilder(java, "--enable-native-access=ALL-UNNAMED",
         "-cp", System.getProperty("java.class.path"), AppendUntilKilled.class.getName(), db, String.valueOf(THREADS))

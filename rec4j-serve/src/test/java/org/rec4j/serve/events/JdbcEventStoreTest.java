@@ -55,6 +55,26 @@ class JdbcEventStoreTest extends EventStoreContract {
   }
 
   @Test
+  void queriesUseTheIndexes() throws SQLException {
+    String url = freshDatabase();
+    JdbcEventStore.open(url).close();
+    try (Connection c = DriverManager.getConnection(url)) {
+      assertTrue(plan(c, "SELECT DISTINCT item_id FROM events WHERE user_id = 'u' AND type <> 'IMPRESSION'")
+          .contains("events_user_item_seen"));
+      assertTrue(plan(c, "SELECT item_id FROM events WHERE user_id = 'u' ORDER BY ts DESC, id DESC LIMIT 5")
+          .contains("events_user_ts"));
+    }
+  }
+
+  private static String plan(Connection c, String query) throws SQLException {
+    StringBuilder plan = new StringBuilder();
+    try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("EXPLAIN QUERY PLAN " + query)) {
+      while (rs.next()) plan.append(rs.getString("detail")).append('\n');
+    }
+    return plan.toString();
+  }
+
+  @Test
   void unsupportedOrNonDurableDatabasesAreRefused() {
     IllegalArgumentException mysql =
         assertThrows(IllegalArgumentException.class, () -> JdbcEventStore.open("jdbc:mysql://localhost/x"));
