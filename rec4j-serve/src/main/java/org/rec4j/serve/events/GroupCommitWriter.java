@@ -123,6 +123,14 @@ final class GroupCommitWriter implements AutoCloseable {
 
   /** Commits {@code batch} in one transaction and releases its callers; see {@link JdbcEventStore} for failures. */
   private void commit(List<Append> batch) {
+    commit(batch, true);
+  }
+
+  /**
+   * One attempt at {@code batch}. A failure before the commit is safe to retry (nothing was stored): if the connection
+   * broke, the whole batch is retried once on a new one; if the database refused a row, each append is retried alone.
+   */
+  private void commit(List<Append> batch, boolean mayRetry) {
     boolean committing = false;
     try {
       if (connection == null) reopen();
@@ -142,9 +150,13 @@ final class GroupCommitWriter implements AutoCloseable {
       commits.incrementAndGet();
       for (Append a : batch) a.done().complete(null);
     } catch (SQLException e) {
-      recover();
-      if (!committing && batch.size() > 1) {
-        for (Append a : batch) commit(List.of(a));
+      boolean broken = !recover();
+      if (!committing && mayRetry && broken) {
+        commit(batch, false);
+        return;
+      }
+      if (!committing && mayRetry && batch.size() > 1) {
+        for (Append a : batch) commit(List.of(a), false);
         return;
       }
       EventStoreException failure = new EventStoreException(
@@ -165,17 +177,21 @@ final class GroupCommitWriter implements AutoCloseable {
     connection = c;
   }
 
-  /** After a failure: rolls back, and drops the connection if it is broken so the next batch opens a new one. */
-  private void recover() {
-    if (connection == null) return;
+  /**
+   * After a failure: rolls back, and drops the connection if it is broken so the next attempt opens a new one.
+   * Returns whether the connection is still usable.
+   */
+  private boolean recover() {
+    if (connection == null) return false;
     try {
       insert.clearBatch();
       connection.rollback();
-      if (connection.isValid(2)) return;
+      if (connection.isValid(2)) return true;
     } catch (SQLException ignored) {
       // Broken: replaced below.
     }
     closeConnection();
+    return false;
   }
 
   private void closeConnection() {

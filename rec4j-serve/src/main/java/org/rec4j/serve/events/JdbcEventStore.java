@@ -27,7 +27,8 @@ import java.util.Set;
  * commit fails the whole group (its outcome may be unknown, and a retry could store events twice). A full queue makes
  * {@code append} wait up to {@link Config#enqueueTimeout} and then throw {@link EventStoreOverloadedException}.
  * {@link #close} refuses new appends ({@link IllegalStateException}), commits everything already queued, then closes
- * the connections.
+ * the connections. A connection the server dropped (restart, idle timeout) is replaced: a batch that failed on it
+ * before its commit is retried once on a new connection, and so is a query.
  *
  * <h2>Durability</h2>
  * {@code append} returns only after the database reported the commit of its transaction. With the default

@@ -32,7 +32,10 @@ final class ReadPool implements AutoCloseable {
     this.permits = new Semaphore(size, true);
   }
 
-  /** Runs {@code query} on a pooled connection, waiting for one if all {@code size} are busy. */
+  /**
+   * Runs {@code query} on a pooled connection, waiting for one if all {@code size} are busy. If the query fails because
+   * its connection broke (a server restart, an idle timeout), it runs once more on a new connection: queries only read.
+   */
   <T> T withConnection(Query<T> query) throws SQLException, InterruptedException {
     permits.acquire();
     try {
@@ -41,17 +44,36 @@ final class ReadPool implements AutoCloseable {
         if (closed) throw new IllegalStateException("event store is closed");
         c = idle.pollFirst();
       }
-      if (c == null) c = opener.open();
-      boolean ok = false;
-      try {
-        T result = query.run(c);
-        ok = true;
-        return result;
-      } finally {
-        release(c, ok);
-      }
+      // A pooled connection may have been dropped by the server since its last use; a new one has not.
+      return c == null ? run(opener.open(), query, false) : run(c, query, true);
     } finally {
       permits.release();
+    }
+  }
+
+  /** Runs {@code query} on {@code c}, then pools {@code c}, or closes it if the query failed. */
+  private <T> T run(Connection c, Query<T> query, boolean retryIfBroken) throws SQLException {
+    T result;
+    try {
+      result = query.run(c);
+    } catch (SQLException e) {
+      boolean broken = !isValid(c);
+      release(c, false);
+      if (!broken || !retryIfBroken) throw e;
+      return run(opener.open(), query, false);
+    } catch (RuntimeException | Error e) {
+      release(c, false);
+      throw e;
+    }
+    release(c, true);
+    return result;
+  }
+
+  private static boolean isValid(Connection c) {
+    try {
+      return !c.isClosed() && c.isValid(2);
+    } catch (SQLException e) {
+      return false;
     }
   }
 
