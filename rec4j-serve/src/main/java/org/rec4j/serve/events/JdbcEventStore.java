@@ -43,8 +43,9 @@ import java.util.Set;
  * With {@code syncEachCommit = false} SQLite uses {@code synchronous = NORMAL} (the WAL is synced only at checkpoints)
  * and PostgreSQL {@code synchronous_commit = off}. A commit then still reaches the operating system (SQLite) or the
  * server (PostgreSQL) before {@code append} returns, so killing this JVM loses nothing, but an OS or server crash may
- * lose the last commits. The kill test ({@code JdbcEventStoreKillIT}) checks the JVM case for SQLite; a power cut
- * cannot be tested here, which is why the default pays for the fsync (group commit shares its cost).
+ * lose the last commits. The kill tests ({@code JdbcEventStoreKillIT}, and the same in {@code PostgresEventStoreIT})
+ * check the JVM case; a power cut cannot be tested here, which is why the default pays for the fsync (group commit
+ * shares its cost).
  *
  * <h2>Schema</h2>
  * Created and migrated on open (see {@link Migrations}); a database written by a newer rec4j is refused. Reads go
