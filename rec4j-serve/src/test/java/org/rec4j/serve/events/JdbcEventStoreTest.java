@@ -148,6 +148,24 @@ class JdbcEventStoreTest extends EventStoreContract {
   }
 
   @Test
+  void twoStoresOnOneFileBothWrite() throws Exception {
+    // As when a second process (another server, a CLI import) opens the same file: they wait for each other's locks.
+    String url = freshDatabase();
+    try (JdbcEventStore a = JdbcEventStore.open(url); JdbcEventStore b = JdbcEventStore.open(url)) {
+      List<Thread> writers = new ArrayList<>();
+      for (JdbcEventStore store : List.of(a, b, a, b)) {
+        int writer = writers.size();
+        writers.add(Thread.ofPlatform().start(() -> {
+          for (int i = 0; i < 50; i++) store.append(List.of(event("w" + writer, "i" + i, Event.Type.CLICK, i)));
+        }));
+      }
+      for (Thread t : writers) t.join();
+      assertEquals(200, a.count());
+      assertEquals(50, b.itemsOf("w0").size());
+    }
+  }
+
+  @Test
   void oneRejectedAppendDoesNotFailTheOthersOfItsGroup() throws Exception {
     String url = freshDatabase();
     try (JdbcEventStore store = JdbcEventStore.open(url)) {
