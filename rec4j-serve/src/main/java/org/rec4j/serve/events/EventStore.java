@@ -9,7 +9,14 @@ import java.util.Set;
  * Implementations are thread-safe and may group concurrent appends into one transaction.
  */
 public interface EventStore extends AutoCloseable {
-  /** Appends {@code events} durably, all or nothing. */
+  /**
+   * Appends {@code events} durably, all or nothing; an empty list stores nothing.
+   *
+   * @throws IllegalArgumentException if an event is null or cannot be stored (the message names its index)
+   * @throws IllegalStateException if the store is closed
+   * @throws EventStoreOverloadedException if the store cannot take more appends now (answer 503, retry later)
+   * @throws EventStoreException if the database failed; the events are not acknowledged
+   */
   void append(List<Event> events);
 
   /** Raw ids of the items {@code user} has interacted with (any type except impressions). */
@@ -18,7 +25,7 @@ public interface EventStore extends AutoCloseable {
   /** The most recent events of {@code user}, newest first, at most {@code limit}. */
   List<Event> recent(String user, int limit);
 
-  /** Number of stored events. */
+  /** Number of stored events (all users, all types). */
   long count();
 
   @Override
