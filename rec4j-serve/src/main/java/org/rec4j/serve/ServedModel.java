@@ -19,8 +19,9 @@ import org.rec4j.serve.topk.HnswTopK;
 import org.rec4j.serve.topk.ItemEmbeddings;
 
 /**
- * One loaded, checksum-verified model version, ready to answer: top-k for known users (exact, or through an HNSW
- * index for dot-product models over large catalogs), a popularity fallback for unknown users, pair scores and
+ * One loaded, checksum-verified model version, ready to answer: top-k for known users (for dot-product models a
+ * SIMD brute force over all items, or an HNSW index over large catalogs; for MLP-scored models the model's batched
+ * full-catalog scoring), a popularity fallback for unknown users, pair scores and
  * item-to-item similarity. Immutable once built and safe for concurrent use.
  *
  * <p><b>Popularity fallback.</b> An unknown user gets the items with the highest popularity: the artifact's
@@ -41,6 +42,7 @@ public final class ServedModel {
   private final IdIndex users;
   private final IdIndex items;
   private final JsonNode metadata;
+  private final DotProduct dot;
   private final HnswTopK hnsw;
   private final ItemEmbeddings embeddings;
   private final float[] artifactPopularity;
@@ -56,8 +58,8 @@ public final class ServedModel {
     this.items = loaded.items();
     this.metadata = loaded.metadata();
     if (model instanceof org.rec4j.nn.Module m) m.train(false);
-    DotProduct dot = model.numItems() >= hnswThreshold ? DotProduct.of(model) : null;
-    this.hnsw = dot == null ? null : HnswTopK.build(dot, params);
+    this.dot = DotProduct.of(model);
+    this.hnsw = dot != null && model.numItems() >= hnswThreshold ? HnswTopK.build(dot, params) : null;
     this.embeddings = ItemEmbeddings.of(model.stateDict(), model.numItems());
     this.artifactPopularity = popularityFrom(metadata, model.numItems());
     this.priorFraction = prior(model);
@@ -156,8 +158,22 @@ public final class ServedModel {
       Ranked r = approximate(u, k, exclude.size(), keep);
       if (r != null) return r;
     }
+    if (dot != null) return bruteForce(u, k, keep);
     Recommendation rec = model.recommend(u, k, true, keep);
     return ranked(rec.items(), rec.scores(), null);
+  }
+
+  /** Exact top-k of a dot-product model: SIMD scores of every item, then a partial sort. */
+  private Ranked bruteForce(int u, int k, IntPredicate keep) {
+    int n = model.numItems();
+    float[] s = new float[n];
+    dot.scoreAll(u, s);
+    TopK top = new TopK(Math.min(k, n));
+    top.clear(u);
+    for (int i = 0; i < n; i++) if (keep == null || keep.test(i)) top.offer(i, s[i]);
+    float[] scores = new float[Math.min(k, n)];
+    int[] best = top.drain(scores);
+    return ranked(best, Arrays.copyOf(scores, best.length), null);
   }
 
   private IntPredicate keepFilter(Set<String> exclude) {

@@ -259,7 +259,8 @@ public final class Server implements AutoCloseable {
 
   /**
    * Minimal launcher for scripts and benchmarks ({@code rec4j serve} is the real command):
-   * {@code Server MODELS_DIR [PORT [HOST]]}.
+   * {@code Server MODELS_DIR [PORT [HOST]]}, with system properties {@code rec4j.serve.cache} (cache size) and
+   * {@code rec4j.serve.hnswThreshold}.
    */
   public static void main(String[] args) throws InterruptedException {
     if (args.length < 1 || args.length > 3) {
@@ -269,6 +270,8 @@ public final class Server implements AutoCloseable {
     Config c = Config.defaults(Path.of(args[0]));
     if (args.length > 1) c = c.withPort(Integer.parseInt(args[1]));
     if (args.length > 2) c = c.withHost(args[2]);
+    c = c.withCacheSize(Integer.getInteger("rec4j.serve.cache", c.cacheSize()));
+    c = c.withHnswThreshold(Integer.getInteger("rec4j.serve.hnswThreshold", c.hnswThreshold()));
     start(c).stopOnShutdown().join();
   }
 }

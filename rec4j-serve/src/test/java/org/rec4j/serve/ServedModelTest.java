@@ -15,7 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.rec4j.serve.topk.HnswTopK;
 import org.rec4j.serve.topk.ItemEmbeddings;
 
-/** The HNSW path answers like the exact one on a small catalog; exclusions; the popularity fallback's order. */
+/** The SIMD brute force and the HNSW path answer like the model itself on a small catalog; exclusions; the popularity fallback's order. */
 class ServedModelTest {
   @Test
   void hnswAndExactPathsAgreeAndExclusionsHold(@TempDir Path tmp) {
@@ -29,6 +29,11 @@ class ServedModelTest {
       for (int u = 0; u < Fixtures.USERS; u++) {
         String user = "u" + u;
         ServedModel.Ranked a = exact.recommend(user, 5, Set.of(), x -> 0), b = approx.recommend(user, 5, Set.of(), x -> 0);
+        var ref = exact.model().recommend(u, 5, false, null); // the model's own top-k: the SIMD brute force must match it
+        for (int j = 0; j < 5; j++) {
+          assertEquals("i" + ref.items()[j], a.items()[j], type + " " + user);
+          assertEquals(ref.scores()[j], a.scores()[j], 1e-5f, type + " " + user);
+        }
         assertArrayEquals(a.items(), b.items(), type + " " + user);
         assertArrayEquals(a.scores(), b.scores(), 1e-5f, type + " " + user);
         Set<String> seen = Set.of(a.items()[0], a.items()[2]);

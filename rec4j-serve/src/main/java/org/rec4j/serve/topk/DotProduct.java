@@ -3,6 +3,8 @@ package org.rec4j.serve.topk;
 import java.util.Map;
 import org.rec4j.model.Recommender;
 import org.rec4j.tensor.Tensor;
+import org.rec4j.tensor.kernel.KernelProvider;
+import org.rec4j.tensor.kernel.Kernels;
 
 /**
  * A dot-product model seen as user vectors {@code [users, dim]} and item vectors {@code [items, dim]} whose inner
@@ -16,20 +18,30 @@ import org.rec4j.tensor.Tensor;
  *       p<sub>u</sub> ⊙ h and item q<sub>i</sub>.</li>
  * </ul>
  * Other models (NCF, NeuMF, Wide&amp;Deep) score through an MLP and have no such view.
+ *
+ * <p>{@link #scoreAll} is the exact brute force: the item matrix is also kept transposed ({@code [dim, items]}) so
+ * a user's scores are {@code dim} SIMD axpy passes over contiguous rows, plus the per-user {@link #offset} that
+ * makes them equal the model's scores.
  */
 public final class DotProduct {
+  private static final Kernels K = KernelProvider.get();
   private final int dim;
   private final int numUsers;
   private final int numItems;
   private final float[] users;
   private final float[] items;
+  private final float[] itemsT;
+  private final float[] offsets;
 
-  private DotProduct(int dim, float[] users, float[] items) {
+  private DotProduct(int dim, float[] users, float[] items, float[] offsets) {
     this.dim = dim;
     this.users = users;
     this.items = items;
+    this.offsets = offsets;
     this.numUsers = users.length / dim;
     this.numItems = items.length / dim;
+    this.itemsT = new float[items.length];
+    for (int i = 0; i < numItems; i++) for (int c = 0; c < dim; c++) itemsT[c * numItems + i] = items[i * dim + c];
   }
 
   /** The view of {@code model}, or null when it is not a dot-product model. */
@@ -42,8 +54,8 @@ public final class DotProduct {
   }
 
   private static DotProduct mf(Map<String, Tensor> s) {
-    Tensor p = s.get("user.weight"), q = s.get("item.weight"), bi = s.get("item_bias.weight");
-    if (p == null || q == null || bi == null) return null;
+    Tensor p = s.get("user.weight"), q = s.get("item.weight"), bi = s.get("item_bias.weight"), bu = s.get("user_bias.weight"), b = s.get("bias");
+    if (p == null || q == null || bi == null || bu == null || b == null) return null;
     int f = p.dim(1), nu = p.dim(0), ni = q.dim(0), d = f + 1;
     float[] users = new float[nu * d], items = new float[ni * d];
     for (int u = 0; u < nu; u++) {
@@ -54,16 +66,20 @@ public final class DotProduct {
       System.arraycopy(q.data(), i * f, items, i * d, f);
       items[i * d + f] = bi.data()[i];
     }
-    return new DotProduct(d, users, items);
+    float[] offsets = new float[nu];
+    for (int u = 0; u < nu; u++) offsets[u] = b.data()[0] + bu.data()[u];
+    return new DotProduct(d, users, items, offsets);
   }
 
   private static DotProduct gmf(Map<String, Tensor> s) {
-    Tensor p = s.get("user.weight"), q = s.get("item.weight"), h = s.get("out.weight");
+    Tensor p = s.get("user.weight"), q = s.get("item.weight"), h = s.get("out.weight"), b = s.get("out.bias");
     if (p == null || q == null || h == null) return null;
     int f = p.dim(1), nu = p.dim(0);
     float[] users = new float[nu * f];
     for (int u = 0; u < nu; u++) for (int c = 0; c < f; c++) users[u * f + c] = p.data()[u * f + c] * h.data()[c];
-    return new DotProduct(f, users, q.data().clone());
+    float[] offsets = new float[nu];
+    java.util.Arrays.fill(offsets, b == null ? 0f : b.data()[0]);
+    return new DotProduct(f, users, q.data().clone(), offsets);
   }
 
   /** Vector width. */
@@ -93,6 +109,17 @@ public final class DotProduct {
     float[] v = new float[dim];
     System.arraycopy(items, i * dim, v, 0, dim);
     return v;
+  }
+
+  /** What to add to ⟨user u, item i⟩ to get the model's score. */
+  public float offset(int u) {
+    return offsets[u];
+  }
+
+  /** The model's scores of every item for user {@code u} into {@code out[0..numItems)}. */
+  public void scoreAll(int u, float[] out) {
+    java.util.Arrays.fill(out, 0, numItems, offsets[u]);
+    for (int c = 0; c < dim; c++) K.axpy(users[u * dim + c], itemsT, c * numItems, out, 0, numItems);
   }
 
   /** ⟨user u, item i⟩. */
