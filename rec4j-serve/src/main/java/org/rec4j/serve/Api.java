@@ -81,7 +81,7 @@ final class Api {
       if (!u.isTextual() && !u.isIntegralNumber()) throw ApiException.badRequest("users[" + i + "]", "expected a user id (string or integer)");
       results.add(answer(m, u.asText(), k, excludeSeen, errorOnUnknown, "users[" + i + "]"));
     }
-    ctx.result(bytes(Map.of("model", m.key(), "results", results)));
+    ctx.result(bytes(obj("model", m.key(), "results", results)));
   }
 
   void scores(Context ctx) {
@@ -102,8 +102,8 @@ final class Api {
     }
     float[] s = m.scorePairs(us, is);
     List<Map<String, Object>> out = new ArrayList<>(n);
-    for (int j = 0; j < n; j++) out.add(Map.of("user", pairs.get(j).get("user").asText(), "item", pairs.get(j).get("item").asText(), "score", s[j]));
-    ctx.result(bytes(Map.of("model", m.key(), "scores", out)));
+    for (int j = 0; j < n; j++) out.add(obj("user", pairs.get(j).get("user").asText(), "item", pairs.get(j).get("item").asText(), "score", s[j]));
+    ctx.result(bytes(obj("model", m.key(), "scores", out)));
   }
 
   void similar(Context ctx) {
@@ -114,11 +114,11 @@ final class Api {
     int i = m.itemId(item);
     if (i < 0) throw ApiException.notFound("id", "item '" + item + "' is unknown to " + m.key());
     ServedModel.Ranked r = m.similar(i, k);
-    ctx.result(bytes(Map.of("item", item, "model", m.key(), "items", items(r))));
+    ctx.result(bytes(obj("item", item, "model", m.key(), "items", items(r))));
   }
 
   void listModels(Context ctx) {
-    ctx.result(bytes(Map.of("models", models.describe())));
+    ctx.result(bytes(obj("models", models.describe())));
   }
 
   void reload(Context ctx) {
@@ -163,16 +163,16 @@ final class Api {
     }
     touched.forEach(cache::invalidateUser);
     metrics.eventsAppended(events.size());
-    ctx.result(bytes(Map.of("accepted", events.size())));
+    ctx.result(bytes(obj("accepted", events.size())));
   }
 
   void healthz(Context ctx) {
-    ctx.result(bytes(Map.of("status", "ok")));
+    ctx.result(bytes(obj("status", "ok")));
   }
 
   void readyz(Context ctx) {
     boolean ready = models.ready() && !draining;
-    ctx.status(ready ? 200 : 503).result(bytes(Map.of("ready", ready, "models", models.names(), "draining", draining)));
+    ctx.status(ready ? 200 : 503).result(bytes(obj("ready", ready, "models", models.names(), "draining", draining)));
   }
 
   void metrics(Context ctx) {
@@ -212,7 +212,7 @@ final class Api {
 
   private static List<Map<String, Object>> items(ServedModel.Ranked r) {
     List<Map<String, Object>> out = new ArrayList<>(r.items().length);
-    for (int i = 0; i < r.items().length; i++) out.add(Map.of("item", r.items()[i], "score", r.scores()[i]));
+    for (int i = 0; i < r.items().length; i++) out.add(obj("item", r.items()[i], "score", r.scores()[i]));
     return out;
   }
 
@@ -321,6 +321,13 @@ final class Api {
     if (v == null || v.isNull()) return null;
     if (!v.isTextual()) throw ApiException.badRequest(name, "expected a string");
     return v.asText();
+  }
+
+  /** A JSON object with its keys in the given order (Map.of would shuffle them). */
+  private static Map<String, Object> obj(Object... kv) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    for (int i = 0; i < kv.length; i += 2) m.put((String) kv[i], kv[i + 1]);
+    return m;
   }
 
   static byte[] bytes(Object o) {

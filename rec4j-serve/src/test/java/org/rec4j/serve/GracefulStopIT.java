@@ -66,6 +66,7 @@ class GracefulStopIT {
     long t0 = System.nanoTime();
     server.stop();
     long stopMs = (System.nanoTime() - t0) / 1_000_000;
+    System.out.println("graceful stop took " + stopMs + " ms");
     Http.Reply r = inFlight.get(10, TimeUnit.SECONDS);
     assertEquals(200, r.status(), r.toString());
     assertEquals(1, store.count(), "acknowledged and stored");

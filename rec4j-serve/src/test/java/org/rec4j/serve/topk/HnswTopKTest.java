@@ -58,7 +58,7 @@ class HnswTopKTest {
 
   @Test
   void hnswRecallAt10AgainstExactIsHigh() {
-    int users = 200, items = 3000, k = 10;
+    int users = 200, items = 2000, k = 10;
     Recommender m = random("mf", users, items, 16);
     long t0 = System.nanoTime();
     HnswTopK index = HnswTopK.build(DotProduct.of(m), HnswTopK.Params.defaults());
