@@ -12,7 +12,6 @@ import java.util.function.ToLongFunction;
 import org.rec4j.artifact.ModelArtifact;
 import org.rec4j.data.IdIndex;
 import org.rec4j.eval.TopK;
-import org.rec4j.model.Recommendation;
 import org.rec4j.model.Recommender;
 import org.rec4j.serve.topk.DotProduct;
 import org.rec4j.serve.topk.HnswTopK;
@@ -20,8 +19,8 @@ import org.rec4j.serve.topk.ItemEmbeddings;
 
 /**
  * One loaded, checksum-verified model version, ready to answer: top-k for known users (for dot-product models a
- * SIMD brute force over all items, or an HNSW index over large catalogs; for MLP-scored models the model's batched
- * full-catalog scoring), a popularity fallback for unknown users, pair scores and
+ * SIMD brute force over all items, or an HNSW index over large catalogs; for MLP-scored models the model's
+ * full-catalog scoring, batched across concurrent requests by {@link BatchedScorer}), a popularity fallback for unknown users, pair scores and
  * item-to-item similarity. Immutable once built and safe for concurrent use.
  *
  * <p><b>Popularity fallback.</b> An unknown user gets the items with the highest popularity: the artifact's
@@ -44,6 +43,7 @@ public final class ServedModel {
   private final JsonNode metadata;
   private final DotProduct dot;
   private final HnswTopK hnsw;
+  private final BatchedScorer batched;
   private final ItemEmbeddings embeddings;
   private final float[] artifactPopularity;
   private final float[] priorFraction;
@@ -60,6 +60,7 @@ public final class ServedModel {
     if (model instanceof org.rec4j.nn.Module m) m.train(false);
     this.dot = DotProduct.of(model);
     this.hnsw = dot != null && model.numItems() >= hnswThreshold ? HnswTopK.build(dot, params) : null;
+    this.batched = dot == null ? new BatchedScorer(model, 16, Runtime.getRuntime().availableProcessors()) : null;
     this.embeddings = ItemEmbeddings.of(model.stateDict(), model.numItems());
     this.artifactPopularity = popularityFrom(metadata, model.numItems());
     this.priorFraction = prior(model);
@@ -159,8 +160,19 @@ public final class ServedModel {
       if (r != null) return r;
     }
     if (dot != null) return bruteForce(u, k, keep);
-    Recommendation rec = model.recommend(u, k, true, keep);
-    return ranked(rec.items(), rec.scores(), null);
+    return batchedTopK(u, k, keep);
+  }
+
+  /** Top-k of an MLP-scored model from its full-catalog scores, computed in a batch with concurrent requests. */
+  private Ranked batchedTopK(int u, int k, IntPredicate keep) {
+    BatchedScorer.Row row = batched.scores(u);
+    int n = model.numItems();
+    TopK top = new TopK(Math.min(k, n));
+    top.clear(u);
+    for (int i = 0; i < n; i++) if (keep == null || keep.test(i)) top.offer(i, row.get(i));
+    float[] scores = new float[Math.min(k, n)];
+    int[] best = top.drain(scores);
+    return ranked(best, Arrays.copyOf(scores, best.length), null);
   }
 
   /** Exact top-k of a dot-product model: SIMD scores of every item, then a partial sort. */

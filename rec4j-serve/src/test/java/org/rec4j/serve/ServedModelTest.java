@@ -46,6 +46,31 @@ class ServedModelTest {
   }
 
   @Test
+  void mlpModelsBatchedAcrossConcurrentRequestsAnswerLikeTheModel(@TempDir Path tmp) throws Exception {
+    Fixtures.save(tmp, "neumf", "v1", "neumf", 6);
+    ServedModel m = ServedModel.load("neumf", "v1", tmp.resolve("neumf").resolve("v1"), 1, HnswTopK.Params.defaults());
+    assertFalse(m.usesHnsw(), "NeuMF has no dot-product view");
+    java.util.List<String> mismatches = new java.util.concurrent.CopyOnWriteArrayList<>();
+    Thread[] ts = new Thread[6];
+    for (int t = 0; t < ts.length; t++) {
+      ts[t] = new Thread(() -> {
+        for (int rep = 0; rep < 5; rep++) {
+          for (int u = 0; u < Fixtures.USERS; u++) {
+            var ref = m.model().recommend(u, 4, false, null);
+            ServedModel.Ranked r = m.recommend("u" + u, 4, Set.of(), x -> 0);
+            for (int j = 0; j < 4; j++) {
+              if (!r.items()[j].equals("i" + ref.items()[j]) || Math.abs(r.scores()[j] - ref.scores()[j]) > 1e-5f) mismatches.add("u" + u + " rank " + j);
+            }
+          }
+        }
+      });
+      ts[t].start();
+    }
+    for (Thread t : ts) t.join();
+    assertTrue(mismatches.isEmpty(), () -> mismatches.size() + " mismatches, e.g. " + mismatches.get(0));
+  }
+
+  @Test
   void unknownUsersGetItemsByLoggedPopularityMinusTheirOwn(@TempDir Path tmp) {
     Fixtures.save(tmp, "mf", "v1", "mf", 5);
     ServedModel m = ServedModel.load("mf", "v1", tmp.resolve("mf").resolve("v1"), Integer.MAX_VALUE, HnswTopK.Params.defaults());
