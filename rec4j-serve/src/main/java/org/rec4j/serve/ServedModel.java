@@ -179,12 +179,18 @@ public final class ServedModel {
   private Ranked bruteForce(int u, int k, IntPredicate keep) {
     int n = model.numItems();
     float[] s = new float[n];
-    dot.scoreAll(u, s);
+    dot.dotAll(u, s);
     TopK top = new TopK(Math.min(k, n));
     top.clear(u);
-    for (int i = 0; i < n; i++) if (keep == null || keep.test(i)) top.offer(i, s[i]);
+    if (keep == null) {
+      for (int i = 0; i < n; i++) top.offer(i, s[i]);
+    } else {
+      for (int i = 0; i < n; i++) if (keep.test(i)) top.offer(i, s[i]);
+    }
     float[] scores = new float[Math.min(k, n)];
     int[] best = top.drain(scores);
+    float off = dot.offset(u);
+    for (int j = 0; j < best.length; j++) scores[j] += off;
     return ranked(best, Arrays.copyOf(scores, best.length), null);
   }
 

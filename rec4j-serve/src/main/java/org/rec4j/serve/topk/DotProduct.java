@@ -19,8 +19,8 @@ import org.rec4j.tensor.kernel.Kernels;
  * </ul>
  * Other models (NCF, NeuMF, Wide&amp;Deep) score through an MLP and have no such view.
  *
- * <p>{@link #scoreAll} is the exact brute force: the item matrix is also kept transposed ({@code [dim, items]}) so
- * a user's scores are {@code dim} SIMD axpy passes over contiguous rows, plus the per-user {@link #offset} that
+ * <p>{@link #dotAll} is the exact brute force: the item matrix is also kept transposed ({@code [dim, items]}) so
+ * a user's scores are {@code dim} SIMD scale/axpy passes over contiguous rows; adding the per-user {@link #offset}
  * makes them equal the model's scores.
  */
 public final class DotProduct {
@@ -116,10 +116,13 @@ public final class DotProduct {
     return offsets[u];
   }
 
-  /** The model's scores of every item for user {@code u} into {@code out[0..numItems)}. */
-  public void scoreAll(int u, float[] out) {
-    java.util.Arrays.fill(out, 0, numItems, offsets[u]);
-    for (int c = 0; c < dim; c++) K.axpy(users[u * dim + c], itemsT, c * numItems, out, 0, numItems);
+  /**
+   * ⟨user u, item i⟩ for every item into {@code out[0..numItems)}: the model's scores minus {@link #offset}, which
+   * is constant per user, so callers add it only to the items they keep.
+   */
+  public void dotAll(int u, float[] out) {
+    K.scale(users[u * dim], itemsT, 0, out, 0, numItems);
+    for (int c = 1; c < dim; c++) K.axpy(users[u * dim + c], itemsT, c * numItems, out, 0, numItems);
   }
 
   /** ⟨user u, item i⟩. */
