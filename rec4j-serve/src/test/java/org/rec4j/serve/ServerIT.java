@@ -176,6 +176,18 @@ class ServerIT {
   }
 
   @Test
+  void aModelSwapInvalidatesCachedAnswers() {
+    String url = "/v1/recommendations?user=u9&k=3&model=neumf";
+    http.get(url);
+    assertTrue(http.get(url).json().path("cached").asBoolean());
+    Http.Reply swap = http.post("/v1/models/neumf:reload", "{\"version\": \"v1\"}");
+    assertEquals(200, swap.status(), swap.toString());
+    assertEquals("v1", swap.json().path("current").asText());
+    assertFalse(http.get(url).json().path("cached").asBoolean(), "the swap emptied the cache");
+    assertEquals(409, http.post("/v1/models/neumf:reload", "{\"rollback\": true}").status(), "neumf has no previous version");
+  }
+
+  @Test
   void healthReadinessAndMetrics() {
     assertEquals(200, http.get("/healthz").status());
     Http.Reply ready = http.get("/readyz");
