@@ -188,7 +188,7 @@ final class Api {
   private Map<String, Object> answer(ServedModel m, String user, int k, boolean excludeSeen, boolean errorOnUnknown, String userField) {
     if (user.isBlank()) throw ApiException.badRequest(userField, "expected a non-empty user id");
     if (errorOnUnknown && m.userId(user) < 0) throw ApiException.notFound(userField, "user '" + user + "' is unknown to " + m.key() + " (unknown_user=error)");
-    RecommendationCache.Key key = cache.key(m.key(), user, k, excludeSeen);
+    RecommendationCache.Key key = cache.key(m.instanceKey(), user, k, excludeSeen);
     ServedModel.Ranked r = cache.get(key);
     boolean cached = r != null;
     if (r == null) {

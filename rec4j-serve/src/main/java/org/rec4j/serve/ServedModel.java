@@ -47,7 +47,9 @@ public final class ServedModel {
   private final ItemEmbeddings embeddings;
   private final float[] artifactPopularity;
   private final float[] priorFraction;
+  private static final java.util.concurrent.atomic.AtomicLong LOADS = new java.util.concurrent.atomic.AtomicLong();
   private final Instant loadedAt = Instant.now();
+  private final long loadId = LOADS.incrementAndGet();
 
   private ServedModel(String name, String version, Path source, ModelArtifact.Loaded loaded, int hnswThreshold, HnswTopK.Params params) {
     this.name = name;
@@ -110,6 +112,14 @@ public final class ServedModel {
   /** {@code name@version}. */
   public String key() {
     return name + "@" + version;
+  }
+
+  /**
+   * {@code name@version#n}, unique per load: the cache key, so an answer computed by an instance that a reload of the
+   * same version replaced can never be served for the new instance.
+   */
+  public String instanceKey() {
+    return key() + "#" + loadId;
   }
 
   /** The model name in the models directory. */
