@@ -7,14 +7,14 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * A least-recently-used cache of answers keyed by (model@version, user, k, exclude_seen) and the user's event
- * generation.
+ * A least-recently-used cache of answers keyed by (model, user, k, exclude_seen) and the user's event generation.
  *
  * <p>Invalidation by events is a generation bump: {@link #invalidateUser} increments the user's counter, so later
  * lookups build keys no earlier entry can match, and stale entries simply age out of the LRU. A caller reads the
  * generation <em>before</em> computing an answer ({@link #key}), so an answer computed from events older than a
  * concurrent append is stored under the old generation and never served after it. A model swap changes the
- * model@version part of the key; {@link #clear} also frees the old entries at once.
+ * model part of the key (the server uses {@link ServedModel#instanceKey}); {@link #clear} also frees the old entries
+ * at once. The per-user generation counters are never dropped: one small entry per user who sent events.
  *
  * @param <V> the cached answer
  */
