@@ -86,7 +86,7 @@ class HnswTopKTest {
     }
     double recall = (double) hit / (users * k), served = (double) servedHit / (users * k);
     System.out.printf("HNSW on %d random-Gaussian MF items (f=16, M=16, efC=200, ef=100): recall@%d of the index %.4f, "
-        + "of the served path (2k candidates rescored) %.4f; build %d ms; mean query %.1f us vs exact scoring %.1f us (seed %d)%n",
+        + "of the served path (2k candidates rescored) %.4f; build %d ms; mean HNSW query %.1f us vs model.scoreAll + top-k %.1f us (seed %d)%n",
         items, k, recall, served, buildMs, hnswNs / 1e3 / users, exactNs / 1e3 / users, SEED);
     assertTrue(recall >= 0.9, "index recall@10 " + recall + " (seed " + SEED + ")");
     assertTrue(served >= 0.95, "served recall@10 " + served + " (seed " + SEED + ")");
