@@ -1,0 +1,340 @@
+package org.rec4j.serve;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.http.Context;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
+import org.rec4j.serve.events.Event;
+import org.rec4j.serve.events.EventStore;
+
+/**
+ * The request handlers, one small method per route (see docs/api.md and {@code /openapi.json}). Handlers parse and
+ * validate input, throwing {@link ApiException} for client mistakes, and write JSON. The handler sets the
+ * {@code model} request attribute so the metrics know which model answered.
+ */
+final class Api {
+  static final ObjectMapper JSON = new ObjectMapper();
+  static final String MODEL_ATTR = "rec4j.model";
+  private final Server.Config config;
+  private final ServingRegistry models;
+  private final RecommendationCache<ServedModel.Ranked> cache;
+  private final EventStore store;
+  private final ServeMetrics metrics;
+  private final Map<String, LongAdder> itemCounts = new ConcurrentHashMap<>();
+  private final byte[] openApi;
+  private volatile boolean draining;
+
+  Api(Server.Config config, ServingRegistry models, RecommendationCache<ServedModel.Ranked> cache, EventStore store, ServeMetrics metrics) {
+    this.config = config;
+    this.models = models;
+    this.cache = cache;
+    this.store = store;
+    this.metrics = metrics;
+    try (InputStream in = Api.class.getResourceAsStream("openapi.json")) {
+      if (in == null) throw new IllegalStateException("openapi.json is missing from the class path");
+      this.openApi = in.readAllBytes();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** From now on /readyz answers 503 so load balancers stop sending traffic. */
+  void startDraining() {
+    draining = true;
+  }
+
+  // ---- routes ----
+
+  void recommend(Context ctx) {
+    String user = required(ctx, "user");
+    int k = intParam(ctx, "k", 10, 1, config.maxK());
+    boolean excludeSeen = boolParam(ctx, "exclude_seen", true);
+    boolean errorOnUnknown = unknownUserPolicy(ctx.queryParam("unknown_user"));
+    ServedModel m = model(ctx, ctx.queryParam("model"));
+    ctx.result(bytes(answer(m, user, k, excludeSeen, errorOnUnknown, "user")));
+  }
+
+  void recommendBatch(Context ctx) {
+    JsonNode body = body(ctx);
+    JsonNode users = body.path("users");
+    if (!users.isArray() || users.isEmpty()) throw ApiException.badRequest("users", "expected a non-empty array of user ids");
+    if (users.size() > config.maxBatch()) throw ApiException.badRequest("users", users.size() + " users exceed the batch limit of " + config.maxBatch());
+    int k = intField(body, "k", 10, 1, config.maxK());
+    boolean excludeSeen = boolField(body, "exclude_seen", true);
+    boolean errorOnUnknown = unknownUserPolicy(textField(body, "unknown_user"));
+    ServedModel m = model(ctx, textField(body, "model"));
+    List<Map<String, Object>> results = new ArrayList<>(users.size());
+    for (int i = 0; i < users.size(); i++) {
+      JsonNode u = users.get(i);
+      if (!u.isTextual() && !u.isIntegralNumber()) throw ApiException.badRequest("users[" + i + "]", "expected a user id (string or integer)");
+      results.add(answer(m, u.asText(), k, excludeSeen, errorOnUnknown, "users[" + i + "]"));
+    }
+    ctx.result(bytes(obj("model", m.key(), "results", results)));
+  }
+
+  void scores(Context ctx) {
+    JsonNode body = body(ctx);
+    JsonNode pairs = body.path("pairs");
+    if (!pairs.isArray() || pairs.isEmpty()) throw ApiException.badRequest("pairs", "expected a non-empty array of {\"user\", \"item\"} objects");
+    if (pairs.size() > config.maxBatch() * 100) throw ApiException.badRequest("pairs", pairs.size() + " pairs exceed the limit of " + config.maxBatch() * 100);
+    ServedModel m = model(ctx, textField(body, "model"));
+    int n = pairs.size();
+    int[] us = new int[n], is = new int[n];
+    for (int j = 0; j < n; j++) {
+      JsonNode p = pairs.get(j);
+      String u = idField(p, "user", "pairs[" + j + "].user"), it = idField(p, "item", "pairs[" + j + "].item");
+      us[j] = m.userId(u);
+      is[j] = m.itemId(it);
+      if (us[j] < 0) throw ApiException.notFound("pairs[" + j + "].user", "user '" + u + "' is unknown to " + m.key());
+      if (is[j] < 0) throw ApiException.notFound("pairs[" + j + "].item", "item '" + it + "' is unknown to " + m.key());
+    }
+    float[] s = m.scorePairs(us, is);
+    List<Map<String, Object>> out = new ArrayList<>(n);
+    for (int j = 0; j < n; j++) out.add(obj("user", pairs.get(j).get("user").asText(), "item", pairs.get(j).get("item").asText(), "score", s[j]));
+    ctx.result(bytes(obj("model", m.key(), "scores", out)));
+  }
+
+  void similar(Context ctx) {
+    String item = ctx.pathParam("id");
+    int k = intParam(ctx, "k", 10, 1, config.maxK());
+    ServedModel m = model(ctx, ctx.queryParam("model"));
+    if (!m.hasItemEmbeddings()) throw new ApiException(422, "model", m.key() + " (" + m.model().name() + ") has no item embeddings to compare");
+    int i = m.itemId(item);
+    if (i < 0) throw ApiException.notFound("id", "item '" + item + "' is unknown to " + m.key());
+    ServedModel.Ranked r = m.similar(i, k);
+    ctx.result(bytes(obj("item", item, "model", m.key(), "items", items(r))));
+  }
+
+  void listModels(Context ctx) {
+    ctx.result(bytes(obj("models", models.describe())));
+  }
+
+  void reload(Context ctx) {
+    String name = ctx.pathParam("name");
+    JsonNode body = ctx.bodyAsBytes().length == 0 ? JSON.createObjectNode() : body(ctx);
+    String version = textField(body, "version");
+    boolean rollback = boolField(body, "rollback", false);
+    if (rollback && version != null) throw ApiException.badRequest("rollback", "give either 'version' or 'rollback', not both");
+    ServedModel before = null;
+    try {
+      before = models.resolve(name, null);
+    } catch (ApiException e) {
+      // first load of this name
+    }
+    ServedModel now = rollback ? models.rollback(name) : models.reload(name, version);
+    ctx.attribute(MODEL_ATTR, now.key());
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("name", name);
+    out.put("current", now.version());
+    out.put("replaced", before == null ? null : before.version());
+    out.put("top_k", now.usesHnsw() ? "hnsw" : "exact");
+    ctx.result(bytes(out));
+  }
+
+  void events(Context ctx) {
+    JsonNode body = body(ctx);
+    JsonNode arr = body.isArray() ? body : body.path("events");
+    if (!arr.isArray() || arr.isEmpty()) throw ApiException.badRequest("events", "expected a non-empty array of events");
+    if (arr.size() > config.maxBatch()) throw ApiException.badRequest("events", arr.size() + " events exceed the batch limit of " + config.maxBatch());
+    long now = System.currentTimeMillis();
+    List<Event> events = new ArrayList<>(arr.size());
+    for (int i = 0; i < arr.size(); i++) events.add(event(arr.get(i), "events[" + i + "]", now));
+    try {
+      store.append(events);
+    } catch (RuntimeException e) {
+      throw new ApiException(503, null, "the event store did not accept the events: " + e.getMessage());
+    }
+    Set<String> touched = new LinkedHashSet<>();
+    for (Event e : events) {
+      touched.add(e.user());
+      if (e.type() != Event.Type.IMPRESSION) itemCounts.computeIfAbsent(e.item(), x -> new LongAdder()).increment();
+    }
+    touched.forEach(cache::invalidateUser);
+    metrics.eventsAppended(events.size());
+    ctx.result(bytes(obj("accepted", events.size())));
+  }
+
+  void healthz(Context ctx) {
+    ctx.result(bytes(obj("status", "ok")));
+  }
+
+  void readyz(Context ctx) {
+    boolean ready = models.ready() && !draining;
+    ctx.status(ready ? 200 : 503).result(bytes(obj("ready", ready, "models", models.names(), "draining", draining)));
+  }
+
+  void metrics(Context ctx) {
+    ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.scrape());
+  }
+
+  void openapi(Context ctx) {
+    ctx.result(openApi);
+  }
+
+  // ---- helpers ----
+
+  private Map<String, Object> answer(ServedModel m, String user, int k, boolean excludeSeen, boolean errorOnUnknown, String userField) {
+    if (user.isBlank()) throw ApiException.badRequest(userField, "expected a non-empty user id");
+    if (errorOnUnknown && m.userId(user) < 0) throw ApiException.notFound(userField, "user '" + user + "' is unknown to " + m.key() + " (unknown_user=error)");
+    RecommendationCache.Key key = cache.key(m.instanceKey(), user, k, excludeSeen);
+    ServedModel.Ranked r = cache.get(key);
+    boolean cached = r != null;
+    if (r == null) {
+      Set<String> seen = excludeSeen ? store.itemsOf(user) : Set.of();
+      r = m.recommend(user, k, seen, this::eventCount);
+      cache.put(key, r);
+    }
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("user", user);
+    out.put("model", m.key());
+    out.put("items", items(r));
+    if (r.fallback() != null) out.put("fallback", r.fallback());
+    out.put("cached", cached);
+    return out;
+  }
+
+  private long eventCount(String item) {
+    LongAdder a = itemCounts.get(item);
+    return a == null ? 0 : a.sum();
+  }
+
+  private static List<Map<String, Object>> items(ServedModel.Ranked r) {
+    List<Map<String, Object>> out = new ArrayList<>(r.items().length);
+    for (int i = 0; i < r.items().length; i++) out.add(obj("item", r.items()[i], "score", r.scores()[i]));
+    return out;
+  }
+
+  private ServedModel model(Context ctx, String spec) {
+    ServedModel m = models.resolve(spec, config.defaultModel());
+    ctx.attribute(MODEL_ATTR, m.key());
+    return m;
+  }
+
+  private static boolean unknownUserPolicy(String v) {
+    if (v == null || v.equals("popularity")) return false;
+    if (v.equals("error")) return true;
+    throw ApiException.badRequest("unknown_user", "expected 'popularity' or 'error', got '" + v + "'");
+  }
+
+  private static Event event(JsonNode e, String path, long now) {
+    if (!e.isObject()) throw ApiException.badRequest(path, "expected an event object");
+    String user = idField(e, "user", path + ".user"), item = idField(e, "item", path + ".item");
+    String t = e.path("type").asText("");
+    Event.Type type;
+    try {
+      type = Event.Type.valueOf(t.toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException x) {
+      throw ApiException.badRequest(path + ".type", "expected one of impression, click, rating, purchase; got '" + t + "'");
+    }
+    JsonNode v = e.get("value");
+    if (v != null && !v.isNumber()) throw ApiException.badRequest(path + ".value", "expected a number");
+    if (v == null && type == Event.Type.RATING) throw ApiException.badRequest(path + ".value", "a rating needs a value");
+    double value = v == null ? 1 : v.asDouble();
+    if (!Double.isFinite(value)) throw ApiException.badRequest(path + ".value", "expected a finite number");
+    JsonNode ts = e.get("timestamp");
+    if (ts != null && !ts.isIntegralNumber()) throw ApiException.badRequest(path + ".timestamp", "expected epoch milliseconds (an integer)");
+    return new Event(user, item, type, value, ts == null ? now : ts.asLong());
+  }
+
+  private static String idField(JsonNode o, String name, String path) {
+    JsonNode v = o.get(name);
+    if (v == null || v.isNull()) throw ApiException.badRequest(path, "missing");
+    if (!v.isTextual() && !v.isIntegralNumber()) throw ApiException.badRequest(path, "expected an id (string or integer)");
+    if (v.asText().isBlank()) throw ApiException.badRequest(path, "expected a non-empty id");
+    return v.asText();
+  }
+
+  private static JsonNode body(Context ctx) {
+    byte[] b = ctx.bodyAsBytes();
+    if (b.length == 0) throw ApiException.badRequest("body", "the request body is empty; expected JSON");
+    try {
+      JsonNode n = JSON.readTree(b);
+      if (n == null || n.isMissingNode()) throw ApiException.badRequest("body", "the request body is empty; expected JSON");
+      return n;
+    } catch (JsonProcessingException e) {
+      throw ApiException.badRequest("body", "malformed JSON: " + e.getOriginalMessage() + " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr());
+    } catch (IOException e) {
+      throw ApiException.badRequest("body", "unreadable body: " + e.getMessage());
+    }
+  }
+
+  private static String required(Context ctx, String name) {
+    String v = ctx.queryParam(name);
+    if (v == null || v.isBlank()) throw ApiException.badRequest(name, "missing query parameter '" + name + "'");
+    return v;
+  }
+
+  private static int intParam(Context ctx, String name, int dflt, int min, int max) {
+    return checkInt(name, ctx.queryParam(name), dflt, min, max);
+  }
+
+  private static int checkInt(String name, String v, int dflt, int min, int max) {
+    if (v == null) return dflt;
+    int k;
+    try {
+      k = Integer.parseInt(v.trim());
+    } catch (NumberFormatException e) {
+      throw ApiException.badRequest(name, "expected an integer, got '" + v + "'");
+    }
+    if (k < min || k > max) throw ApiException.badRequest(name, "must be between " + min + " and " + max + ", got " + k);
+    return k;
+  }
+
+  private static boolean boolParam(Context ctx, String name, boolean dflt) {
+    String v = ctx.queryParam(name);
+    if (v == null) return dflt;
+    return switch (v) {
+      case "true", "1" -> true;
+      case "false", "0" -> false;
+      default -> throw ApiException.badRequest(name, "expected true or false, got '" + v + "'");
+    };
+  }
+
+  private static int intField(JsonNode body, String name, int dflt, int min, int max) {
+    JsonNode v = body.get(name);
+    if (v == null || v.isNull()) return dflt;
+    if (!v.isIntegralNumber()) throw ApiException.badRequest(name, "expected an integer");
+    return checkInt(name, v.asText(), dflt, min, max);
+  }
+
+  private static boolean boolField(JsonNode body, String name, boolean dflt) {
+    JsonNode v = body.get(name);
+    if (v == null || v.isNull()) return dflt;
+    if (!v.isBoolean()) throw ApiException.badRequest(name, "expected true or false");
+    return v.asBoolean();
+  }
+
+  private static String textField(JsonNode body, String name) {
+    JsonNode v = body.get(name);
+    if (v == null || v.isNull()) return null;
+    if (!v.isTextual()) throw ApiException.badRequest(name, "expected a string");
+    return v.asText();
+  }
+
+  /** A JSON object with its keys in the given order (Map.of would shuffle them). */
+  private static Map<String, Object> obj(Object... kv) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    for (int i = 0; i < kv.length; i += 2) m.put((String) kv[i], kv[i + 1]);
+    return m;
+  }
+
+  static byte[] bytes(Object o) {
+    try {
+      return JSON.writeValueAsBytes(o);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot serialize a response", e);
+    }
+  }
+}

@@ -1,0 +1,286 @@
+package org.rec4j.serve;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.IntPredicate;
+import java.util.function.ToLongFunction;
+import org.rec4j.artifact.ModelArtifact;
+import org.rec4j.data.IdIndex;
+import org.rec4j.eval.TopK;
+import org.rec4j.model.Recommender;
+import org.rec4j.serve.topk.DotProduct;
+import org.rec4j.serve.topk.HnswTopK;
+import org.rec4j.serve.topk.ItemEmbeddings;
+
+/**
+ * One loaded, checksum-verified model version, ready to answer: top-k for known users (for dot-product models a
+ * SIMD brute force over all items, or an HNSW index over large catalogs; for MLP-scored models the model's
+ * full-catalog scoring, batched across concurrent requests by {@link BatchedScorer}), a popularity fallback for unknown users, pair scores and
+ * item-to-item similarity. Immutable once built and safe for concurrent use.
+ *
+ * <p><b>Popularity fallback.</b> An unknown user gets the items with the highest popularity: the artifact's
+ * {@code item_popularity} array in {@code model.json} when it has one, else the number of non-impression events for
+ * the item logged through this server. Ties (e.g. before any event) are broken by the model's mean score over up to
+ * 256 of its users, which enters the reported score as a fraction below 0.5.
+ */
+public final class ServedModel {
+  private static final int PRIOR_USERS = 256;
+
+  /** A ranked answer in raw ids; {@code fallback} is null or the name of the fallback used ("popularity"). */
+  public record Ranked(String[] items, float[] scores, String fallback) {}
+
+  private final String name;
+  private final String version;
+  private final Path source;
+  private final Recommender model;
+  private final IdIndex users;
+  private final IdIndex items;
+  private final JsonNode metadata;
+  private final DotProduct dot;
+  private final HnswTopK hnsw;
+  private final BatchedScorer batched;
+  private final ItemEmbeddings embeddings;
+  private final float[] artifactPopularity;
+  private final float[] priorFraction;
+  private static final java.util.concurrent.atomic.AtomicLong LOADS = new java.util.concurrent.atomic.AtomicLong();
+  private final Instant loadedAt = Instant.now();
+  private final long loadId = LOADS.incrementAndGet();
+
+  private ServedModel(String name, String version, Path source, ModelArtifact.Loaded loaded, int hnswThreshold, HnswTopK.Params params) {
+    this.name = name;
+    this.version = version;
+    this.source = source;
+    this.model = loaded.model();
+    this.users = loaded.users();
+    this.items = loaded.items();
+    this.metadata = loaded.metadata();
+    if (model instanceof org.rec4j.nn.Module m) m.train(false);
+    this.dot = DotProduct.of(model);
+    this.hnsw = dot != null && model.numItems() >= hnswThreshold ? HnswTopK.build(dot, params) : null;
+    this.batched = dot == null ? new BatchedScorer(model, 16, Runtime.getRuntime().availableProcessors()) : null;
+    this.embeddings = ItemEmbeddings.of(model.stateDict(), model.numItems());
+    this.artifactPopularity = popularityFrom(metadata, model.numItems());
+    this.priorFraction = prior(model);
+  }
+
+  /**
+   * Loads (and verifies) the artifact directory or zip {@code source} as {@code name@version}, builds its HNSW
+   * index when it is a dot-product model with at least {@code hnswThreshold} items, and answers one request to
+   * make sure it can.
+   */
+  public static ServedModel load(String name, String version, Path source, int hnswThreshold, HnswTopK.Params params) {
+    ServedModel m = new ServedModel(name, version, source, ModelArtifact.load(source), hnswThreshold, params);
+    m.recommend(m.users.size() > 0 ? m.users.raw(0) : "", 1, Set.of(), item -> 0);
+    return m;
+  }
+
+  private static float[] popularityFrom(JsonNode meta, int n) {
+    JsonNode a = meta.path("item_popularity");
+    if (!a.isArray() || a.size() != n) return null;
+    float[] p = new float[n];
+    for (int i = 0; i < n; i++) p[i] = (float) a.get(i).asDouble();
+    return p;
+  }
+
+  /** Each item's rank by mean score over a sample of users, as a fraction in [0, 0.5): the popularity tie-break. */
+  private static float[] prior(Recommender model) {
+    int n = model.numItems(), nu = model.numUsers();
+    int sample = (int) Math.max(1, Math.min(Math.min(nu, PRIOR_USERS), (1L << 22) / n));
+    double[] mean = new double[n];
+    int chunk = Math.max(1, Math.min(sample, 16));
+    float[] buf = new float[chunk * n];
+    for (int from = 0; from < sample; from += chunk) {
+      int m = Math.min(chunk, sample - from);
+      int[] us = new int[m];
+      for (int j = 0; j < m; j++) us[j] = (int) ((long) (from + j) * nu / sample);
+      model.scoreAll(us, buf);
+      for (int j = 0; j < m; j++) for (int i = 0; i < n; i++) mean[i] += buf[j * n + i];
+    }
+    Integer[] order = new Integer[n];
+    for (int i = 0; i < n; i++) order[i] = i;
+    Arrays.sort(order, (a, b) -> Double.compare(mean[a], mean[b]));
+    float[] frac = new float[n];
+    for (int r = 0; r < n; r++) frac[order[r]] = 0.5f * r / n;
+    return frac;
+  }
+
+  /** {@code name@version}. */
+  public String key() {
+    return name + "@" + version;
+  }
+
+  /**
+   * {@code name@version#n}, unique per load: the cache key, so an answer computed by an instance that a reload of the
+   * same version replaced can never be served for the new instance.
+   */
+  public String instanceKey() {
+    return key() + "#" + loadId;
+  }
+
+  /** The model name in the models directory. */
+  public String name() {
+    return name;
+  }
+
+  /** The version (directory or zip name without {@code .zip}). */
+  public String version() {
+    return version;
+  }
+
+  /** Whether top-k goes through the HNSW index. */
+  public boolean usesHnsw() {
+    return hnsw != null;
+  }
+
+  /** Whether the model has item embeddings for {@link #similar}. */
+  public boolean hasItemEmbeddings() {
+    return embeddings != null;
+  }
+
+  /** The underlying model. */
+  public Recommender model() {
+    return model;
+  }
+
+  /** Dense id of raw user id {@code user}, or -1. */
+  public int userId(String user) {
+    return users.get(user);
+  }
+
+  /** Dense id of raw item id {@code item}, or -1. */
+  public int itemId(String item) {
+    return items.get(item);
+  }
+
+  /**
+   * The top {@code k} items for raw user {@code user}, leaving out the raw items in {@code exclude}; unknown users
+   * get the popularity fallback, with {@code eventCounts} giving each raw item's logged event count.
+   */
+  public Ranked recommend(String user, int k, Set<String> exclude, ToLongFunction<String> eventCounts) {
+    IntPredicate keep = keepFilter(exclude);
+    int u = users.get(user);
+    if (u < 0) return popular(k, keep, eventCounts);
+    if (hnsw != null) {
+      Ranked r = approximate(u, k, exclude.size(), keep);
+      if (r != null) return r;
+    }
+    if (dot != null) return bruteForce(u, k, keep);
+    return batchedTopK(u, k, keep);
+  }
+
+  /** Top-k of an MLP-scored model from its full-catalog scores, computed in a batch with concurrent requests. */
+  private Ranked batchedTopK(int u, int k, IntPredicate keep) {
+    BatchedScorer.Row row = batched.scores(u);
+    int n = model.numItems();
+    TopK top = new TopK(Math.min(k, n));
+    top.clear(u);
+    for (int i = 0; i < n; i++) if (keep == null || keep.test(i)) top.offer(i, row.get(i));
+    float[] scores = new float[Math.min(k, n)];
+    int[] best = top.drain(scores);
+    return ranked(best, Arrays.copyOf(scores, best.length), null);
+  }
+
+  /** Exact top-k of a dot-product model: SIMD scores of every item, then a partial sort. */
+  private Ranked bruteForce(int u, int k, IntPredicate keep) {
+    int n = model.numItems();
+    float[] s = new float[n];
+    dot.dotAll(u, s);
+    TopK top = new TopK(Math.min(k, n));
+    top.clear(u);
+    if (keep == null) {
+      for (int i = 0; i < n; i++) top.offer(i, s[i]);
+    } else {
+      for (int i = 0; i < n; i++) if (keep.test(i)) top.offer(i, s[i]);
+    }
+    float[] scores = new float[Math.min(k, n)];
+    int[] best = top.drain(scores);
+    float off = dot.offset(u);
+    for (int j = 0; j < best.length; j++) scores[j] += off;
+    return ranked(best, Arrays.copyOf(scores, best.length), null);
+  }
+
+  private IntPredicate keepFilter(Set<String> exclude) {
+    if (exclude.isEmpty()) return null;
+    java.util.BitSet drop = new java.util.BitSet(model.numItems());
+    for (String raw : exclude) {
+      int i = items.get(raw);
+      if (i >= 0) drop.set(i);
+    }
+    return drop.isEmpty() ? null : i -> !drop.get(i);
+  }
+
+  /** HNSW candidates rescored by the model; null when too few survive the exclusions (the caller goes exact). */
+  private Ranked approximate(int u, int k, int excluded, IntPredicate keep) {
+    int want = Math.min(model.numItems(), 2 * k + excluded);
+    int[] cand = hnsw.candidates(u, want);
+    int n = 0;
+    for (int c : cand) if (keep == null || keep.test(c)) cand[n++] = c;
+    int kk = Math.min(k, model.numItems() - excluded);
+    if (n < kk) return null;
+    int[] chosen = Arrays.copyOf(cand, n);
+    float[] s = new float[n];
+    model.score(u, chosen, s);
+    TopK top = new TopK(Math.max(1, Math.min(k, n)));
+    top.clear(u);
+    for (int j = 0; j < n; j++) top.offer(chosen[j], s[j]);
+    float[] scores = new float[Math.max(1, Math.min(k, n))];
+    int[] best = top.drain(scores);
+    return ranked(best, Arrays.copyOf(scores, best.length), null);
+  }
+
+  private Ranked popular(int k, IntPredicate keep, ToLongFunction<String> eventCounts) {
+    int n = model.numItems();
+    TopK top = new TopK(Math.min(k, n));
+    for (int i = 0; i < n; i++) {
+      if (keep != null && !keep.test(i)) continue;
+      float base = artifactPopularity != null ? artifactPopularity[i] : eventCounts.applyAsLong(items.raw(i));
+      top.offer(i, base + priorFraction[i]);
+    }
+    float[] scores = new float[Math.min(k, n)];
+    int[] best = top.drain(scores);
+    return ranked(best, Arrays.copyOf(scores, best.length), "popularity");
+  }
+
+  private Ranked ranked(int[] dense, float[] scores, String fallback) {
+    String[] raw = new String[dense.length];
+    for (int i = 0; i < dense.length; i++) raw[i] = items.raw(dense[i]);
+    return new Ranked(raw, scores, fallback);
+  }
+
+  /** Model scores of aligned dense (user, item) pairs. */
+  public float[] scorePairs(int[] us, int[] is) {
+    float[] out = new float[us.length];
+    if (us.length > 0) model.scorePairs(us, is, out);
+    return out;
+  }
+
+  /** The {@code k} items most similar to dense item {@code item} by embedding cosine; requires embeddings. */
+  public Ranked similar(int item, int k) {
+    float[] s = new float[Math.max(1, Math.min(k, model.numItems()))];
+    int[] best = embeddings.similar(item, k, null, s);
+    return ranked(best, Arrays.copyOf(s, best.length), null);
+  }
+
+  /** A JSON-ready description for {@code GET /v1/models}. */
+  public Map<String, Object> describe() {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("version", version);
+    m.put("type", model.name());
+    m.put("num_users", model.numUsers());
+    m.put("num_items", model.numItems());
+    m.put("parameters", model.parameterCount());
+    m.put("top_k", hnsw != null ? "hnsw" : "exact");
+    m.put("item_embeddings", embeddings == null ? null : embeddings.tables());
+    m.put("popularity", artifactPopularity != null ? "artifact" : "events");
+    m.put("source", source.toString());
+    m.put("loaded_at", loadedAt.toString());
+    m.put("provenance", metadata.path("provenance"));
+    m.put("metrics", metadata.path("metrics"));
+    return m;
+  }
+}
