@@ -70,7 +70,7 @@ public final class TrainCommand implements Callable<Integer> {
     if (save != null) {
       Interactions tr = r.train();
       Map<String, Object> prov = Provenance.of(c, ds, tr);
-      ModelArtifact.save(save, (NeuralRecommender) r.model(), tr.userIndex(), tr.itemIndex(), Provenance.trainer(tc), prov, r.metrics());
+      ModelArtifact.save(save, (NeuralRecommender) r.model(), tr, Provenance.trainer(tc), prov, r.metrics());
       out.println("saved            " + save.toAbsolutePath());
       fields.put("saved", save.toAbsolutePath().toString());
     }

@@ -32,8 +32,15 @@ import org.rec4j.tensor.Tensor;
  *       rec4j version, git commit, creation time) and the training metrics;</li>
  *   <li>{@code weights.safetensors}: every parameter and buffer under its dotted name ({@link SafeTensors});</li>
  *   <li>{@code ids.json}: the raw user and item ids in dense-id order;</li>
- *   <li>{@code checksums.sha256}: SHA-256 of the three files above, in {@code sha256sum} format.</li>
+ *   <li>optionally {@code seen.bin}: the training interactions, so a loaded model can exclude what each user has
+ *       already seen (little-endian: magic {@code R4JSEEN1}, int32 users, items, count, then count user ids and
+ *       count item ids, dense); {@code model.json} then also holds {@code item_popularity}, the training count of
+ *       every item (the cold-user fallback of a server);</li>
+ *   <li>{@code checksums.sha256}: SHA-256 of the files above, in {@code sha256sum} format.</li>
  * </ul>
+ *
+ * <p>The optional file and key were added without a version bump: readers ignore what they do not know and verify
+ * every file that {@code checksums.sha256} lists.
  *
  * <p>Writing goes to a temporary sibling directory that is renamed into place (atomically where the file system
  * allows), so a reader never sees half an artifact. Reading verifies every checksum and the format version before
@@ -52,6 +59,8 @@ public final class ModelArtifact {
   static final String WEIGHTS = "weights.safetensors";
   static final String IDS = "ids.json";
   static final String CHECKSUMS = "checksums.sha256";
+  static final String SEEN = "seen.bin";
+  private static final long SEEN_MAGIC = 0x314e454553_4a3452L; // "R4JSEEN1" read as a little-endian long
   private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   private ModelArtifact() {}
@@ -68,8 +77,22 @@ public final class ModelArtifact {
    */
   public static void save(Path dir, NeuralRecommender model, IdIndex users, IdIndex items, Map<String, Object> trainer,
                           Map<String, Object> provenance, Map<String, Double> metrics) {
+    save(dir, model, users, items, null, trainer, provenance, metrics);
+  }
+
+  /**
+   * Saves {@code model} with its training interactions {@code train} (whose id maps become {@code ids.json}): the
+   * loaded model then excludes seen items, and {@code model.json} holds the items' training counts.
+   */
+  public static void save(Path dir, NeuralRecommender model, org.rec4j.data.Interactions train, Map<String, Object> trainer,
+                          Map<String, Object> provenance, Map<String, Double> metrics) {
+    save(dir, model, train.userIndex(), train.itemIndex(), train, trainer, provenance, metrics);
+  }
+
+  private static void save(Path dir, NeuralRecommender model, IdIndex users, IdIndex items, org.rec4j.data.Interactions train,
+                           Map<String, Object> trainer, Map<String, Object> provenance, Map<String, Double> metrics) {
     if (isZipName(dir)) {
-      saveZip(dir, model, users, items, trainer, provenance, metrics);
+      saveZip(dir, model, users, items, train, trainer, provenance, metrics);
       return;
     }
     Path abs = dir.toAbsolutePath();
@@ -96,6 +119,12 @@ public final class ModelArtifact {
       meta.put("provenance", provenance);
       meta.put("metrics", metrics);
       meta.put("parameters", model.parameterCount());
+      if (train != null) {
+        int[] pop = new int[model.numItems()];
+        for (int r = 0; r < train.size(); r++) if (train.item(r) < pop.length) pop[train.item(r)]++;
+        meta.put("item_popularity", pop);
+        writeSeen(tmp.resolve(SEEN), train);
+      }
       Map<String, Tensor> state = model.stateDict();
       try (OutputStream out = Files.newOutputStream(tmp.resolve(WEIGHTS))) {
         SafeTensors.write(out, state, Map.of("format", FORMAT, "model", model.name()));
@@ -106,7 +135,9 @@ public final class ModelArtifact {
       JSON.writeValue(tmp.resolve(IDS).toFile(), ids);
       JSON.writeValue(tmp.resolve(MODEL).toFile(), meta);
       StringBuilder sums = new StringBuilder();
-      for (String f : List.of(MODEL, WEIGHTS, IDS)) sums.append(sha256(tmp.resolve(f))).append("  ").append(f).append('\n');
+      for (String f : List.of(MODEL, WEIGHTS, IDS, SEEN)) {
+        if (Files.exists(tmp.resolve(f))) sums.append(sha256(tmp.resolve(f))).append("  ").append(f).append('\n');
+      }
       Files.writeString(tmp.resolve(CHECKSUMS), sums);
       replace(tmp, abs);
     } catch (IOException e) {
@@ -139,15 +170,15 @@ public final class ModelArtifact {
     return p.getFileName() != null && p.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".zip");
   }
 
-  private static void saveZip(Path zip, NeuralRecommender model, IdIndex users, IdIndex items, Map<String, Object> trainer,
-                              Map<String, Object> provenance, Map<String, Double> metrics) {
+  private static void saveZip(Path zip, NeuralRecommender model, IdIndex users, IdIndex items, org.rec4j.data.Interactions train,
+                              Map<String, Object> trainer, Map<String, Object> provenance, Map<String, Double> metrics) {
     Path abs = zip.toAbsolutePath();
     Path dir = null;
     try {
       Files.createDirectories(abs.getParent());
       dir = Files.createTempDirectory(abs.getParent(), abs.getFileName() + ".dir-");
       Path inner = dir.resolve("artifact");
-      save(inner, model, users, items, trainer, provenance, metrics);
+      save(inner, model, users, items, train, trainer, provenance, metrics);
       pack(inner, abs);
     } catch (IOException e) {
       throw new ArtifactException("cannot write model artifact " + abs + ": " + e.getMessage(), e);
@@ -174,7 +205,8 @@ public final class ModelArtifact {
       Path tmp = Files.createTempFile(abs.getParent(), abs.getFileName() + ".tmp-", "");
       try {
         try (var zout = new java.util.zip.ZipOutputStream(Files.newOutputStream(tmp))) {
-          for (String f : List.of(MODEL, WEIGHTS, IDS, CHECKSUMS)) {
+          for (String f : List.of(MODEL, WEIGHTS, IDS, SEEN, CHECKSUMS)) {
+            if (!Files.exists(dir.resolve(f))) continue;
             zout.putNextEntry(new java.util.zip.ZipEntry(f));
             Files.copy(dir.resolve(f), zout);
             zout.closeEntry();
@@ -197,7 +229,7 @@ public final class ModelArtifact {
     Path tmp = null;
     try {
       tmp = Files.createTempDirectory("rec4j-artifact-");
-      java.util.Set<String> known = java.util.Set.of(MODEL, WEIGHTS, IDS, CHECKSUMS);
+      java.util.Set<String> known = java.util.Set.of(MODEL, WEIGHTS, IDS, SEEN, CHECKSUMS);
       try (var zin = new java.util.zip.ZipInputStream(Files.newInputStream(zip))) {
         for (var e = zin.getNextEntry(); e != null; e = zin.getNextEntry()) {
           if (e.isDirectory() || !known.contains(e.getName())) {
@@ -246,6 +278,7 @@ public final class ModelArtifact {
       Map<String, Tensor> state = SafeTensors.read(abs.resolve(WEIGHTS), null);
       model.loadStateDict(state);
       JsonNode ids = JSON.readTree(abs.resolve(IDS).toFile());
+      if (Files.exists(abs.resolve(SEEN)) && model instanceof NeuralRecommender nr) nr.rememberSeen(readSeen(abs.resolve(SEEN), model));
       return new Loaded(model, index(ids.path("users")), index(ids.path("items")), meta);
     } catch (IOException e) {
       throw new ArtifactException("cannot read model artifact " + abs + ": " + e.getMessage(), e);
@@ -269,6 +302,31 @@ public final class ModelArtifact {
       checked++;
     }
     if (checked < 3) throw new ArtifactException(sums + ": lists " + checked + " files, expected " + MODEL + ", " + WEIGHTS + " and " + IDS);
+  }
+
+  private static void writeSeen(Path f, org.rec4j.data.Interactions train) throws IOException {
+    int n = train.size();
+    java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(8 + 12 + 8 * n).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+    b.putLong(SEEN_MAGIC).putInt(train.userIndex().size()).putInt(train.itemIndex().size()).putInt(n);
+    for (int r = 0; r < n; r++) b.putInt(train.user(r));
+    for (int r = 0; r < n; r++) b.putInt(train.item(r));
+    Files.write(f, b.array());
+  }
+
+  private static org.rec4j.data.Csr readSeen(Path f, Recommender model) throws IOException {
+    java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(Files.readAllBytes(f)).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+    if (b.remaining() < 20 || b.getLong() != SEEN_MAGIC) throw new ArtifactException(f + ": not a rec4j seen-items file (bad magic)");
+    int users = b.getInt(), items = b.getInt(), n = b.getInt();
+    if (n < 0 || b.remaining() != 8L * n) throw new ArtifactException(f + ": holds " + b.remaining() + " bytes after the header, expected " + 8L * n);
+    int[] u = new int[n], it = new int[n];
+    for (int r = 0; r < n; r++) u[r] = b.getInt();
+    for (int r = 0; r < n; r++) it[r] = b.getInt();
+    for (int r = 0; r < n; r++) {
+      if (u[r] < 0 || u[r] >= users || it[r] < 0 || it[r] >= items) {
+        throw new ArtifactException(f + ": entry " + r + " (" + u[r] + ", " + it[r] + ") is outside " + users + " users x " + items + " items");
+      }
+    }
+    return org.rec4j.data.Csr.build(Math.max(users, model.numUsers()), u, it, n);
   }
 
   /** SHA-256 of a file as lower-case hex. */

@@ -92,6 +92,16 @@ public abstract class NeuralRecommender extends Module implements Recommender, T
     this.seen = train.byUser();
   }
 
+  /** Records seen items as a user → items CSR (e.g. read back from a saved artifact). */
+  public void rememberSeen(org.rec4j.data.Csr byUser) {
+    this.seen = byUser;
+  }
+
+  /** The remembered training interactions by user, or null when none were recorded. */
+  public org.rec4j.data.Csr seen() {
+    return seen;
+  }
+
   private void checkUser(int user) {
     if (user < 0 || user >= numUsers) throw new IllegalArgumentException("unknown user id " + user + " (model knows 0.." + (numUsers - 1) + ")");
   }

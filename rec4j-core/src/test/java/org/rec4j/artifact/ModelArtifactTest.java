@@ -120,6 +120,28 @@ class ModelArtifactTest {
   }
 
   @Test
+  void trainingInteractionsTravelWithTheArtifact(@TempDir Path tmp) throws Exception {
+    IdIndex users = ids("u", 10), items = ids("i", 7);
+    InteractionsBuilder b = Interactions.builder(users, items);
+    for (int u = 0; u < 10; u++) for (int i = 0; i < 7; i++) if ((u + 2 * i) % 3 == 0) b.add(u, i, 1f);
+    Interactions train = b.build();
+    NeuralRecommender m = trained("gmf");
+    ModelArtifact.save(tmp.resolve("m"), m, train, Map.of(), Map.of(), Map.of());
+    ModelArtifact.Loaded l = ModelArtifact.load(tmp.resolve("m"));
+    var pop = l.metadata().path("item_popularity");
+    assertEquals(7, pop.size());
+    for (int i = 0; i < 7; i++) assertEquals(train.byItem().degree(i), pop.get(i).asInt(), "item " + i);
+    for (int u = 0; u < 10; u++) {
+      for (int item : l.model().recommend(u, 7, true, null).items()) assertTrue((u + 2 * item) % 3 != 0, "u" + u + " got seen item " + item);
+    }
+    byte[] seen = Files.readAllBytes(tmp.resolve("m/seen.bin"));
+    seen[seen.length - 1] ^= 1;
+    Files.write(tmp.resolve("m/seen.bin"), seen);
+    ArtifactException e = assertThrows(ArtifactException.class, () -> ModelArtifact.load(tmp.resolve("m")));
+    assertTrue(e.getMessage().contains("seen.bin") && e.getMessage().contains("checksum mismatch"), e.getMessage());
+  }
+
+  @Test
   void refusesToOverwriteANonArtifactDirectory(@TempDir Path tmp) throws Exception {
     Files.writeString(tmp.resolve("notes.txt"), "mine");
     assertThrows(ArtifactException.class, () -> ModelArtifact.save(tmp, trained("mf"), ids("u", 10), ids("i", 7), Map.of(), Map.of(), Map.of()));

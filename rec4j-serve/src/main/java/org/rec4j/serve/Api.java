@@ -193,7 +193,7 @@ final class Api {
     boolean cached = r != null;
     if (r == null) {
       Set<String> seen = excludeSeen ? store.itemsOf(user) : Set.of();
-      r = m.recommend(user, k, seen, this::eventCount);
+      r = m.recommend(user, k, excludeSeen, seen, this::eventCount);
       cache.put(key, r);
     }
     Map<String, Object> out = new LinkedHashMap<>();

@@ -46,6 +46,7 @@ public final class ServedModel {
   private final BatchedScorer batched;
   private final ItemEmbeddings embeddings;
   private final float[] artifactPopularity;
+  private final org.rec4j.data.Csr trainingSeen;
   private final float[] priorFraction;
   private static final java.util.concurrent.atomic.AtomicLong LOADS = new java.util.concurrent.atomic.AtomicLong();
   private final Instant loadedAt = Instant.now();
@@ -59,6 +60,7 @@ public final class ServedModel {
     this.users = loaded.users();
     this.items = loaded.items();
     this.metadata = loaded.metadata();
+    this.trainingSeen = model instanceof org.rec4j.model.NeuralRecommender nr ? nr.seen() : null;
     if (model instanceof org.rec4j.nn.Module m) m.train(false);
     this.dot = DotProduct.of(model);
     this.hnsw = dot != null && model.numItems() >= hnswThreshold ? HnswTopK.build(dot, params) : null;
@@ -162,11 +164,20 @@ public final class ServedModel {
    * get the popularity fallback, with {@code eventCounts} giving each raw item's logged event count.
    */
   public Ranked recommend(String user, int k, Set<String> exclude, ToLongFunction<String> eventCounts) {
-    IntPredicate keep = keepFilter(exclude);
+    return recommend(user, k, false, exclude, eventCounts);
+  }
+
+  /**
+   * As {@link #recommend(String, int, Set, ToLongFunction)}; with {@code excludeTrainingSeen} also leaves out the
+   * items the user had in the training data when the artifact stored them ({@code seen.bin}).
+   */
+  public Ranked recommend(String user, int k, boolean excludeTrainingSeen, Set<String> exclude, ToLongFunction<String> eventCounts) {
     int u = users.get(user);
+    int[] trainSeen = excludeTrainingSeen && u >= 0 && trainingSeen != null && u < trainingSeen.rows() ? trainingSeen.targetsOf(u) : new int[0];
+    IntPredicate keep = keepFilter(exclude, trainSeen);
     if (u < 0) return popular(k, keep, eventCounts);
     if (hnsw != null) {
-      Ranked r = approximate(u, k, exclude.size(), keep);
+      Ranked r = approximate(u, k, exclude.size() + trainSeen.length, keep);
       if (r != null) return r;
     }
     if (dot != null) return bruteForce(u, k, keep);
@@ -204,9 +215,10 @@ public final class ServedModel {
     return ranked(best, Arrays.copyOf(scores, best.length), null);
   }
 
-  private IntPredicate keepFilter(Set<String> exclude) {
-    if (exclude.isEmpty()) return null;
+  private IntPredicate keepFilter(Set<String> exclude, int[] trainSeen) {
+    if (exclude.isEmpty() && trainSeen.length == 0) return null;
     java.util.BitSet drop = new java.util.BitSet(model.numItems());
+    for (int i : trainSeen) drop.set(i);
     for (String raw : exclude) {
       int i = items.get(raw);
       if (i >= 0) drop.set(i);

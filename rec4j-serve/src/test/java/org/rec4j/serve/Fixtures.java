@@ -27,14 +27,24 @@ final class Fixtures {
     return idx;
   }
 
-  /** A model of registry {@code type} trained with {@code seed}. */
-  static NeuralRecommender trained(String type, long seed) {
+  /** The training data: user u likes item i when (u + i) is even. */
+  static Interactions data() {
     IdIndex users = ids("u", USERS), items = ids("i", ITEMS);
     InteractionsBuilder b = Interactions.builder(users, items);
     for (int u = 0; u < USERS; u++) for (int i = 0; i < ITEMS; i++) if ((u + i) % 2 == 0) b.add(u, i, 1f);
+    return b.build();
+  }
+
+  /** A model of registry {@code type} trained with {@code seed}. */
+  static NeuralRecommender trained(String type, long seed) {
     NeuralRecommender m = (NeuralRecommender) ModelRegistry.create(type, ModelOptions.implicit(USERS, ITEMS, 4).withSeed(seed));
-    m.fit(b.build(), null, TrainerConfig.implicitDefaults().withEpochs(3));
+    m.fit(data(), null, TrainerConfig.implicitDefaults().withEpochs(3));
     return m;
+  }
+
+  /** As {@link #save} but with the training interactions in the artifact (seen items, item popularity). */
+  static void saveWithTraining(Path dir, String name, String version, String type, long seed) {
+    ModelArtifact.save(dir.resolve(name).resolve(version), trained(type, seed), data(), Map.of("epochs", 3), Map.of("seed", seed), Map.of());
   }
 
   /** Saves a trained {@code type} model as {@code dir/name/version} ({@code version} may end in .zip). */

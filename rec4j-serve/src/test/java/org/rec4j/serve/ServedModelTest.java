@@ -85,6 +85,23 @@ class ServedModelTest {
   }
 
   @Test
+  void trainingItemsStoredInTheArtifactAreExcludedOnRequest(@TempDir Path tmp) {
+    for (String type : new String[] {"mf", "neumf"}) {
+      Fixtures.saveWithTraining(tmp, type, "v1.zip", type, 4);
+      ServedModel m = ServedModel.load(type, "v1", tmp.resolve(type).resolve("v1.zip"), Integer.MAX_VALUE, HnswTopK.Params.defaults());
+      for (int u = 0; u < Fixtures.USERS; u++) {
+        ServedModel.Ranked fresh = m.recommend("u" + u, 5, true, Set.of(), x -> 0);
+        for (String item : fresh.items()) {
+          int i = Integer.parseInt(item.substring(1));
+          assertEquals(1, (u + i) % 2, type + ": u" + u + " got " + item + ", an item it had in training");
+        }
+        ServedModel.Ranked any = m.recommend("u" + u, Fixtures.ITEMS, false, Set.of(), x -> 0);
+        assertEquals(Fixtures.ITEMS, any.items().length, "without exclusion every item is eligible");
+      }
+    }
+  }
+
+  @Test
   void modelsWithoutItemTablesHaveNoEmbeddings() {
     assertNull(ItemEmbeddings.of(Map.of(), 10));
   }
