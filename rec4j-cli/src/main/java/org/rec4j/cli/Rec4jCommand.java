@@ -11,7 +11,7 @@ import picocli.CommandLine.ScopeType;
 @Command(name = "rec4j", mixinStandardHelpOptions = true, version = "rec4j 0.1.0-SNAPSHOT",
     description = "Deep-learning recommender systems on the JVM.",
     subcommands = {QuickstartCommand.class, DataCommand.class, TrainCommand.class, EvaluateCommand.class, RecommendCommand.class,
-        CompareCommand.class, ExportCommand.class, ConfigCommand.class},
+        CompareCommand.class, ExportCommand.class, ConfigCommand.class, ServeCommand.class},
     footerHeading = "%nGetting started:%n",
     footer = {"  rec4j quickstart                                   # three models on synthetic data, report/index.html",
         "  rec4j train --model neumf --data synthetic:kind=implicit --epochs 5",
