@@ -14,6 +14,9 @@ import org.rec4j.tensor.kernel.Kernels;
  * user adds one row vector and pays only for the deeper, narrower layers — about 4× fewer multiply–adds than
  * scoring (user, item) pairs through the full tower for NCF's [64, 32, 16, 8]. Only for towers of plain ReLU
  * layers (no batch norm); results equal the graph forward pass up to float rounding (checked by the contract test).
+ *
+ * <p>A scorer is immutable once built (models keep one in their inference cache while the weights do not change);
+ * the activations live in a per-call {@link #scratch()} so several threads can score with one scorer.
  */
 final class CatalogScorer {
   private static final Kernels K = KernelProvider.get();
@@ -21,7 +24,6 @@ final class CatalogScorer {
   private final int e;
   private final int items;
   private final float[] itemPart;
-  private final float[][] acts;
 
   /** Prepares the item half of the first layer for {@code items} item embeddings of width {@code e}. */
   CatalogScorer(MLP tower, float[] itemEmbeddings, int e, int items) {
@@ -33,8 +35,14 @@ final class CatalogScorer {
     itemPart = new float[items * h1];
     // rows e..2e-1 of W1 [2e, h1] multiply the item embedding
     K.gemm(false, false, items, h1, e, 1f, itemEmbeddings, 0, e, first.weight().value().data(), e * h1, h1, 0f, itemPart, 0, h1);
-    acts = new float[layers.size()][];
+  }
+
+  /** Activation buffers for {@link #lastHidden}, one set per thread or call. */
+  float[][] scratch() {
+    float[][] acts = new float[layers.size() + 1][];
     for (int l = 0; l < layers.size(); l++) acts[l] = new float[items * layers.get(l).config().out()];
+    acts[layers.size()] = new float[layers.get(0).config().out()];
+    return acts;
   }
 
   /** Whether a tower can be scored this way: ReLU after every layer, no batch norm. */
@@ -44,13 +52,13 @@ final class CatalogScorer {
 
   /**
    * The last hidden layer for user embedding {@code userEmb[off .. off+e)} against every item: a row-major
-   * {@code [items, last]} array owned by this scorer (overwritten by the next call).
+   * {@code [items, last]} array inside {@code acts} (from {@link #scratch}, overwritten by the next call).
    */
-  float[] lastHidden(float[] userEmb, int off) {
+  float[] lastHidden(float[] userEmb, int off, float[][] acts) {
     Linear first = layers.get(0);
     int h1 = first.config().out();
     float[] w1 = first.weight().value().data();
-    float[] userRow = new float[h1];
+    float[] userRow = acts[layers.size()];
     K.gemm(false, false, 1, h1, e, 1f, userEmb, off, e, w1, 0, h1, 0f, userRow, 0, h1);
     if (first.bias() != null) K.add(userRow, 0, first.bias().value().data(), 0, userRow, 0, h1);
     float[] h = acts[0];

@@ -107,7 +107,8 @@ public final class NeuMF extends NeuralRecommender {
     }
     var k = org.rec4j.tensor.kernel.KernelProvider.get();
     int f = options.factors(), e = options.layers()[0] / 2, last = options.layers()[options.layers().length - 1];
-    CatalogScorer cs = new CatalogScorer(tower, qm.weight().value().data(), e, numItems);
+    CatalogScorer cs = inferenceCache(() -> new CatalogScorer(tower, qm.weight().value().data(), e, numItems));
+    float[][] acts = cs.scratch();
     float[] wOut = this.out.weight().value().data();
     float bOut = this.out.bias() == null ? 0f : this.out.bias().value().data()[0];
     float[] pgd = pg.weight().value().data(), qgd = qg.weight().value().data(), pmd = pm.weight().value().data();
@@ -118,7 +119,7 @@ public final class NeuMF extends NeuralRecommender {
       if (u < 0 || u >= numUsers) throw new IllegalArgumentException("unknown user id " + u);
       for (int c = 0; c < f; c++) a[c] = pgd[u * f + c] * wOut[c]; // (p_u ⊙ q_i)·w_g = q_i·(p_u ⊙ w_g)
       k.gemm(false, false, numItems, 1, f, 1f, qgd, 0, f, a, 0, 1, 0f, row, 0, 1);
-      float[] h = cs.lastHidden(pmd, u * e);
+      float[] h = cs.lastHidden(pmd, u * e, acts);
       k.gemm(false, false, numItems, 1, last, 1f, h, 0, last, wOut, f, 1, 1f, row, 0, 1);
       for (int i = 0; i < numItems; i++) out[j * numItems + i] = row[i] + bOut;
     }

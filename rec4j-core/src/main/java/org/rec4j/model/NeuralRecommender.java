@@ -61,6 +61,37 @@ public abstract class NeuralRecommender extends Module implements Recommender, T
     train(on);
   }
 
+  /** Switches mode and drops the {@linkplain #inferenceCache inference cache} (training may change the weights). */
+  @Override
+  public org.rec4j.nn.Module train(boolean on) {
+    inferenceCache = null;
+    return super.train(on);
+  }
+
+  private volatile Object inferenceCache;
+
+  /**
+   * A value derived from the weights for evaluation-mode scoring (e.g. the item half of an MLP's first layer over
+   * the whole catalog), built once by {@code build} and reused until the weights may change: the cache is dropped
+   * on every mode switch, on {@link #loadStateDict} and by {@link #fit}, and never used in training mode. Code that
+   * edits weights in evaluation mode by other means must call {@link #dropInferenceCache}.
+   */
+  @SuppressWarnings("unchecked")
+  protected final <T> T inferenceCache(java.util.function.Supplier<T> build) {
+    if (isTraining()) return build.get();
+    Object c = inferenceCache;
+    if (c == null) {
+      c = build.get();
+      inferenceCache = c;
+    }
+    return (T) c;
+  }
+
+  /** Forgets the inference cache (after editing weights outside training and {@link #loadStateDict}). */
+  public final void dropInferenceCache() {
+    inferenceCache = null;
+  }
+
   @Override
   public int numUsers() {
     return numUsers;
@@ -76,6 +107,7 @@ public abstract class NeuralRecommender extends Module implements Recommender, T
 
   @Override
   public TrainingHistory fit(Interactions train, Validator validator, TrainerConfig config, TrainingListener... listeners) {
+    inferenceCache = null;
     if (train.numUsers() > numUsers || train.numItems() > numItems) {
       throw new IllegalArgumentException("training data has " + train.numUsers() + " users and " + train.numItems()
           + " items but the model was built for " + numUsers + " and " + numItems);
@@ -167,6 +199,7 @@ public abstract class NeuralRecommender extends Module implements Recommender, T
 
   @Override
   public void loadStateDict(Map<String, Tensor> state) {
+    inferenceCache = null;
     Map<String, Tensor> targets = new LinkedHashMap<>();
     namedParameters().forEach((k, p) -> targets.put(k, p.value()));
     namedBuffers().forEach((k, b) -> targets.put("buffer:" + k, b));
