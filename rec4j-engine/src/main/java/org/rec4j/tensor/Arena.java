@@ -2,8 +2,6 @@ package org.rec4j.tensor;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.Map;
 
 /**
  * A per-thread buffer arena that gives the training step a zero-allocation steady state for its float buffers.
@@ -27,7 +25,12 @@ import java.util.Map;
  */
 public final class Arena {
   private static final ThreadLocal<Arena> CURRENT = new ThreadLocal<>();
-  private final Map<Integer, ArrayDeque<float[]>> free = new HashMap<>();
+  /** Free buffers by length: an open-addressing int → deque map, so looking a length up boxes nothing. */
+  private int[] keys = new int[64];
+  @SuppressWarnings("unchecked")
+  private ArrayDeque<float[]>[] pools = new ArrayDeque[64];
+  private int pooled;
+  private final Scope scope = new Scope();
   private final ArrayList<float[]> inUse = new ArrayList<>();
   private Arena previous;
   private boolean open;
@@ -44,7 +47,7 @@ public final class Arena {
     open = true;
     previous = CURRENT.get();
     CURRENT.set(this);
-    return new Scope();
+    return scope;
   }
 
   /** Number of float arrays this arena has ever allocated (constant in a steady state). */
@@ -54,7 +57,7 @@ public final class Arena {
 
   /** A zero-filled buffer of exactly {@code n} floats. */
   float[] take(int n) {
-    ArrayDeque<float[]> q = free.get(n);
+    ArrayDeque<float[]> q = pool(n, false);
     float[] b = q == null ? null : q.poll();
     if (b == null) {
       b = new float[n];
@@ -67,11 +70,54 @@ public final class Arena {
   }
 
   private void release() {
-    for (float[] b : inUse) free.computeIfAbsent(b.length, k -> new ArrayDeque<>()).push(b);
+    for (int i = 0, m = inUse.size(); i < m; i++) {
+      float[] b = inUse.get(i);
+      pool(b.length, true).push(b);
+    }
     inUse.clear();
     CURRENT.set(previous);
     previous = null;
     open = false;
+  }
+
+  /** The free list for buffers of length {@code n} (created when {@code create}), or null. */
+  private ArrayDeque<float[]> pool(int n, boolean create) {
+    int mask = keys.length - 1;
+    for (int h = mix(n) & mask; ; h = (h + 1) & mask) {
+      if (pools[h] == null) {
+        if (!create) return null;
+        if (2 * (pooled + 1) > keys.length) {
+          grow();
+          return pool(n, true);
+        }
+        keys[h] = n;
+        pools[h] = new ArrayDeque<>();
+        pooled++;
+        return pools[h];
+      }
+      if (keys[h] == n) return pools[h];
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  private void grow() {
+    int[] oldKeys = keys;
+    ArrayDeque<float[]>[] oldPools = pools;
+    keys = new int[oldKeys.length * 2];
+    pools = new ArrayDeque[oldKeys.length * 2];
+    int mask = keys.length - 1;
+    for (int i = 0; i < oldKeys.length; i++) {
+      if (oldPools[i] == null) continue;
+      int h = mix(oldKeys[i]) & mask;
+      while (pools[h] != null) h = (h + 1) & mask;
+      keys[h] = oldKeys[i];
+      pools[h] = oldPools[i];
+    }
+  }
+
+  private static int mix(int n) {
+    int h = n * 0x9E3779B9;
+    return h ^ (h >>> 16);
   }
 
   /** The open period of an arena; closing it returns all buffers to the pool. */

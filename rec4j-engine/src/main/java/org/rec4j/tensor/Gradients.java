@@ -109,32 +109,74 @@ final class Gradients {
   private static void binary(Node n, float[] g) {
     Tensor a = n.inputs[0], b = n.inputs[1];
     Shape s = n.output.shape;
-    boolean same = a.shape.equals(s) && b.shape.equals(s);
-    int[] ma = same ? null : new Broadcast(a.shape, s).map(g.length);
-    int[] mb = same ? null : new Broadcast(b.shape, s).map(g.length);
+    int len = g.length;
+    int pa = period(a.shape, s, len), pb = period(b.shape, s, len);
+    if ((pa == len && pb > 0) || (pb == len && pa > 0)) {
+      // one operand has the output's shape, the other repeats with period p (itself, a trailing block or a scalar):
+      // walk the output in blocks of p, with no index maps (the common bias / scalar cases allocate nothing)
+      int p = Math.min(pa, pb);
+      boolean aFull = pa == len, bFull = pb == len;
+      if (a.requiresGrad) {
+        float[] ga = a.gradBuffer();
+        for (int r = 0; r < len; r += p) {
+          for (int j = 0; j < p; j++) {
+            int i = r + j, ia = aFull ? i : j, ib = bFull ? i : j;
+            ga[ia] += binaryGradA(n.op, g[i], b.data[ib]);
+          }
+        }
+      }
+      if (b.requiresGrad) {
+        float[] gb = b.gradBuffer();
+        for (int r = 0; r < len; r += p) {
+          for (int j = 0; j < p; j++) {
+            int i = r + j, ia = aFull ? i : j, ib = bFull ? i : j;
+            gb[ib] += binaryGradB(n.op, g[i], a.data[ia], b.data[ib]);
+          }
+        }
+      }
+      return;
+    }
+    int[] ma = new Broadcast(a.shape, s).map(len);
+    int[] mb = new Broadcast(b.shape, s).map(len);
     if (a.requiresGrad) {
       float[] ga = a.gradBuffer();
-      for (int i = 0; i < g.length; i++) {
-        int ia = same ? i : ma[i], ib = same ? i : mb[i];
-        ga[ia] += switch (n.op) {
-          case MUL -> g[i] * b.data[ib];
-          case DIV -> g[i] / b.data[ib];
-          default -> g[i];
-        };
-      }
+      for (int i = 0; i < len; i++) ga[ma[i]] += binaryGradA(n.op, g[i], b.data[mb[i]]);
     }
     if (b.requiresGrad) {
       float[] gb = b.gradBuffer();
-      for (int i = 0; i < g.length; i++) {
-        int ia = same ? i : ma[i], ib = same ? i : mb[i];
-        gb[ib] += switch (n.op) {
-          case SUB -> -g[i];
-          case MUL -> g[i] * a.data[ia];
-          case DIV -> -g[i] * a.data[ia] / (b.data[ib] * b.data[ib]);
-          default -> g[i];
-        };
-      }
+      for (int i = 0; i < len; i++) gb[mb[i]] += binaryGradB(n.op, g[i], a.data[ma[i]], b.data[mb[i]]);
     }
+  }
+
+  /** d(a op b)/da times the upstream gradient {@code g}. */
+  private static float binaryGradA(Op op, float g, float b) {
+    return switch (op) {
+      case MUL -> g * b;
+      case DIV -> g / b;
+      default -> g;
+    };
+  }
+
+  /** d(a op b)/db times the upstream gradient {@code g}. */
+  private static float binaryGradB(Op op, float g, float a, float b) {
+    return switch (op) {
+      case SUB -> -g;
+      case MUL -> g * a;
+      case DIV -> -g * a / (b * b);
+      default -> g;
+    };
+  }
+
+  /**
+   * How an operand of shape {@code x} repeats over the broadcast output {@code s} of {@code len} elements: {@code len}
+   * when it has the output's shape, its size when it is a scalar or equals the output's trailing dimensions (so
+   * element i of the output reads element i mod size), or -1 for any other broadcast.
+   */
+  private static int period(Shape x, Shape s, int len) {
+    if (x.equals(s)) return len;
+    int size = x.size();
+    if (size == 1) return 1;
+    return MathOps.isTrailing(x, s) ? size : -1;
   }
 
   private static void unary(Node n, float[] x, float[] y, float[] g, float[] gx) {

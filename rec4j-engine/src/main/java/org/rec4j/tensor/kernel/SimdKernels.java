@@ -220,22 +220,21 @@ public final class SimdKernels implements Kernels {
    */
   private static void binary(int op, float[] a, int ao, float[] b, int bo, float[] out, int oo, int n) {
     int bound = SPECIES.loopBound(n), i = 0;
-    for (; i < bound; i += L) {
-      FloatVector x = FloatVector.fromArray(SPECIES, a, ao + i);
-      FloatVector y = FloatVector.fromArray(SPECIES, b, bo + i);
-      FloatVector r = switch (op) {
-        case ADD -> x.add(y);
-        case SUB -> x.sub(y);
-        default -> x.mul(y);
-      };
-      r.intoArray(out, oo + i);
-    }
-    for (; i < n; i++) {
-      out[oo + i] = switch (op) {
-        case ADD -> a[ao + i] + b[bo + i];
-        case SUB -> a[ao + i] - b[bo + i];
-        default -> a[ao + i] * b[bo + i];
-      };
+    // one loop per operation: a single vector result per iteration, never a merge of differently computed vectors,
+    // which C2 would have to box
+    switch (op) {
+      case ADD -> {
+        for (; i < bound; i += L) FloatVector.fromArray(SPECIES, a, ao + i).add(FloatVector.fromArray(SPECIES, b, bo + i)).intoArray(out, oo + i);
+        for (; i < n; i++) out[oo + i] = a[ao + i] + b[bo + i];
+      }
+      case SUB -> {
+        for (; i < bound; i += L) FloatVector.fromArray(SPECIES, a, ao + i).sub(FloatVector.fromArray(SPECIES, b, bo + i)).intoArray(out, oo + i);
+        for (; i < n; i++) out[oo + i] = a[ao + i] - b[bo + i];
+      }
+      default -> {
+        for (; i < bound; i += L) FloatVector.fromArray(SPECIES, a, ao + i).mul(FloatVector.fromArray(SPECIES, b, bo + i)).intoArray(out, oo + i);
+        for (; i < n; i++) out[oo + i] = a[ao + i] * b[bo + i];
+      }
     }
   }
 }
