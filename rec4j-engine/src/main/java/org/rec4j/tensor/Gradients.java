@@ -69,6 +69,7 @@ final class Gradients {
         }
       }
       case EMBEDDING -> embedding(n, g);
+      case EMBEDDING_BAG -> embeddingBag(n, g);
       case SCATTER_ADD -> {
         if (a.requiresGrad) {
           int[] idx = n.ints;
@@ -240,6 +241,24 @@ final class Gradients {
     } else {
       float[] gt = table.gradBuffer();
       for (int i = 0; i < ids.length; i++) K.axpy(1f, g, i * dim, gt, ids[i] * dim, dim);
+    }
+  }
+
+  private static void embeddingBag(Node n, float[] g) {
+    Tensor table = n.inputs[0];
+    if (!table.requiresGrad) return;
+    int[] ids = n.ints;
+    IndexOps.Bags bags = (IndexOps.Bags) n.aux;
+    float[] w = bags.weights();
+    int[] off = bags.offsets();
+    int dim = table.dim(1);
+    SparseRowGrad sg = table.sparse ? table.sparseGradBuffer() : null;
+    float[] gt = table.sparse ? null : table.gradBuffer();
+    for (int b = 0; b + 1 < off.length; b++) {
+      for (int j = off[b]; j < off[b + 1]; j++) {
+        if (sg != null) sg.add(ids[j], g, b * dim, w[j]);
+        else K.axpy(w[j], g, b * dim, gt, ids[j] * dim, dim);
+      }
     }
   }
 
