@@ -43,14 +43,15 @@ public final class IndexOps {
    * Weighted bags of rows of a {@code [rows, dim]} table: bag {@code b} is
    * {@code Σ_{j ∈ [offsets[b], offsets[b+1])} weights[j] · table[ids[j]]}, output {@code [offsets.length − 1, dim]}
    * (an empty bag is zeros). With weights 1/size this is mean pooling, with 1 sum pooling, and with a numeric value
-   * a scaled embedding — the field embeddings of FM-family CTR models in one op. The arrays are read again by the
-   * backward pass, so they must not change before it. A sparse table receives its gradient as sparse rows.
+   * a scaled embedding — the field embeddings of FM-family CTR models in one op. Entries past
+   * {@code offsets[last]} are ignored, so reusable buffers with spare capacity can be passed. The arrays are read
+   * again by the backward pass, so they must not change before it. A sparse table receives its gradient as sparse rows.
    */
   public static Tensor embeddingBag(Tensor table, int[] ids, float[] weights, int[] offsets) {
     if (table.rank() != 2) throw new IllegalArgumentException("embeddingBag table must be rank 2, shape is " + table.shape);
-    if (weights.length != ids.length) throw new IllegalArgumentException("embeddingBag: " + weights.length + " weights for " + ids.length + " ids");
-    if (offsets.length < 1 || offsets[0] != 0 || offsets[offsets.length - 1] != ids.length) {
-      throw new IllegalArgumentException("embeddingBag: offsets must run from 0 to ids.length " + ids.length);
+    if (weights.length < ids.length) throw new IllegalArgumentException("embeddingBag: " + weights.length + " weights for " + ids.length + " ids");
+    if (offsets.length < 1 || offsets[0] != 0 || offsets[offsets.length - 1] > ids.length) {
+      throw new IllegalArgumentException("embeddingBag: offsets must run from 0 to at most ids.length " + ids.length);
     }
     int rows = table.dim(0), dim = table.dim(1), bags = offsets.length - 1;
     Tensor out = Tensor.empty(Shape.of(bags, dim));

@@ -1,0 +1,30 @@
+package org.rec4j.ctr;
+
+import java.util.List;
+import org.rec4j.nn.Parameter;
+import org.rec4j.optim.Optimizer;
+import org.rec4j.tensor.Tensor;
+import org.rec4j.train.TrainerConfig;
+
+/**
+ * A click-through-rate model over field examples: a differentiable logit per example of a {@link FieldBatch},
+ * its parameters and optimizer groups, and a name the {@link CtrModels registry} knows it by.
+ */
+public interface CtrModel {
+  /** The registry name, e.g. {@code deepfm}. */
+  String name();
+
+  /** Logits {@code [B]} for the batch (training or evaluation behaviour per {@link #setTraining}). */
+  Tensor logits(FieldBatch batch);
+
+  /** Every trainable parameter, in a stable order. */
+  List<Parameter> parameters();
+
+  /** Switches dropout between training and evaluation behaviour. */
+  void setTraining(boolean on);
+
+  /** The optimizers, one per parameter group; by default every parameter under the configured optimizer. */
+  default List<Optimizer> optimizers(TrainerConfig config) {
+    return List.of(config.optimizer().create(parameters(), config.learningRate(), config.l2()));
+  }
+}
