@@ -3,7 +3,7 @@ package org.rec4j.nn;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import org.rec4j.tensor.MathOps;
+import org.rec4j.tensor.LinAlg;
 import org.rec4j.tensor.ReduceOps;
 import org.rec4j.tensor.Rng;
 import org.rec4j.tensor.ShapeOps;
@@ -25,7 +25,7 @@ import org.rec4j.tensor.Tensor;
  * <p>With {@code splitHalf} (the paper's released code, default there), every layer but the last sends half of its
  * maps to the next layer and the other half to the output, so {@code H_k} must be even for those layers. The
  * activation defaults to identity as in the paper's equation. Internally the maps are kept as {@code [B, D, H]} so
- * that the compression is a single matrix product per layer.
+ * that the Hadamard products are one {@link LinAlg#batchedOuter} and the compression one matrix product per layer.
  */
 public final class CIN extends Module {
   private final int fields;
@@ -70,15 +70,11 @@ public final class CIN extends Module {
   /** {@code x0 [B, m, D] → [B, outputDim()]}. */
   public Tensor forward(Tensor x0) {
     if (x0.rank() != 3 || x0.dim(1) != fields) throw new IllegalArgumentException("CIN expects [B, " + fields + ", D], got " + x0.shape());
-    int batch = x0.dim(0), d = x0.dim(2);
     Tensor base = ShapeOps.permute(x0, 0, 2, 1);
-    Tensor baseWide = ShapeOps.unsqueeze(base, 2);
     Tensor x = base;
     List<Tensor> pooled = new ArrayList<>();
     for (int k = 0; k < sizes.length; k++) {
-      int hPrev = x.dim(2);
-      Tensor z = MathOps.mul(ShapeOps.unsqueeze(x, 3), baseWide);
-      Tensor maps = convs.get(k).forward(ShapeOps.reshape(z, batch, d, hPrev * fields));
+      Tensor maps = convs.get(k).forward(LinAlg.batchedOuter(x, base));
       boolean last = k == sizes.length - 1;
       if (splitHalf && !last) {
         int half = sizes[k] / 2;

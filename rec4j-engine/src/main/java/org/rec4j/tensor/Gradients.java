@@ -88,6 +88,7 @@ final class Gradients {
       }
       case MATMUL -> matmul(n, g);
       case BMM -> bmm(n, g);
+      case BATCHED_OUTER -> batchedOuter(n, g);
       case SPMM -> {
         if (a.requiresGrad) LinAlg.spmmInto(((CsrMatrix) n.aux).transpose(), g, a.gradBuffer(), a.dim(1));
       }
@@ -263,6 +264,23 @@ final class Gradients {
   }
 
   // ---- products ---------------------------------------------------------------------------------------------------
+
+  private static void batchedOuter(Node n, float[] g) {
+    Tensor a = n.inputs[0], b = n.inputs[1];
+    int rows = n.ints[0], p = n.ints[1], q = n.ints[2];
+    float[] ga = a.requiresGrad ? a.gradBuffer() : null, gb = b.requiresGrad ? b.gradBuffer() : null;
+    for (int r = 0; r < rows; r++) {
+      for (int i = 0; i < p; i++) {
+        int base = (r * p + i) * q;
+        if (ga != null) {
+          float s = 0;
+          for (int j = 0; j < q; j++) s += g[base + j] * b.data[r * q + j];
+          ga[r * p + i] += s;
+        }
+        if (gb != null) K.axpy(a.data[r * p + i], g, base, gb, r * q, q);
+      }
+    }
+  }
 
   private static void matmul(Node n, float[] g) {
     Tensor a = n.inputs[0], b = n.inputs[1];

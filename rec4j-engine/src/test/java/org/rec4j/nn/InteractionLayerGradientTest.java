@@ -120,6 +120,17 @@ class InteractionLayerGradientTest {
   }
 
   @Test
+  void batchedOuterMatchesBroadcastProductAndGradients() {
+    Tensor a = input(2, 3, 4), b = input(2, 3, 5);
+    Tensor fused = org.rec4j.tensor.LinAlg.batchedOuter(a, b);
+    Tensor decomposed = org.rec4j.tensor.ShapeOps.reshape(org.rec4j.tensor.MathOps.mul(org.rec4j.tensor.ShapeOps.unsqueeze(a, 3),
+        org.rec4j.tensor.ShapeOps.unsqueeze(b, 2)), 2, 3, 20);
+    org.junit.jupiter.api.Assertions.assertArrayEquals(decomposed.data(), fused.data(), 1e-6f);
+    gc.check("batchedOuter", in -> org.rec4j.tensor.LinAlg.batchedOuter(in[0], in[1]), a, b);
+    assertThrows(IllegalArgumentException.class, () -> org.rec4j.tensor.LinAlg.batchedOuter(Tensor.zeros(2, 3), Tensor.zeros(3, 3)));
+  }
+
+  @Test
   void embeddingBagValuesAndGradients() {
     int[] ids = {0, 2, 3, 1, 2};
     float[] wts = {0.5f, 0.5f, 1f, -1.5f, 2f};
