@@ -1,6 +1,8 @@
 package org.rec4j.ctr;
 
 import java.util.List;
+import java.util.Map;
+import org.rec4j.loss.BceWithLogitsLoss;
 import org.rec4j.nn.Parameter;
 import org.rec4j.optim.Optimizer;
 import org.rec4j.tensor.Tensor;
@@ -17,8 +19,19 @@ public interface CtrModel {
   /** Logits {@code [B]} for the batch (training or evaluation behaviour per {@link #setTraining}). */
   Tensor logits(FieldBatch batch);
 
+  /**
+   * The training loss of a batch: by default binary cross-entropy with logits on the click labels; multi-task
+   * models combine it with their other tasks' losses.
+   */
+  default Tensor trainingLoss(FieldBatch batch) {
+    return new BceWithLogitsLoss().compute(logits(batch), Tensor.wrap(batch.labels(), batch.size()));
+  }
+
   /** Every trainable parameter, in a stable order. */
   List<Parameter> parameters();
+
+  /** Every trainable parameter by dotted path (for state dictionaries), in the order of {@link #parameters()}. */
+  Map<String, Parameter> namedParameters();
 
   /** Switches dropout between training and evaluation behaviour. */
   void setTraining(boolean on);

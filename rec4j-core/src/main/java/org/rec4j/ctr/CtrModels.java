@@ -7,7 +7,8 @@ import java.util.Map;
 import org.rec4j.tensor.Rng;
 
 /**
- * The registry of CTR models by name — {@code lr, fm, widedeep, deepfm, xdeepfm, autoint, autoint+, dcn} — built
+ * The registry of CTR models by name — {@code lr, fm, widedeep, deepfm, xdeepfm, autoint, autoint+, dcn} and the
+ * multi-task {@code sharedbottom} (click plus the task's second target, uncertainty-weighted) — built
  * from one set of shared {@link Options}, so that a benchmark or the command line can train any of them alike.
  */
 public final class CtrModels {
@@ -84,6 +85,7 @@ public final class CtrModels {
     FACTORIES.put("autoint", (s, o, r) -> new AutoInt(s, new AutoInt.Config(o.embedDim(), o.attentionLayers(), o.heads(), o.headDim(), true, new int[0], o.dropout()), r));
     FACTORIES.put("autoint+", (s, o, r) -> new AutoInt(s, new AutoInt.Config(o.embedDim(), o.attentionLayers(), o.heads(), o.headDim(), true, o.hidden(), o.dropout()), r));
     FACTORIES.put("dcn", (s, o, r) -> new DCN(s, new DCN.Config(o.embedDim(), o.crossLayers(), o.hidden(), o.dropout()), r));
+    FACTORIES.put("sharedbottom", (s, o, r) -> new SharedBottom(s, new SharedBottom.Config(o.embedDim(), o.hidden(), o.dropout(), SharedBottom.Weighting.UNCERTAINTY, 1f), r));
   }
 
   /** Every registered name, in registration order. */

@@ -3,7 +3,6 @@ package org.rec4j.ctr;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.rec4j.loss.BceWithLogitsLoss;
 import org.rec4j.nn.Parameter;
 import org.rec4j.optim.Optimizer;
 import org.rec4j.tensor.Arena;
@@ -14,13 +13,12 @@ import org.rec4j.train.TrainerConfig;
 
 /**
  * The field-example {@link EpochSource} of the one {@link org.rec4j.train.Trainer} loop: each epoch shuffles the
- * training examples; each step copies a slice into a reusable {@link FieldBatch} and runs logits, binary
- * cross-entropy with logits, and backward inside a reusable {@link Arena}. Single-threaded.
+ * training examples; each step copies a slice into a reusable {@link FieldBatch} and runs the model's
+ * {@linkplain CtrModel#trainingLoss training loss} (binary cross-entropy with logits for single-task models) and backward inside a reusable {@link Arena}. Single-threaded.
  */
 public final class CtrSource implements EpochSource {
   private final CtrModel model;
   private final FieldDataset train;
-  private final BceWithLogitsLoss loss = new BceWithLogitsLoss();
   private final Map<Integer, FieldBatch> batches = new HashMap<>();
   private final Arena arena = new Arena();
   private final int[] order;
@@ -64,7 +62,7 @@ public final class CtrSource implements EpochSource {
     FieldBatch batch = batches.computeIfAbsent(size, n -> new FieldBatch(train.schema(), n));
     train.fill(batch, order, from);
     try (Arena.Scope s = arena.open()) {
-      Tensor l = loss.compute(model.logits(batch), Tensor.wrap(batch.labels(), size));
+      Tensor l = model.trainingLoss(batch);
       l.backward();
       return l.item();
     }

@@ -73,7 +73,7 @@ public final class CtrTasks {
       fields.add(v);
       rows.add(i);
     }
-    FieldDataset all = FieldDataset.join(fields, rows, labels, u);
+    FieldDataset all = FieldDataset.join(fields, rows, labels, u, in.valueColumn());
     List<FieldDataset> parts = all.randomSplit(seed, 0.8, 0.1, 0.1);
     List<List<String>> crosses = List.of(List.of("user_id", "genres"), List.of("gender", "genres"), List.of("age", "genres"),
         List.of("occupation", "genres"), List.of("item_id", "gender"), List.of("item_id", "age"));

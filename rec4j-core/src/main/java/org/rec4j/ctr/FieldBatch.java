@@ -13,6 +13,7 @@ public final class FieldBatch {
   final int[] exampleOffsets;
   final float[] labels;
   final int[] groups;
+  final float[] secondary;
   int[] ids = new int[0];
   float[] values = new float[0];
   int nnz;
@@ -25,6 +26,7 @@ public final class FieldBatch {
     exampleOffsets = new int[size + 1];
     labels = new float[size];
     groups = new int[size];
+    secondary = new float[size];
   }
 
   void ensureCapacity(int n) {
@@ -78,6 +80,11 @@ public final class FieldBatch {
   /** Groups (users) (live). */
   public int[] groups() {
     return groups;
+  }
+
+  /** Second targets (live; NaN when the dataset has none). */
+  public float[] secondary() {
+    return secondary;
   }
 
   /** Number of valid entries in {@link #ids()} and {@link #values()}. */

@@ -7,7 +7,8 @@ import org.rec4j.tensor.Rng;
 /**
  * CTR examples as one sparse matrix over the global id space of a {@link FieldSchema}: example {@code e}'s field
  * {@code f} holds the global ids {@code ids[offsets[e·F + f] .. offsets[e·F + f + 1])} with their values, plus a
- * binary label and a group (the user, for gAUC). Mini-batches are copied out into a {@link FieldBatch} by index
+ * binary label, a group (the user, for gAUC) and optionally a second target for multi-task models (e.g. the
+ * rating). Mini-batches are copied out into a {@link FieldBatch} by index
  * ranges, with no per-example objects.
  */
 public final class FieldDataset {
@@ -17,14 +18,16 @@ public final class FieldDataset {
   private final float[] values;
   private final float[] labels;
   private final int[] groups;
+  private final float[] secondary;
 
-  FieldDataset(FieldSchema schema, int[] offsets, int[] ids, float[] values, float[] labels, int[] groups) {
+  FieldDataset(FieldSchema schema, int[] offsets, int[] ids, float[] values, float[] labels, int[] groups, float[] secondary) {
     this.schema = schema;
     this.offsets = offsets;
     this.ids = ids;
     this.values = values;
     this.labels = labels;
     this.groups = groups;
+    this.secondary = secondary;
   }
 
   /**
@@ -37,6 +40,12 @@ public final class FieldDataset {
    * @param groups group id per example (user), for gAUC
    */
   public static FieldDataset join(List<FieldValues> fields, List<int[]> rows, float[] labels, int[] groups) {
+    return join(fields, rows, labels, groups, null);
+  }
+
+  /** As {@link #join(List, List, float[], int[])} with a second target per example ({@code null} for none). */
+  public static FieldDataset join(List<FieldValues> fields, List<int[]> rows, float[] labels, int[] groups, float[] secondary) {
+    if (secondary != null && secondary.length != labels.length) throw new IllegalArgumentException(secondary.length + " secondary targets for " + labels.length + " labels");
     int nf = fields.size(), n = labels.length;
     if (rows.size() != nf) throw new IllegalArgumentException(rows.size() + " row mappings for " + nf + " fields");
     if (groups.length != n) throw new IllegalArgumentException(groups.length + " groups for " + n + " labels");
@@ -71,7 +80,7 @@ public final class FieldDataset {
         off[e * nf + f + 1] = k;
       }
     }
-    return new FieldDataset(schema, off, ids, vals, labels.clone(), groups.clone());
+    return new FieldDataset(schema, off, ids, vals, labels.clone(), groups.clone(), secondary == null ? null : secondary.clone());
   }
 
   /** The fields. */
@@ -94,6 +103,11 @@ public final class FieldDataset {
     return groups;
   }
 
+  /** The second target of every example (live), or {@code null}. */
+  public float[] secondary() {
+    return secondary;
+  }
+
   /** Fraction of positive labels. */
   public double positiveRate() {
     double s = 0;
@@ -111,11 +125,13 @@ public final class FieldDataset {
     float[] vals2 = new float[(int) nnz];
     float[] lab = new float[rows.length];
     int[] grp = new int[rows.length];
+    float[] sec = secondary == null ? null : new float[rows.length];
     int k = 0;
     for (int i = 0; i < rows.length; i++) {
       int e = rows[i];
       lab[i] = labels[e];
       grp[i] = groups[e];
+      if (sec != null) sec[i] = secondary[e];
       for (int f = 0; f < nf; f++) {
         int a = offsets[e * nf + f], b = offsets[e * nf + f + 1];
         System.arraycopy(ids, a, ids2, k, b - a);
@@ -124,7 +140,7 @@ public final class FieldDataset {
         off[i * nf + f + 1] = k;
       }
     }
-    return new FieldDataset(schema, off, ids2, vals2, lab, grp);
+    return new FieldDataset(schema, off, ids2, vals2, lab, grp, sec);
   }
 
   /**
@@ -179,6 +195,7 @@ public final class FieldDataset {
       k += z - a;
       batch.labels[i] = labels[e];
       batch.groups[i] = groups[e];
+      batch.secondary[i] = secondary == null ? Float.NaN : secondary[e];
     }
     batch.nnz = k;
   }

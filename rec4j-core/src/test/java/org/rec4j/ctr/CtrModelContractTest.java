@@ -4,13 +4,21 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.rec4j.artifact.SafeTensors;
 import org.rec4j.tensor.Rng;
+import org.rec4j.tensor.Tensor;
 import org.rec4j.train.Objective;
 import org.rec4j.train.OptimizerKind;
 import org.rec4j.train.Trainer;
@@ -21,7 +29,8 @@ import org.rec4j.train.TrainingHistory;
  * The contract every registered CTR model meets: it builds from the registry, trains through the one trainer loop
  * on a tiny field dataset whose label depends on a feature interaction, reaches an AUC well above chance, scores
  * batches independently of batch size, and — every model but LR — beats logistic regression on a pure
- * XOR-of-parities label that no single field explains.
+ * XOR-of-parities label that no single field explains; its parameters survive a SafeTensors state-dict round
+ * trip. The multi-task shared-bottom model also learns its second target.
  */
 class CtrModelContractTest {
   private static final long SEED = 20261129;
@@ -89,6 +98,47 @@ class CtrModelContractTest {
     float[] small = new CtrEvaluator(7).predict(m, mixedTest);
     assertArrayEquals(big, small, 1e-5f, name);
     assertEquals(name, m.name());
+  }
+
+  @ParameterizedTest
+  @MethodSource("models")
+  void stateDictRoundTripThroughSafeTensors(String name, @TempDir Path dir) throws IOException {
+    CtrModel m = CtrModels.create(name, mixedTrain.schema(), small(), new Rng(SEED));
+    new Trainer(trainer(1)).fit(new CtrSource(m, mixedTrain), null);
+    Map<String, Tensor> state = new LinkedHashMap<>();
+    m.namedParameters().forEach((k, p) -> state.put(k, p.value()));
+    Path file = dir.resolve(name + ".safetensors");
+    try (OutputStream out = Files.newOutputStream(file)) {
+      SafeTensors.write(out, state, Map.of("model", name));
+    }
+    CtrModel fresh = CtrModels.create(name, mixedTrain.schema(), small(), new Rng(SEED + 99));
+    Map<String, Tensor> read = SafeTensors.read(file, new java.util.HashMap<>());
+    assertEquals(state.keySet(), fresh.namedParameters().keySet());
+    fresh.namedParameters().forEach((k, p) -> System.arraycopy(read.get(k).data(), 0, p.value().data(), 0, p.value().size()));
+    assertArrayEquals(new CtrEvaluator(512).predict(m, mixedTest), new CtrEvaluator(512).predict(fresh, mixedTest), name);
+  }
+
+  @Test
+  void sharedBottomLearnsBothTasksAndItsWeights() {
+    FieldSchema schema = mixedTrain.schema();
+    for (SharedBottom.Weighting w : SharedBottom.Weighting.values()) {
+      SharedBottom m = new SharedBottom(schema, new SharedBottom.Config(8, new int[] {32, 16}, 0f, w, 0.5f), new Rng(SEED));
+      new Trainer(trainer(6)).fit(new CtrSource(m, mixedTrain), null);
+      assertTrue(new CtrEvaluator(256).evaluate(m, mixedTest).get("auc") > 0.8, w + " click AUC");
+      FieldBatch b = new FieldBatch(schema, mixedTest.size());
+      mixedTest.fill(b, null, 0);
+      float[] pred = m.secondary(b).data();
+      double se = 0, var = 0, mean = 0;
+      for (float y : b.secondary()) mean += y / b.size();
+      for (int i = 0; i < b.size(); i++) {
+        se += Math.pow(pred[i] - b.secondary()[i], 2);
+        var += Math.pow(b.secondary()[i] - mean, 2);
+      }
+      assertTrue(se < 0.5 * var, w + ": second task explains less than half its variance, MSE " + se / b.size());
+      float[] tw = m.taskWeights();
+      if (w == SharedBottom.Weighting.WEIGHTED_SUM) assertArrayEquals(new float[] {1f, 0.5f}, tw);
+      else assertTrue(tw[0] != 1f && tw[1] != 1f, "uncertainty weights stayed at 1: " + java.util.Arrays.toString(tw));
+    }
   }
 
   @Test
