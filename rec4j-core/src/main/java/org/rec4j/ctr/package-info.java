@@ -17,7 +17,8 @@
  * <h2>Models</h2>
  * One file each, paper in the javadoc: {@link org.rec4j.ctr.LR}, {@link org.rec4j.ctr.FM},
  * {@link org.rec4j.ctr.WideDeep}, {@link org.rec4j.ctr.DeepFM}, {@link org.rec4j.ctr.XDeepFM},
- * {@link org.rec4j.ctr.AutoInt} (and AutoInt+), {@link org.rec4j.ctr.DCN}, all behind the
+ * {@link org.rec4j.ctr.AutoInt} (and AutoInt+), {@link org.rec4j.ctr.DCN}, and the multi-task
+ * {@link org.rec4j.ctr.SharedBottom} (click + rating, weighted-sum or uncertainty-weighted losses), all behind the
  * {@link org.rec4j.ctr.CtrModel} contract and the {@link org.rec4j.ctr.CtrModels} registry; the interaction layers
  * live in {@code org.rec4j.nn}.
  *
