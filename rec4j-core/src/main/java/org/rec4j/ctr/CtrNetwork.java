@@ -44,14 +44,23 @@ abstract class CtrNetwork extends Module implements CtrModel {
   }
 
   /** Field embeddings {@code [B, F, k]} from table {@code e}. */
-  protected static Tensor embed(Parameter e, FieldBatch batch) {
+  protected Tensor embed(Parameter e, FieldBatch batch) {
+    checkBatch(batch);
     Tensor bags = IndexOps.embeddingBag(e.value(), batch.ids, batch.values, batch.offsets);
     return ShapeOps.reshape(bags, batch.size(), batch.fields(), e.value().dim(1));
   }
 
   /** {@code b + Σ x_j w_j} per example, {@code [B, 1]}. */
-  protected static Tensor linear(Parameter[] wb, FieldBatch batch) {
+  protected Tensor linear(Parameter[] wb, FieldBatch batch) {
+    checkBatch(batch);
     return MathOps.add(IndexOps.embeddingBag(wb[0].value(), batch.ids, batch.values, batch.exampleOffsets), wb[1].value());
+  }
+
+  /** Throws unless the batch was built over this model's fields (same names and id spaces). */
+  private void checkBatch(FieldBatch batch) {
+    if (batch.schema() != schema && !batch.schema().equals(schema)) {
+      throw new IllegalArgumentException(name() + " was built for fields " + schema.fields() + " but the batch has " + batch.schema().fields());
+    }
   }
 
   /** A ReLU tower {@code in → hidden… → 1} with dropout after each hidden layer. */
