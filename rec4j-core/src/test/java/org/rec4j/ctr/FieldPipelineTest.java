@@ -86,6 +86,17 @@ class FieldPipelineTest {
   }
 
   @Test
+  void modelsRejectBatchesOverOtherFields() {
+    FieldDataset d = SyntheticFields.make(10, false, 1);
+    FieldDataset other = FieldDataset.join(List.of(FieldValues.ids("u", 3)), List.of(new int[] {0, 1, 2}), new float[] {1, 0, 1}, new int[3]);
+    CtrModel m = CtrModels.create("fm", d.schema(), CtrModels.Options.defaults(), new org.rec4j.tensor.Rng(1));
+    FieldBatch b = new FieldBatch(other.schema(), 3);
+    other.fill(b, null, 0);
+    var e = assertThrows(IllegalArgumentException.class, () -> m.logits(b));
+    assertTrue(e.getMessage().contains("fm was built for fields"), e.getMessage());
+  }
+
+  @Test
   void randomSplitPartitionsTheExamples() {
     FieldDataset d = SyntheticFields.make(1000, false, 7);
     List<FieldDataset> parts = d.randomSplit(3, 0.8, 0.1, 0.1);
