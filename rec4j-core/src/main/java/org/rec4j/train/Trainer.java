@@ -5,13 +5,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.rec4j.data.Interactions;
-import org.rec4j.data.sample.UniformNegativeSampler;
-import org.rec4j.loss.BprLoss;
-import org.rec4j.loss.PointwiseLoss;
 import org.rec4j.nn.Parameter;
 import org.rec4j.optim.Optimizer;
 import org.rec4j.optim.schedule.LrSchedule;
-import org.rec4j.tensor.Arena;
 import org.rec4j.tensor.Autograd;
 import org.rec4j.tensor.Rng;
 
@@ -22,8 +18,12 @@ import org.rec4j.tensor.Rng;
  * <p>Per epoch: build the examples (ratings as they are; for implicit objectives every interaction becomes a
  * positive with {@code negatives} uniformly sampled unobserved items, re-drawn each epoch as in NCF), shuffle them
  * with the run's seeded stream, then for each mini-batch run forward, loss, backward and every optimizer's step
- * inside a reusable {@link Arena} (so steady-state batches allocate no float buffers), and finally validate every
+ * inside a reusable {@link org.rec4j.tensor.Arena} (so steady-state batches allocate no float buffers), and finally validate every
  * {@code validateEvery} epochs and on the last one. The same seed gives the same run.
+ *
+ * <p>The loop itself only sees an {@link EpochSource}: id-based models are wrapped in the (user, item) source
+ * described above, and the field-aware CTR models of {@code org.rec4j.ctr} bring their own source, so both train
+ * through this one loop with the same listeners.
  */
 public final class Trainer {
   private final TrainerConfig config;
@@ -95,33 +95,36 @@ public final class Trainer {
   /** Trains {@code model} on {@code train}; {@code validator} may be null. */
   public TrainingHistory fit(Trainable model, Interactions train, Validator validator) {
     if (train.size() == 0) throw new IllegalArgumentException("training data is empty");
-    List<Parameter> params = model.parameters();
-    List<Optimizer> optimizers = model.optimizers(config);
+    return fit(new InteractionSource(model, train, config), validator);
+  }
+
+  /**
+   * Trains whatever {@code source} steps (see {@link EpochSource}); {@code validator} may be null. The source is
+   * closed at the end.
+   */
+  public TrainingHistory fit(EpochSource source, Validator validator) {
+    List<Parameter> params = source.parameters();
+    List<Optimizer> optimizers = source.optimizers(config);
     Context ctx = new Context(params, optimizers);
     EarlyStopping tracker = new EarlyStopping(config.monitor(), config.monitorMinimizes(), config.patience(), config.restoreBest());
     List<TrainingListener> all = new ArrayList<>(listeners);
     if (validator != null) all.add(tracker);
     for (TrainingListener l : all) l.onStart(ctx);
     Rng rng = new Rng(config.seed() * 0x9E3779B97F4A7C15L + 17);
-    Objective obj = config.objective();
-    PointwiseLoss pointwise = obj == Objective.BPR ? null : obj.pointwiseLoss();
-    BprLoss bpr = obj == Objective.BPR ? new BprLoss() : null;
-    UniformNegativeSampler sampler = obj.samplesNegatives() ? new UniformNegativeSampler(train) : null;
-    Examples ex = new Examples(train, obj, config.negatives());
     List<EpochStats> history = new ArrayList<>();
-    model.setTraining(true);
-    try (Workers workers = new Workers(model, config.threads(), config.batchSize())) {
+    source.setTraining(true);
+    try (source) {
       for (int epoch = 1; epoch <= config.epochs() && ctx.stop == null; epoch++) {
         if (schedule != null) for (Optimizer o : optimizers) schedule.apply(o, epoch - 1);
         long s0 = System.nanoTime();
-        ex.build(sampler, rng);
+        int n = source.prepareEpoch(rng);
         long t0 = System.nanoTime();
         double lossSum = 0;
-        int n = ex.size, batches = (n + config.batchSize() - 1) / config.batchSize();
+        int batches = (n + config.batchSize() - 1) / config.batchSize();
         for (int b = 0; b < batches && ctx.stop == null; b++) {
           int from = b * config.batchSize(), size = Math.min(config.batchSize(), n - from);
-          float loss = workers.step(ex, from, size, pointwise, bpr);
-          if (Float.isFinite(loss)) workers.update(optimizers);
+          float loss = source.step(from, size);
+          if (Float.isFinite(loss)) source.update(optimizers);
           for (Optimizer o : optimizers) o.zeroGrad();
           lossSum += (double) loss * size;
           for (TrainingListener li : all) li.onBatchEnd(ctx, epoch, b + 1, batches, loss);
@@ -129,11 +132,11 @@ public final class Trainer {
         long t1 = System.nanoTime();
         Map<String, Double> val = Map.of();
         if (validator != null && ctx.stop == null && (epoch % config.validateEvery() == 0 || epoch == config.epochs())) {
-          model.setTraining(false);
+          source.setTraining(false);
           try (var ng = Autograd.noGrad()) {
             val = new LinkedHashMap<>(validator.validate());
           } finally {
-            model.setTraining(true);
+            source.setTraining(true);
           }
         }
         double secs = (t1 - t0) / 1e9;
@@ -142,10 +145,9 @@ public final class Trainer {
         for (TrainingListener l : all) l.onEpochEnd(ctx, st);
       }
     }
-    model.setTraining(false);
+    source.setTraining(false);
     TrainingHistory h = new TrainingHistory(List.copyOf(history), ctx.stop, tracker.bestEpoch(), tracker.bestValue());
     for (TrainingListener l : all) l.onEnd(ctx, h);
     return h;
   }
-
 }

@@ -8,6 +8,8 @@
  *   <li>{@link org.rec4j.train.TrainerConfig} (validated record) fixes epochs, batch, optimizer, objective,
  *       negatives, seed, threads and early stopping; {@link org.rec4j.train.Objective} maps to a loss from
  *       {@code org.rec4j.loss} and to how examples are built (ratings, sampled negatives, BPR pairs).</li>
+ *   <li>The loop drives an {@link org.rec4j.train.EpochSource}: the (user, item) one for id models, a field one
+ *       for CTR models.</li>
  *   <li>Per batch: forward, loss, backward inside a reusable arena, then every optimizer steps; with several
  *       threads the batch is cut into slices whose gradients are reduced in worker order (deterministic per seed
  *       and thread count).</li>

@@ -69,6 +69,7 @@ final class Gradients {
         }
       }
       case EMBEDDING -> embedding(n, g);
+      case EMBEDDING_BAG -> embeddingBag(n, g);
       case SCATTER_ADD -> {
         if (a.requiresGrad) {
           int[] idx = n.ints;
@@ -87,6 +88,7 @@ final class Gradients {
       }
       case MATMUL -> matmul(n, g);
       case BMM -> bmm(n, g);
+      case BATCHED_OUTER -> batchedOuter(n, g);
       case SPMM -> {
         if (a.requiresGrad) LinAlg.spmmInto(((CsrMatrix) n.aux).transpose(), g, a.gradBuffer(), a.dim(1));
       }
@@ -285,7 +287,42 @@ final class Gradients {
     }
   }
 
+  private static void embeddingBag(Node n, float[] g) {
+    Tensor table = n.inputs[0];
+    if (!table.requiresGrad) return;
+    int[] ids = n.ints;
+    IndexOps.Bags bags = (IndexOps.Bags) n.aux;
+    float[] w = bags.weights();
+    int[] off = bags.offsets();
+    int dim = table.dim(1);
+    SparseRowGrad sg = table.sparse ? table.sparseGradBuffer() : null;
+    float[] gt = table.sparse ? null : table.gradBuffer();
+    for (int b = 0; b + 1 < off.length; b++) {
+      for (int j = off[b]; j < off[b + 1]; j++) {
+        if (sg != null) sg.add(ids[j], g, b * dim, w[j]);
+        else K.axpy(w[j], g, b * dim, gt, ids[j] * dim, dim);
+      }
+    }
+  }
+
   // ---- products ---------------------------------------------------------------------------------------------------
+
+  private static void batchedOuter(Node n, float[] g) {
+    Tensor a = n.inputs[0], b = n.inputs[1];
+    int rows = n.ints[0], p = n.ints[1], q = n.ints[2];
+    float[] ga = a.requiresGrad ? a.gradBuffer() : null, gb = b.requiresGrad ? b.gradBuffer() : null;
+    for (int r = 0; r < rows; r++) {
+      for (int i = 0; i < p; i++) {
+        int base = (r * p + i) * q;
+        if (ga != null) {
+          float s = 0;
+          for (int j = 0; j < q; j++) s += g[base + j] * b.data[r * q + j];
+          ga[r * p + i] += s;
+        }
+        if (gb != null) K.axpy(a.data[r * p + i], g, base, gb, r * q, q);
+      }
+    }
+  }
 
   private static void matmul(Node n, float[] g) {
     Tensor a = n.inputs[0], b = n.inputs[1];

@@ -39,6 +39,40 @@ public final class IndexOps {
     return out;
   }
 
+  /**
+   * Weighted bags of rows of a {@code [rows, dim]} table: bag {@code b} is
+   * {@code Σ_{j ∈ [offsets[b], offsets[b+1])} weights[j] · table[ids[j]]}, output {@code [offsets.length − 1, dim]}
+   * (an empty bag is zeros). With weights 1/size this is mean pooling, with 1 sum pooling, and with a numeric value
+   * a scaled embedding — the field embeddings of FM-family CTR models in one op. Entries past
+   * {@code offsets[last]} are ignored, so reusable buffers with spare capacity can be passed. The arrays are read
+   * again by the backward pass, so they must not change before it. A sparse table receives its gradient as sparse rows.
+   */
+  public static Tensor embeddingBag(Tensor table, int[] ids, float[] weights, int[] offsets) {
+    if (table.rank() != 2) throw new IllegalArgumentException("embeddingBag table must be rank 2, shape is " + table.shape);
+    if (weights.length < ids.length) throw new IllegalArgumentException("embeddingBag: " + weights.length + " weights for " + ids.length + " ids");
+    if (offsets.length < 1 || offsets[0] != 0 || offsets[offsets.length - 1] > ids.length) {
+      throw new IllegalArgumentException("embeddingBag: offsets must run from 0 to at most ids.length " + ids.length);
+    }
+    int rows = table.dim(0), dim = table.dim(1), bags = offsets.length - 1;
+    Tensor out = Tensor.empty(Shape.of(bags, dim));
+    for (int b = 0; b < bags; b++) {
+      for (int j = offsets[b]; j < offsets[b + 1]; j++) {
+        int r = ids[j];
+        if (r < 0 || r >= rows) throw new IndexOutOfBoundsException("embeddingBag id " + r + " at position " + j + " out of range [0, " + rows + ")");
+        MathOps.K.axpy(weights[j], table.data, r * dim, out.data, b * dim, dim);
+      }
+    }
+    Node n = Autograd.record(out, Op.EMBEDDING_BAG, table);
+    if (n != null) {
+      n.ints = ids;
+      n.aux = new Bags(weights, offsets);
+    }
+    return out;
+  }
+
+  /** What the backward rule of {@link #embeddingBag} needs besides the ids. */
+  record Bags(float[] weights, int[] offsets) {}
+
   /** The slices {@code idx} of {@code axis} (like {@code torch.index_select}); repeats are allowed. */
   public static Tensor indexSelect(Tensor a, int axis, int[] idx) {
     int ax = a.shape.axis(axis);

@@ -61,6 +61,32 @@ public final class LinAlg {
     return out;
   }
 
+  /**
+   * Row-wise outer products, flattened: for {@code a [..., p]} and {@code b [..., q]} with the same leading
+   * dimensions, {@code out[..., i·q + j] = a[..., i] · b[..., j]}, shape {@code [..., p·q]}. This is the
+   * Hadamard-product tensor of xDeepFM's CIN in one op; it equals {@code reshape(unsqueeze(a, -1) * unsqueeze(b, -2))}
+   * without the broadcast index maps.
+   */
+  public static Tensor batchedOuter(Tensor a, Tensor b) {
+    if (a.rank() != b.rank() || a.rank() < 1 || a.size() / a.dim(-1) != b.size() / b.dim(-1)
+        || !a.shape.with(-1, 1).equals(b.shape.with(-1, 1))) {
+      throw new IllegalArgumentException("batchedOuter needs [..., p] and [..., q] with equal leading dimensions; got " + a.shape + " and " + b.shape);
+    }
+    int p = a.dim(-1), q = b.dim(-1), rows = a.size() / p;
+    Tensor out = Tensor.empty(a.shape.with(-1, p * q));
+    float[] x = a.data, y = b.data, o = out.data;
+    for (int r = 0; r < rows; r++) {
+      for (int i = 0; i < p; i++) {
+        float xi = x[r * p + i];
+        int base = (r * p + i) * q;
+        for (int j = 0; j < q; j++) o[base + j] = xi * y[r * q + j];
+      }
+    }
+    Node node = Autograd.record(out, Op.BATCHED_OUTER, a, b);
+    if (node != null) node.ints = new int[] {rows, p, q};
+    return out;
+  }
+
   /** Sparse {@code [r, c]} CSR matrix times dense {@code [c, d]}; the gradient flows to the dense operand only. */
   public static Tensor spmm(CsrMatrix s, Tensor x) {
     if (x.rank() != 2 || x.dim(0) != s.cols()) {
