@@ -172,8 +172,8 @@ public final class SimdKernels implements Kernels {
       FloatVector gi = FloatVector.fromArray(SPECIES, g, go + j).add(FloatVector.fromArray(SPECIES, w, i).mul(l2));
       FloatVector mi = FloatVector.fromArray(SPECIES, m, i).mul(b1).add(gi.mul(1f - b1));
       FloatVector vi = FloatVector.fromArray(SPECIES, v, i).mul(b2).add(gi.mul(gi).mul(1f - b2));
-      mi = mi.blend(0f, mi.abs().lt(1e-30f));
-      vi = vi.blend(0f, vi.abs().lt(1e-30f));
+      mi = flush(mi);
+      vi = flush(vi);
       mi.intoArray(m, i);
       vi.intoArray(v, i);
       FloatVector den = vi.sqrt().mul(invSqrtBias2).add(eps);
@@ -182,6 +182,19 @@ public final class SimdKernels implements Kernels {
     if (j < n) { // scalar tail: a masked store always runs a per-lane bounds check, slower than 8–15 scalar lanes
       ScalarKernels.INSTANCE.adamStep(w, wo + j, g, go + j, m, v, n - j, b1, b2, stepSize, invSqrtBias2, eps, keep, l2);
     }
+  }
+
+  /** 2^-76: adding and subtracting it rounds every value to a multiple of 2^-99 (about 1.6e-30). */
+  private static final float FLUSH = 0x1p-76f;
+
+  /**
+   * Flushes lanes of magnitude below about 1e-30 to zero (so decaying moments never turn subnormal) by adding and
+   * subtracting {@link #FLUSH}; larger values change by at most 2^-100 in absolute terms, far below their own float
+   * precision. Mask-based forms ({@code abs().lt(..)} + {@code blend}) were not all intrinsified in these kernels
+   * on AVX2 and boxed vectors every call (JFR allocation profile), so this uses two plain additions.
+   */
+  private static FloatVector flush(FloatVector x) {
+    return x.add(FLUSH).sub(FLUSH);
   }
 
   @Override
@@ -195,8 +208,8 @@ public final class SimdKernels implements Kernels {
       FloatVector.fromArray(SPECIES, w, i).mul(keep).sub(mi.mul(scale).div(den)).intoArray(w, i);
       mi = mi.mul(d1);
       vi = vi.mul(d2);
-      mi.blend(0f, mi.abs().lt(1e-30f)).intoArray(m, i);
-      vi.blend(0f, vi.abs().lt(1e-30f)).intoArray(v, i);
+      flush(mi).intoArray(m, i);
+      flush(vi).intoArray(v, i);
     }
     if (j < n) {
       ScalarKernels.INSTANCE.adamDrift(w, m, v, o + j, n - j, scale, eps, keep, d1, d2);
