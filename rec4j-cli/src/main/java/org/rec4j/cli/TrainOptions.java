@@ -28,7 +28,7 @@ public final class TrainOptions {
       + "config file names it).")
   String model;
 
-  @Option(names = "--task", paramLabel = "TASK", description = "rating or implicit (default: implicit for ncf/sasrec/lightgcn data "
+  @Option(names = "--task", paramLabel = "TASK", description = "rating, implicit or ctr (feature-based click models on ml-1m/ml-100k/libfm data; default: implicit for ncf/sasrec/lightgcn data "
       + "and synthetic kind=implicit, rating otherwise).")
   String task;
 

@@ -44,6 +44,16 @@ class WorkflowCommandTest {
   }
 
   @Test
+  void ctrTaskNeedsFeatureDataAndAKnownModel() {
+    Run wrongData = TrainCommandTest.run("train", "--model", "deepfm", "--task", "ctr", "--data", IMPLICIT, "--quiet");
+    assertEquals(ExitCode.USAGE, wrongData.code());
+    assertTrue(wrongData.err().contains("--task ctr needs ml-1m:PATH"), wrongData.err());
+    Run wrongModel = TrainCommandTest.run("train", "--model", "neumf", "--task", "ctr", "--data", "ml-100k:/nonexistent", "--quiet");
+    assertEquals(ExitCode.USAGE, wrongModel.code());
+    assertTrue(wrongModel.err().contains("unknown CTR model 'neumf'"), wrongModel.err());
+  }
+
+  @Test
   void quickstartPrintsTheTableAndWritesTheReport(@TempDir Path tmp) throws Exception {
     Path out = tmp.resolve("report");
     Run r = TrainCommandTest.run("quickstart", "--out", out.toString(), "--users", "80", "--items", "50", "--epochs", "2", "--quiet", "--json");
