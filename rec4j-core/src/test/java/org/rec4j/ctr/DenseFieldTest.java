@@ -8,7 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.rec4j.data.FeatureSchema;
+import org.rec4j.data.FeatureSpec;
+import org.rec4j.data.FeatureTable;
 import org.rec4j.nn.Parameter;
 import org.rec4j.tensor.Autograd;
 import org.rec4j.tensor.MathOps;
@@ -37,16 +41,21 @@ class DenseFieldTest {
     assertThrows(IllegalArgumentException.class, () -> Field.dense("vec", 0));
     assertThrows(IllegalArgumentException.class, () -> new Field("x", Field.Kind.CATEGORICAL, 3, null, 2));
     assertThrows(IllegalArgumentException.class, () -> new FieldValues(Field.dense("vec", 2), new int[] {0, 1}, new int[1], new float[] {1}, new float[3]));
-    assertThrows(IllegalArgumentException.class, () -> WideDeepWithCross.make(v));
+    FieldDataset d = FieldDataset.join(List.of(FieldValues.ids("u", 3), v), List.of(new int[] {0, 1, 2}, new int[] {0, 1, 2}),
+        new float[] {1, 0, 1}, new int[3]);
+    e = assertThrows(IllegalArgumentException.class,
+        () -> new WideDeep(d.schema(), new WideDeep.Config(4, new int[] {4}, 0f, List.of(List.of("u", "vec")), 16), new Rng(1)));
+    assertTrue(e.getMessage().contains("vec"), e.getMessage());
   }
 
-  /** Helper: a Wide&Deep crossing a dense field, which must be rejected. */
-  private static final class WideDeepWithCross {
-    static WideDeep make(FieldValues dense) {
-      FieldDataset d = FieldDataset.join(List.of(FieldValues.ids("u", 3), dense), List.of(new int[] {0, 1, 2}, new int[] {0, 1, 2}),
-          new float[] {1, 0, 1}, new int[3]);
-      return new WideDeep(d.schema(), new WideDeep.Config(4, new int[] {4}, 0f, List.of(List.of("u", "vec")), 16), new Rng(1));
-    }
+  @Test
+  void denseFeatureColumnsBecomeDenseFields() {
+    FeatureSchema schema = FeatureSchema.of(FeatureSpec.categorical("zip"), FeatureSpec.dense("vec", 2));
+    FeatureTable t = FeatureTable.builder(schema, 2).set(0, "zip", "1").set(0, "vec", "0.5,-1").build();
+    List<FieldValues> fields = FeatureFields.of(t, "item_", new FieldOptions(Set.of(), Map.of(), Map.of(), Map.of(), Field.Pooling.MEAN));
+    FieldValues v = fields.get(1);
+    assertEquals(Field.dense("item_vec", 2), v.field());
+    assertArrayEquals(new float[] {0.5f, -1f, 0f, 0f}, v.dense());
   }
 
   @Test
