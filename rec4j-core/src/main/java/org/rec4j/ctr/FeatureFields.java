@@ -9,8 +9,8 @@ import org.rec4j.data.Vocabulary;
 /**
  * Builds fields from a {@link FeatureTable} (one row per user or item), column by column according to its
  * {@link org.rec4j.data.FeatureSchema}: categorical → one id (hashed or cut to a prefix on request), multi-categorical
- * and text → multi-hot with the configured pooling, numeric → a scaled embedding or, with boundaries, a bucket id.
- * Dense vector features are not fields yet: exclude them.
+ * and text → multi-hot with the configured pooling, numeric → a scaled embedding or, with boundaries, a bucket id,
+ * dense vectors → a dense field of the same dimension (a missing vector is zeros).
  */
 public final class FeatureFields {
   private FeatureFields() {}
@@ -34,7 +34,7 @@ public final class FeatureFields {
       case FeatureColumn.Text t -> FieldValues.multiHot(name, t.tokens(), t.vocabulary().size(), o.pooling());
       case FeatureColumn.Numeric n -> o.boundaries().containsKey(key)
           ? FieldValues.bucketized(name, n.values(), o.boundaries().get(key)) : FieldValues.numeric(name, n.values());
-      case FeatureColumn.Dense d -> throw new IllegalArgumentException("feature '" + key + "' is a dense vector, which is not a CTR field yet; exclude it");
+      case FeatureColumn.Dense d -> FieldValues.dense(name, d.spec().dim(), d.vectors());
     };
   }
 

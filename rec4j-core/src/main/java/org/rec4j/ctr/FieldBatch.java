@@ -3,7 +3,9 @@ package org.rec4j.ctr;
 /**
  * One mini-batch of field examples in reusable arrays: example {@code b}'s field {@code f} holds global ids
  * {@code ids()[offsets()[b·F + f] .. offsets()[b·F + f + 1])} weighted by {@code values()}, and
- * {@code exampleOffsets()} gives the range of all of example {@code b}'s ids (for linear terms). The id and value
+ * {@code exampleOffsets()} gives the range of all of example {@code b}'s ids (for linear terms), and
+ * {@code dense()} holds the vectors of the dense fields as {@code [B, D]} (D = {@link FieldSchema#denseWidth()}),
+ * example {@code b}'s dense field {@code f} at {@code dense()[b·D + schema().denseOffset(f) ..]}. The id and value
  * arrays have spare capacity: entries past {@link #nnz()} are stale. A batch is reused across steps, so the arrays
  * are valid only until the next {@link FieldDataset#fill}.
  */
@@ -14,6 +16,7 @@ public final class FieldBatch {
   final float[] labels;
   final int[] groups;
   final float[] secondary;
+  final float[] dense;
   int[] ids = new int[0];
   float[] values = new float[0];
   int nnz;
@@ -27,6 +30,7 @@ public final class FieldBatch {
     labels = new float[size];
     groups = new int[size];
     secondary = new float[size];
+    dense = new float[size * schema.denseWidth()];
   }
 
   void ensureCapacity(int n) {
@@ -85,6 +89,16 @@ public final class FieldBatch {
   /** Second targets (live; NaN when the dataset has none). */
   public float[] secondary() {
     return secondary;
+  }
+
+  /** The dense vectors {@code [B, D]}, row-major (live; empty when there are no dense fields). */
+  public float[] dense() {
+    return dense;
+  }
+
+  /** Floats per example in {@link #dense()}. */
+  public int denseWidth() {
+    return schema.denseWidth();
   }
 
   /** Number of valid entries in {@link #ids()} and {@link #values()}. */

@@ -8,7 +8,9 @@ import org.rec4j.tensor.Rng;
  * CTR examples as one sparse matrix over the global id space of a {@link FieldSchema}: example {@code e}'s field
  * {@code f} holds the global ids {@code ids[offsets[e·F + f] .. offsets[e·F + f + 1])} with their values, plus a
  * binary label, a group (the user, for gAUC) and optionally a second target for multi-task models (e.g. the
- * rating). Mini-batches are copied out into a {@link FieldBatch} by index
+ * rating). Dense vector fields add one row-major float block {@code dense [n, D]} ({@code D} =
+ * {@link FieldSchema#denseWidth()}): example {@code e}'s dense field {@code f} is
+ * {@code dense[e·D + denseOffset(f) .. + dim)}. Mini-batches are copied out into a {@link FieldBatch} by index
  * ranges, with no per-example objects.
  */
 public final class FieldDataset {
@@ -19,8 +21,10 @@ public final class FieldDataset {
   private final float[] labels;
   private final int[] groups;
   private final float[] secondary;
+  private final float[] dense;
 
-  FieldDataset(FieldSchema schema, int[] offsets, int[] ids, float[] values, float[] labels, int[] groups, float[] secondary) {
+  FieldDataset(FieldSchema schema, int[] offsets, int[] ids, float[] values, float[] labels, int[] groups, float[] secondary, float[] dense) {
+    this.dense = dense;
     this.schema = schema;
     this.offsets = offsets;
     this.ids = ids;
@@ -80,7 +84,18 @@ public final class FieldDataset {
         off[e * nf + f + 1] = k;
       }
     }
-    return new FieldDataset(schema, off, ids, vals, labels.clone(), groups.clone(), secondary == null ? null : secondary.clone());
+    int width = schema.denseWidth();
+    if ((long) n * width > Integer.MAX_VALUE - 8) throw new IllegalArgumentException("too many dense floats: " + (long) n * width);
+    float[] dense = new float[n * width];
+    for (int f = 0; f < nf; f++) {
+      Field field = fs.get(f);
+      if (!field.isDense()) continue;
+      int d = field.dim(), at = schema.denseOffset(f);
+      float[] src = fields.get(f).dense();
+      int[] r = rows.get(f);
+      for (int e = 0; e < n; e++) System.arraycopy(src, r[e] * d, dense, e * width + at, d);
+    }
+    return new FieldDataset(schema, off, ids, vals, labels.clone(), groups.clone(), secondary == null ? null : secondary.clone(), dense);
   }
 
   /** The fields. */
@@ -108,6 +123,11 @@ public final class FieldDataset {
     return secondary;
   }
 
+  /** The dense block {@code [size, denseWidth]} (live; empty when there are no dense fields). */
+  public float[] dense() {
+    return dense;
+  }
+
   /** Fraction of positive labels. */
   public double positiveRate() {
     double s = 0;
@@ -126,9 +146,12 @@ public final class FieldDataset {
     float[] lab = new float[rows.length];
     int[] grp = new int[rows.length];
     float[] sec = secondary == null ? null : new float[rows.length];
+    int width = schema.denseWidth();
+    float[] dense2 = new float[rows.length * width];
     int k = 0;
     for (int i = 0; i < rows.length; i++) {
       int e = rows[i];
+      System.arraycopy(dense, e * width, dense2, i * width, width);
       lab[i] = labels[e];
       grp[i] = groups[e];
       if (sec != null) sec[i] = secondary[e];
@@ -140,7 +163,7 @@ public final class FieldDataset {
         off[i * nf + f + 1] = k;
       }
     }
-    return new FieldDataset(schema, off, ids2, vals2, lab, grp, sec);
+    return new FieldDataset(schema, off, ids2, vals2, lab, grp, sec, dense2);
   }
 
   /**
@@ -184,6 +207,7 @@ public final class FieldDataset {
       need += offsets[(e + 1) * nf] - offsets[e * nf];
     }
     batch.ensureCapacity(need);
+    int width = schema.denseWidth();
     int k = 0;
     for (int i = 0; i < b; i++) {
       int e = order == null ? from + i : order[from + i];
@@ -193,6 +217,7 @@ public final class FieldDataset {
       for (int f = 0; f < nf; f++) batch.offsets[i * nf + f + 1] = k + offsets[e * nf + f + 1] - a;
       batch.exampleOffsets[i + 1] = k + z - a;
       k += z - a;
+      System.arraycopy(dense, e * width, batch.dense, i * width, width);
       batch.labels[i] = labels[e];
       batch.groups[i] = groups[e];
       batch.secondary[i] = secondary == null ? Float.NaN : secondary[e];

@@ -45,6 +45,18 @@ public record FieldSchema(List<Field> fields) {
     return offset(fields.size());
   }
 
+  /** Floats per example over all dense fields: the sum of their dimensions (0 when there are none). */
+  public int denseWidth() {
+    return denseOffset(fields.size());
+  }
+
+  /** Where field {@code f}'s vector starts in an example's dense block: the dimensions of the dense fields before it. */
+  public int denseOffset(int f) {
+    int o = 0;
+    for (int k = 0; k < f; k++) o += fields.get(k).dim();
+    return o;
+  }
+
   /** The position of field {@code name}; throws naming the valid names if absent. */
   public int indexOf(String name) {
     for (int f = 0; f < fields.size(); f++) if (fields.get(f).name().equals(name)) return f;

@@ -7,17 +7,20 @@ import java.util.function.IntFunction;
  * The encoded values of one {@link Field} for every row of an entity (user, item, or example): row {@code r} holds
  * the local ids {@code ids[offsets[r] .. offsets[r+1])} with values {@code values[…]} (the pooling weight of a
  * multi-hot id, the standardized number of a numeric field, 1 otherwise). Every row holds at least one entry: a
- * missing value is id 0 with value 1 (or value 0 for a numeric field).
+ * missing value is id 0 with value 1 (or value 0 for a numeric field). A {@link Field.Kind#DENSE} field of dimension
+ * d holds its id 0 with value 1 in every row and its vectors in one block {@code dense}: row {@code r} is
+ * {@code dense[r·d .. (r+1)·d)}.
  *
  * <p>The static factories are the encoders: {@link #ids}, {@link #categorical}, {@link #hashed}, {@link #multiHot},
- * {@link #numeric} and {@link #bucketized}.
+ * {@link #numeric}, {@link #bucketized} and {@link #dense}.
  *
  * @param field the field
  * @param offsets row offsets, length rows + 1
  * @param ids local ids in {@code [0, field.size())}
  * @param values one value per id
+ * @param dense the row-major {@code [rows, d]} vectors of a dense field, {@code null} for every other kind
  */
-public record FieldValues(Field field, int[] offsets, int[] ids, float[] values) {
+public record FieldValues(Field field, int[] offsets, int[] ids, float[] values, float[] dense) {
 
   /** Checks the layout. */
   public FieldValues {
@@ -30,6 +33,21 @@ public record FieldValues(Field field, int[] offsets, int[] ids, float[] values)
     for (int id : ids) {
       if (id < 0 || id >= field.size()) throw new IllegalArgumentException("field " + field.name() + ": id " + id + " out of range [0, " + field.size() + ")");
     }
+    if (field.isDense()) {
+      int rows = offsets.length - 1;
+      if (dense == null || dense.length != (long) rows * field.dim()) {
+        throw new IllegalArgumentException("field " + field.name() + ": a dense field of dimension " + field.dim() + " over " + rows + " rows needs "
+            + (long) rows * field.dim() + " floats, got " + (dense == null ? "none" : dense.length));
+      }
+      if (ids.length != rows) throw new IllegalArgumentException("field " + field.name() + ": a dense field holds exactly one entry per row");
+    } else if (dense != null) {
+      throw new IllegalArgumentException("field " + field.name() + ": only a dense field has a dense block, not " + field.kind());
+    }
+  }
+
+  /** Values of a field of any kind but {@link Field.Kind#DENSE}. */
+  public FieldValues(Field field, int[] offsets, int[] ids, float[] values) {
+    this(field, offsets, ids, values, null);
   }
 
   /** Number of rows. */
@@ -138,6 +156,42 @@ public record FieldValues(Field field, int[] offsets, int[] ids, float[] values)
       codes[r] = pos >= 0 ? pos + 1 : -pos - 1;
     }
     return categorical(name, codes, boundaries.length + 1);
+  }
+
+  /**
+   * A dense vector field of dimension {@code dim} from a row-major {@code [rows, dim]} block (copied); a missing
+   * vector is all zeros. Non-finite entries are rejected, naming the row.
+   */
+  public static FieldValues dense(String name, int dim, float[] block) {
+    Field field = Field.dense(name, dim);
+    if (block.length % dim != 0) {
+      throw new IllegalArgumentException("field " + name + ": " + block.length + " floats are not whole rows of dimension " + dim
+          + " (row " + block.length / dim + " has " + block.length % dim + ")");
+    }
+    int rows = block.length / dim;
+    for (int i = 0; i < block.length; i++) {
+      if (!Float.isFinite(block[i])) throw new IllegalArgumentException("field " + name + ": row " + i / dim + " has a non-finite value " + block[i] + " at " + i % dim);
+    }
+    int[] offsets = new int[rows + 1];
+    for (int r = 0; r < rows; r++) offsets[r + 1] = r + 1;
+    float[] values = new float[rows];
+    Arrays.fill(values, 1f);
+    return new FieldValues(field, offsets, new int[rows], values, block.clone());
+  }
+
+  /**
+   * A dense vector field of dimension {@code dim} from one vector per row; a {@code null} row is missing (zeros). A
+   * row of another length is rejected, naming the field and the row.
+   */
+  public static FieldValues dense(String name, int dim, float[][] rows) {
+    if (dim <= 0) throw new IllegalArgumentException("field " + name + ": a dense field needs a dimension > 0, got " + dim);
+    float[] block = new float[rows.length * dim];
+    for (int r = 0; r < rows.length; r++) {
+      if (rows[r] == null) continue;
+      if (rows[r].length != dim) throw new IllegalArgumentException("field " + name + ": row " + r + " has dimension " + rows[r].length + ", expected " + dim);
+      System.arraycopy(rows[r], 0, block, r * dim, dim);
+    }
+    return dense(name, dim, block);
   }
 
   private static FieldValues single(Field field, int[] ids) {

@@ -74,6 +74,9 @@ public final class WideDeep extends CtrNetwork {
     for (int c = 0; c < crossFields.length; c++) {
       List<String> pair = config.crosses().get(c);
       crossFields[c] = new int[] {schema.indexOf(pair.get(0)), schema.indexOf(pair.get(1))};
+      for (int f : crossFields[c]) {
+        if (schema.field(f).isDense()) throw new IllegalArgumentException("cross " + pair + ": dense vector field " + schema.field(f).name() + " cannot be crossed by id");
+      }
     }
     this.crossWeights = crossFields.length == 0 ? null
         : register(new Parameter("wide_cross", Tensor.zeros(config.crossBuckets(), 1), true));

@@ -5,13 +5,18 @@
  * <h2>Input pipeline</h2>
  * <ul>
  *   <li>A {@link org.rec4j.ctr.Field} is categorical (one id), multi-hot (pooled ids) or numeric (a scaled
- *       embedding, or a bucket id when bucketized); high-cardinality categorical fields may be hashed.
+ *       embedding, or a bucket id when bucketized) or a dense vector of dimension d (e.g. a pre-computed item
+ *       embedding, {@link org.rec4j.ctr.FieldValues#dense}); high-cardinality categorical fields may be hashed.
  *       {@link org.rec4j.ctr.FieldValues} encodes one field for the rows of an entity, {@link org.rec4j.ctr.FeatureFields}
  *       derives them from a {@link org.rec4j.data.FeatureTable} by its schema.</li>
  *   <li>{@link org.rec4j.ctr.FieldDataset#join} places all fields in one global id space
  *       ({@link org.rec4j.ctr.FieldSchema}) and stores examples as one sparse matrix; a
  *       {@link org.rec4j.ctr.FieldBatch} is index arrays plus offsets, consumed by one weighted embedding-bag op
- *       ({@link org.rec4j.tensor.IndexOps#embeddingBag}) per table and batch.</li>
+ *       ({@link org.rec4j.tensor.IndexOps#embeddingBag}) per table and batch. Dense vectors
+ *       travel beside it as one float block {@code [B, D]} ({@link org.rec4j.ctr.FieldBatch#dense()}; no
+ *       per-example objects); each model projects a dense field to the embedding dimension with a learned
+ *       {@code W [d, k]} (its embedding row as bias) and weights it in linear terms with a learned {@code w [d]}, both
+ *       plain matmuls, so every model sees one k-vector per field whatever its kind.</li>
  * </ul>
  *
  * <h2>Models</h2>
