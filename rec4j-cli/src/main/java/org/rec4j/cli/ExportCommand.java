@@ -45,7 +45,7 @@ public final class ExportCommand implements Callable<Integer> {
           Path abs = out.toAbsolutePath();
           Path tmp = Files.createTempFile(abs.getParent(), abs.getFileName() + ".tmp-", "");
           Files.copy(model, tmp, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-          Files.move(tmp, abs, java.nio.file.StandardCopyOption.ATOMIC_MOVE, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+          ModelArtifact.moveIntoPlace(tmp, abs);
         }
       }
       case "onnx" -> {

@@ -212,11 +212,7 @@ public final class ModelArtifact {
             zout.closeEntry();
           }
         }
-        try {
-          Files.move(tmp, abs, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-          Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING);
-        }
+        moveIntoPlace(tmp, abs);
       } finally {
         Files.deleteIfExists(tmp);
       }
@@ -327,6 +323,18 @@ public final class ModelArtifact {
       }
     }
     return org.rec4j.data.Csr.build(Math.max(users, model.numUsers()), u, it, n);
+  }
+
+  /**
+   * Renames the finished file {@code tmp} over {@code target} (a sibling), atomically where the file system allows,
+   * so readers see the old file or the new one, never half of one.
+   */
+  public static void moveIntoPlace(Path tmp, Path target) throws IOException {
+    try {
+      Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    } catch (AtomicMoveNotSupportedException e) {
+      Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+    }
   }
 
   /** SHA-256 of a file as lower-case hex. */
