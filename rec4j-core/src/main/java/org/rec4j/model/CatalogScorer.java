@@ -37,22 +37,28 @@ final class CatalogScorer {
     K.gemm(false, false, items, h1, e, 1f, itemEmbeddings, 0, e, first.weight().value().data(), e * h1, h1, 0f, itemPart, 0, h1);
   }
 
-  /** Activation buffers for {@link #lastHidden}, one set per thread or call. */
-  float[][] scratch() {
-    float[][] acts = new float[layers.size() + 1][];
-    for (int l = 0; l < layers.size(); l++) acts[l] = new float[items * layers.get(l).config().out()];
-    acts[layers.size()] = new float[layers.get(0).config().out()];
-    return acts;
-  }
-
   /** Whether a tower can be scored this way: ReLU after every layer, no batch norm. */
   static boolean supports(MLP tower, boolean batchNorm) {
     return !batchNorm;
   }
 
+  /** Items per block of {@link #lastHidden}: a block's activations of every layer stay in the L1/L2 cache. */
+  static final int BLOCK = 128;
+
+  /** Activation buffers for {@link #lastHidden}, one set per thread or call. */
+  float[][] scratch() {
+    float[][] acts = new float[layers.size() + 1][];
+    for (int l = 0; l < layers.size() - 1; l++) acts[l] = new float[BLOCK * layers.get(l).config().out()];
+    acts[layers.size() - 1] = new float[items * layers.get(layers.size() - 1).config().out()];
+    acts[layers.size()] = new float[layers.get(0).config().out()];
+    return acts;
+  }
+
   /**
    * The last hidden layer for user embedding {@code userEmb[off .. off+e)} against every item: a row-major
-   * {@code [items, last]} array inside {@code acts} (from {@link #scratch}, overwritten by the next call).
+   * {@code [items, last]} array inside {@code acts} (from {@link #scratch}, overwritten by the next call). The
+   * catalog is walked in blocks of {@link #BLOCK} items through all layers, so intermediate activations never
+   * leave the cache.
    */
   float[] lastHidden(float[] userEmb, int off, float[][] acts) {
     Linear first = layers.get(0);
@@ -61,19 +67,29 @@ final class CatalogScorer {
     float[] userRow = acts[layers.size()];
     K.gemm(false, false, 1, h1, e, 1f, userEmb, off, e, w1, 0, h1, 0f, userRow, 0, h1);
     if (first.bias() != null) K.add(userRow, 0, first.bias().value().data(), 0, userRow, 0, h1);
-    float[] h = acts[0];
-    System.arraycopy(itemPart, 0, h, 0, h.length);
-    K.addBias(h, 0, items, h1, h1, userRow, 0);
-    K.relu(h, 0, h, 0, h.length);
-    for (int l = 1; l < layers.size(); l++) {
-      Linear lin = layers.get(l);
-      int in = lin.config().in(), out = lin.config().out();
-      float[] next = acts[l];
-      K.gemm(false, false, items, out, in, 1f, h, 0, in, lin.weight().value().data(), 0, out, 0f, next, 0, out);
-      if (lin.bias() != null) K.addBias(next, 0, items, out, out, lin.bias().value().data(), 0);
-      K.relu(next, 0, next, 0, next.length);
-      h = next;
+    int nl = layers.size();
+    float[] result = acts[nl - 1];
+    for (int from = 0; from < items; from += BLOCK) {
+      int m = Math.min(BLOCK, items - from);
+      // layer 1: item half (precomputed) + user half, ReLU
+      float[] h = nl == 1 ? result : acts[0];
+      int hOff = nl == 1 ? from * h1 : 0;
+      System.arraycopy(itemPart, from * h1, h, hOff, m * h1);
+      K.addBias(h, hOff, m, h1, h1, userRow, 0);
+      K.relu(h, hOff, h, hOff, m * h1);
+      for (int l = 1; l < nl; l++) {
+        Linear lin = layers.get(l);
+        int in = lin.config().in(), out = lin.config().out();
+        boolean last = l == nl - 1;
+        float[] next = last ? result : acts[l];
+        int nOff = last ? from * out : 0;
+        K.gemm(false, false, m, out, in, 1f, h, hOff, in, lin.weight().value().data(), 0, out, 0f, next, nOff, out);
+        if (lin.bias() != null) K.addBias(next, nOff, m, out, out, lin.bias().value().data(), 0);
+        K.relu(next, nOff, next, nOff, m * out);
+        h = next;
+        hOff = nOff;
+      }
     }
-    return h;
+    return result;
   }
 }
