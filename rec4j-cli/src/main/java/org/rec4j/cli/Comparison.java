@@ -84,7 +84,7 @@ final class Comparison {
     List<Map<String, Object>> models = new ArrayList<>();
     for (Row r : rows) {
       Map<String, Object> m = TrainCommand.summary(r.config(), r.result());
-      Double p = rows.isEmpty() ? null : pValue(rows.get(0), r, metricColumns(r.config()).get(1));
+      Double p = pValue(rows.get(0), r, metricColumns(r.config()).get(1));
       if (p != null) m.put("p_value_vs_" + rows.get(0).model(), p);
       models.add(m);
     }
