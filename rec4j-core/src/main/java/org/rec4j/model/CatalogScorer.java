@@ -16,7 +16,9 @@ import org.rec4j.tensor.kernel.Kernels;
  * layers (no batch norm); results equal the graph forward pass up to float rounding (checked by the contract test).
  *
  * <p>A scorer is immutable once built (models keep one in their inference cache while the weights do not change);
- * the activations live in a per-call {@link #scratch()} so several threads can score with one scorer.
+ * the activations live in per-call buffers so several threads can score with one scorer. The layers run through
+ * the narrow-layer kernels ({@code Kernels.addBiasRelu}, {@code denseLayer}, {@code rowDots}), not gemm: for widths
+ * of 8–64 a general gemm spends more on packing and tile bookkeeping than on the products.
  */
 final class CatalogScorer {
   private static final Kernels K = KernelProvider.get();
@@ -42,54 +44,47 @@ final class CatalogScorer {
     return !batchNorm;
   }
 
-  /** Items per block of {@link #lastHidden}: a block's activations of every layer stay in the L1/L2 cache. */
+  /** Items per block: the block's activations of every layer, for every user of a call, stay in the L1 cache. */
   static final int BLOCK = 128;
 
-  /** Activation buffers for {@link #lastHidden}, one set per thread or call. */
-  float[][] scratch() {
-    float[][] acts = new float[layers.size() + 1][];
-    for (int l = 0; l < layers.size() - 1; l++) acts[l] = new float[BLOCK * layers.get(l).config().out()];
-    acts[layers.size() - 1] = new float[items * layers.get(layers.size() - 1).config().out()];
-    acts[layers.size()] = new float[layers.get(0).config().out()];
-    return acts;
-  }
-
   /**
-   * The last hidden layer for user embedding {@code userEmb[off .. off+e)} against every item: a row-major
-   * {@code [items, last]} array inside {@code acts} (from {@link #scratch}, overwritten by the next call). The
-   * catalog is walked in blocks of {@link #BLOCK} items through all layers, so intermediate activations never
-   * leave the cache.
+   * Scores every item for each user of a call: {@code out[u·items + i] = bias + side_i·sideUser_u +
+   * w·h(u, i)}, where h(u, i) is the tower's last hidden layer for user embedding row {@code userRows[u]} of
+   * {@code userEmb} (width e) and item i, and {@code w = wLast[wo .. wo+last)}. The optional side term (pass
+   * {@code side == null} for none) is a dot product between item rows {@code side[i·f ..]} and per-user vectors
+   * {@code sideUser[u·f ..]}: NeuMF's GMF branch folded through its output weights.
+   *
+   * <p>The catalog is walked in blocks of {@link #BLOCK} items, and each block is finished for every user before
+   * the next is touched: the block of the precomputed item half (16 KB for h1 = 32) is read from memory once per
+   * call rather than once per user, which is what makes batching several users per call pay.
    */
-  float[] lastHidden(float[] userEmb, int off, float[][] acts) {
+  void scores(float[] userEmb, int[] userRows, float[] side, int f, float[] sideUser, float[] wLast, int wo,
+              float bias, float[] out) {
+    int nu = userRows.length, nl = layers.size();
     Linear first = layers.get(0);
     int h1 = first.config().out();
-    float[] w1 = first.weight().value().data();
-    float[] userRow = acts[layers.size()];
-    K.gemm(false, false, 1, h1, e, 1f, userEmb, off, e, w1, 0, h1, 0f, userRow, 0, h1);
-    if (first.bias() != null) K.add(userRow, 0, first.bias().value().data(), 0, userRow, 0, h1);
-    int nl = layers.size();
-    float[] result = acts[nl - 1];
+    float[] firstBias = first.bias() == null ? null : first.bias().value().data();
+    float[] userPart = new float[nu * h1];
+    for (int u = 0; u < nu; u++) {
+      K.denseLayer(userEmb, userRows[u] * e, 1, e, first.weight().value().data(), 0, firstBias, 0, false, userPart, u * h1, h1);
+    }
+    float[][] acts = new float[nl][];
+    for (int l = 0; l < nl; l++) acts[l] = new float[BLOCK * layers.get(l).config().out()];
+    int last = layers.get(nl - 1).config().out();
     for (int from = 0; from < items; from += BLOCK) {
       int m = Math.min(BLOCK, items - from);
-      // layer 1: item half (precomputed) + user half, ReLU
-      float[] h = nl == 1 ? result : acts[0];
-      int hOff = nl == 1 ? from * h1 : 0;
-      System.arraycopy(itemPart, from * h1, h, hOff, m * h1);
-      K.addBias(h, hOff, m, h1, h1, userRow, 0);
-      K.relu(h, hOff, h, hOff, m * h1);
-      for (int l = 1; l < nl; l++) {
-        Linear lin = layers.get(l);
-        int in = lin.config().in(), out = lin.config().out();
-        boolean last = l == nl - 1;
-        float[] next = last ? result : acts[l];
-        int nOff = last ? from * out : 0;
-        K.gemm(false, false, m, out, in, 1f, h, hOff, in, lin.weight().value().data(), 0, out, 0f, next, nOff, out);
-        if (lin.bias() != null) K.addBias(next, nOff, m, out, out, lin.bias().value().data(), 0);
-        K.relu(next, nOff, next, nOff, m * out);
-        h = next;
-        hOff = nOff;
+      for (int u = 0; u < nu; u++) {
+        int o = u * items + from;
+        K.addBiasRelu(itemPart, from * h1, m, h1, userPart, u * h1, acts[0], 0);
+        for (int l = 1; l < nl; l++) {
+          Linear lin = layers.get(l);
+          float[] b = lin.bias() == null ? null : lin.bias().value().data();
+          K.denseLayer(acts[l - 1], 0, m, lin.config().in(), lin.weight().value().data(), 0, b, 0, true, acts[l], 0, lin.config().out());
+        }
+        if (side != null) K.rowDots(side, from * f, m, f, sideUser, u * f, 0f, out, o);
+        K.rowDots(acts[nl - 1], 0, m, last, wLast, wo, side != null ? 1f : 0f, out, o);
+        if (bias != 0f) for (int i = o; i < o + m; i++) out[i] += bias;
       }
     }
-    return result;
   }
 }

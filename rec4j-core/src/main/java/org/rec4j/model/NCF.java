@@ -64,21 +64,13 @@ public final class NCF extends NeuralRecommender {
       super.scoreAll(users, out);
       return;
     }
-    var k = org.rec4j.tensor.kernel.KernelProvider.get();
-    int[] l = options.layers();
-    int e = l[0] / 2, last = l[l.length - 1];
+    int e = options.layers()[0] / 2;
     CatalogScorer cs = inferenceCache(() -> new CatalogScorer(tower, q.weight().value().data(), e, numItems));
-    float[][] acts = cs.scratch();
-    float[] wOut = this.out.weight().value().data();
     float bOut = this.out.bias() == null ? 0f : this.out.bias().value().data()[0];
-    float[] pd = p.weight().value().data();
-    for (int j = 0; j < users.length; j++) {
-      int u = users[j];
+    for (int u : users) {
       if (u < 0 || u >= numUsers) throw new IllegalArgumentException("unknown user id " + u);
-      float[] h = cs.lastHidden(pd, u * e, acts);
-      k.gemm(false, false, numItems, 1, last, 1f, h, 0, last, wOut, 0, 1, 0f, out, j * numItems, 1);
-      for (int i = 0; i < numItems; i++) out[j * numItems + i] += bOut;
     }
+    cs.scores(p.weight().value().data(), users, null, 0, null, this.out.weight().value().data(), 0, bOut, out);
   }
 
   @Override

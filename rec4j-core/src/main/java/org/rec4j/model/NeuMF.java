@@ -96,8 +96,9 @@ public final class NeuMF extends NeuralRecommender {
   }
 
   /**
-   * Full-catalog scores without the graph: the MLP branch through {@link CatalogScorer} (item half of the first
-   * layer shared by all users), the GMF branch and output layer as two matrix–vector products per user.
+   * Full-catalog scores without the graph, through {@link CatalogScorer}: the MLP branch with the item half of the
+   * first layer shared by all users, the GMF branch as one more dot product per item (p<sub>u</sub> folded into
+   * the output weights), all users of the call walked block by block over the catalog.
    */
   @Override
   public void scoreAll(int[] users, float[] out) {
@@ -105,24 +106,18 @@ public final class NeuMF extends NeuralRecommender {
       super.scoreAll(users, out);
       return;
     }
-    var k = org.rec4j.tensor.kernel.KernelProvider.get();
-    int f = options.factors(), e = options.layers()[0] / 2, last = options.layers()[options.layers().length - 1];
+    int f = options.factors(), e = options.layers()[0] / 2;
     CatalogScorer cs = inferenceCache(() -> new CatalogScorer(tower, qm.weight().value().data(), e, numItems));
-    float[][] acts = cs.scratch();
     float[] wOut = this.out.weight().value().data();
     float bOut = this.out.bias() == null ? 0f : this.out.bias().value().data()[0];
-    float[] pgd = pg.weight().value().data(), qgd = qg.weight().value().data(), pmd = pm.weight().value().data();
-    float[] a = new float[f];
-    float[] row = new float[numItems];
+    float[] pgd = pg.weight().value().data();
+    float[] a = new float[users.length * f]; // (p_u ⊙ q_i)·w_g = q_i·(p_u ⊙ w_g)
     for (int j = 0; j < users.length; j++) {
       int u = users[j];
       if (u < 0 || u >= numUsers) throw new IllegalArgumentException("unknown user id " + u);
-      for (int c = 0; c < f; c++) a[c] = pgd[u * f + c] * wOut[c]; // (p_u ⊙ q_i)·w_g = q_i·(p_u ⊙ w_g)
-      k.gemm(false, false, numItems, 1, f, 1f, qgd, 0, f, a, 0, 1, 0f, row, 0, 1);
-      float[] h = cs.lastHidden(pmd, u * e, acts);
-      k.gemm(false, false, numItems, 1, last, 1f, h, 0, last, wOut, f, 1, 1f, row, 0, 1);
-      for (int i = 0; i < numItems; i++) out[j * numItems + i] = row[i] + bOut;
+      for (int c = 0; c < f; c++) a[j * f + c] = pgd[u * f + c] * wOut[c];
     }
+    cs.scores(pm.weight().value().data(), users, qg.weight().value().data(), f, a, wOut, f, bOut, out);
   }
 
   @Override

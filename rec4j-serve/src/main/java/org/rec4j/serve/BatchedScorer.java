@@ -8,9 +8,11 @@ import java.util.concurrent.Semaphore;
 import org.rec4j.eval.Scorer;
 
 /**
- * Opportunistic batching of full-catalog scoring for models whose {@link Scorer#scoreAll} costs less per user in a
- * batch (NeuMF and NCF compute the item half of the first MLP layer once per call, so 4–16 users per call cost
- * about a third per user of one at a time on ML-1M).
+ * Opportunistic batching of full-catalog scoring for MLP-scored models (NeuMF, NCF): concurrent requests share one
+ * {@link Scorer#scoreAll} call, which walks the catalog block by block for all of its users, and at most
+ * {@code permits} calls run at once (one per core by default), so a burst of requests queues for the cores instead
+ * of oversubscribing them. On ML-1M the per-user cost of a batched call is within noise of a lone one since the
+ * narrow-layer kernels (2026-11-30: ≈ 0.19 ms per user either way, 0.35 ms before); the gain is in scheduling.
  *
  * <p>No timer and no extra threads: a request enqueues its user and takes one of {@code permits} (one per core by
  * default); holding it, it scores everything queued so far (up to {@code maxBatch} users per call, its own

@@ -54,6 +54,28 @@ public interface Kernels {
   void addBias(float[] x, int xo, int rows, int cols, int ld, float[] bias, int bo);
 
   /**
+   * out[oo + i·n + j] = act(bias[bo + j] + Σ<sub>p&lt;k</sub> x[xo + i·k + p]·w[wo + p·n + j]) for i &lt; rows,
+   * j &lt; n, with act = ReLU when {@code relu} and the identity otherwise; {@code bias} may be null. One narrow
+   * dense layer over contiguous rows in a single pass, without packing or a temporary: the inference path of small
+   * MLP towers (n = 8…64), where a general gemm spends more on its set-up than on the products. {@code out} must
+   * not overlap {@code x}.
+   */
+  void denseLayer(float[] x, int xo, int rows, int k, float[] w, int wo, float[] bias, int bo, boolean relu,
+                  float[] out, int oo, int n);
+
+  /**
+   * out[oo + i·n + j] = max(0, x[xo + i·n + j] + bias[bo + j]) for i &lt; rows, j &lt; n: a row-vector add fused
+   * with ReLU over a contiguous rows×n matrix (out may alias x).
+   */
+  void addBiasRelu(float[] x, int xo, int rows, int n, float[] bias, int bo, float[] out, int oo);
+
+  /**
+   * out[oo + i] = beta·out[oo + i] + Σ<sub>p&lt;k</sub> a[ao + i·k + p]·x[xo + p] for i &lt; rows: the product of a
+   * contiguous rows×k matrix with a vector (out is not read when beta is 0).
+   */
+  void rowDots(float[] a, int ao, int rows, int k, float[] x, int xo, float beta, float[] out, int oo);
+
+  /**
    * out[oo + j] += Σ_i x[xo + i·ld + j] for j &lt; cols: column sums of a rows×cols matrix (leading dimension
    * ld ≥ cols) accumulated into out, i.e. the bias gradient of a dense layer.
    */

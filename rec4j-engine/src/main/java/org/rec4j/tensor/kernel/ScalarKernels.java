@@ -89,6 +89,36 @@ public final class ScalarKernels implements Kernels {
   }
 
   @Override
+  public void denseLayer(float[] x, int xo, int rows, int k, float[] w, int wo, float[] bias, int bo, boolean relu,
+                         float[] out, int oo, int n) {
+    for (int i = 0; i < rows; i++) {
+      int xi = xo + i * k, oi = oo + i * n;
+      for (int j = 0; j < n; j++) out[oi + j] = bias == null ? 0f : bias[bo + j];
+      for (int p = 0; p < k; p++) {
+        float xp = x[xi + p];
+        int wp = wo + p * n;
+        for (int j = 0; j < n; j++) out[oi + j] += xp * w[wp + j];
+      }
+      if (relu) for (int j = 0; j < n; j++) out[oi + j] = Math.max(out[oi + j], 0f);
+    }
+  }
+
+  @Override
+  public void addBiasRelu(float[] x, int xo, int rows, int n, float[] bias, int bo, float[] out, int oo) {
+    for (int i = 0; i < rows; i++) {
+      for (int j = 0; j < n; j++) out[oo + i * n + j] = Math.max(x[xo + i * n + j] + bias[bo + j], 0f);
+    }
+  }
+
+  @Override
+  public void rowDots(float[] a, int ao, int rows, int k, float[] x, int xo, float beta, float[] out, int oo) {
+    for (int i = 0; i < rows; i++) {
+      float s = dot(a, ao + i * k, x, xo, k);
+      out[oo + i] = beta == 0f ? s : beta * out[oo + i] + s;
+    }
+  }
+
+  @Override
   public void addColumnSums(float[] x, int xo, int rows, int cols, int ld, float[] out, int oo) {
     for (int i = 0; i < rows; i++) {
       int xi = xo + i * ld;

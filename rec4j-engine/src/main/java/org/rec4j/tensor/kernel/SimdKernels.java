@@ -152,6 +152,160 @@ public final class SimdKernels implements Kernels {
     for (int i = 0; i < rows; i++) add(x, xo + i * ld, bias, bo, x, xo + i * ld, cols);
   }
 
+  /**
+   * Register tiles of eight accumulators, enough to hide the FMA latency (4 cycles × 2 ports): four rows × two
+   * column vectors while two full vectors of columns remain, else eight rows × one vector; the bias is their start
+   * value. ReLU is a second pass over the (cache-resident) output: applying it per tile would need a vector helper
+   * call or a merge of two vector values, and C2 boxes both (measured: a third of the time went to allocating
+   * vectors). Leftover rows go one at a time; columns past the last full vector
+   * (n mod L) to a scalar loop.
+   */
+  @Override
+  public void denseLayer(float[] x, int xo, int rows, int k, float[] w, int wo, float[] bias, int bo, boolean relu,
+                         float[] out, int oo, int n) {
+    int nv = n - n % L;
+    if (bias == null) { // a zero bias rather than a conditional vector (C2 boxes a merge of two vector values)
+      bias = new float[n];
+      bo = 0;
+    }
+    int j = 0;
+    for (; j + 2 * L <= nv; j += 2 * L) {
+      FloatVector b0 = FloatVector.fromArray(SPECIES, bias, bo + j);
+      FloatVector b1 = FloatVector.fromArray(SPECIES, bias, bo + j + L);
+      int i = 0;
+      for (; i + 4 <= rows; i += 4) {
+        int x0 = xo + i * k, x1 = x0 + k, x2 = x1 + k, x3 = x2 + k;
+        FloatVector a0 = b0, a1 = b0, a2 = b0, a3 = b0, c0 = b1, c1 = b1, c2 = b1, c3 = b1;
+        for (int p = 0, wp = wo + j; p < k; p++, wp += n) {
+          FloatVector w0 = FloatVector.fromArray(SPECIES, w, wp);
+          FloatVector w1 = FloatVector.fromArray(SPECIES, w, wp + L);
+          FloatVector v = FloatVector.broadcast(SPECIES, x[x0 + p]);
+          a0 = w0.fma(v, a0);
+          c0 = w1.fma(v, c0);
+          v = FloatVector.broadcast(SPECIES, x[x1 + p]);
+          a1 = w0.fma(v, a1);
+          c1 = w1.fma(v, c1);
+          v = FloatVector.broadcast(SPECIES, x[x2 + p]);
+          a2 = w0.fma(v, a2);
+          c2 = w1.fma(v, c2);
+          v = FloatVector.broadcast(SPECIES, x[x3 + p]);
+          a3 = w0.fma(v, a3);
+          c3 = w1.fma(v, c3);
+        }
+        int o = oo + i * n + j;
+        a0.intoArray(out, o);
+        c0.intoArray(out, o + L);
+        a1.intoArray(out, o + n);
+        c1.intoArray(out, o + n + L);
+        a2.intoArray(out, o + 2 * n);
+        c2.intoArray(out, o + 2 * n + L);
+        a3.intoArray(out, o + 3 * n);
+        c3.intoArray(out, o + 3 * n + L);
+      }
+      denseRows(x, xo, i, rows, k, w, wo, bias, bo, out, oo, n, j, j + 2 * L);
+    }
+    for (; j < nv; j += L) {
+      FloatVector b0 = FloatVector.fromArray(SPECIES, bias, bo + j);
+      int i = 0;
+      for (; i + 8 <= rows; i += 8) {
+        int x0 = xo + i * k;
+        FloatVector a0 = b0, a1 = b0, a2 = b0, a3 = b0, a4 = b0, a5 = b0, a6 = b0, a7 = b0;
+        for (int p = 0, wp = wo + j; p < k; p++, wp += n) {
+          FloatVector wv = FloatVector.fromArray(SPECIES, w, wp);
+          int xp = x0 + p;
+          a0 = wv.fma(FloatVector.broadcast(SPECIES, x[xp]), a0);
+          a1 = wv.fma(FloatVector.broadcast(SPECIES, x[xp + k]), a1);
+          a2 = wv.fma(FloatVector.broadcast(SPECIES, x[xp + 2 * k]), a2);
+          a3 = wv.fma(FloatVector.broadcast(SPECIES, x[xp + 3 * k]), a3);
+          a4 = wv.fma(FloatVector.broadcast(SPECIES, x[xp + 4 * k]), a4);
+          a5 = wv.fma(FloatVector.broadcast(SPECIES, x[xp + 5 * k]), a5);
+          a6 = wv.fma(FloatVector.broadcast(SPECIES, x[xp + 6 * k]), a6);
+          a7 = wv.fma(FloatVector.broadcast(SPECIES, x[xp + 7 * k]), a7);
+        }
+        int o = oo + i * n + j;
+        a0.intoArray(out, o);
+        a1.intoArray(out, o + n);
+        a2.intoArray(out, o + 2 * n);
+        a3.intoArray(out, o + 3 * n);
+        a4.intoArray(out, o + 4 * n);
+        a5.intoArray(out, o + 5 * n);
+        a6.intoArray(out, o + 6 * n);
+        a7.intoArray(out, o + 7 * n);
+      }
+      denseRows(x, xo, i, rows, k, w, wo, bias, bo, out, oo, n, j, j + L);
+    }
+    if (nv < n) {
+      for (int r = 0; r < rows; r++) {
+        int xi = xo + r * k, oi = oo + r * n;
+        for (int c = nv; c < n; c++) {
+          float s = bias[bo + c];
+          for (int p = 0; p < k; p++) s += x[xi + p] * w[wo + p * n + c];
+          out[oi + c] = s;
+        }
+      }
+    }
+    if (relu) relu(out, oo, out, oo, rows * n);
+  }
+
+  /** Rows [from, rows) of {@link #denseLayer} for the full column vectors in [j0, j1), one row and vector at a time. */
+  private static void denseRows(float[] x, int xo, int from, int rows, int k, float[] w, int wo, float[] bias, int bo,
+                                float[] out, int oo, int n, int j0, int j1) {
+    for (int i = from; i < rows; i++) {
+      int xi = xo + i * k, oi = oo + i * n;
+      for (int j = j0; j < j1; j += L) {
+        FloatVector a = FloatVector.fromArray(SPECIES, bias, bo + j);
+        for (int p = 0, wp = wo + j; p < k; p++, wp += n) {
+          a = FloatVector.fromArray(SPECIES, w, wp).fma(FloatVector.broadcast(SPECIES, x[xi + p]), a);
+        }
+        a.intoArray(out, oi + j);
+      }
+    }
+  }
+
+  /**
+   * When n is a multiple of the vector length, one flat loop over all rows×n elements with the bias offset wrapping
+   * at n (rows of 16–64 floats give the per-row inner loop too few trips to pay for its set-up); else row by row.
+   */
+  @Override
+  public void addBiasRelu(float[] x, int xo, int rows, int n, float[] bias, int bo, float[] out, int oo) {
+    if (n % L == 0 && n > 0) {
+      int total = rows * n;
+      for (int t = 0, j = 0; t < total; t += L) {
+        FloatVector.fromArray(SPECIES, x, xo + t).add(FloatVector.fromArray(SPECIES, bias, bo + j)).max(0f).intoArray(out, oo + t);
+        j += L;
+        if (j == n) j = 0;
+      }
+      return;
+    }
+    int bound = SPECIES.loopBound(n);
+    for (int i = 0; i < rows; i++) {
+      int xi = xo + i * n, oi = oo + i * n, j = 0;
+      for (; j < bound; j += L) {
+        FloatVector.fromArray(SPECIES, x, xi + j).add(FloatVector.fromArray(SPECIES, bias, bo + j)).max(0f).intoArray(out, oi + j);
+      }
+      for (; j < n; j++) out[oi + j] = Math.max(x[xi + j] + bias[bo + j], 0f);
+    }
+  }
+
+  /** Full vectors of each row are multiplied and summed lane-wise, then reduced once; the k mod L tail is scalar. */
+  @Override
+  public void rowDots(float[] a, int ao, int rows, int k, float[] x, int xo, float beta, float[] out, int oo) {
+    int bound = SPECIES.loopBound(k);
+    if (bound == 0) {
+      ScalarKernels.INSTANCE.rowDots(a, ao, rows, k, x, xo, beta, out, oo);
+      return;
+    }
+    FloatVector x0 = FloatVector.fromArray(SPECIES, x, xo);
+    for (int i = 0; i < rows; i++) {
+      int ai = ao + i * k;
+      FloatVector acc = FloatVector.fromArray(SPECIES, a, ai).mul(x0);
+      for (int p = L; p < bound; p += L) acc = FloatVector.fromArray(SPECIES, a, ai + p).fma(FloatVector.fromArray(SPECIES, x, xo + p), acc);
+      float s = acc.reduceLanes(VectorOperators.ADD);
+      for (int p = bound; p < k; p++) s += a[ai + p] * x[xo + p];
+      out[oo + i] = beta == 0f ? s : beta * out[oo + i] + s;
+    }
+  }
+
   @Override
   public void addColumnSums(float[] x, int xo, int rows, int cols, int ld, float[] out, int oo) {
     for (int j = 0; j < cols; j += L) {

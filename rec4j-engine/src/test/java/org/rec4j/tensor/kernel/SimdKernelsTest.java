@@ -151,6 +151,74 @@ class SimdKernelsTest {
   }
 
   @Test
+  void inferenceLayerKernelsMatchScalar() {
+    int[] rowCounts = {0, 1, 3, 4, 5, 17, 64};
+    int[] widths = {1, 3, 7, 8, 15, 16, 17, 32, 33};
+    for (int rows : rowCounts) {
+      for (int k : widths) {
+        for (int n : widths) {
+          long seed = SEED ^ (31L * rows + 1_009L * k + 100_003L * n);
+          SplittableRandom rnd = new SplittableRandom(seed);
+          float[] x = random(rnd, rows * k);
+          float[] w = random(rnd, k * n);
+          float[] bias = random(rnd, n);
+          float[] init = random(rnd, rows * n);
+          String what = " rows=" + rows + " k=" + k + " n=" + n + " seed=" + seed;
+          for (boolean relu : new boolean[] {false, true}) {
+            for (float[] b : new float[][] {null, bias}) {
+              float[] want = init.clone();
+              float[] got = init.clone();
+              SCALAR.denseLayer(x, 5, rows, k, w, 5, b, 5, relu, want, 5, n);
+              simd.denseLayer(x, 5, rows, k, w, 5, b, 5, relu, got, 5, n);
+              assertClose(want, got, 1e-5 * (k + 1), "denseLayer relu=" + relu + " bias=" + (b != null) + what);
+              if (relu) {
+                for (int i = 5; i < 5 + rows * n; i++) assertTrue(got[i] >= 0f, "denseLayer relu output < 0" + what);
+              }
+            }
+          }
+          if (n == 1) { // addBiasRelu over rows×k, once per (rows, k), also in place
+            float[] biasK = random(rnd, k);
+            float[] want = random(rnd, rows * k);
+            float[] got = want.clone();
+            SCALAR.addBiasRelu(x, 5, rows, k, biasK, 5, want, 5);
+            simd.addBiasRelu(x, 5, rows, k, biasK, 5, got, 5);
+            assertClose(want, got, 1e-6, "addBiasRelu" + what);
+            float[] inPlace = x.clone();
+            simd.addBiasRelu(inPlace, 5, rows, k, biasK, 5, inPlace, 5);
+            float[] tail = want.clone();
+            System.arraycopy(x, 0, tail, 0, 5);
+            System.arraycopy(x, 5 + rows * k, tail, 5 + rows * k, 5);
+            assertClose(tail, inPlace, 1e-6, "addBiasRelu in place" + what);
+          }
+          for (float beta : new float[] {0f, 0.5f}) {
+            float[] dWant = init.clone();
+            float[] dGot = init.clone();
+            SCALAR.rowDots(x, 5, rows, k, w, 5, beta, dWant, 5);
+            simd.rowDots(x, 5, rows, k, w, 5, beta, dGot, 5);
+            assertClose(dWant, dGot, 1e-5 * (k + 1), "rowDots beta=" + beta + what);
+          }
+        }
+      }
+    }
+  }
+
+  @Test
+  void denseLayerEqualsGemmPlusBiasAndRelu() {
+    SplittableRandom rnd = new SplittableRandom(SEED);
+    int rows = 13, k = 32, n = 16;
+    float[] x = random(rnd, rows * k);
+    float[] w = random(rnd, k * n);
+    float[] bias = random(rnd, n);
+    float[] want = new float[rows * n];
+    SCALAR.gemm(false, false, rows, n, k, 1f, x, 5, k, w, 5, n, 0f, want, 0, n);
+    SCALAR.addBias(want, 0, rows, n, n, bias, 5);
+    SCALAR.relu(want, 0, want, 0, rows * n);
+    float[] got = new float[rows * n];
+    simd.denseLayer(x, 5, rows, k, w, 5, bias, 5, true, got, 0, n);
+    assertClose(want, got, 1e-5, "denseLayer vs gemm + addBias + relu");
+  }
+
+  @Test
   void nameReportsVectorWidth() {
     assertTrue(simd.name().startsWith("simd-"), simd.name());
     assertTrue(Arrays.asList("simd-128", "simd-256", "simd-512").contains(simd.name()), simd.name());
