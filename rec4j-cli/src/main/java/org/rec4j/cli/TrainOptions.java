@@ -52,6 +52,10 @@ public final class TrainOptions {
   @Option(names = "--seed", paramLabel = "S", description = "Seed of every random draw (default 42).") Long seed;
   @Option(names = "--pretrain", negatable = true, description = "NeuMF: pre-train GMF and NCF, combine with alpha 0.5, then fine-tune.") boolean pretrain;
   @Option(names = "--finetune-sgd", negatable = true, description = "With --pretrain: fine-tune with plain SGD as in the NCF paper.") boolean finetuneSgd;
+  @Option(names = "--pretrained-gmf", paramLabel = "DIR", description = "With --pretrain: a saved GMF model (directory or "
+      + "zip, trained on the same --data and --split) to use instead of training the GMF stage.") String pretrainedGmf;
+  @Option(names = "--pretrained-mlp", paramLabel = "DIR", description = "With --pretrain: a saved NCF (MLP) model to use "
+      + "instead of training the MLP stage.") String pretrainedMlp;
   @Option(names = "--cross-buckets", paramLabel = "N", description = "Wide&Deep hashed user x item cross buckets (default 0 = none).") Integer crossBuckets;
   @Option(names = "--protocol", paramLabel = "P", description = "sampled, full or rating (default: rating for ratings, sampled otherwise).") String protocol;
   @Option(names = {"-k", "--k"}, split = ",", paramLabel = "K", description = "Cut-offs for ranking metrics (default 10).") int[] ks;
@@ -106,6 +110,8 @@ public final class TrainOptions {
     if (initStd == null) initStd = m.initStd();
     if (!given("--pretrain") && m.pretrain() != null) pretrain = m.pretrain();
     if (!given("--finetune-sgd") && m.finetuneSgd() != null) finetuneSgd = m.finetuneSgd();
+    if (pretrainedGmf == null) pretrainedGmf = m.pretrainedGmf();
+    if (pretrainedMlp == null) pretrainedMlp = m.pretrainedMlp();
     if (task == null) task = t.task();
     if (objective == null) objective = t.objective();
     if (epochs == null) epochs = t.epochs();
@@ -154,7 +160,8 @@ public final class TrainOptions {
     Protocol p = protocol != null ? Protocol.of(protocol) : rating ? Protocol.RATING : Protocol.SAMPLED;
     return new ExperimentConfig(spec, SplitSpec.parse(sp), model, f, l, dropout != null ? dropout : rating ? 0.1f : 0f, batchNorm, tc, p,
         evalNegatives != null ? evalNegatives : 99, ks != null ? ks : new int[] {10}, pretrain, finetuneSgd,
-        crossBuckets != null ? crossBuckets : 0, validation != null ? validation : 0, initStd != null ? initStd : 0.01f);
+        crossBuckets != null ? crossBuckets : 0, validation != null ? validation : 0, initStd != null ? initStd : 0.01f,
+        pretrainedGmf == null ? null : java.nio.file.Path.of(pretrainedGmf), pretrainedMlp == null ? null : java.nio.file.Path.of(pretrainedMlp));
   }
 
   @Override

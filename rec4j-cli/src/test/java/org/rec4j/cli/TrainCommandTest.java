@@ -67,6 +67,40 @@ class TrainCommandTest {
   }
 
   @Test
+  void neumfPretrainingCanStartFromSavedStages(@TempDir Path tmp) {
+    String[] sizes = {"train", "--data", DATA, "--factors", "4", "--layers", "16,8,4", "--eval-negatives", "20", "--epochs", "1"};
+    Path gmf = tmp.resolve("gmf"), mlp = tmp.resolve("mlp.zip"), other = tmp.resolve("other");
+    Run g = run(concat(sizes, "--model", "gmf", "--save", gmf.toString(), "--quiet"));
+    assertEquals(0, g.code(), g.err());
+    assertEquals(0, run(concat(sizes, "--model", "ncf", "--save", mlp.toString(), "--quiet")).code());
+
+    Run full = run(concat(sizes, "--model", "neumf", "--pretrain"));
+    assertEquals(0, full.code(), full.err());
+    assertEquals(3, full.out().lines().filter(l -> l.strip().startsWith("epoch 1 ")).count(), "GMF, MLP, NeuMF: " + full.out());
+    Run reused = run(concat(sizes, "--model", "neumf", "--pretrain", "--pretrained-gmf", gmf.toString(), "--pretrained-mlp", mlp.toString()));
+    assertEquals(0, reused.code(), reused.err());
+    assertEquals(1, reused.out().lines().filter(l -> l.strip().startsWith("epoch 1 ")).count(), "only the fine-tuning: " + reused.out());
+    Run half = run(concat(sizes, "--model", "neumf", "--pretrain", "--pretrained-gmf", gmf.toString()));
+    assertEquals(2, half.out().lines().filter(l -> l.strip().startsWith("epoch 1 ")).count(), "MLP and NeuMF: " + half.out());
+
+    Run swapped = run(concat(sizes, "--model", "neumf", "--pretrain", "--pretrained-gmf", mlp.toString(), "--quiet"));
+    assertTrue(swapped.code() != 0 && swapped.err().contains("--pretrained-gmf") && swapped.err().contains("expected a gmf model, found ncf"), swapped.err());
+    String[] otherData = sizes.clone();
+    otherData[2] = "synthetic:kind=implicit,users=50,items=40,min=5,max=12";
+    assertEquals(0, run(concat(otherData, "--model", "gmf", "--save", other.toString(), "--quiet")).code());
+    Run wrongIds = run(concat(sizes, "--model", "neumf", "--pretrain", "--pretrained-gmf", other.toString(), "--quiet"));
+    assertTrue(wrongIds.code() != 0 && wrongIds.err().contains("trained on other user/item ids"), wrongIds.err());
+    Run noPretrain = run(concat(sizes, "--model", "neumf", "--pretrained-gmf", gmf.toString(), "--quiet"));
+    assertTrue(noPretrain.code() != 0 && noPretrain.err().contains("need --pretrain"), noPretrain.err());
+  }
+
+  private static String[] concat(String[] a, String... b) {
+    String[] r = java.util.Arrays.copyOf(a, a.length + b.length);
+    System.arraycopy(b, 0, r, a.length, b.length);
+    return r;
+  }
+
+  @Test
   void userErrorsAreOneLineWithNamedExitCodes(@TempDir Path tmp) {
     Run unknownModel = run("train", "--model", "nope", "--data", DATA, "--epochs", "1", "--quiet");
     assertEquals(ExitCode.USAGE, unknownModel.code());

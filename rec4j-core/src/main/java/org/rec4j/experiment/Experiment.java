@@ -46,6 +46,26 @@ public final class Experiment {
     return run(c, ds, listeners);
   }
 
+  /**
+   * Loads a saved pre-training stage, or returns null when {@code path} is null. The artifact must hold a model of
+   * class {@code type} trained on the same user and item ids as {@code train} (the same data and split), else the
+   * embedding rows would not line up; sizes are checked when NeuMF copies the weights.
+   */
+  private static <T extends Recommender> T pretrainedPart(java.nio.file.Path path, String flag, Class<T> type, Interactions train) {
+    if (path == null) return null;
+    org.rec4j.artifact.ModelArtifact.Loaded l = org.rec4j.artifact.ModelArtifact.load(path);
+    if (!type.isInstance(l.model())) {
+      throw new IllegalArgumentException(flag + " " + path + ": expected a " + type.getSimpleName().toLowerCase(java.util.Locale.ROOT)
+          + " model, found " + l.model().name());
+    }
+    if (!l.users().equals(train.userIndex()) || !l.items().equals(train.itemIndex())) {
+      throw new IllegalArgumentException(flag + " " + path + ": trained on other user/item ids (" + l.users().size() + " users, "
+          + l.items().size() + " items) than this run's training data (" + train.userIndex().size() + ", "
+          + train.itemIndex().size() + "); pre-train on the same --data and --split");
+    }
+    return type.cast(l.model());
+  }
+
   /** Runs {@code c} on already loaded data. */
   public static ExperimentResult run(ExperimentConfig c, Dataset ds, TrainingListener... listeners) {
     TrainerConfig tc = c.trainer();
@@ -68,10 +88,16 @@ public final class Experiment {
     TrainerConfig fine = tc;
     if (c.pretrain()) {
       if (!c.model().equalsIgnoreCase("neumf")) throw new IllegalArgumentException("--pretrain applies to neumf only, not " + c.model());
-      GMF gmf = new GMF(opt);
-      gmf.fit(train, valEval.validator(gmf), tc, listeners);
-      NCF mlp = new NCF(opt);
-      mlp.fit(train, valEval.validator(mlp), tc, listeners);
+      GMF gmf = pretrainedPart(c.pretrainedGmf(), "--pretrained-gmf", GMF.class, train);
+      if (gmf == null) {
+        gmf = new GMF(opt);
+        gmf.fit(train, valEval.validator(gmf), tc, listeners);
+      }
+      NCF mlp = pretrainedPart(c.pretrainedMlp(), "--pretrained-mlp", NCF.class, train);
+      if (mlp == null) {
+        mlp = new NCF(opt);
+        mlp.fit(train, valEval.validator(mlp), tc, listeners);
+      }
       model = NeuMF.fromPretrained(opt, gmf, mlp, 0.5f);
       if (c.pretrainOptimizerSgd()) fine = tc.withOptimizer(OptimizerKind.SGD, tc.learningRate());
     } else {

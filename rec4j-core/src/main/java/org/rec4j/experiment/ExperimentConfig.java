@@ -26,11 +26,16 @@ import org.rec4j.train.TrainerConfig;
  * @param validationFraction when the split has no validation part, hold out this fraction of each user's training
  *     interactions for per-epoch validation and early stopping (0 = validate on the test part, as the NCF code does)
  * @param embeddingStd standard deviation of the N(0, std²) embedding initialization (0.01 as in NCF)
+ * @param pretrainedGmf with {@code pretrain}: a saved GMF artifact (directory or zip) to use instead of training the
+ *     GMF stage, or null — as the NCF authors' code takes pre-trained model files, so each stage can have its own
+ *     recipe
+ * @param pretrainedMlp with {@code pretrain}: a saved NCF (MLP) artifact to use instead of training that stage, or
+ *     null
  */
 public record ExperimentConfig(DataSpec data, SplitSpec split, String model, int factors, int[] layers, float dropout,
                                boolean batchNorm, TrainerConfig trainer, Protocol protocol, int sampledNegatives, int[] ks,
                                boolean pretrain, boolean pretrainOptimizerSgd, int crossBuckets, double validationFraction,
-                               float embeddingStd) {
+                               float embeddingStd, java.nio.file.Path pretrainedGmf, java.nio.file.Path pretrainedMlp) {
   /** Validates what the parts do not validate themselves. */
   public ExperimentConfig {
     if (data == null || split == null || model == null || trainer == null || protocol == null) {
@@ -49,7 +54,19 @@ public record ExperimentConfig(DataSpec data, SplitSpec split, String model, int
       throw new IllegalArgumentException("--validation must be in [0, 0.5), got " + validationFraction);
     }
     if (!(embeddingStd > 0)) throw new IllegalArgumentException("--init-std must be > 0, got " + embeddingStd);
+    if ((pretrainedGmf != null || pretrainedMlp != null) && !pretrain) {
+      throw new IllegalArgumentException("--pretrained-gmf/--pretrained-mlp need --pretrain");
+    }
     ks = ks.clone();
     layers = layers.clone();
+  }
+
+  /** A run without pre-trained stage artifacts. */
+  public ExperimentConfig(DataSpec data, SplitSpec split, String model, int factors, int[] layers, float dropout,
+                          boolean batchNorm, TrainerConfig trainer, Protocol protocol, int sampledNegatives, int[] ks,
+                          boolean pretrain, boolean pretrainOptimizerSgd, int crossBuckets, double validationFraction,
+                          float embeddingStd) {
+    this(data, split, model, factors, layers, dropout, batchNorm, trainer, protocol, sampledNegatives, ks, pretrain,
+        pretrainOptimizerSgd, crossBuckets, validationFraction, embeddingStd, null, null);
   }
 }

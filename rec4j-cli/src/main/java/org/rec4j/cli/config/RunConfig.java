@@ -20,7 +20,8 @@ import org.rec4j.train.TrainerConfig;
  *
  * <pre>
  * data:       spec (FORMAT:PATH), split
- * model:      name, factors, layers, dropout, batch_norm, cross_buckets, init_std, pretrain, finetune_sgd
+ * model:      name, factors, layers, dropout, batch_norm, cross_buckets, init_std, pretrain, finetune_sgd,
+ *             pretrained_gmf, pretrained_mlp
  * trainer:    task, objective, epochs, batch, optimizer, lr, l2, negatives, threads, seed, validation, patience, monitor
  * evaluation: protocol, k, eval_negatives
  * </pre>
@@ -39,7 +40,7 @@ public record RunConfig(Data data, Model model, Trainer trainer, Evaluation eval
   /** Replaces absent sections by empty ones. */
   public RunConfig {
     data = data != null ? data : new Data(null, null);
-    model = model != null ? model : new Model(null, null, null, null, null, null, null, null, null);
+    model = model != null ? model : new Model(null, null, null, null, null, null, null, null, null, null, null);
     trainer = trainer != null ? trainer : new Trainer(null, null, null, null, null, null, null, null, null, null, null, null, null);
     evaluation = evaluation != null ? evaluation : new Evaluation(null, null, null);
   }
@@ -72,12 +73,15 @@ public record RunConfig(Data data, Model model, Trainer trainer, Evaluation eval
    * @param initStd std of the embedding initialization (&gt; 0)
    * @param pretrain NeuMF: pre-train GMF and NCF first
    * @param finetuneSgd with pretrain: fine-tune with plain SGD
+   * @param pretrainedGmf with pretrain: a saved GMF artifact (directory or zip) used instead of training that stage
+   * @param pretrainedMlp with pretrain: a saved NCF artifact used instead of training that stage
    */
   @JsonInclude(JsonInclude.Include.NON_NULL)
   @JsonPropertyOrder({"name", "factors", "layers", "dropout", "batch_norm", "cross_buckets", "init_std", "pretrain",
-      "finetune_sgd"})
+      "finetune_sgd", "pretrained_gmf", "pretrained_mlp"})
   public record Model(String name, Integer factors, List<Integer> layers, Float dropout, Boolean batchNorm,
-                      Integer crossBuckets, Float initStd, Boolean pretrain, Boolean finetuneSgd) {
+                      Integer crossBuckets, Float initStd, Boolean pretrain, Boolean finetuneSgd, String pretrainedGmf,
+                      String pretrainedMlp) {
     /** Validates the set fields. */
     public Model {
       if (name != null && !ModelRegistry.names().contains(name.toLowerCase(Locale.ROOT))) {
@@ -170,10 +174,14 @@ public record RunConfig(Data data, Model model, Trainer trainer, Evaluation eval
     String task = t.objective().isRating() ? "rating" : "implicit";
     return new RunConfig(new Data(specText(c.data()), c.split().toString()),
         new Model(c.model(), c.factors(), ints(c.layers()), c.dropout(), c.batchNorm(), c.crossBuckets(), c.embeddingStd(),
-            c.pretrain(), c.pretrainOptimizerSgd()),
+            c.pretrain(), c.pretrainOptimizerSgd(), pathText(c.pretrainedGmf()), pathText(c.pretrainedMlp())),
         new Trainer(task, lower(t.objective()), t.epochs(), t.batchSize(), lower(t.optimizer()), t.learningRate(), t.l2(),
             t.negatives(), t.threads(), t.seed(), c.validationFraction(), t.patience(), t.monitor()),
         new Evaluation(lower(c.protocol()), ints(c.ks()), c.sampledNegatives()));
+  }
+
+  private static String pathText(java.nio.file.Path p) {
+    return p == null ? null : p.toString();
   }
 
   /** {@code FORMAT:PATH[?OPTIONS]} such that {@link DataSpec#parse} gives {@code spec} back. */
