@@ -192,8 +192,9 @@ final class Api {
     ServedModel.Ranked r = cache.get(key);
     boolean cached = r != null;
     if (r == null) {
-      Set<String> seen = excludeSeen ? store.itemsOf(user) : Set.of();
-      r = m.recommend(user, k, excludeSeen, seen, this::eventCount);
+      boolean unknown = m.userId(user) < 0; // an unknown user's events drive the fold-in even without exclusion
+      Set<String> seen = excludeSeen || unknown ? store.itemsOf(user) : Set.of();
+      r = m.recommend(user, k, excludeSeen, excludeSeen ? seen : Set.of(), unknown ? seen : Set.of(), this::eventCount);
       cache.put(key, r);
     }
     Map<String, Object> out = new LinkedHashMap<>();

@@ -23,7 +23,11 @@ import org.rec4j.serve.topk.ItemEmbeddings;
  * full-catalog scoring, batched across concurrent requests by {@link BatchedScorer}), a popularity fallback for unknown users, pair scores and
  * item-to-item similarity. Immutable once built and safe for concurrent use.
  *
- * <p><b>Popularity fallback.</b> An unknown user gets the items with the highest popularity: the artifact's
+ * <p><b>Fold-in.</b> An unknown user with logged (non-impression) events, asking a dot-product model (MF, GMF), gets a
+ * user vector fitted to those items with the item side frozen ({@link org.rec4j.serve.topk.FoldIn}) and an exact
+ * top-k for it, flagged {@code "fold_in"}. MLP-scored models have no such cheap fold-in and use popularity.
+ *
+ * <p><b>Popularity fallback.</b> Any other unknown user gets the items with the highest popularity: the artifact's
  * {@code item_popularity} array in {@code model.json} when it has one, else the number of non-impression events for
  * the item logged through this server. Ties (e.g. before any event) are broken by the model's mean score over up to
  * 256 of its users, which enters the reported score as a fraction below 0.5.
@@ -31,7 +35,7 @@ import org.rec4j.serve.topk.ItemEmbeddings;
 public final class ServedModel {
   private static final int PRIOR_USERS = 256;
 
-  /** A ranked answer in raw ids; {@code fallback} is null or the name of the fallback used ("popularity"). */
+  /** A ranked answer in raw ids; {@code fallback} is null or the name of the fallback used ("fold_in", "popularity"). */
   public record Ranked(String[] items, float[] scores, String fallback) {}
 
   private final String name;
@@ -43,6 +47,7 @@ public final class ServedModel {
   private final JsonNode metadata;
   private final DotProduct dot;
   private final HnswTopK hnsw;
+  private final org.rec4j.serve.topk.FoldIn foldIn;
   private final BatchedScorer batched;
   private final ItemEmbeddings embeddings;
   private final float[] artifactPopularity;
@@ -64,6 +69,7 @@ public final class ServedModel {
     if (model instanceof org.rec4j.nn.Module m) m.train(false);
     this.dot = DotProduct.of(model);
     this.hnsw = dot != null && model.numItems() >= hnswThreshold ? HnswTopK.build(dot, params) : null;
+    this.foldIn = dot != null ? new org.rec4j.serve.topk.FoldIn(dot) : null;
     this.batched = dot == null ? new BatchedScorer(model, 16, Runtime.getRuntime().availableProcessors()) : null;
     this.embeddings = ItemEmbeddings.of(model.stateDict(), model.numItems());
     this.artifactPopularity = popularityFrom(metadata, model.numItems());
@@ -172,10 +178,22 @@ public final class ServedModel {
    * items the user had in the training data when the artifact stored them ({@code seen.bin}).
    */
   public Ranked recommend(String user, int k, boolean excludeTrainingSeen, Set<String> exclude, ToLongFunction<String> eventCounts) {
+    return recommend(user, k, excludeTrainingSeen, exclude, Set.of(), eventCounts);
+  }
+
+  /**
+   * As {@link #recommend(String, int, boolean, Set, ToLongFunction)}; an unknown user with a non-empty {@code
+   * history} (raw items of their logged non-impression events) is folded in when the model is a dot-product model.
+   */
+  public Ranked recommend(String user, int k, boolean excludeTrainingSeen, Set<String> exclude, java.util.Collection<String> history,
+                          ToLongFunction<String> eventCounts) {
     int u = users.get(user);
     int[] trainSeen = excludeTrainingSeen && u >= 0 && trainingSeen != null && u < trainingSeen.rows() ? trainingSeen.targetsOf(u) : new int[0];
     IntPredicate keep = keepFilter(exclude, trainSeen);
-    if (u < 0) return popular(k, keep, eventCounts);
+    if (u < 0) {
+      Ranked folded = foldIn == null || history.isEmpty() ? null : foldedIn(user, history, k, keep);
+      return folded != null ? folded : popular(k, keep, eventCounts);
+    }
     if (hnsw != null) {
       Ranked r = approximate(u, k, exclude.size() + trainSeen.length, keep);
       if (r != null) return r;
@@ -245,6 +263,23 @@ public final class ServedModel {
     return ranked(best, Arrays.copyOf(scores, best.length), null);
   }
 
+  /** Exact top-k for a user vector folded in from {@code history}; null when none of its items is in the catalog. */
+  private Ranked foldedIn(String user, java.util.Collection<String> history, int k, IntPredicate keep) {
+    int[] pos = history.stream().mapToInt(items::get).filter(i -> i >= 0).toArray();
+    float[] x = foldIn.userVector(pos, user.hashCode());
+    if (x == null) return null;
+    int n = model.numItems();
+    float[] s = new float[n];
+    dot.dotAll(x, 0, s);
+    TopK top = new TopK(Math.min(k, n));
+    top.clear(-1);
+    for (int i = 0; i < n; i++) if (keep == null || keep.test(i)) top.offer(i, s[i]);
+    float[] scores = new float[Math.min(k, n)];
+    int[] best = top.drain(scores);
+    for (int j = 0; j < best.length; j++) scores[j] += dot.globalOffset();
+    return ranked(best, Arrays.copyOf(scores, best.length), "fold_in");
+  }
+
   private Ranked popular(int k, IntPredicate keep, ToLongFunction<String> eventCounts) {
     int n = model.numItems();
     TopK top = new TopK(Math.min(k, n));
@@ -289,6 +324,7 @@ public final class ServedModel {
     m.put("top_k", hnsw != null ? "hnsw" : "exact");
     m.put("item_embeddings", embeddings == null ? null : embeddings.tables());
     m.put("popularity", artifactPopularity != null ? "artifact" : "events");
+    m.put("cold_start", foldIn != null ? "fold_in" : "popularity");
     m.put("source", source.toString());
     m.put("loaded_at", loadedAt.toString());
     m.put("provenance", metadata.path("provenance"));

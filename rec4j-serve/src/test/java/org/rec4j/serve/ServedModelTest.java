@@ -85,6 +85,24 @@ class ServedModelTest {
   }
 
   @Test
+  void unknownUsersWithEventsAreFoldedInByDotProductModelsOnly(@TempDir Path tmp) {
+    Fixtures.save(tmp, "mf", "v1", "mf", 5);
+    Fixtures.save(tmp, "neumf", "v1", "neumf", 5);
+    ServedModel mf = ServedModel.load("mf", "v1", tmp.resolve("mf").resolve("v1"), Integer.MAX_VALUE, HnswTopK.Params.defaults());
+    ServedModel neumf = ServedModel.load("neumf", "v1", tmp.resolve("neumf").resolve("v1"), Integer.MAX_VALUE, HnswTopK.Params.defaults());
+    Set<String> history = Set.of("i0", "i2", "i4");
+    ServedModel.Ranked r = mf.recommend("newcomer", 5, true, history, history, i -> 0);
+    assertEquals("fold_in", r.fallback());
+    assertEquals(5, r.items().length);
+    for (String item : r.items()) assertFalse(history.contains(item), "history items are excluded: " + item);
+    assertArrayEquals(r.items(), mf.recommend("newcomer", 5, true, history, history, i -> 0).items(), "deterministic");
+    assertEquals("popularity", mf.recommend("newcomer", 5, true, Set.of(), Set.of(), i -> 0).fallback(), "no events: popularity");
+    assertEquals("popularity", mf.recommend("newcomer", 5, true, Set.of(), Set.of("not-an-item"), i -> 0).fallback());
+    assertEquals("popularity", neumf.recommend("newcomer", 5, true, history, history, i -> 0).fallback(), "MLP models: popularity");
+    assertNull(mf.recommend("u3", 5, true, history, history, i -> 0).fallback(), "known users are scored as usual");
+  }
+
+  @Test
   void trainingItemsStoredInTheArtifactAreExcludedOnRequest(@TempDir Path tmp) {
     for (String type : new String[] {"mf", "neumf"}) {
       Fixtures.saveWithTraining(tmp, type, "v1.zip", type, 4);

@@ -70,6 +70,15 @@ class ServerIT {
     assertEquals("popularity", r.json().path("fallback").asText());
     assertEquals(3, items(r.json()).size());
     assertError(http.get("/v1/recommendations?user=stranger&unknown_user=error"), 404, "user");
+    Http.Reply ack = http.post("/v1/events", "{\"events\": [{\"user\": \"newbie\", \"item\": \"i2\", \"type\": \"click\"},"
+        + "{\"user\": \"newbie\", \"item\": \"i4\", \"type\": \"purchase\"}, {\"user\": \"looker\", \"item\": \"i6\", \"type\": \"impression\"}]}");
+    assertEquals(200, ack.status(), ack.toString());
+    JsonNode folded = http.get("/v1/recommendations?user=newbie&k=3&model=mf").json();
+    assertEquals("fold_in", folded.path("fallback").asText(), "an unknown user with events is folded in: " + folded);
+    assertFalse(items(folded).contains("i2") || items(folded).contains("i4"), folded.toString());
+    assertEquals("fold_in", http.get("/v1/recommendations?user=newbie&k=3&model=mf&exclude_seen=false").json().path("fallback").asText());
+    assertEquals("popularity", http.get("/v1/recommendations?user=newbie&k=3&model=neumf").json().path("fallback").asText());
+    assertEquals("popularity", http.get("/v1/recommendations?user=looker&k=3&model=mf").json().path("fallback").asText(), "impressions are no evidence");
     assertError(http.get("/v1/recommendations?user=u1&unknown_user=maybe"), 400, "unknown_user");
   }
 

@@ -32,9 +32,18 @@ public final class DotProduct {
   private final float[] items;
   private final float[] itemsT;
   private final float[] offsets;
+  private final int free;
+  private final float globalOffset;
 
-  private DotProduct(int dim, float[] users, float[] items, float[] offsets) {
+  /**
+   * @param free leading coordinates of a user vector that are learned per user (the rest are fixed at 1, like MF's
+   *     bias slot), used by {@link FoldIn}
+   * @param globalOffset the offset of a user the model has no parameters for (MF: b, GMF: b)
+   */
+  private DotProduct(int dim, float[] users, float[] items, float[] offsets, int free, float globalOffset) {
     this.dim = dim;
+    this.free = free;
+    this.globalOffset = globalOffset;
     this.users = users;
     this.items = items;
     this.offsets = offsets;
@@ -68,7 +77,7 @@ public final class DotProduct {
     }
     float[] offsets = new float[nu];
     for (int u = 0; u < nu; u++) offsets[u] = b.data()[0] + bu.data()[u];
-    return new DotProduct(d, users, items, offsets);
+    return new DotProduct(d, users, items, offsets, f, b.data()[0]);
   }
 
   private static DotProduct gmf(Map<String, Tensor> s) {
@@ -78,8 +87,24 @@ public final class DotProduct {
     float[] users = new float[nu * f];
     for (int u = 0; u < nu; u++) for (int c = 0; c < f; c++) users[u * f + c] = p.data()[u * f + c] * h.data()[c];
     float[] offsets = new float[nu];
-    java.util.Arrays.fill(offsets, b == null ? 0f : b.data()[0]);
-    return new DotProduct(f, users, q.data().clone(), offsets);
+    float b0 = b == null ? 0f : b.data()[0];
+    java.util.Arrays.fill(offsets, b0);
+    return new DotProduct(f, users, q.data().clone(), offsets, f, b0);
+  }
+
+  /** Leading coordinates of a user vector that belong to the user; the remaining {@code dim − free} are 1. */
+  public int free() {
+    return free;
+  }
+
+  /** The offset of a user without parameters of its own (global bias; MF's user bias taken as 0). */
+  public float globalOffset() {
+    return globalOffset;
+  }
+
+  /** Item {@code i}'s coordinate {@code c}. */
+  public float itemAt(int i, int c) {
+    return items[i * dim + c];
   }
 
   /** Vector width. */
@@ -121,8 +146,13 @@ public final class DotProduct {
    * is constant per user, so callers add it only to the items they keep.
    */
   public void dotAll(int u, float[] out) {
-    K.scale(users[u * dim], itemsT, 0, out, 0, numItems);
-    for (int c = 1; c < dim; c++) K.axpy(users[u * dim + c], itemsT, c * numItems, out, 0, numItems);
+    dotAll(users, u * dim, out);
+  }
+
+  /** As {@link #dotAll(int, float[])} for a user vector given directly ({@code user[off .. off+dim)}). */
+  public void dotAll(float[] user, int off, float[] out) {
+    K.scale(user[off], itemsT, 0, out, 0, numItems);
+    for (int c = 1; c < dim; c++) K.axpy(user[off + c], itemsT, c * numItems, out, 0, numItems);
   }
 
   /** ⟨user u, item i⟩. */
