@@ -20,11 +20,11 @@ final class Workers implements AutoCloseable {
   private final List<Trainable> models = new ArrayList<>();
   private final List<List<Parameter>> params = new ArrayList<>();
   private final Arena[] arenas;
-  private final java.util.Map<Integer, Batch>[] batches;
+  /** Per worker, its full-size slice batch (slot 0) and the epoch's tail slice (slot 1). */
+  private final Batch[][] batches;
   private final float[] losses;
   private final Lane[] lanes;
 
-  @SuppressWarnings("unchecked")
   Workers(Trainable model, int threads, int batchSize) {
     models.add(model);
     for (int k = 1; k < threads && batchSize >= 2 * threads; k++) {
@@ -36,11 +36,8 @@ final class Workers implements AutoCloseable {
     for (Trainable m : models) params.add(m.parameters());
     int t = models.size();
     arenas = new Arena[t];
-    batches = new java.util.Map[t];
-    for (int k = 0; k < t; k++) {
-      arenas[k] = new Arena();
-      batches[k] = new java.util.HashMap<>();
-    }
+    batches = new Batch[t][2];
+    for (int k = 0; k < t; k++) arenas[k] = new Arena();
     losses = new float[t];
     lanes = new Lane[t];
     for (int k = 1; k < t; k++) {
@@ -75,7 +72,7 @@ final class Workers implements AutoCloseable {
   void update(List<Optimizer> optimizers) {
     int t = models.size();
     if (t == 1) {
-      for (Optimizer o : optimizers) o.step();
+      for (int i = 0; i < optimizers.size(); i++) optimizers.get(i).step();
       return;
     }
     for (Optimizer o : optimizers) o.advance();
@@ -90,18 +87,27 @@ final class Workers implements AutoCloseable {
   }
 
   private void run(int k, Examples ex, int from, int n, int total, PointwiseLoss pointwise, BprLoss bpr) {
-    Batch batch = batches[k].computeIfAbsent(n, Batch::new);
+    Batch batch = batch(k, n);
     ex.fill(batch, from);
     Trainable m = models.get(k);
     try (Arena.Scope s = arenas[k].open()) {
       Tensor out = m.forward(batch.users, batch.items);
       Tensor l = bpr != null
           ? bpr.compute(out, m.forward(batch.users, batch.negatives))
-          : pointwise.compute(out, Tensor.wrap(batch.labels, n));
+          : pointwise.compute(out, batch.labelTensor);
       if (n != total) l = org.rec4j.tensor.MathOps.mulScalar(l, (float) n / total);
       l.backward();
       losses[k] = l.item();
     }
+  }
+
+  /** Worker {@code k}'s reusable batch of {@code n} examples: the first size seen stays, others share slot 1. */
+  private Batch batch(int k, int n) {
+    Batch[] mine = batches[k];
+    if (mine[0] == null) mine[0] = new Batch(n);
+    if (mine[0].size() == n) return mine[0];
+    if (mine[1] == null || mine[1].size() != n) mine[1] = new Batch(n);
+    return mine[1];
   }
 
   /** Adds {@code replica}'s gradient to {@code master}'s and clears the replica's. */
