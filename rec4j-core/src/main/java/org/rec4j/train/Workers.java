@@ -24,6 +24,7 @@ final class Workers implements AutoCloseable {
   private final Batch[][] batches;
   private final float[] losses;
   private final Lane[] lanes;
+  private final Share[] shares;
 
   Workers(Trainable model, int threads, int batchSize) {
     models.add(model);
@@ -40,7 +41,9 @@ final class Workers implements AutoCloseable {
     for (int k = 0; k < t; k++) arenas[k] = new Arena();
     losses = new float[t];
     lanes = new Lane[t];
+    shares = new Share[t];
     for (int k = 1; k < t; k++) {
+      shares[k] = new Share(k);
       lanes[k] = new Lane("rec4j-train-" + k);
       lanes[k].start();
     }
@@ -53,8 +56,8 @@ final class Workers implements AutoCloseable {
       return losses[0];
     }
     for (int k = 1; k < t; k++) {
-      int kk = k, a = from + (int) ((long) size * k / t), e = from + (int) ((long) size * (k + 1) / t);
-      lanes[k].submit(() -> run(kk, ex, a, e - a, size, pointwise, bpr));
+      int a = from + (int) ((long) size * k / t), e = from + (int) ((long) size * (k + 1) / t);
+      lanes[k].submit(shares[k].slice(ex, a, e - a, size, pointwise, bpr));
     }
     run(0, ex, from, (int) ((long) size / t), size, pointwise, bpr);
     for (int k = 1; k < t; k++) lanes[k].await();
@@ -75,14 +78,9 @@ final class Workers implements AutoCloseable {
       for (int i = 0; i < optimizers.size(); i++) optimizers.get(i).step();
       return;
     }
-    for (Optimizer o : optimizers) o.advance();
-    for (int k = 1; k < t; k++) {
-      int kk = k;
-      lanes[k].submit(() -> {
-        for (Optimizer o : optimizers) o.updatePart(kk, t);
-      });
-    }
-    for (Optimizer o : optimizers) o.updatePart(0, t);
+    for (int i = 0; i < optimizers.size(); i++) optimizers.get(i).advance();
+    for (int k = 1; k < t; k++) lanes[k].submit(shares[k].update(optimizers));
+    for (int i = 0; i < optimizers.size(); i++) optimizers.get(i).updatePart(0, t);
     for (int k = 1; k < t; k++) lanes[k].await();
   }
 
@@ -98,6 +96,52 @@ final class Workers implements AutoCloseable {
       if (n != total) l = org.rec4j.tensor.MathOps.mulScalar(l, (float) n / total);
       l.backward();
       losses[k] = l.item();
+    }
+  }
+
+  /**
+   * Worker {@code k}'s task for a lane, set up anew for each batch (a capturing lambda would allocate every
+   * batch): either its slice of the forward/backward pass or its share of the optimizer update. The lane's
+   * volatile hand-off publishes the fields.
+   */
+  private final class Share implements Runnable {
+    private final int k;
+    private Examples ex;
+    private int from;
+    private int n;
+    private int total;
+    private PointwiseLoss pointwise;
+    private BprLoss bpr;
+    private List<Optimizer> optimizers;
+
+    Share(int k) {
+      this.k = k;
+    }
+
+    Share slice(Examples ex, int from, int n, int total, PointwiseLoss pointwise, BprLoss bpr) {
+      this.ex = ex;
+      this.from = from;
+      this.n = n;
+      this.total = total;
+      this.pointwise = pointwise;
+      this.bpr = bpr;
+      this.optimizers = null;
+      return this;
+    }
+
+    Share update(List<Optimizer> optimizers) {
+      this.optimizers = optimizers;
+      return this;
+    }
+
+    @Override
+    public void run() {
+      if (optimizers == null) {
+        Workers.this.run(k, ex, from, n, total, pointwise, bpr);
+        return;
+      }
+      int t = models.size();
+      for (int i = 0; i < optimizers.size(); i++) optimizers.get(i).updatePart(k, t);
     }
   }
 
