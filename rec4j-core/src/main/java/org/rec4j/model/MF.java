@@ -8,6 +8,7 @@ import org.rec4j.tensor.LinAlg;
 import org.rec4j.tensor.MathOps;
 import org.rec4j.tensor.ReduceOps;
 import org.rec4j.tensor.Rng;
+import org.rec4j.tensor.Shape;
 import org.rec4j.tensor.ShapeOps;
 import org.rec4j.tensor.Tensor;
 import org.rec4j.train.TrainerConfig;
@@ -70,7 +71,7 @@ public final class MF extends NeuralRecommender {
 
   /** Per-id scalars of a {@code [n, 1]} table as a {@code [B]} vector. */
   static Tensor scalarLookup(Embedding table, int[] ids) {
-    return ShapeOps.reshape(IndexOps.embedding(table.weight().value(), ids), ids.length);
+    return ShapeOps.reshape(IndexOps.embedding(table.weight().value(), ids), Shape.of(ids.length));
   }
 
   @Override

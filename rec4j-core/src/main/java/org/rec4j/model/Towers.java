@@ -7,6 +7,8 @@ import org.rec4j.nn.Initializer;
 import org.rec4j.nn.Linear;
 import org.rec4j.nn.MLP;
 import org.rec4j.tensor.Rng;
+import org.rec4j.tensor.Shape;
+import org.rec4j.tensor.ShapeOps;
 import org.rec4j.tensor.Tensor;
 
 /** Building blocks shared by the id-based models (package-private helpers, not a base class). */
@@ -37,7 +39,7 @@ final class Towers {
 
   /** Squeezes a {@code [B, 1]} prediction to {@code [B]}. */
   static Tensor squeeze(Tensor t) {
-    return org.rec4j.tensor.ShapeOps.reshape(t, t.dim(0));
+    return ShapeOps.reshape(t, Shape.of(t.dim(0)));
   }
 
   /** Dropout after the tower's last hidden layer (the MLP adds it between hidden layers), or null when p = 0. */

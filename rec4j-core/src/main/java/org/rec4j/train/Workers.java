@@ -20,11 +20,12 @@ final class Workers implements AutoCloseable {
   private final List<Trainable> models = new ArrayList<>();
   private final List<List<Parameter>> params = new ArrayList<>();
   private final Arena[] arenas;
-  private final java.util.Map<Integer, Batch>[] batches;
+  /** Per worker, its full-size slice batch (slot 0) and the epoch's tail slice (slot 1). */
+  private final Batch[][] batches;
   private final float[] losses;
   private final Lane[] lanes;
+  private final Share[] shares;
 
-  @SuppressWarnings("unchecked")
   Workers(Trainable model, int threads, int batchSize) {
     models.add(model);
     for (int k = 1; k < threads && batchSize >= 2 * threads; k++) {
@@ -36,14 +37,13 @@ final class Workers implements AutoCloseable {
     for (Trainable m : models) params.add(m.parameters());
     int t = models.size();
     arenas = new Arena[t];
-    batches = new java.util.Map[t];
-    for (int k = 0; k < t; k++) {
-      arenas[k] = new Arena();
-      batches[k] = new java.util.HashMap<>();
-    }
+    batches = new Batch[t][2];
+    for (int k = 0; k < t; k++) arenas[k] = new Arena();
     losses = new float[t];
     lanes = new Lane[t];
+    shares = new Share[t];
     for (int k = 1; k < t; k++) {
+      shares[k] = new Share(k);
       lanes[k] = new Lane("rec4j-train-" + k);
       lanes[k].start();
     }
@@ -56,8 +56,8 @@ final class Workers implements AutoCloseable {
       return losses[0];
     }
     for (int k = 1; k < t; k++) {
-      int kk = k, a = from + (int) ((long) size * k / t), e = from + (int) ((long) size * (k + 1) / t);
-      lanes[k].submit(() -> run(kk, ex, a, e - a, size, pointwise, bpr));
+      int a = from + (int) ((long) size * k / t), e = from + (int) ((long) size * (k + 1) / t);
+      lanes[k].submit(shares[k].slice(ex, a, e - a, size, pointwise, bpr));
     }
     run(0, ex, from, (int) ((long) size / t), size, pointwise, bpr);
     for (int k = 1; k < t; k++) lanes[k].await();
@@ -75,33 +75,83 @@ final class Workers implements AutoCloseable {
   void update(List<Optimizer> optimizers) {
     int t = models.size();
     if (t == 1) {
-      for (Optimizer o : optimizers) o.step();
+      for (int i = 0; i < optimizers.size(); i++) optimizers.get(i).step();
       return;
     }
-    for (Optimizer o : optimizers) o.advance();
-    for (int k = 1; k < t; k++) {
-      int kk = k;
-      lanes[k].submit(() -> {
-        for (Optimizer o : optimizers) o.updatePart(kk, t);
-      });
-    }
-    for (Optimizer o : optimizers) o.updatePart(0, t);
+    for (int i = 0; i < optimizers.size(); i++) optimizers.get(i).advance();
+    for (int k = 1; k < t; k++) lanes[k].submit(shares[k].update(optimizers));
+    for (int i = 0; i < optimizers.size(); i++) optimizers.get(i).updatePart(0, t);
     for (int k = 1; k < t; k++) lanes[k].await();
   }
 
   private void run(int k, Examples ex, int from, int n, int total, PointwiseLoss pointwise, BprLoss bpr) {
-    Batch batch = batches[k].computeIfAbsent(n, Batch::new);
+    Batch batch = batch(k, n);
     ex.fill(batch, from);
     Trainable m = models.get(k);
     try (Arena.Scope s = arenas[k].open()) {
       Tensor out = m.forward(batch.users, batch.items);
       Tensor l = bpr != null
           ? bpr.compute(out, m.forward(batch.users, batch.negatives))
-          : pointwise.compute(out, Tensor.wrap(batch.labels, n));
+          : pointwise.compute(out, batch.labelTensor);
       if (n != total) l = org.rec4j.tensor.MathOps.mulScalar(l, (float) n / total);
       l.backward();
       losses[k] = l.item();
     }
+  }
+
+  /**
+   * Worker {@code k}'s task for a lane, set up anew for each batch (a capturing lambda would allocate every
+   * batch): either its slice of the forward/backward pass or its share of the optimizer update. The lane's
+   * volatile hand-off publishes the fields.
+   */
+  private final class Share implements Runnable {
+    private final int k;
+    private Examples ex;
+    private int from;
+    private int n;
+    private int total;
+    private PointwiseLoss pointwise;
+    private BprLoss bpr;
+    private List<Optimizer> optimizers;
+
+    Share(int k) {
+      this.k = k;
+    }
+
+    Share slice(Examples ex, int from, int n, int total, PointwiseLoss pointwise, BprLoss bpr) {
+      this.ex = ex;
+      this.from = from;
+      this.n = n;
+      this.total = total;
+      this.pointwise = pointwise;
+      this.bpr = bpr;
+      this.optimizers = null;
+      return this;
+    }
+
+    Share update(List<Optimizer> optimizers) {
+      this.optimizers = optimizers;
+      return this;
+    }
+
+    @Override
+    public void run() {
+      if (optimizers == null) {
+        Workers.this.run(k, ex, from, n, total, pointwise, bpr);
+        return;
+      }
+      int t = models.size();
+      for (int i = 0; i < optimizers.size(); i++) optimizers.get(i).updatePart(k, t);
+    }
+  }
+
+  /** Worker {@code k}'s reusable batch of {@code n} examples: the first size seen stays, others share slot 1. */
+  private Batch batch(int k, int n) {
+    Batch[] mine = batches[k];
+    if (mine[0] == null) mine[0] = new Batch(n);
+    if (mine[0].size() == n) return mine[0];
+    if (mine[1] == null || mine[1].size() != n) mine[1] = new Batch(n);
+    return mine[1];
   }
 
   /** Adds {@code replica}'s gradient to {@code master}'s and clears the replica's. */

@@ -25,7 +25,7 @@ public final class BceWithLogitsLoss extends ElementwiseLoss {
   @Override
   Tensor elementwise(Tensor logits, Tensor target) {
     float[] x = logits.data(), y = target.data();
-    Tensor out = CustomOp.output(logits.dims());
+    Tensor out = CustomOp.output(logits.shape());
     float[] o = out.data();
     for (int i = 0; i < o.length; i++) o[i] = (float) LogitMath.bce(x[i], y[i]);
     return CustomOp.record(out, BceWithLogitsLoss::backward, logits, target);

@@ -97,23 +97,28 @@ public final class Embedding extends Module {
     this.weight = register(new Parameter("weight", table, config.sparse()));
   }
 
-  /** Rows {@code ids} shaped {@code [leadingDims..., d]} (by default {@code [ids.length, d]}). */
-  public Tensor forward(int[] ids, int... leadingDims) {
+  /** Rows {@code ids} shaped {@code [ids.length, d]}. */
+  public Tensor forward(int[] ids) {
     if (config.maxNorm() > 0) renormalize(ids);
-    Tensor rows = IndexOps.embedding(weight.value(), ids, leadingDims);
-    Tensor keep = paddingKeepMask(ids, rows.dims());
-    return keep == null ? rows : MathOps.mul(rows, keep);
+    return maskPadding(ids, IndexOps.embedding(weight.value(), ids));
   }
 
-  /** The 0/1 mask {@code [leading..., 1]} zeroing padding rows of an output {@code [leading..., d]}, or null. */
-  private Tensor paddingKeepMask(int[] ids, int[] outDims) {
+  /** Rows {@code ids} shaped {@code [leadingDims..., d]} (by default {@code [ids.length, d]}). */
+  public Tensor forward(int[] ids, int... leadingDims) {
+    if (leadingDims.length == 0) return forward(ids);
+    if (config.maxNorm() > 0) renormalize(ids);
+    return maskPadding(ids, IndexOps.embedding(weight.value(), ids, leadingDims));
+  }
+
+  /** {@code rows} with padding rows zeroed through a 0/1 mask {@code [leading..., 1]} (unchanged without padding). */
+  private Tensor maskPadding(int[] ids, Tensor rows) {
     int pad = config.paddingIdx();
-    if (pad < 0 || Arrays.stream(ids).noneMatch(id -> id == pad)) return null;
-    int[] dims = outDims.clone();
+    if (pad < 0 || Arrays.stream(ids).noneMatch(id -> id == pad)) return rows;
+    int[] dims = rows.dims();
     dims[dims.length - 1] = 1;
     Tensor keep = Tensor.ones(dims);
     for (int i = 0; i < ids.length; i++) if (ids[i] == pad) keep.data()[i] = 0f;
-    return keep;
+    return MathOps.mul(rows, keep);
   }
 
   /** Rescales in place every row in {@code ids} whose norm exceeds the max-norm. */

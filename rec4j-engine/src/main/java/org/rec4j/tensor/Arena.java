@@ -4,13 +4,21 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 
 /**
- * A per-thread buffer arena that gives the training step a zero-allocation steady state for its float buffers.
+ * A per-thread arena that gives the training step a zero-allocation steady state: it pools the float buffers and
+ * the graph objects ({@link Tensor}s and autograd {@link Node}s) that one step creates.
  *
- * <p>While an arena is open on a thread, every tensor buffer created on that thread (op outputs, activation
- * gradients, tensors from factories) is taken from the arena's pool and returned to it when the arena closes. After
- * the first step has sized the pool, later steps of the same shapes allocate no float arrays. Parameters and their
- * gradients must be created outside any arena (they outlive steps). Values needed after {@link #close()} must be
- * read before it (e.g. {@code loss.item()}), since the buffers are reused.
+ * <p>While an arena is open on a thread, every tensor created on that thread by an op or a factory that allocates
+ * a buffer ({@link Tensor#zeros}, {@link Tensor#scalar}, …) takes its buffer <em>and its {@code Tensor} object</em>
+ * from the arena, as do reshape views and the nodes that ops record; {@link Tensor#wrap}, {@link Tensor#copy} and
+ * {@link Tensor#detach} give ordinary heap objects. After the first step has sized the pools, later steps of the
+ * same shapes allocate nothing.
+ *
+ * <p><b>Lifetime rule.</b> Everything the arena handed out belongs to the scope it was taken in. Closing the
+ * {@link Scope} returns the buffers to the pool and empties the tensors and nodes (zero elements, no graph) for
+ * reuse by the next scope. So a tensor produced inside a scope must not be used after the scope closes: read what
+ * is needed before (e.g. {@code loss.item()}, or {@link Tensor#copy()}). A stale reference reads as an empty
+ * tensor until its object is reused, after which it shows a later tensor's contents. Parameters, their gradients
+ * and anything else that outlives a step must be created outside any arena.
  *
  * <pre>{@code
  * Arena arena = new Arena();            // keep one per training thread
@@ -18,8 +26,9 @@ import java.util.ArrayList;
  *   try (Arena.Scope s = arena.open()) {
  *     Tensor loss = model.loss(batch);
  *     loss.backward();
- *     optimizer.step();
+ *     lossSum += loss.item();           // read before the scope closes
  *   }
+ *   optimizer.step();
  * }
  * }</pre>
  */
@@ -32,9 +41,12 @@ public final class Arena {
   private int pooled;
   private final Scope scope = new Scope();
   private final ArrayList<float[]> inUse = new ArrayList<>();
+  private final Slots<Tensor> tensors = new Slots<>();
+  private final Slots<Node> nodes = new Slots<>();
   private Arena previous;
   private boolean open;
   private long allocations;
+  private long objects;
 
   /** The arena open on this thread, or {@code null}. */
   static Arena current() {
@@ -55,6 +67,11 @@ public final class Arena {
     return allocations;
   }
 
+  /** Number of tensor and node objects this arena has ever created (constant in a steady state). */
+  public long objects() {
+    return objects;
+  }
+
   /** A zero-filled buffer of exactly {@code n} floats. */
   float[] take(int n) {
     ArrayDeque<float[]> q = pool(n, false);
@@ -69,12 +86,38 @@ public final class Arena {
     return b;
   }
 
+  /** A pooled tensor object over {@code data}. */
+  Tensor tensor(float[] data, Shape shape) {
+    Tensor t = tensors.next();
+    if (t != null) {
+      t.reset(data, shape);
+      return t;
+    }
+    objects++;
+    return tensors.add(new Tensor(data, shape));
+  }
+
+  /** A pooled node for {@code op} with an inputs array of length {@code arity} for the caller to fill. */
+  Node node(Op op, int arity) {
+    Node n = nodes.next();
+    if (n != null) {
+      n.reset(op, arity);
+      return n;
+    }
+    objects++;
+    return nodes.add(new Node(op, new Tensor[arity]));
+  }
+
   private void release() {
     for (int i = 0, m = inUse.size(); i < m; i++) {
       float[] b = inUse.get(i);
       pool(b.length, true).push(b);
     }
     inUse.clear();
+    for (int i = 0; i < tensors.used; i++) tensors.get(i).clear();
+    for (int i = 0; i < nodes.used; i++) nodes.get(i).clear();
+    tensors.used = 0;
+    nodes.used = 0;
     CURRENT.set(previous);
     previous = null;
     open = false;
@@ -120,7 +163,34 @@ public final class Arena {
     return h ^ (h >>> 16);
   }
 
-  /** The open period of an arena; closing it returns all buffers to the pool. */
+  /**
+   * Objects of this and earlier scopes, handed out again in the order they were created: the first {@link #used}
+   * belong to the open scope.
+   */
+  private static final class Slots<T> {
+    private Object[] items = new Object[64];
+    int used;
+
+    /** The next pooled object (now in use), or {@code null} when the caller must create one and {@link #add} it. */
+    @SuppressWarnings("unchecked")
+    T next() {
+      return used < items.length && items[used] != null ? (T) items[used++] : null;
+    }
+
+    /** Pools a new object, in use from now on; returns it. */
+    T add(T t) {
+      if (used == items.length) items = java.util.Arrays.copyOf(items, 2 * items.length);
+      items[used++] = t;
+      return t;
+    }
+
+    @SuppressWarnings("unchecked")
+    T get(int i) {
+      return (T) items[i];
+    }
+  }
+
+  /** The open period of an arena; closing it returns all buffers, tensors and nodes taken since to the pools. */
   public final class Scope implements AutoCloseable {
     private Scope() {}
 

@@ -1,17 +1,18 @@
 package org.rec4j.tensor;
 
-import java.util.ArrayList;
-
 /**
  * Reverse-mode differentiation over the graph of {@link Node}s, and the {@code noGrad} switch.
  *
  * <p>{@link #backward} orders the graph topologically (iterative depth-first search from the root, so deep graphs
  * do not overflow the stack), seeds the root's gradient, then visits nodes from the root back to the leaves and lets
  * {@link Gradients#backward} accumulate each node's contribution into its inputs. Gradients accumulate and are never
- * overwritten, so a tensor used twice receives both contributions.
+ * overwritten, so a tensor used twice receives both contributions. The traversal reuses per-thread scratch arrays,
+ * and nodes come from the open {@link Arena} if any, so a steady-state step records and back-propagates its graph
+ * without allocating.
  */
 public final class Autograd {
   private static final ThreadLocal<int[]> DISABLED = ThreadLocal.withInitial(() -> new int[1]);
+  private static final ThreadLocal<Walk> WALK = ThreadLocal.withInitial(Walk::new);
   private static int epoch;
 
   private Autograd() {}
@@ -45,14 +46,53 @@ public final class Autograd {
   /** Whether a result computed from these inputs should record a node. */
   static boolean tracks(Tensor... inputs) {
     if (!enabled()) return false;
-    for (Tensor t : inputs) if (t != null && t.requiresGrad) return true;
+    for (Tensor t : inputs) if (grads(t)) return true;
     return false;
+  }
+
+  private static boolean grads(Tensor t) {
+    return t != null && t.requiresGrad;
   }
 
   /** Attaches a node to {@code out} if any input requires gradients; returns the node or {@code null}. */
   static Node record(Tensor out, Op op, Tensor... inputs) {
     if (!tracks(inputs)) return null;
-    Node n = new Node(op, inputs);
+    Node n = node(out, op, inputs.length);
+    System.arraycopy(inputs, 0, n.inputs, 0, inputs.length);
+    return n;
+  }
+
+  /** {@link #record(Tensor, Op, Tensor...)} for one input, without a varargs array. */
+  static Node record(Tensor out, Op op, Tensor a) {
+    if (!grads(a) || !enabled()) return null;
+    Node n = node(out, op, 1);
+    n.inputs[0] = a;
+    return n;
+  }
+
+  /** {@link #record(Tensor, Op, Tensor...)} for two inputs, without a varargs array. */
+  static Node record(Tensor out, Op op, Tensor a, Tensor b) {
+    if (!(grads(a) || grads(b)) || !enabled()) return null;
+    Node n = node(out, op, 2);
+    n.inputs[0] = a;
+    n.inputs[1] = b;
+    return n;
+  }
+
+  /** {@link #record(Tensor, Op, Tensor...)} for three inputs, without a varargs array. */
+  static Node record(Tensor out, Op op, Tensor a, Tensor b, Tensor c) {
+    if (!(grads(a) || grads(b) || grads(c)) || !enabled()) return null;
+    Node n = node(out, op, 3);
+    n.inputs[0] = a;
+    n.inputs[1] = b;
+    n.inputs[2] = c;
+    return n;
+  }
+
+  /** A node (from the open arena, if any) attached to {@code out}, with an empty inputs array of {@code arity}. */
+  private static Node node(Tensor out, Op op, int arity) {
+    Arena arena = Arena.current();
+    Node n = arena == null ? new Node(op, new Tensor[arity]) : arena.node(op, arity);
     n.output = out;
     out.node = n;
     out.requiresGrad = true;
@@ -63,51 +103,84 @@ public final class Autograd {
     return ++epoch;
   }
 
-  /** Back-propagates {@code seed} (d loss / d root) through the graph that produced {@code root}. */
+  /**
+   * Back-propagates {@code seed} (d loss / d root) through the graph that produced {@code root}; a {@code null} seed
+   * is the scalar 1 of {@link Tensor#backward()}.
+   */
   static void backward(Tensor root, float[] seed) {
     if (!root.requiresGrad) throw new IllegalStateException("backward() on a tensor that does not require gradients");
-    if (seed.length != root.size()) {
+    if (seed != null && seed.length != root.size()) {
       throw new IllegalArgumentException("seed gradient has " + seed.length + " elements, tensor " + root.shape + " has " + root.size());
     }
     float[] g = root.gradBuffer();
-    for (int i = 0; i < g.length; i++) g[i] += seed[i];
+    if (seed == null) g[0] += 1f;
+    else for (int i = 0; i < g.length; i++) g[i] += seed[i];
     if (root.node == null) return;
-    ArrayList<Node> order = topoOrder(root.node);
-    try (NoGrad ignored = noGrad()) {
-      for (int i = order.size() - 1; i >= 0; i--) {
-        Node n = order.get(i);
+    Walk w = WALK.get();
+    if (w.busy) w = new Walk(); // a backward rule that itself back-propagates gets its own scratch
+    w.busy = true;
+    int[] disabled = DISABLED.get();
+    disabled[0]++;
+    try {
+      int count = w.topoOrder(root.node);
+      for (int i = count - 1; i >= 0; i--) {
+        Node n = w.order[i];
         if (n.output.grad != null) Gradients.backward(n, n.output.grad);
       }
+    } finally {
+      disabled[0]--;
+      w.clear();
+      w.busy = false;
     }
   }
 
-  /** Nodes in topological order (inputs before outputs), root last. */
-  private static ArrayList<Node> topoOrder(Node root) {
-    int mark = nextEpoch();
-    ArrayList<Node> order = new ArrayList<>();
-    ArrayList<Node> stack = new ArrayList<>();
-    ArrayList<Integer> next = new ArrayList<>();
-    root.mark = mark;
-    stack.add(root);
-    next.add(0);
-    while (!stack.isEmpty()) {
-      int top = stack.size() - 1;
-      Node n = stack.get(top);
-      int i = next.get(top);
-      if (i < n.inputs.length) {
-        next.set(top, i + 1);
-        Tensor in = n.inputs[i];
-        if (in != null && in.node != null && in.node.mark != mark) {
-          in.node.mark = mark;
-          stack.add(in.node);
-          next.add(0);
+  /** Reusable scratch of one thread's topological sort: an explicit depth-first stack and the resulting order. */
+  private static final class Walk {
+    Node[] order = new Node[64];
+    Node[] stack = new Node[64];
+    int[] next = new int[64];
+    int orderCount;
+    boolean busy;
+
+    /** Fills {@link #order} with the nodes in topological order (inputs before outputs), root last; returns the count. */
+    int topoOrder(Node root) {
+      int mark = nextEpoch();
+      orderCount = 0;
+      root.mark = mark;
+      stack[0] = root;
+      next[0] = 0;
+      int depth = 1;
+      while (depth > 0) {
+        int top = depth - 1;
+        Node n = stack[top];
+        int i = next[top];
+        if (i < n.inputs.length) {
+          next[top] = i + 1;
+          Tensor in = n.inputs[i];
+          if (in != null && in.node != null && in.node.mark != mark) {
+            in.node.mark = mark;
+            if (depth == stack.length) {
+              stack = java.util.Arrays.copyOf(stack, 2 * depth);
+              next = java.util.Arrays.copyOf(next, 2 * depth);
+            }
+            stack[depth] = in.node;
+            next[depth] = 0;
+            depth++;
+          }
+        } else {
+          if (orderCount == order.length) order = java.util.Arrays.copyOf(order, 2 * orderCount);
+          order[orderCount++] = n;
+          stack[top] = null;
+          depth--;
         }
-      } else {
-        order.add(n);
-        stack.remove(top);
-        next.remove(top);
       }
+      return orderCount;
     }
-    return order;
+
+    /** Drops the references to the graph just walked. */
+    void clear() {
+      java.util.Arrays.fill(order, 0, orderCount, null);
+      orderCount = 0;
+    }
   }
 }

@@ -20,9 +20,22 @@ public final class CustomOp {
     return Tensor.empty(Shape.of(dims));
   }
 
+  /** A new output tensor of the given shape (arena-backed when an arena is open) for the caller to fill. */
+  public static Tensor output(Shape shape) {
+    return Tensor.empty(shape);
+  }
+
   /** Attaches {@code rule} as the backward of {@code out}, computed from {@code inputs}; returns {@code out}. */
   public static Tensor record(Tensor out, Backward rule, Tensor... inputs) {
-    Node n = Autograd.record(out, Op.CUSTOM, inputs);
+    return attach(Autograd.record(out, Op.CUSTOM, inputs), rule, out);
+  }
+
+  /** {@link #record(Tensor, Backward, Tensor...)} for two inputs, without a varargs array. */
+  public static Tensor record(Tensor out, Backward rule, Tensor a, Tensor b) {
+    return attach(Autograd.record(out, Op.CUSTOM, a, b), rule, out);
+  }
+
+  private static Tensor attach(Node n, Backward rule, Tensor out) {
     if (n != null) n.aux = rule;
     return out;
   }

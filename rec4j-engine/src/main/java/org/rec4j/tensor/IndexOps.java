@@ -14,21 +14,27 @@ public final class IndexOps {
    */
   public static Tensor embedding(Tensor table, int[] ids, int... leading) {
     if (table.rank() != 2) throw new IllegalArgumentException("embedding table must be rank 2, shape is " + table.shape);
-    int rows = table.dim(0), dim = table.dim(1);
-    int[] od;
-    if (leading.length == 0) {
-      od = new int[] {ids.length, dim};
-    } else {
-      od = new int[leading.length + 1];
-      long n = 1;
-      for (int i = 0; i < leading.length; i++) {
-        od[i] = leading[i];
-        n *= leading[i];
-      }
-      if (n != ids.length) throw new IllegalArgumentException("embedding: leading dims product " + n + " != ids.length " + ids.length);
-      od[leading.length] = dim;
+    if (leading.length == 0) return embedding(table, ids);
+    int[] od = new int[leading.length + 1];
+    long n = 1;
+    for (int i = 0; i < leading.length; i++) {
+      od[i] = leading[i];
+      n *= leading[i];
     }
-    Tensor out = Tensor.empty(Shape.of(od));
+    if (n != ids.length) throw new IllegalArgumentException("embedding: leading dims product " + n + " != ids.length " + ids.length);
+    od[leading.length] = table.dim(1);
+    return lookup(table, ids, Shape.of(od));
+  }
+
+  /** Rows {@code ids} of a {@code [rows, dim]} table as {@code [ids.length, dim]} (no varargs array). */
+  public static Tensor embedding(Tensor table, int[] ids) {
+    if (table.rank() != 2) throw new IllegalArgumentException("embedding table must be rank 2, shape is " + table.shape);
+    return lookup(table, ids, Shape.of(ids.length, table.dim(1)));
+  }
+
+  private static Tensor lookup(Tensor table, int[] ids, Shape os) {
+    int rows = table.dim(0), dim = table.dim(1);
+    Tensor out = Tensor.empty(os);
     for (int i = 0; i < ids.length; i++) {
       int r = ids[i];
       if (r < 0 || r >= rows) throw new IndexOutOfBoundsException("embedding id " + r + " at position " + i + " out of range [0, " + rows + ")");

@@ -36,7 +36,14 @@ public final class LinAlg {
     Tensor out = Tensor.empty(os);
     K.gemm(transA, transB, m, n, k, 1f, a.data, 0, a.dim(-1), b.data, 0, b.dim(1), 0f, out.data, 0, n);
     Node node = Autograd.record(out, Op.MATMUL, a, b);
-    if (node != null) node.ints = new int[] {m, n, k, transA ? 1 : 0, transB ? 1 : 0};
+    if (node != null) {
+      int[] at = node.attrs(5);
+      at[0] = m;
+      at[1] = n;
+      at[2] = k;
+      at[3] = transA ? 1 : 0;
+      at[4] = transB ? 1 : 0;
+    }
     return out;
   }
 
@@ -57,7 +64,15 @@ public final class LinAlg {
       K.gemm(transA, transB, m, n, k, 1f, a.data, i * sa, a.dim(2), b.data, i * sb, b.dim(2), 0f, out.data, i * m * n, n);
     }
     Node node = Autograd.record(out, Op.BMM, a, b);
-    if (node != null) node.ints = new int[] {batch, m, n, k, transA ? 1 : 0, transB ? 1 : 0};
+    if (node != null) {
+      int[] at = node.attrs(6);
+      at[0] = batch;
+      at[1] = m;
+      at[2] = n;
+      at[3] = k;
+      at[4] = transA ? 1 : 0;
+      at[5] = transB ? 1 : 0;
+    }
     return out;
   }
 
@@ -83,7 +98,7 @@ public final class LinAlg {
       }
     }
     Node node = Autograd.record(out, Op.BATCHED_OUTER, a, b);
-    if (node != null) node.ints = new int[] {rows, p, q};
+    if (node != null) setDims(node, rows, p, q);
     return out;
   }
 
@@ -126,10 +141,18 @@ public final class LinAlg {
     Activations.applyInPlace(act, y, y.length);
     Node node = b == null ? Autograd.record(out, Op.LINEAR, x, w) : Autograd.record(out, Op.LINEAR, x, w, b);
     if (node != null) {
-      node.ints = new int[] {rows, in, outDim};
+      setDims(node, rows, in, outDim);
       node.aux = act;
     }
     return out;
+  }
+
+  /** Saves three integer attributes (e.g. rows, in, out) for the backward rule. */
+  private static void setDims(Node node, int a, int b, int c) {
+    int[] at = node.attrs(3);
+    at[0] = a;
+    at[1] = b;
+    at[2] = c;
   }
 
   /** Cosine similarity along the last axis, composed from primitives: Σab / max(‖a‖‖b‖, eps). */

@@ -107,7 +107,7 @@ public final class NnOps {
     Node node = Autograd.record(out, Op.BATCH_NORM, x, gamma, beta);
     if (node != null) {
       node.aux = stats;
-      node.ints = new int[] {training ? 1 : 0};
+      node.attrs(1)[0] = training ? 1 : 0;
     }
     return out;
   }

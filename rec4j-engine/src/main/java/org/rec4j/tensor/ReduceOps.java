@@ -69,10 +69,18 @@ public final class ReduceOps {
     }
     Node node = Autograd.record(out, op, a);
     if (node != null) {
-      node.ints = new int[] {outer, n, inner};
+      setGeometry(node, outer, n, inner);
       node.aux = arg;
     }
     return out;
+  }
+
+  /** Saves the {@code outer × n × inner} split of the reduced axis for the backward rule. */
+  private static void setGeometry(Node node, int outer, int n, int inner) {
+    int[] at = node.attrs(3);
+    at[0] = outer;
+    at[1] = n;
+    at[2] = inner;
   }
 
   /** Softmax along {@code axis}. */
@@ -107,7 +115,7 @@ public final class ReduceOps {
       }
     }
     Node node = Autograd.record(out, op, a);
-    if (node != null) node.ints = new int[] {outer, n, inner};
+    if (node != null) setGeometry(node, outer, n, inner);
     return out;
   }
 }

@@ -7,11 +7,20 @@ import java.util.Arrays;
  *
  * <p>A rank-0 shape ({@code []}) is a scalar with one element. Broadcasting follows the NumPy rule: shapes are
  * aligned on their trailing dimension and a dimension of 1 stretches to match the other.
+ *
+ * <p>Shapes are interned: the factories and derivations ({@link #of}, {@link #with}, {@link #without},
+ * {@link #broadcast}) look the result up in a small fixed-size table first, so a training step that builds the same
+ * shapes every batch allocates none after the first. The table is a lossy cache shared by all threads — a racy
+ * read may miss and allocate an equal shape, which is harmless because shapes are immutable and compared with
+ * {@link #equals}, never by identity.
  */
 public final class Shape {
   private static final Shape SCALAR = new Shape(new int[0]);
+  private static final int INTERNED = 1024;
+  private static final Shape[] TABLE = new Shape[INTERNED];
   private final int[] dims;
   private final int size;
+  private final int hash;
 
   private Shape(int[] dims) {
     long n = 1;
@@ -26,11 +35,39 @@ public final class Shape {
     }
     this.dims = dims;
     this.size = (int) n;
+    this.hash = Arrays.hashCode(dims);
   }
 
   /** A shape with the given dimensions (copied). */
   public static Shape of(int... dims) {
-    return dims.length == 0 ? SCALAR : new Shape(dims.clone());
+    if (dims.length == 0) return SCALAR;
+    Shape s = TABLE[slot(Arrays.hashCode(dims))];
+    return s != null && Arrays.equals(s.dims, dims) ? s : intern(dims.clone());
+  }
+
+  /** The rank-1 shape {@code [d0]} (no varargs array). */
+  public static Shape of(int d0) {
+    Shape s = TABLE[slot(31 + d0)];
+    return s != null && s.dims.length == 1 && s.dims[0] == d0 ? s : intern(new int[] {d0});
+  }
+
+  /** The rank-2 shape {@code [d0, d1]} (no varargs array). */
+  public static Shape of(int d0, int d1) {
+    Shape s = TABLE[slot(31 * (31 + d0) + d1)];
+    return s != null && s.dims.length == 2 && s.dims[0] == d0 && s.dims[1] == d1 ? s : intern(new int[] {d0, d1});
+  }
+
+  /** Index of hash {@code h} in the intern table. */
+  private static int slot(int h) {
+    int m = h * 0x9E3779B9;
+    return (m ^ (m >>> 16)) & (INTERNED - 1);
+  }
+
+  /** A new shape over {@code dims} (owned, not copied), stored in the intern table. */
+  private static Shape intern(int[] dims) {
+    Shape s = new Shape(dims);
+    TABLE[slot(s.hash)] = s;
+    return s;
   }
 
   /** The rank-0 shape of a scalar. */
@@ -94,17 +131,43 @@ public final class Shape {
 
   /** This shape with axis {@code axis} replaced by {@code extent}. */
   public Shape with(int axis, int extent) {
+    int a = axis(axis);
+    if (dims[a] == extent) return this;
+    int h = 1;
+    for (int i = 0; i < dims.length; i++) h = 31 * h + (i == a ? extent : dims[i]);
+    Shape s = TABLE[slot(h)];
+    if (s != null && s.dims.length == dims.length && s.dims[a] == extent && sameExcept(dims, a, s.dims, a)) return s;
     int[] d = dims.clone();
-    d[axis(axis)] = extent;
-    return new Shape(d);
+    d[a] = extent;
+    return intern(d);
   }
 
   /** This shape with axis {@code axis} removed. */
   public Shape without(int axis) {
     int a = axis(axis);
+    if (dims.length == 1) return SCALAR;
+    int h = 1;
+    for (int i = 0; i < dims.length; i++) if (i != a) h = 31 * h + dims[i];
+    Shape s = TABLE[slot(h)];
+    if (s != null && s.dims.length == dims.length - 1 && sameExcept(dims, a, s.dims, -1)) return s;
     int[] d = new int[dims.length - 1];
     for (int i = 0, j = 0; i < dims.length; i++) if (i != a) d[j++] = dims[i];
-    return of(d);
+    return intern(d);
+  }
+
+  /**
+   * Whether {@code x} without its axis {@code skip} equals {@code y} without its axis {@code ySkip} (-1: none), both
+   * walked in order.
+   */
+  private static boolean sameExcept(int[] x, int skip, int[] y, int ySkip) {
+    for (int i = 0, j = 0; i < x.length; i++, j++) {
+      if (i == skip) {
+        if (ySkip < 0) j--;
+        continue;
+      }
+      if (x[i] != y[j]) return false;
+    }
+    return true;
   }
 
   /**
@@ -113,7 +176,8 @@ public final class Shape {
    * @throws IllegalArgumentException naming both shapes when they are incompatible
    */
   public static Shape broadcast(Shape a, Shape b) {
-    if (a.equals(b)) return a;
+    if (a.equals(b) || stretches(b, a)) return a;
+    if (stretches(a, b)) return b;
     int r = Math.max(a.rank(), b.rank());
     int[] out = new int[r];
     for (int i = 0; i < r; i++) {
@@ -124,17 +188,27 @@ public final class Shape {
       }
       out[i] = da == 1 ? db : da;
     }
-    return new Shape(out);
+    return of(out);
+  }
+
+  /** Whether {@code x} broadcasts to {@code s} unchanged, i.e. their broadcast is {@code s}. */
+  private static boolean stretches(Shape x, Shape s) {
+    int off = s.rank() - x.rank();
+    if (off < 0) return false;
+    for (int i = 0; i < x.rank(); i++) {
+      if (x.dims[i] != 1 && x.dims[i] != s.dims[i + off]) return false;
+    }
+    return true;
   }
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof Shape s && Arrays.equals(dims, s.dims);
+    return o == this || (o instanceof Shape s && s.hash == hash && Arrays.equals(dims, s.dims));
   }
 
   @Override
   public int hashCode() {
-    return Arrays.hashCode(dims);
+    return hash;
   }
 
   @Override

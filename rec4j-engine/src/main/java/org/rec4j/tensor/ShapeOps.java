@@ -13,26 +13,31 @@ public final class ShapeOps {
 
   /** A view with new dimensions (one may be −1 and is inferred); shares the data array. */
   public static Tensor reshape(Tensor a, int... dims) {
-    int[] d = dims.clone();
     int infer = -1;
     long known = 1;
-    for (int i = 0; i < d.length; i++) {
-      if (d[i] == -1) {
+    for (int i = 0; i < dims.length; i++) {
+      if (dims[i] == -1) {
         if (infer >= 0) throw new IllegalArgumentException("reshape " + Arrays.toString(dims) + ": only one -1 allowed");
         infer = i;
       } else {
-        known *= d[i];
+        known *= dims[i];
       }
     }
+    int[] d = dims;
     if (infer >= 0) {
       if (known == 0 || a.size() % known != 0) {
         throw new IllegalArgumentException("cannot reshape " + a.shape + " to " + Arrays.toString(dims));
       }
+      d = dims.clone();
       d[infer] = (int) (a.size() / known);
     }
-    Shape s = Shape.of(d);
-    if (s.size() != a.size()) throw new IllegalArgumentException("cannot reshape " + a.shape + " to " + s);
-    Tensor out = new Tensor(a.data, s);
+    return reshape(a, Shape.of(d));
+  }
+
+  /** A view with the given shape, which must have as many elements; shares the data array. */
+  public static Tensor reshape(Tensor a, Shape shape) {
+    if (shape.size() != a.size()) throw new IllegalArgumentException("cannot reshape " + a.shape + " to " + shape);
+    Tensor out = Tensor.view(a.data, shape);
     Autograd.record(out, Op.RESHAPE, a);
     return out;
   }
@@ -83,10 +88,29 @@ public final class ShapeOps {
   /** Concatenates along {@code axis}; all other extents must match. */
   public static Tensor concat(int axis, Tensor... parts) {
     if (parts.length == 0) throw new IllegalArgumentException("concat needs at least one tensor");
-    Shape s0 = parts[0].shape;
-    int ax = s0.axis(axis);
+    int ax = parts[0].shape.axis(axis);
+    Tensor out = concatValues(ax, parts.length, parts, null, null);
+    return withAxis(Autograd.record(out, Op.CONCAT, parts), ax, out);
+  }
+
+  /** {@link #concat(int, Tensor...)} of two tensors, without a varargs array. */
+  public static Tensor concat(int axis, Tensor a, Tensor b) {
+    int ax = a.shape.axis(axis);
+    Tensor out = concatValues(ax, 2, null, a, b);
+    return withAxis(Autograd.record(out, Op.CONCAT, a, b), ax, out);
+  }
+
+  /** Part {@code i} of a concatenation given as an array ({@code parts}) or as the pair {@code a}, {@code b}. */
+  private static Tensor part(Tensor[] parts, Tensor a, Tensor b, int i) {
+    return parts != null ? parts[i] : i == 0 ? a : b;
+  }
+
+  /** The concatenation of {@code count} parts along axis {@code ax} (normalized), unrecorded. */
+  private static Tensor concatValues(int ax, int count, Tensor[] parts, Tensor a, Tensor b) {
+    Shape s0 = part(parts, a, b, 0).shape;
     int total = 0;
-    for (Tensor t : parts) {
+    for (int p = 0; p < count; p++) {
+      Tensor t = part(parts, a, b, p);
       if (t.rank() != s0.rank()) throw new IllegalArgumentException("concat: shapes " + s0 + " and " + t.shape + " differ in rank");
       for (int d = 0; d < s0.rank(); d++) {
         if (d != ax && t.shape.dim(d) != s0.dim(d)) {
@@ -98,17 +122,19 @@ public final class ShapeOps {
     Shape os = s0.with(ax, total);
     Tensor out = Tensor.empty(os);
     int outer = os.outer(ax), inner = os.inner(ax);
-    int[] widths = new int[parts.length];
     int col = 0;
-    for (int p = 0; p < parts.length; p++) {
-      Tensor t = parts[p];
+    for (int p = 0; p < count; p++) {
+      Tensor t = part(parts, a, b, p);
       int w = t.shape.dim(ax) * inner;
-      widths[p] = t.shape.dim(ax);
       for (int o = 0; o < outer; o++) System.arraycopy(t.data, o * w, out.data, o * total * inner + col, w);
       col += w;
     }
-    Node n = Autograd.record(out, Op.CONCAT, parts);
-    if (n != null) n.ints = new int[] {ax};
+    return out;
+  }
+
+  /** Saves the concatenation axis on {@code n} (if recorded); returns {@code out}. */
+  private static Tensor withAxis(Node n, int ax, Tensor out) {
+    if (n != null) n.attrs(1)[0] = ax;
     return out;
   }
 
@@ -124,7 +150,12 @@ public final class ShapeOps {
     int outer = a.shape.outer(ax), inner = a.shape.inner(ax), w = (end - start) * inner;
     for (int o = 0; o < outer; o++) System.arraycopy(a.data, (o * n + start) * inner, out.data, o * w, w);
     Node node = Autograd.record(out, Op.SLICE, a);
-    if (node != null) node.ints = new int[] {ax, start, end};
+    if (node != null) {
+      int[] at = node.attrs(3);
+      at[0] = ax;
+      at[1] = start;
+      at[2] = end;
+    }
     return out;
   }
 

@@ -14,10 +14,16 @@ import java.util.Arrays;
  * {@link Node}; {@link #backward()} walks that graph in reverse topological order, accumulating into
  * {@link #grad()}. Leaves (parameters) keep their gradient between steps until {@link #zeroGrad()}. A table marked
  * {@linkplain #sparseGrad(boolean) sparse} receives gradients from row lookups as a {@link SparseRowGrad}.
+ *
+ * <p>A tensor created by an op or a factory while an {@link Arena} is open on the thread is owned by that arena's
+ * scope: its buffer and the object itself are reused once the scope closes, so it must not be used afterwards
+ * (see {@link Arena} for the rule; {@link #wrap}, {@link #copy} and {@link #detach} always give heap objects).
  */
 public final class Tensor {
-  final float[] data;
-  final Shape shape;
+  private static final float[] NO_DATA = new float[0];
+  private static final Shape NO_SHAPE = Shape.of(0);
+  float[] data;
+  Shape shape;
   boolean requiresGrad;
   float[] grad;
   Node node;
@@ -30,6 +36,29 @@ public final class Tensor {
     }
     this.data = data;
     this.shape = shape;
+  }
+
+  /** Readies a tensor pooled by an {@link Arena} for new contents; it has no gradient and no graph. */
+  void reset(float[] data, Shape shape) {
+    if (data.length != shape.size()) {
+      throw new IllegalArgumentException("data has " + data.length + " elements but shape " + shape + " needs " + shape.size());
+    }
+    this.data = data;
+    this.shape = shape;
+  }
+
+  /**
+   * Empties a pooled tensor whose scope closed: it holds no elements and no graph until reused, so reading a tensor
+   * kept past its scope fails (or sees a later tensor's values once reused) rather than holding buffers alive.
+   */
+  void clear() {
+    data = NO_DATA;
+    shape = NO_SHAPE;
+    requiresGrad = false;
+    grad = null;
+    node = null;
+    sparse = false;
+    sparseGrad = null;
   }
 
   // ---- factories -------------------------------------------------------------------------------------------
@@ -92,9 +121,16 @@ public final class Tensor {
     return t;
   }
 
-  /** A zeroed tensor whose buffer comes from the open {@link Arena}, if any. */
+  /** A zeroed tensor whose buffer and object come from the open {@link Arena}, if any. */
   static Tensor empty(Shape shape) {
-    return new Tensor(Arena.alloc(shape.size()), shape);
+    Arena a = Arena.current();
+    return a == null ? new Tensor(new float[shape.size()], shape) : a.tensor(a.take(shape.size()), shape);
+  }
+
+  /** A tensor over existing {@code data} (a view), pooled by the open {@link Arena} if any. */
+  static Tensor view(float[] data, Shape shape) {
+    Arena a = Arena.current();
+    return a == null ? new Tensor(data, shape) : a.tensor(data, shape);
   }
 
   // ---- accessors -------------------------------------------------------------------------------------------
@@ -254,11 +290,12 @@ public final class Tensor {
   /** Back-propagates from this scalar (seed gradient 1). */
   public void backward() {
     if (data.length != 1) throw new IllegalStateException("backward() without a seed needs a scalar, shape is " + shape);
-    Autograd.backward(this, new float[] {1f});
+    Autograd.backward(this, null);
   }
 
   /** Back-propagates from this tensor with the given seed gradient of the same size. */
   public void backward(float[] seed) {
+    if (seed == null) throw new IllegalArgumentException("seed gradient is null; use backward() for a scalar");
     Autograd.backward(this, seed);
   }
 

@@ -20,7 +20,9 @@
  *       receives lookup gradients as a {@link org.rec4j.tensor.SparseRowGrad} (touched rows only), which the
  *       optimizers update lazily.</li>
  *   <li><b>Zero-allocation steady state</b>: inside an {@link org.rec4j.tensor.Arena} scope, activation and
- *       gradient buffers come from a per-thread pool and return to it when the scope closes.</li>
+ *       gradient buffers, the tensor objects and the recorded nodes come from a per-thread pool and return to it
+ *       when the scope closes (so nothing made inside a scope may be used after it); shapes are interned, and the
+ *       backward pass walks the graph with reusable scratch arrays.</li>
  *   <li><b>Kernels</b>: the hot loops go through {@link org.rec4j.tensor.kernel.Kernels}, a scalar reference and a
  *       Vector API implementation chosen once at start-up ({@link org.rec4j.tensor.kernel.KernelProvider}).</li>
  *   <li><b>Determinism</b>: all randomness comes from {@link org.rec4j.tensor.Rng}; ops themselves are
