@@ -84,16 +84,17 @@ public final class FoldInBenchmark {
       float[] x = fold.userVector(history, Long.hashCode(u));
       foldNanos += System.nanoTime() - f0;
       folds++;
+      int[] scored = java.util.Arrays.copyOf(cand, cand.length + 1); // the candidates, then the held-out item
+      scored[cand.length] = target;
+      float[] sc = new float[scored.length];
       if (cold) {
-        add(hr, ndcg, n, 0, rank(target, cand, i -> pop[i]));
-        if (x != null) add(hr, ndcg, n, 1, rank(target, cand, i -> dotWith(dot, x, i)));
+        for (int j = 0; j < scored.length; j++) sc[j] = pop[scored[j]];
+        add(hr, ndcg, n, 0, rank(scored, sc));
+        if (x != null) add(hr, ndcg, n, 1, rank(scored, foldedScores(dot, x, scored, sc)));
       } else {
-        float[] one = new float[1];
-        add(hr, ndcg, n, 2, rank(target, cand, i -> {
-          mf.score(u, new int[] {i}, one);
-          return one[0];
-        }));
-        if (x != null) add(hr, ndcg, n, 3, rank(target, cand, i -> dotWith(dot, x, i)));
+        mf.score(u, scored, sc);
+        add(hr, ndcg, n, 2, rank(scored, sc));
+        if (x != null) add(hr, ndcg, n, 3, rank(scored, foldedScores(dot, x, scored, sc)));
       }
     }
     String[] names = {"cold users, popularity", "cold users, fold-in", "warm users, trained vectors", "warm users, fold-in"};
@@ -109,17 +110,18 @@ public final class FoldInBenchmark {
         hr[2] / n[2], hr[3] / n[3], foldNanos / 1e6 / folds);
   }
 
-  private static float dotWith(DotProduct dot, float[] x, int i) {
-    float s = 0;
-    for (int c = 0; c < dot.dim(); c++) s += x[c] * dot.itemAt(i, c);
-    return s;
+  private static float[] foldedScores(DotProduct dot, float[] x, int[] items, float[] out) {
+    for (int j = 0; j < items.length; j++) out[j] = dot.dot(x, items[j]);
+    return out;
   }
 
-  /** Negatives scoring strictly higher than the target (the NCF code's convention); the target itself is skipped. */
-  private static int rank(int target, int[] cand, java.util.function.IntToDoubleFunction score) {
-    double t = score.applyAsDouble(target);
-    int above = 0;
-    for (int c : cand) if (c != target && score.applyAsDouble(c) > t) above++;
+  /**
+   * Candidates ({@code items} but the last) scoring strictly higher than the held-out item (the last), the NCF code's
+   * convention; a candidate equal to the held-out item is skipped.
+   */
+  private static int rank(int[] items, float[] scores) {
+    int last = items.length - 1, above = 0;
+    for (int j = 0; j < last; j++) if (items[j] != items[last] && scores[j] > scores[last]) above++;
     return above;
   }
 

@@ -216,21 +216,25 @@ public final class ServedModel {
 
   /** Exact top-k of a dot-product model: SIMD scores of every item, then a partial sort. */
   private Ranked bruteForce(int u, int k, IntPredicate keep) {
-    int n = model.numItems();
-    float[] s = new float[n];
+    float[] s = new float[model.numItems()];
     dot.dotAll(u, s);
+    return exactTopK(s, k, keep, dot.offset(u), u, null);
+  }
+
+  /** The best k of the kept items of {@code dots} (inner products), each score plus {@code offset}. */
+  private Ranked exactTopK(float[] dots, int k, IntPredicate keep, float offset, long salt, String fallback) {
+    int n = dots.length;
     TopK top = new TopK(Math.min(k, n));
-    top.clear(u);
+    top.clear(salt);
     if (keep == null) {
-      for (int i = 0; i < n; i++) top.offer(i, s[i]);
+      for (int i = 0; i < n; i++) top.offer(i, dots[i]);
     } else {
-      for (int i = 0; i < n; i++) if (keep.test(i)) top.offer(i, s[i]);
+      for (int i = 0; i < n; i++) if (keep.test(i)) top.offer(i, dots[i]);
     }
     float[] scores = new float[Math.min(k, n)];
     int[] best = top.drain(scores);
-    float off = dot.offset(u);
-    for (int j = 0; j < best.length; j++) scores[j] += off;
-    return ranked(best, Arrays.copyOf(scores, best.length), null);
+    for (int j = 0; j < best.length; j++) scores[j] += offset;
+    return ranked(best, Arrays.copyOf(scores, best.length), fallback);
   }
 
   private IntPredicate keepFilter(Set<String> exclude, int[] trainSeen) {
@@ -268,16 +272,9 @@ public final class ServedModel {
     int[] pos = history.stream().mapToInt(items::get).filter(i -> i >= 0).toArray();
     float[] x = foldIn.userVector(pos, user.hashCode());
     if (x == null) return null;
-    int n = model.numItems();
-    float[] s = new float[n];
+    float[] s = new float[model.numItems()];
     dot.dotAll(x, 0, s);
-    TopK top = new TopK(Math.min(k, n));
-    top.clear(-1);
-    for (int i = 0; i < n; i++) if (keep == null || keep.test(i)) top.offer(i, s[i]);
-    float[] scores = new float[Math.min(k, n)];
-    int[] best = top.drain(scores);
-    for (int j = 0; j < best.length; j++) scores[j] += dot.globalOffset();
-    return ranked(best, Arrays.copyOf(scores, best.length), "fold_in");
+    return exactTopK(s, k, keep, dot.globalOffset(), -1, "fold_in");
   }
 
   private Ranked popular(int k, IntPredicate keep, ToLongFunction<String> eventCounts) {

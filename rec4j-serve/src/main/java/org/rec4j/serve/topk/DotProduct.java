@@ -155,6 +155,13 @@ public final class DotProduct {
     for (int c = 1; c < dim; c++) K.axpy(user[off + c], itemsT, c * numItems, out, 0, numItems);
   }
 
+  /** ⟨user, item i⟩ for a user vector given directly (length {@link #dim}). */
+  public float dot(float[] user, int i) {
+    float s = 0;
+    for (int c = 0; c < dim; c++) s += user[c] * items[i * dim + c];
+    return s;
+  }
+
   /** ⟨user u, item i⟩. */
   public float dot(int u, int i) {
     float s = 0;
