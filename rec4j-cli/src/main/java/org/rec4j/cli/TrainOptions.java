@@ -10,6 +10,7 @@ import org.rec4j.experiment.Protocol;
 import org.rec4j.data.split.SplitSpec;
 import org.rec4j.train.Objective;
 import org.rec4j.train.OptimizerKind;
+import org.rec4j.train.ScheduleSpec;
 import org.rec4j.train.TrainerConfig;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -46,6 +47,8 @@ public final class TrainOptions {
   @Option(names = "--objective", paramLabel = "LOSS", description = "mse, mae, huber, bce, bpr.") String objective;
   @Option(names = "--optimizer", paramLabel = "OPT", description = "adam, adamw, sgd, adagrad, rmsprop, ftrl (default adam).") String optimizer;
   @Option(names = "--lr", paramLabel = "X", description = "Learning rate (default 0.001).") Double lr;
+  @Option(names = "--schedule", paramLabel = "SPEC", description = "Learning-rate schedule in epochs, applied every step: "
+      + "constant (default), cosine[:MIN], step:EVERY,GAMMA, exp:GAMMA, warmup:W+<one of those>.") String schedule;
   @Option(names = "--l2", paramLabel = "X", description = "L2 penalty on touched parameters (default 0).") Float l2;
   @Option(names = "--batch", paramLabel = "B", description = "Mini-batch size.") Integer batch;
   @Option(names = "--threads", paramLabel = "T", description = "Data-parallel training and evaluation threads (default 1).") Integer threads;
@@ -118,6 +121,7 @@ public final class TrainOptions {
     if (batch == null) batch = t.batch();
     if (optimizer == null) optimizer = t.optimizer();
     if (lr == null) lr = t.lr();
+    if (schedule == null) schedule = t.schedule();
     if (l2 == null) l2 = t.l2();
     if (negatives == null) negatives = t.negatives();
     if (threads == null) threads = t.threads();
@@ -155,7 +159,7 @@ public final class TrainOptions {
     TrainerConfig tc = new TrainerConfig(epochs != null ? epochs : rating ? 50 : 20, batch != null ? batch : rating ? 64 : 256,
         lr != null ? lr : 1e-3, optimizer != null ? OptimizerKind.of(optimizer) : OptimizerKind.ADAM, l2 != null ? l2 : 0f, obj,
         negatives != null ? negatives : rating ? 0 : 4, seed != null ? seed : 42, threads != null ? threads : 1, 1, monitorKey,
-        patience != null ? patience : 0, patience != null && patience > 0);
+        patience != null ? patience : 0, patience != null && patience > 0, ScheduleSpec.parse(schedule));
     String sp = split != null ? split : ds.split().isPresent() ? "given" : rating ? "ratio:0.8" : "loo";
     Protocol p = protocol != null ? Protocol.of(protocol) : rating ? Protocol.RATING : Protocol.SAMPLED;
     return new ExperimentConfig(spec, SplitSpec.parse(sp), model, f, l, dropout != null ? dropout : rating ? 0.1f : 0f, batchNorm, tc, p,

@@ -112,5 +112,28 @@ class TrainCommandTest {
     assertEquals(ExitCode.DATA, missing.code(), missing.err());
     Run badK = run("recommend", "--model", tmp.resolve("none").toString(), "--user", "1", "-k", "0");
     assertEquals(ExitCode.USAGE, badK.code(), badK.err());
+    Run badSchedule = run("train", "--model", "mf", "--data", DATA, "--epochs", "1", "--eval-negatives", "20", "--schedule", "cosine:3", "--quiet");
+    assertEquals(ExitCode.USAGE, badSchedule.code(), badSchedule.err());
+    assertTrue(badSchedule.err().contains("schedule") && badSchedule.err().contains("'cosine:3'")
+        && badSchedule.err().strip().lines().count() == 1, badSchedule.err());
+  }
+
+  @Test
+  void scheduleFlagAnnealsTheRateAndOverridesTheConfigFile(@TempDir Path tmp) throws Exception {
+    Run plain = run("train", "--model", "mf", "--data", DATA, "--epochs", "2", "--eval-negatives", "20", "--quiet", "--json");
+    Run cosine = run("train", "--model", "mf", "--data", DATA, "--epochs", "2", "--eval-negatives", "20", "--schedule", "cosine", "--quiet", "--json");
+    assertEquals(0, cosine.code(), cosine.err());
+    assertTrue(plain.lastJson().path("hr@10").asDouble() != cosine.lastJson().path("hr@10").asDouble()
+        || plain.lastJson().path("ndcg@10").asDouble() != cosine.lastJson().path("ndcg@10").asDouble(), "the schedule changes training");
+    Path cfg = tmp.resolve("c.yaml");
+    Files.writeString(cfg, "model:\n  name: mf\ntrainer:\n  epochs: 2\n  schedule: cosine\nevaluation:\n  eval_negatives: 20\n");
+    Run fromFile = run("train", "--config", cfg.toString(), "--data", DATA, "--quiet", "--json");
+    assertEquals(0, fromFile.code(), fromFile.err());
+    assertEquals(cosine.lastJson().path("hr@10").asDouble(), fromFile.lastJson().path("hr@10").asDouble(), 0);
+    Run overridden = run("train", "--config", cfg.toString(), "--data", DATA, "--schedule", "constant", "--quiet", "--json");
+    assertEquals(plain.lastJson().path("ndcg@10").asDouble(), overridden.lastJson().path("ndcg@10").asDouble(), 0);
+    Files.writeString(cfg, "model:\n  name: mf\ntrainer:\n  epochs: 2\n  schedule: sawtooth\n");
+    Run badFile = run("train", "--config", cfg.toString(), "--data", DATA, "--quiet");
+    assertTrue(badFile.code() != 0 && badFile.err().contains("trainer.schedule") && badFile.err().contains("sawtooth"), badFile.err());
   }
 }

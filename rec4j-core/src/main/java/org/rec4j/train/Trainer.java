@@ -43,7 +43,11 @@ public final class Trainer {
     return this;
   }
 
-  /** Sets a per-epoch learning-rate schedule (time = epoch index from 0); returns this. */
+  /**
+   * Sets a per-epoch learning-rate schedule of absolute rates (time = epoch index from 0) for every optimizer;
+   * returns this. The config's {@link TrainerConfig#schedule()} (a per-step factor on each optimizer's own rate) is
+   * applied after it.
+   */
   public Trainer schedule(LrSchedule s) {
     this.schedule = s;
     return this;
@@ -115,6 +119,10 @@ public final class Trainer {
     List<EpochStats> history = new ArrayList<>();
     source.setTraining(true);
     try (source) {
+      ScheduleSpec spec = config.schedule();
+      double[] startLr = new double[optimizers.size()];
+      for (int i = 0; i < startLr.length; i++) startLr[i] = optimizers.get(i).learningRate();
+      LrSchedule factor = null;
       for (int epoch = 1; epoch <= config.epochs() && ctx.stop == null; epoch++) {
         if (schedule != null) for (Optimizer o : optimizers) schedule.apply(o, epoch - 1);
         long s0 = System.nanoTime();
@@ -122,8 +130,15 @@ public final class Trainer {
         long t0 = System.nanoTime();
         double lossSum = 0;
         int batches = (n + config.batchSize() - 1) / config.batchSize();
+        // the configured schedule runs in optimizer steps; its length is fixed by the first epoch's batch count
+        if (factor == null && !spec.isConstant()) factor = spec.factor(Math.max(1, batches), config.epochs());
+        long stepBase = (long) (epoch - 1) * Math.max(1, batches);
         for (int b = 0; b < batches && ctx.stop == null; b++) {
           int from = b * config.batchSize(), size = Math.min(config.batchSize(), n - from);
+          if (factor != null) {
+            double f = factor.lr(stepBase + b);
+            for (int i = 0; i < startLr.length; i++) optimizers.get(i).setLearningRate(startLr[i] * f);
+          }
           float loss = source.step(from, size);
           if (Float.isFinite(loss)) source.update(optimizers);
           // indexed loops: the per-batch iterators of for-each loops over these lists escaped (32 bytes a batch)

@@ -17,10 +17,12 @@ package org.rec4j.train;
  *     {@code rmse}); lower is better for {@code rmse}, {@code mae}, {@code loss}, {@code logloss}
  * @param patience epochs without improvement before stopping (0 disables early stopping)
  * @param restoreBest restore the parameters of the best validated epoch at the end
+ * @param schedule learning-rate schedule over the run, a factor on each optimizer's starting rate applied at every
+ *     step ({@link ScheduleSpec#CONSTANT} when null)
  */
 public record TrainerConfig(int epochs, int batchSize, double learningRate, OptimizerKind optimizer, float l2,
                             Objective objective, int negatives, long seed, int threads, int validateEvery,
-                            String monitor, int patience, boolean restoreBest) {
+                            String monitor, int patience, boolean restoreBest, ScheduleSpec schedule) {
   /** Validates every field. */
   public TrainerConfig {
     if (epochs < 1) throw new IllegalArgumentException("epochs must be >= 1, got " + epochs);
@@ -35,6 +37,15 @@ public record TrainerConfig(int epochs, int batchSize, double learningRate, Opti
     if (threads < 1) throw new IllegalArgumentException("threads must be >= 1, got " + threads);
     if (validateEvery < 1) throw new IllegalArgumentException("validate-every must be >= 1, got " + validateEvery);
     if (patience < 0) throw new IllegalArgumentException("patience must be >= 0, got " + patience);
+    if (schedule == null) schedule = ScheduleSpec.CONSTANT;
+  }
+
+  /** A configuration with a constant learning rate. */
+  public TrainerConfig(int epochs, int batchSize, double learningRate, OptimizerKind optimizer, float l2,
+                       Objective objective, int negatives, long seed, int threads, int validateEvery,
+                       String monitor, int patience, boolean restoreBest) {
+    this(epochs, batchSize, learningRate, optimizer, l2, objective, negatives, seed, threads, validateEvery, monitor,
+        patience, restoreBest, ScheduleSpec.CONSTANT);
   }
 
   /** Implicit-feedback defaults of NCF (He et al. 2017): BCE, 4 negatives, Adam 1e-3, batch 256, 20 epochs. */
@@ -55,21 +66,26 @@ public record TrainerConfig(int epochs, int batchSize, double learningRate, Opti
 
   /** A copy with other epochs. */
   public TrainerConfig withEpochs(int e) {
-    return new TrainerConfig(e, batchSize, learningRate, optimizer, l2, objective, negatives, seed, threads, validateEvery, monitor, patience, restoreBest);
+    return new TrainerConfig(e, batchSize, learningRate, optimizer, l2, objective, negatives, seed, threads, validateEvery, monitor, patience, restoreBest, schedule);
   }
 
   /** A copy with another seed. */
   public TrainerConfig withSeed(long s) {
-    return new TrainerConfig(epochs, batchSize, learningRate, optimizer, l2, objective, negatives, s, threads, validateEvery, monitor, patience, restoreBest);
+    return new TrainerConfig(epochs, batchSize, learningRate, optimizer, l2, objective, negatives, s, threads, validateEvery, monitor, patience, restoreBest, schedule);
   }
 
   /** A copy with another optimizer and learning rate. */
   public TrainerConfig withOptimizer(OptimizerKind o, double lr) {
-    return new TrainerConfig(epochs, batchSize, lr, o, l2, objective, negatives, seed, threads, validateEvery, monitor, patience, restoreBest);
+    return new TrainerConfig(epochs, batchSize, lr, o, l2, objective, negatives, seed, threads, validateEvery, monitor, patience, restoreBest, schedule);
+  }
+
+  /** A copy with another learning-rate schedule. */
+  public TrainerConfig withSchedule(ScheduleSpec s) {
+    return new TrainerConfig(epochs, batchSize, learningRate, optimizer, l2, objective, negatives, seed, threads, validateEvery, monitor, patience, restoreBest, s);
   }
 
   /** A copy with early stopping on {@code metric} with {@code patience}, restoring the best epoch. */
   public TrainerConfig withEarlyStopping(String metric, int pat) {
-    return new TrainerConfig(epochs, batchSize, learningRate, optimizer, l2, objective, negatives, seed, threads, validateEvery, metric, pat, true);
+    return new TrainerConfig(epochs, batchSize, learningRate, optimizer, l2, objective, negatives, seed, threads, validateEvery, metric, pat, true, schedule);
   }
 }

@@ -17,7 +17,8 @@ public final class KeySuggester {
       Map.entry("embedding_size", "factors"), Map.entry("embedding_dim", "factors"), Map.entry("dim", "factors"),
       Map.entry("loss", "objective"), Map.entry("metric", "monitor"), Map.entry("early_stopping", "patience"),
       Map.entry("workers", "threads"), Map.entry("mlp", "layers"), Map.entry("cutoffs", "k"), Map.entry("model", "name"),
-      Map.entry("dataset", "spec"), Map.entry("path", "spec"));
+      Map.entry("dataset", "spec"), Map.entry("path", "spec"), Map.entry("scheduler", "schedule"),
+      Map.entry("lr_scheduler", "schedule"), Map.entry("decay", "schedule"));
 
   private KeySuggester() {}
 

@@ -11,6 +11,7 @@ import org.rec4j.experiment.Protocol;
 import org.rec4j.model.ModelRegistry;
 import org.rec4j.train.Objective;
 import org.rec4j.train.OptimizerKind;
+import org.rec4j.train.ScheduleSpec;
 import org.rec4j.train.TrainerConfig;
 
 /**
@@ -119,12 +120,15 @@ public record RunConfig(Data data, Model model, Trainer trainer, Evaluation eval
    * @param validation fraction held out for validation, in [0, 0.5)
    * @param patience early stopping patience in validations (≥ 0, 0 = off)
    * @param monitor validation metric for early stopping (e.g. ndcg@10, rmse)
+   * @param schedule learning-rate schedule in epochs (constant, cosine[:MIN], step:EVERY,GAMMA, exp:GAMMA,
+   *     warmup:W+…)
    */
   @JsonInclude(JsonInclude.Include.NON_NULL)
   @JsonPropertyOrder({"task", "objective", "epochs", "batch", "optimizer", "lr", "l2", "negatives", "threads", "seed",
-      "validation", "patience", "monitor"})
+      "validation", "patience", "monitor", "schedule"})
   public record Trainer(String task, String objective, Integer epochs, Integer batch, String optimizer, Double lr, Float l2,
-                        Integer negatives, Integer threads, Long seed, Double validation, Integer patience, String monitor) {
+                        Integer negatives, Integer threads, Long seed, Double validation, Integer patience, String monitor,
+                        String schedule) {
     /** Validates the set fields. */
     public Trainer {
       if (task != null && !task.equalsIgnoreCase("rating") && !task.equalsIgnoreCase("implicit")) {
@@ -143,6 +147,13 @@ public record RunConfig(Data data, Model model, Trainer trainer, Evaluation eval
       }
       atLeast("trainer.patience", patience, 0);
       if (monitor != null && monitor.isBlank()) throw new InvalidValueException("trainer.monitor", "expected a metric name such as ndcg@10 or rmse", "''");
+      if (schedule != null) parse("trainer.schedule", () -> ScheduleSpec.parse(schedule));
+    }
+
+    /** A section without a schedule (constant learning rate). */
+    public Trainer(String task, String objective, Integer epochs, Integer batch, String optimizer, Double lr, Float l2,
+                   Integer negatives, Integer threads, Long seed, Double validation, Integer patience, String monitor) {
+      this(task, objective, epochs, batch, optimizer, lr, l2, negatives, threads, seed, validation, patience, monitor, null);
     }
   }
 
@@ -176,7 +187,7 @@ public record RunConfig(Data data, Model model, Trainer trainer, Evaluation eval
         new Model(c.model(), c.factors(), ints(c.layers()), c.dropout(), c.batchNorm(), c.crossBuckets(), c.embeddingStd(),
             c.pretrain(), c.pretrainOptimizerSgd(), pathText(c.pretrainedGmf()), pathText(c.pretrainedMlp())),
         new Trainer(task, lower(t.objective()), t.epochs(), t.batchSize(), lower(t.optimizer()), t.learningRate(), t.l2(),
-            t.negatives(), t.threads(), t.seed(), c.validationFraction(), t.patience(), t.monitor()),
+            t.negatives(), t.threads(), t.seed(), c.validationFraction(), t.patience(), t.monitor(), t.schedule().text()),
         new Evaluation(lower(c.protocol()), ints(c.ks()), c.sampledNegatives()));
   }
 
