@@ -57,6 +57,7 @@ final class Lane extends Thread {
 
   @Override
   public void run() {
+    org.rec4j.tensor.kernel.Parallel.serialOnThisThread(true); // the other lanes hold the other cores
     while (!stop) {
       Runnable r = task;
       if (r == null) {

@@ -59,7 +59,12 @@ final class Workers implements AutoCloseable {
       int a = from + (int) ((long) size * k / t), e = from + (int) ((long) size * (k + 1) / t);
       lanes[k].submit(shares[k].slice(ex, a, e - a, size, pointwise, bpr));
     }
-    run(0, ex, from, (int) ((long) size / t), size, pointwise, bpr);
+    boolean wasSerial = org.rec4j.tensor.kernel.Parallel.serialOnThisThread(true); // no nested kernel splitting
+    try {
+      run(0, ex, from, (int) ((long) size / t), size, pointwise, bpr);
+    } finally {
+      org.rec4j.tensor.kernel.Parallel.serialOnThisThread(wasSerial);
+    }
     for (int k = 1; k < t; k++) lanes[k].await();
     float loss = losses[0];
     List<Parameter> master = params.get(0);

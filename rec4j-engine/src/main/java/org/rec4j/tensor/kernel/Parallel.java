@@ -18,6 +18,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <p>Problems below {@link #minParallelFlops()} floating-point operations (system property
  * {@code rec4j.parallelFlops}, default 2 MFLOP) run on the calling thread only, since waking workers costs more than
  * it saves there: forcing the (256×64)·(64×32) product of an MLP layer onto 2 threads made it 5× slower.
+ *
+ * <p>A thread that is itself one of several data-parallel workers (the trainer's lanes) marks itself
+ * {@linkplain #serialOnThisThread serial}: its kernels then never split, because the cores are already busy with
+ * the other workers — nested splitting oversubscribed a 2-core machine and made 2-lane training of a wide MLP 1.5×
+ * slower than 1 lane.
  */
 public final class Parallel {
   /** Default minimum work (in flops) before a kernel is split across threads: 2 MFLOP. */
@@ -36,6 +41,20 @@ public final class Parallel {
   }
 
   private Parallel() {}
+
+  /** Per thread: whether its kernels must run on it alone (see {@link #serialOnThisThread}). */
+  private static final ThreadLocal<boolean[]> SERIAL = ThreadLocal.withInitial(() -> new boolean[1]);
+
+  /**
+   * Marks the calling thread as one of several parallel workers ({@code true}: its kernels never split) or clears
+   * the mark; returns the previous setting so a caller can restore it.
+   */
+  public static boolean serialOnThisThread(boolean serial) {
+    boolean[] flag = SERIAL.get();
+    boolean before = flag[0];
+    flag[0] = serial;
+    return before;
+  }
 
   /** The number of threads kernels may use, at least 1. */
   public static int threads() {
@@ -70,7 +89,7 @@ public final class Parallel {
 
   /** Whether a problem of {@code flops} work and {@code rows} rows (aligned to {@code align}) is worth splitting. */
   static boolean worthSplitting(long flops, int rows, int align) {
-    return threads > 1 && flops >= minParallelFlops && rows >= 2 * align;
+    return threads > 1 && flops >= minParallelFlops && rows >= 2 * align && !SERIAL.get()[0];
   }
 
   /**

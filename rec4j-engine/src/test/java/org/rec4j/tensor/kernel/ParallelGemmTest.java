@@ -106,6 +106,38 @@ class ParallelGemmTest {
   }
 
   @Test
+  void aThreadMarkedSerialNeverSplitsAndTheMarkIsPerThread() throws Exception {
+    Parallel.setThreads(2);
+    Parallel.setMinParallelFlops(0);
+    assertTrue(Parallel.worthSplitting(1_000_000, 64, 1));
+    boolean before = Parallel.serialOnThisThread(true);
+    try {
+      assertTrue(!before);
+      assertTrue(!Parallel.worthSplitting(1_000_000, 64, 1), "a data-parallel worker keeps its kernels to itself");
+      boolean[] other = new boolean[1];
+      Thread t = new Thread(() -> other[0] = Parallel.worthSplitting(1_000_000, 64, 1));
+      t.start();
+      t.join();
+      assertTrue(other[0], "another thread is not marked");
+      // results do not depend on the mark: the serial path is the same row-ordered computation
+      SplittableRandom rnd = new SplittableRandom(3);
+      float[] a = SimdKernelsTest.random(rnd, 40 * 30), b = SimdKernelsTest.random(rnd, 30 * 20);
+      for (Kernels kernels : providers()) {
+        float[] serial = new float[40 * 20];
+        kernels.gemm(false, false, 40, 20, 30, 1f, a, 0, 30, b, 0, 20, 0f, serial, 0, 20);
+        Parallel.serialOnThisThread(false);
+        float[] split = new float[40 * 20];
+        kernels.gemm(false, false, 40, 20, 30, 1f, a, 0, 30, b, 0, 20, 0f, split, 0, 20);
+        Parallel.serialOnThisThread(true);
+        assertArrayEquals(serial, split, kernels.name());
+      }
+    } finally {
+      Parallel.serialOnThisThread(before);
+    }
+    assertTrue(Parallel.worthSplitting(1_000_000, 64, 1), "mark restored");
+  }
+
+  @Test
   void rejectsBadThreadCount() {
     assertThrows(IllegalArgumentException.class, () -> Parallel.setThreads(0));
   }
