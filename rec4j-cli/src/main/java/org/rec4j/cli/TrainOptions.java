@@ -59,6 +59,8 @@ public final class TrainOptions {
       + "zip, trained on the same --data and --split) to use instead of training the GMF stage.") String pretrainedGmf;
   @Option(names = "--pretrained-mlp", paramLabel = "DIR", description = "With --pretrain: a saved NCF (MLP) model to use "
       + "instead of training the MLP stage.") String pretrainedMlp;
+  @Option(names = "--alpha", paramLabel = "A", description = "With --pretrain: weight of the GMF stage's output layer in "
+      + "NeuMF's, 1 - A for the MLP stage's (default 0.5, the paper's).") Float alpha;
   @Option(names = "--cross-buckets", paramLabel = "N", description = "Wide&Deep hashed user x item cross buckets (default 0 = none).") Integer crossBuckets;
   @Option(names = "--protocol", paramLabel = "P", description = "sampled, full or rating (default: rating for ratings, sampled otherwise).") String protocol;
   @Option(names = {"-k", "--k"}, split = ",", paramLabel = "K", description = "Cut-offs for ranking metrics (default 10).") int[] ks;
@@ -115,6 +117,7 @@ public final class TrainOptions {
     if (!given("--finetune-sgd") && m.finetuneSgd() != null) finetuneSgd = m.finetuneSgd();
     if (pretrainedGmf == null) pretrainedGmf = m.pretrainedGmf();
     if (pretrainedMlp == null) pretrainedMlp = m.pretrainedMlp();
+    if (alpha == null) alpha = m.alpha();
     if (task == null) task = t.task();
     if (objective == null) objective = t.objective();
     if (epochs == null) epochs = t.epochs();
@@ -165,7 +168,8 @@ public final class TrainOptions {
     return new ExperimentConfig(spec, SplitSpec.parse(sp), model, f, l, dropout != null ? dropout : rating ? 0.1f : 0f, batchNorm, tc, p,
         evalNegatives != null ? evalNegatives : 99, ks != null ? ks : new int[] {10}, pretrain, finetuneSgd,
         crossBuckets != null ? crossBuckets : 0, validation != null ? validation : 0, initStd != null ? initStd : 0.01f,
-        pretrainedGmf == null ? null : java.nio.file.Path.of(pretrainedGmf), pretrainedMlp == null ? null : java.nio.file.Path.of(pretrainedMlp));
+        pretrainedGmf == null ? null : java.nio.file.Path.of(pretrainedGmf), pretrainedMlp == null ? null : java.nio.file.Path.of(pretrainedMlp),
+        alpha != null ? alpha : 0.5f);
   }
 
   @Override

@@ -94,6 +94,28 @@ class TrainCommandTest {
     assertTrue(noPretrain.code() != 0 && noPretrain.err().contains("need --pretrain"), noPretrain.err());
   }
 
+  @Test
+  void alphaWeighsTheStagesInTheCombinedModel(@TempDir Path tmp) throws Exception {
+    String[] sizes = {"train", "--data", DATA, "--factors", "4", "--layers", "16,8,4", "--eval-negatives", "20", "--quiet", "--json"};
+    Path gmf = tmp.resolve("gmf"), mlp = tmp.resolve("mlp");
+    Run g = run(concat(sizes, "--model", "gmf", "--epochs", "2", "--save", gmf.toString()));
+    Run m = run(concat(sizes, "--model", "ncf", "--epochs", "2", "--save", mlp.toString()));
+    assertEquals(0, g.code() + m.code(), g.err() + m.err());
+    // a fine-tuning step too small to move anything: alpha 1 is the GMF stage, alpha 0 the MLP stage
+    String[] combine = concat(sizes, "--model", "neumf", "--pretrain", "--pretrained-gmf", gmf.toString(), "--pretrained-mlp",
+        mlp.toString(), "--optimizer", "sgd", "--lr", "1e-12", "--epochs", "1");
+    for (String metric : new String[] {"hr@10", "ndcg@10", "mrr@10"}) {
+      Run one = run(concat(combine, "--alpha", "1")), zero = run(concat(combine, "--alpha", "0"));
+      assertEquals(0, one.code() + zero.code(), one.err() + zero.err());
+      assertEquals(g.lastJson().path(metric).asDouble(), one.lastJson().path(metric).asDouble(), 1e-12, metric);
+      assertEquals(m.lastJson().path(metric).asDouble(), zero.lastJson().path(metric).asDouble(), 1e-12, metric);
+    }
+    Run bad = run(concat(combine, "--alpha", "1.5"));
+    assertTrue(bad.code() == ExitCode.USAGE && bad.err().contains("--alpha") && bad.err().contains("[0, 1]"), bad.err());
+    Run withoutPretrain = run(concat(sizes, "--model", "neumf", "--epochs", "1", "--alpha", "0.7"));
+    assertTrue(withoutPretrain.code() != 0 && withoutPretrain.err().contains("--alpha needs --pretrain"), withoutPretrain.err());
+  }
+
   private static String[] concat(String[] a, String... b) {
     String[] r = java.util.Arrays.copyOf(a, a.length + b.length);
     System.arraycopy(b, 0, r, a.length, b.length);

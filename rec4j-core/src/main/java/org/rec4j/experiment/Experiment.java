@@ -98,7 +98,7 @@ public final class Experiment {
         mlp = new NCF(opt);
         mlp.fit(train, valEval.validator(mlp), tc, listeners);
       }
-      model = NeuMF.fromPretrained(opt, gmf, mlp, 0.5f);
+      model = NeuMF.fromPretrained(opt, gmf, mlp, c.pretrainAlpha());
       if (c.pretrainOptimizerSgd()) fine = tc.withOptimizer(OptimizerKind.SGD, tc.learningRate());
     } else {
       model = ModelRegistry.create(c.model(), opt);

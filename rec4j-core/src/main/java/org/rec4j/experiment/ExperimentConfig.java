@@ -31,11 +31,14 @@ import org.rec4j.train.TrainerConfig;
  *     recipe
  * @param pretrainedMlp with {@code pretrain}: a saved NCF (MLP) artifact to use instead of training that stage, or
  *     null
+ * @param pretrainAlpha with {@code pretrain}: the weight α of the GMF stage's output layer in NeuMF's, 1 − α for the
+ *     MLP stage's (He et al. §3.4.1; 0.5 in the paper), in [0, 1]
  */
 public record ExperimentConfig(DataSpec data, SplitSpec split, String model, int factors, int[] layers, float dropout,
                                boolean batchNorm, TrainerConfig trainer, Protocol protocol, int sampledNegatives, int[] ks,
                                boolean pretrain, boolean pretrainOptimizerSgd, int crossBuckets, double validationFraction,
-                               float embeddingStd, java.nio.file.Path pretrainedGmf, java.nio.file.Path pretrainedMlp) {
+                               float embeddingStd, java.nio.file.Path pretrainedGmf, java.nio.file.Path pretrainedMlp,
+                               float pretrainAlpha) {
   /** Validates what the parts do not validate themselves. */
   public ExperimentConfig {
     if (data == null || split == null || model == null || trainer == null || protocol == null) {
@@ -57,6 +60,8 @@ public record ExperimentConfig(DataSpec data, SplitSpec split, String model, int
     if ((pretrainedGmf != null || pretrainedMlp != null) && !pretrain) {
       throw new IllegalArgumentException("--pretrained-gmf/--pretrained-mlp need --pretrain");
     }
+    if (!(pretrainAlpha >= 0 && pretrainAlpha <= 1)) throw new IllegalArgumentException("--alpha must be in [0, 1], got " + pretrainAlpha);
+    if (pretrainAlpha != 0.5f && !pretrain) throw new IllegalArgumentException("--alpha needs --pretrain (it mixes the pre-trained stages)");
     ks = ks.clone();
     layers = layers.clone();
   }
@@ -68,5 +73,14 @@ public record ExperimentConfig(DataSpec data, SplitSpec split, String model, int
                           float embeddingStd) {
     this(data, split, model, factors, layers, dropout, batchNorm, trainer, protocol, sampledNegatives, ks, pretrain,
         pretrainOptimizerSgd, crossBuckets, validationFraction, embeddingStd, null, null);
+  }
+
+  /** A run with the paper's α = 0.5. */
+  public ExperimentConfig(DataSpec data, SplitSpec split, String model, int factors, int[] layers, float dropout,
+                          boolean batchNorm, TrainerConfig trainer, Protocol protocol, int sampledNegatives, int[] ks,
+                          boolean pretrain, boolean pretrainOptimizerSgd, int crossBuckets, double validationFraction,
+                          float embeddingStd, java.nio.file.Path pretrainedGmf, java.nio.file.Path pretrainedMlp) {
+    this(data, split, model, factors, layers, dropout, batchNorm, trainer, protocol, sampledNegatives, ks, pretrain,
+        pretrainOptimizerSgd, crossBuckets, validationFraction, embeddingStd, pretrainedGmf, pretrainedMlp, 0.5f);
   }
 }

@@ -26,7 +26,7 @@ public final class MultiSeed {
     for (long s : seeds) {
       ExperimentConfig cs = new ExperimentConfig(c.data(), c.split(), c.model(), c.factors(), c.layers(), c.dropout(), c.batchNorm(),
           c.trainer().withSeed(s), c.protocol(), c.sampledNegatives(), c.ks(), c.pretrain(), c.pretrainOptimizerSgd(), c.crossBuckets(), c.validationFraction(), c.embeddingStd(),
-          c.pretrainedGmf(), c.pretrainedMlp());
+          c.pretrainedGmf(), c.pretrainedMlp(), c.pretrainAlpha());
       runs.add(Experiment.run(cs, ds, listeners));
     }
     Map<String, Statistics.Summary> summary = new LinkedHashMap<>();

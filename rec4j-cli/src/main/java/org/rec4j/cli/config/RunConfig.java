@@ -41,7 +41,7 @@ public record RunConfig(Data data, Model model, Trainer trainer, Evaluation eval
   /** Replaces absent sections by empty ones. */
   public RunConfig {
     data = data != null ? data : new Data(null, null);
-    model = model != null ? model : new Model(null, null, null, null, null, null, null, null, null, null, null);
+    model = model != null ? model : new Model(null, null, null, null, null, null, null, null, null, null, null, null);
     trainer = trainer != null ? trainer : new Trainer(null, null, null, null, null, null, null, null, null, null, null, null, null);
     evaluation = evaluation != null ? evaluation : new Evaluation(null, null, null);
   }
@@ -76,13 +76,14 @@ public record RunConfig(Data data, Model model, Trainer trainer, Evaluation eval
    * @param finetuneSgd with pretrain: fine-tune with plain SGD
    * @param pretrainedGmf with pretrain: a saved GMF artifact (directory or zip) used instead of training that stage
    * @param pretrainedMlp with pretrain: a saved NCF artifact used instead of training that stage
+   * @param alpha with pretrain: weight of the GMF stage's output layer (1 − alpha for the MLP stage's), in [0, 1]
    */
   @JsonInclude(JsonInclude.Include.NON_NULL)
   @JsonPropertyOrder({"name", "factors", "layers", "dropout", "batch_norm", "cross_buckets", "init_std", "pretrain",
-      "finetune_sgd", "pretrained_gmf", "pretrained_mlp"})
+      "finetune_sgd", "pretrained_gmf", "pretrained_mlp", "alpha"})
   public record Model(String name, Integer factors, List<Integer> layers, Float dropout, Boolean batchNorm,
                       Integer crossBuckets, Float initStd, Boolean pretrain, Boolean finetuneSgd, String pretrainedGmf,
-                      String pretrainedMlp) {
+                      String pretrainedMlp, Float alpha) {
     /** Validates the set fields. */
     public Model {
       if (name != null && !ModelRegistry.names().contains(name.toLowerCase(Locale.ROOT))) {
@@ -98,6 +99,7 @@ public record RunConfig(Data data, Model model, Trainer trainer, Evaluation eval
       }
       if (dropout != null && !(dropout >= 0 && dropout < 1)) throw new InvalidValueException("model.dropout", "expected a number in [0, 1)", dropout);
       atLeast("model.cross_buckets", crossBuckets, 0);
+      if (alpha != null && !(alpha >= 0 && alpha <= 1)) throw new InvalidValueException("model.alpha", "expected a number in [0, 1]", alpha);
       if (initStd != null && !(initStd > 0 && Float.isFinite(initStd))) {
         throw new InvalidValueException("model.init_std", "expected a number > 0", initStd);
       }
@@ -185,7 +187,7 @@ public record RunConfig(Data data, Model model, Trainer trainer, Evaluation eval
     String task = t.objective().isRating() ? "rating" : "implicit";
     return new RunConfig(new Data(specText(c.data()), c.split().toString()),
         new Model(c.model(), c.factors(), ints(c.layers()), c.dropout(), c.batchNorm(), c.crossBuckets(), c.embeddingStd(),
-            c.pretrain(), c.pretrainOptimizerSgd(), pathText(c.pretrainedGmf()), pathText(c.pretrainedMlp())),
+            c.pretrain(), c.pretrainOptimizerSgd(), pathText(c.pretrainedGmf()), pathText(c.pretrainedMlp()), c.pretrainAlpha()),
         new Trainer(task, lower(t.objective()), t.epochs(), t.batchSize(), lower(t.optimizer()), t.learningRate(), t.l2(),
             t.negatives(), t.threads(), t.seed(), c.validationFraction(), t.patience(), t.monitor(), t.schedule().text()),
         new Evaluation(lower(c.protocol()), ints(c.ks()), c.sampledNegatives()));
