@@ -22,8 +22,9 @@ import org.rec4j.train.TrainerConfig;
  * <pre>
  * data:       spec (FORMAT:PATH), split
  * model:      name, factors, layers, dropout, batch_norm, cross_buckets, init_std, pretrain, finetune_sgd,
- *             pretrained_gmf, pretrained_mlp
- * trainer:    task, objective, epochs, batch, optimizer, lr, l2, negatives, threads, seed, validation, patience, monitor
+ *             pretrained_gmf, pretrained_mlp, alpha
+ * trainer:    task, objective, epochs, batch, optimizer, lr, l2, negatives, threads, seed, validation, patience, monitor,
+ *             schedule
  * evaluation: protocol, k, eval_negatives
  * </pre>
  *
