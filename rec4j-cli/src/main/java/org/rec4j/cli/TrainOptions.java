@@ -51,7 +51,8 @@ public final class TrainOptions {
       + "constant (default), cosine[:MIN], step:EVERY,GAMMA, exp:GAMMA, warmup:W+<one of those>.") String schedule;
   @Option(names = "--l2", paramLabel = "X", description = "L2 penalty on touched parameters (default 0).") Float l2;
   @Option(names = "--batch", paramLabel = "B", description = "Mini-batch size.") Integer batch;
-  @Option(names = "--threads", paramLabel = "T", description = "Data-parallel training and evaluation threads (default 1).") Integer threads;
+  @Option(names = "--threads", paramLabel = "T", description = "Data-parallel training and evaluation threads (default 1). With one "
+      + "thread, large matrix products still use every core; REC4J_JAVA_OPTS=-Drec4j.threads=1 keeps a run on one core.") Integer threads;
   @Option(names = "--seed", paramLabel = "S", description = "Seed of every random draw (default 42).") Long seed;
   @Option(names = "--pretrain", negatable = true, description = "NeuMF: pre-train GMF and NCF, combine with alpha 0.5, then fine-tune.") boolean pretrain;
   @Option(names = "--finetune-sgd", negatable = true, description = "With --pretrain: fine-tune with plain SGD as in the NCF paper.") boolean finetuneSgd;
