@@ -4,15 +4,24 @@ import java.io.PrintStream;
 import java.util.Locale;
 import java.util.Map;
 
-/** Prints one line per epoch (loss, validation metrics, seconds, throughput): the quiet logging used in CI. */
+/**
+ * Prints one line per epoch (loss, validation metrics, seconds, throughput, and the learning rate at the epoch's
+ * end once a schedule has moved it): the quiet logging used in CI.
+ */
 public final class LogListener implements TrainingListener {
   private final PrintStream out;
   private final String prefix;
+  private double startLr = Double.NaN;
 
   /** Logs to {@code out}, each line starting with {@code prefix}. */
   public LogListener(PrintStream out, String prefix) {
     this.out = out;
     this.prefix = prefix;
+  }
+
+  @Override
+  public void onStart(Trainer.Context ctx) {
+    startLr = ctx.learningRate();
   }
 
   @Override
@@ -23,6 +32,7 @@ public final class LogListener implements TrainingListener {
       sb.append(String.format(Locale.ROOT, " %s %.4f", e.getKey(), e.getValue()));
     }
     sb.append(String.format(Locale.ROOT, " train %.2fs (%.0f samples/s)", s.trainSeconds(), s.samplesPerSecond()));
+    if (s.learningRate() != startLr) sb.append(String.format(Locale.ROOT, " lr %.3g", s.learningRate()));
     out.println(sb);
   }
 

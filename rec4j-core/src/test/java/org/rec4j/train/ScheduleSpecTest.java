@@ -80,4 +80,17 @@ class ScheduleSpecTest {
     assertEquals(endOfFirst, ha.epochs().get(0).learningRate(), 1e-12);
     assertTrue(ha.last().trainLoss() != hc.last().trainLoss(), "a different rate trains a different model");
   }
+
+  @Test
+  void theEpochLogShowsTheRateOnlyOnceAScheduleMovedIt() {
+    TrainerConfig base = new TrainerConfig(2, 64, 0.05, OptimizerKind.ADAM, 0f, Objective.BCE, 2, 11, 1, 1, "ndcg@10", 0, false);
+    for (String spec : List.of("constant", "cosine")) {
+      java.io.ByteArrayOutputStream buf = new java.io.ByteArrayOutputStream();
+      LogListener log = new LogListener(new java.io.PrintStream(buf, true, java.nio.charset.StandardCharsets.UTF_8), "");
+      new NeuMF(ModelOptions.implicit(30, 20, 4)).fit(TrainerTest.data(), null, base.withSchedule(ScheduleSpec.parse(spec)), log);
+      List<String> lines = buf.toString(java.nio.charset.StandardCharsets.UTF_8).lines().toList();
+      assertEquals(2, lines.size(), lines.toString());
+      for (String l : lines) assertEquals(spec.equals("cosine"), l.contains(" lr "), l);
+    }
+  }
 }
