@@ -66,21 +66,19 @@ public record ExperimentConfig(DataSpec data, SplitSpec split, String model, int
     layers = layers.clone();
   }
 
-  /** A run without pre-trained stage artifacts. */
+  /** A run without pre-trained stage artifacts, with the paper's α = 0.5. */
   public ExperimentConfig(DataSpec data, SplitSpec split, String model, int factors, int[] layers, float dropout,
                           boolean batchNorm, TrainerConfig trainer, Protocol protocol, int sampledNegatives, int[] ks,
                           boolean pretrain, boolean pretrainOptimizerSgd, int crossBuckets, double validationFraction,
                           float embeddingStd) {
     this(data, split, model, factors, layers, dropout, batchNorm, trainer, protocol, sampledNegatives, ks, pretrain,
-        pretrainOptimizerSgd, crossBuckets, validationFraction, embeddingStd, null, null);
+        pretrainOptimizerSgd, crossBuckets, validationFraction, embeddingStd, null, null, 0.5f);
   }
 
-  /** A run with the paper's α = 0.5. */
-  public ExperimentConfig(DataSpec data, SplitSpec split, String model, int factors, int[] layers, float dropout,
-                          boolean batchNorm, TrainerConfig trainer, Protocol protocol, int sampledNegatives, int[] ks,
-                          boolean pretrain, boolean pretrainOptimizerSgd, int crossBuckets, double validationFraction,
-                          float embeddingStd, java.nio.file.Path pretrainedGmf, java.nio.file.Path pretrainedMlp) {
-    this(data, split, model, factors, layers, dropout, batchNorm, trainer, protocol, sampledNegatives, ks, pretrain,
-        pretrainOptimizerSgd, crossBuckets, validationFraction, embeddingStd, pretrainedGmf, pretrainedMlp, 0.5f);
+  /** This run with other training settings (e.g. another seed). */
+  public ExperimentConfig withTrainer(TrainerConfig t) {
+    return new ExperimentConfig(data, split, model, factors, layers, dropout, batchNorm, t, protocol, sampledNegatives, ks,
+        pretrain, pretrainOptimizerSgd, crossBuckets, validationFraction, embeddingStd, pretrainedGmf, pretrainedMlp,
+        pretrainAlpha);
   }
 }

@@ -24,10 +24,7 @@ public final class MultiSeed {
     if (seeds.length == 0) throw new IllegalArgumentException("--seeds: at least one seed is needed");
     List<ExperimentResult> runs = new ArrayList<>();
     for (long s : seeds) {
-      ExperimentConfig cs = new ExperimentConfig(c.data(), c.split(), c.model(), c.factors(), c.layers(), c.dropout(), c.batchNorm(),
-          c.trainer().withSeed(s), c.protocol(), c.sampledNegatives(), c.ks(), c.pretrain(), c.pretrainOptimizerSgd(), c.crossBuckets(), c.validationFraction(), c.embeddingStd(),
-          c.pretrainedGmf(), c.pretrainedMlp(), c.pretrainAlpha());
-      runs.add(Experiment.run(cs, ds, listeners));
+      runs.add(Experiment.run(c.withTrainer(c.trainer().withSeed(s)), ds, listeners));
     }
     Map<String, Statistics.Summary> summary = new LinkedHashMap<>();
     for (String key : runs.get(0).metrics().keySet()) {

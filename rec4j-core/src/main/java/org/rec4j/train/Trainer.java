@@ -29,7 +29,6 @@ import org.rec4j.tensor.Rng;
 public final class Trainer {
   private final TrainerConfig config;
   private final List<TrainingListener> listeners = new ArrayList<>();
-  private LrSchedule schedule;
 
   /** A trainer with the divergence guard installed. */
   public Trainer(TrainerConfig config) {
@@ -40,16 +39,6 @@ public final class Trainer {
   /** Adds a listener; returns this. */
   public Trainer listen(TrainingListener l) {
     listeners.add(l);
-    return this;
-  }
-
-  /**
-   * Sets a per-epoch learning-rate schedule of absolute rates (time = epoch index from 0) for every optimizer;
-   * returns this. The config's {@link TrainerConfig#schedule()} (a per-step factor on each optimizer's own rate) is
-   * applied after it.
-   */
-  public Trainer schedule(LrSchedule s) {
-    this.schedule = s;
     return this;
   }
 
@@ -124,15 +113,16 @@ public final class Trainer {
       for (int i = 0; i < startLr.length; i++) startLr[i] = optimizers.get(i).learningRate();
       LrSchedule factor = null;
       for (int epoch = 1; epoch <= config.epochs() && ctx.stop == null; epoch++) {
-        if (schedule != null) for (Optimizer o : optimizers) schedule.apply(o, epoch - 1);
         long s0 = System.nanoTime();
         int n = source.prepareEpoch(rng);
         long t0 = System.nanoTime();
         double lossSum = 0;
         int batches = (n + config.batchSize() - 1) / config.batchSize();
-        // the configured schedule runs in optimizer steps; its length is fixed by the first epoch's batch count
-        if (factor == null && !spec.isConstant()) factor = spec.factor(Math.max(1, batches), config.epochs());
-        long stepBase = (long) (epoch - 1) * Math.max(1, batches);
+        // the configured schedule (TrainerConfig#schedule) runs in optimizer steps, as a factor on each optimizer's
+        // starting rate; its length is fixed by the first epoch's batch count
+        int stepsPerEpoch = Math.max(1, batches);
+        if (factor == null && !spec.isConstant()) factor = spec.factor(stepsPerEpoch, config.epochs());
+        long stepBase = (long) (epoch - 1) * stepsPerEpoch;
         for (int b = 0; b < batches && ctx.stop == null; b++) {
           int from = b * config.batchSize(), size = Math.min(config.batchSize(), n - from);
           if (factor != null) {
