@@ -57,10 +57,10 @@ public final class TrainCommand implements Callable<Integer> {
     Dataset ds = dataSpec.load();
     ExperimentConfig c = train.resolve(dataSpec, ds);
     TrainerConfig tc = c.trainer();
-    out.printf(Locale.ROOT, "%s on %s: %s, %d epochs, batch %d, %s lr %s%s%s, split %s, protocol %s%n", c.model(), ds.name(),
+    out.printf(Locale.ROOT, "%s on %s: %s, %d epochs, batch %d, %s lr %s%s%s%s, split %s, protocol %s%n", c.model(), ds.name(),
         tc.objective().name().toLowerCase(Locale.ROOT), tc.epochs(), tc.batchSize(), tc.optimizer().name().toLowerCase(Locale.ROOT),
         tc.learningRate(), tc.schedule().isConstant() ? "" : " " + tc.schedule(), tc.l2() > 0 ? ", l2 " + tc.l2() : "",
-        c.split(), c.protocol().name().toLowerCase(Locale.ROOT));
+        tc.swaFrom() > 0 ? ", weights averaged from epoch " + tc.swaFrom() : "", c.split(), c.protocol().name().toLowerCase(Locale.ROOT));
     out.flush();
     TrainingListener log = new LogListener(new java.io.PrintStream(new WriterStream(out), true), "  ");
     TrainingListener[] listeners = quiet ? new TrainingListener[0]

@@ -49,6 +49,8 @@ public final class TrainOptions {
   @Option(names = "--lr", paramLabel = "X", description = "Learning rate (default 0.001).") Double lr;
   @Option(names = "--schedule", paramLabel = "SPEC", description = "Learning-rate schedule in epochs, applied every step: "
       + "constant (default), cosine[:MIN], step:EVERY,GAMMA, exp:GAMMA, warmup:W+<one of those>.") String schedule;
+  @Option(names = "--swa", paramLabel = "EPOCH", description = "Stochastic weight averaging: average the weights at the end "
+      + "of this epoch and every later one; validation and the final model use the average (default 0 = off).") Integer swa;
   @Option(names = "--l2", paramLabel = "X", description = "L2 penalty on touched parameters (default 0).") Float l2;
   @Option(names = "--batch", paramLabel = "B", description = "Mini-batch size.") Integer batch;
   @Option(names = "--threads", paramLabel = "T", description = "Data-parallel training and evaluation threads (default 1). With one "
@@ -126,6 +128,7 @@ public final class TrainOptions {
     if (optimizer == null) optimizer = t.optimizer();
     if (lr == null) lr = t.lr();
     if (schedule == null) schedule = t.schedule();
+    if (swa == null) swa = t.swa();
     if (l2 == null) l2 = t.l2();
     if (negatives == null) negatives = t.negatives();
     if (threads == null) threads = t.threads();
@@ -163,7 +166,8 @@ public final class TrainOptions {
     TrainerConfig tc = new TrainerConfig(epochs != null ? epochs : rating ? 50 : 20, batch != null ? batch : rating ? 64 : 256,
         lr != null ? lr : 1e-3, optimizer != null ? OptimizerKind.of(optimizer) : OptimizerKind.ADAM, l2 != null ? l2 : 0f, obj,
         negatives != null ? negatives : rating ? 0 : 4, seed != null ? seed : 42, threads != null ? threads : 1, 1, monitorKey,
-        patience != null ? patience : 0, patience != null && patience > 0, ScheduleSpec.parse(schedule));
+        patience != null ? patience : 0, patience != null && patience > 0 && (swa == null || swa == 0), ScheduleSpec.parse(schedule),
+        swa != null ? swa : 0);
     String sp = split != null ? split : ds.split().isPresent() ? "given" : rating ? "ratio:0.8" : "loo";
     Protocol p = protocol != null ? Protocol.of(protocol) : rating ? Protocol.RATING : Protocol.SAMPLED;
     return new ExperimentConfig(spec, SplitSpec.parse(sp), model, f, l, dropout != null ? dropout : rating ? 0.1f : 0f, batchNorm, tc, p,

@@ -158,4 +158,24 @@ class TrainCommandTest {
     Run badFile = run("train", "--config", cfg.toString(), "--data", DATA, "--quiet");
     assertTrue(badFile.code() != 0 && badFile.err().contains("trainer.schedule") && badFile.err().contains("sawtooth"), badFile.err());
   }
+
+  @Test
+  void swaFlagAndConfigKeyAverageTheLastEpochs(@TempDir Path tmp) throws Exception {
+    Run plain = run("train", "--model", "mf", "--data", DATA, "--epochs", "3", "--eval-negatives", "20", "--quiet", "--json");
+    Run swa = run("train", "--model", "mf", "--data", DATA, "--epochs", "3", "--eval-negatives", "20", "--swa", "2", "--json");
+    assertEquals(0, swa.code(), swa.err());
+    assertTrue(swa.out().contains("weights averaged from epoch 2"), swa.out());
+    assertTrue(plain.lastJson().path("hr@10").asDouble() != swa.lastJson().path("hr@10").asDouble()
+        || plain.lastJson().path("ndcg@10").asDouble() != swa.lastJson().path("ndcg@10").asDouble(), "averaging changes the final model");
+    Path cfg = tmp.resolve("s.yaml");
+    Files.writeString(cfg, "model:\n  name: mf\ntrainer:\n  epochs: 3\n  swa: 2\nevaluation:\n  eval_negatives: 20\n");
+    Run fromFile = run("train", "--config", cfg.toString(), "--data", DATA, "--quiet", "--json");
+    assertEquals(swa.lastJson().path("ndcg@10").asDouble(), fromFile.lastJson().path("ndcg@10").asDouble(), 0);
+    Run late = run("train", "--model", "mf", "--data", DATA, "--epochs", "3", "--eval-negatives", "20", "--swa", "4", "--quiet");
+    assertEquals(ExitCode.USAGE, late.code(), late.err());
+    assertTrue(late.err().contains("swa") && late.err().strip().lines().count() == 1, late.err());
+    Files.writeString(cfg, "model:\n  name: mf\ntrainer:\n  epochs: 3\n  swa: -1\n");
+    Run badFile = run("train", "--config", cfg.toString(), "--data", DATA, "--quiet");
+    assertTrue(badFile.code() != 0 && badFile.err().contains("trainer.swa"), badFile.err());
+  }
 }

@@ -104,6 +104,7 @@ public final class Trainer {
     List<TrainingListener> all = new ArrayList<>(listeners);
     if (validator != null) all.add(tracker);
     for (TrainingListener l : all) l.onStart(ctx);
+    WeightAverage swa = config.swaFrom() > 0 ? new WeightAverage(params) : null;
     Rng rng = new Rng(config.seed() * 0x9E3779B97F4A7C15L + 17);
     List<EpochStats> history = new ArrayList<>();
     source.setTraining(true);
@@ -137,12 +138,16 @@ public final class Trainer {
           for (int i = 0; i < all.size(); i++) all.get(i).onBatchEnd(ctx, epoch, b + 1, batches, loss);
         }
         long t1 = System.nanoTime();
+        if (swa != null && epoch >= config.swaFrom()) swa.add();
         Map<String, Double> val = Map.of();
         if (validator != null && ctx.stop == null && (epoch % config.validateEvery() == 0 || epoch == config.epochs())) {
           source.setTraining(false);
+          boolean averaged = swa != null && swa.count() > 0;
+          if (averaged) swa.swap(); // validate the average, then continue training the live weights
           try (var ng = Autograd.noGrad()) {
             val = new LinkedHashMap<>(validator.validate());
           } finally {
+            if (averaged) swa.swap();
             source.setTraining(true);
           }
         }
@@ -153,6 +158,7 @@ public final class Trainer {
       }
     }
     source.setTraining(false);
+    if (swa != null && swa.count() > 0) swa.swap(); // the run ends with the averaged weights
     TrainingHistory h = new TrainingHistory(List.copyOf(history), ctx.stop, tracker.bestEpoch(), tracker.bestValue());
     for (TrainingListener l : all) l.onEnd(ctx, h);
     return h;

@@ -19,10 +19,13 @@ package org.rec4j.train;
  * @param restoreBest restore the parameters of the best validated epoch at the end
  * @param schedule learning-rate schedule over the run, a factor on each optimizer's starting rate applied at every
  *     step ({@link ScheduleSpec#CONSTANT} when null)
+ * @param swaFrom stochastic weight averaging (Izmailov et al. 2018, "Averaging Weights Leads to Wider Optima and
+ *     Better Generalization"): from this epoch on, the parameters at each epoch's end are averaged, validation sees
+ *     the average, and the run ends with it (0 = off; excludes {@code restoreBest})
  */
 public record TrainerConfig(int epochs, int batchSize, double learningRate, OptimizerKind optimizer, float l2,
                             Objective objective, int negatives, long seed, int threads, int validateEvery,
-                            String monitor, int patience, boolean restoreBest, ScheduleSpec schedule) {
+                            String monitor, int patience, boolean restoreBest, ScheduleSpec schedule, int swaFrom) {
   /** Validates every field. */
   public TrainerConfig {
     if (epochs < 1) throw new IllegalArgumentException("epochs must be >= 1, got " + epochs);
@@ -38,6 +41,20 @@ public record TrainerConfig(int epochs, int batchSize, double learningRate, Opti
     if (validateEvery < 1) throw new IllegalArgumentException("validate-every must be >= 1, got " + validateEvery);
     if (patience < 0) throw new IllegalArgumentException("patience must be >= 0, got " + patience);
     if (schedule == null) schedule = ScheduleSpec.CONSTANT;
+    if (swaFrom < 0 || swaFrom > epochs) {
+      throw new IllegalArgumentException("swa must be an epoch in 1.." + epochs + " (or 0 for off), got " + swaFrom);
+    }
+    if (swaFrom > 0 && restoreBest) {
+      throw new IllegalArgumentException("swa (weight averaging) and restoring the best epoch exclude each other");
+    }
+  }
+
+  /** A configuration without weight averaging. */
+  public TrainerConfig(int epochs, int batchSize, double learningRate, OptimizerKind optimizer, float l2,
+                       Objective objective, int negatives, long seed, int threads, int validateEvery,
+                       String monitor, int patience, boolean restoreBest, ScheduleSpec schedule) {
+    this(epochs, batchSize, learningRate, optimizer, l2, objective, negatives, seed, threads, validateEvery, monitor,
+        patience, restoreBest, schedule, 0);
   }
 
   /** A configuration with a constant learning rate. */
@@ -66,26 +83,31 @@ public record TrainerConfig(int epochs, int batchSize, double learningRate, Opti
 
   /** A copy with other epochs. */
   public TrainerConfig withEpochs(int e) {
-    return new TrainerConfig(e, batchSize, learningRate, optimizer, l2, objective, negatives, seed, threads, validateEvery, monitor, patience, restoreBest, schedule);
+    return new TrainerConfig(e, batchSize, learningRate, optimizer, l2, objective, negatives, seed, threads, validateEvery, monitor, patience, restoreBest, schedule, swaFrom);
   }
 
   /** A copy with another seed. */
   public TrainerConfig withSeed(long s) {
-    return new TrainerConfig(epochs, batchSize, learningRate, optimizer, l2, objective, negatives, s, threads, validateEvery, monitor, patience, restoreBest, schedule);
+    return new TrainerConfig(epochs, batchSize, learningRate, optimizer, l2, objective, negatives, s, threads, validateEvery, monitor, patience, restoreBest, schedule, swaFrom);
   }
 
   /** A copy with another optimizer and learning rate. */
   public TrainerConfig withOptimizer(OptimizerKind o, double lr) {
-    return new TrainerConfig(epochs, batchSize, lr, o, l2, objective, negatives, seed, threads, validateEvery, monitor, patience, restoreBest, schedule);
+    return new TrainerConfig(epochs, batchSize, lr, o, l2, objective, negatives, seed, threads, validateEvery, monitor, patience, restoreBest, schedule, swaFrom);
   }
 
   /** A copy with another learning-rate schedule. */
   public TrainerConfig withSchedule(ScheduleSpec s) {
-    return new TrainerConfig(epochs, batchSize, learningRate, optimizer, l2, objective, negatives, seed, threads, validateEvery, monitor, patience, restoreBest, s);
+    return new TrainerConfig(epochs, batchSize, learningRate, optimizer, l2, objective, negatives, seed, threads, validateEvery, monitor, patience, restoreBest, s, swaFrom);
+  }
+
+  /** A copy that averages the weights of epochs {@code from}..last (0 = off). */
+  public TrainerConfig withSwa(int from) {
+    return new TrainerConfig(epochs, batchSize, learningRate, optimizer, l2, objective, negatives, seed, threads, validateEvery, monitor, patience, restoreBest, schedule, from);
   }
 
   /** A copy with early stopping on {@code metric} with {@code patience}, restoring the best epoch. */
   public TrainerConfig withEarlyStopping(String metric, int pat) {
-    return new TrainerConfig(epochs, batchSize, learningRate, optimizer, l2, objective, negatives, seed, threads, validateEvery, metric, pat, true, schedule);
+    return new TrainerConfig(epochs, batchSize, learningRate, optimizer, l2, objective, negatives, seed, threads, validateEvery, metric, pat, true, schedule, swaFrom);
   }
 }

@@ -24,7 +24,7 @@ import org.rec4j.train.TrainerConfig;
  * model:      name, factors, layers, dropout, batch_norm, cross_buckets, init_std, pretrain, finetune_sgd,
  *             pretrained_gmf, pretrained_mlp, alpha
  * trainer:    task, objective, epochs, batch, optimizer, lr, l2, negatives, threads, seed, validation, patience, monitor,
- *             schedule
+ *             schedule, swa
  * evaluation: protocol, k, eval_negatives
  * </pre>
  *
@@ -125,13 +125,14 @@ public record RunConfig(Data data, Model model, Trainer trainer, Evaluation eval
    * @param monitor validation metric for early stopping (e.g. ndcg@10, rmse)
    * @param schedule learning-rate schedule in epochs (constant, cosine[:MIN], step:EVERY,GAMMA, exp:GAMMA,
    *     warmup:W+…)
+   * @param swa average the weights of this epoch and the later ones (stochastic weight averaging; ≥ 0, 0 = off)
    */
   @JsonInclude(JsonInclude.Include.NON_NULL)
   @JsonPropertyOrder({"task", "objective", "epochs", "batch", "optimizer", "lr", "l2", "negatives", "threads", "seed",
-      "validation", "patience", "monitor", "schedule"})
+      "validation", "patience", "monitor", "schedule", "swa"})
   public record Trainer(String task, String objective, Integer epochs, Integer batch, String optimizer, Double lr, Float l2,
                         Integer negatives, Integer threads, Long seed, Double validation, Integer patience, String monitor,
-                        String schedule) {
+                        String schedule, Integer swa) {
     /** Validates the set fields. */
     public Trainer {
       if (task != null && !task.equalsIgnoreCase("rating") && !task.equalsIgnoreCase("implicit")) {
@@ -151,12 +152,13 @@ public record RunConfig(Data data, Model model, Trainer trainer, Evaluation eval
       atLeast("trainer.patience", patience, 0);
       if (monitor != null && monitor.isBlank()) throw new InvalidValueException("trainer.monitor", "expected a metric name such as ndcg@10 or rmse", "''");
       if (schedule != null) parse("trainer.schedule", () -> ScheduleSpec.parse(schedule));
+      atLeast("trainer.swa", swa, 0);
     }
 
     /** A section without a schedule (constant learning rate). */
     public Trainer(String task, String objective, Integer epochs, Integer batch, String optimizer, Double lr, Float l2,
                    Integer negatives, Integer threads, Long seed, Double validation, Integer patience, String monitor) {
-      this(task, objective, epochs, batch, optimizer, lr, l2, negatives, threads, seed, validation, patience, monitor, null);
+      this(task, objective, epochs, batch, optimizer, lr, l2, negatives, threads, seed, validation, patience, monitor, null, null);
     }
   }
 
@@ -190,7 +192,8 @@ public record RunConfig(Data data, Model model, Trainer trainer, Evaluation eval
         new Model(c.model(), c.factors(), ints(c.layers()), c.dropout(), c.batchNorm(), c.crossBuckets(), c.embeddingStd(),
             c.pretrain(), c.pretrainOptimizerSgd(), pathText(c.pretrainedGmf()), pathText(c.pretrainedMlp()), c.pretrainAlpha()),
         new Trainer(task, lower(t.objective()), t.epochs(), t.batchSize(), lower(t.optimizer()), t.learningRate(), t.l2(),
-            t.negatives(), t.threads(), t.seed(), c.validationFraction(), t.patience(), t.monitor(), t.schedule().text()),
+            t.negatives(), t.threads(), t.seed(), c.validationFraction(), t.patience(), t.monitor(), t.schedule().text(),
+            t.swaFrom()),
         new Evaluation(lower(c.protocol()), ints(c.ks()), c.sampledNegatives()));
   }
 
