@@ -64,6 +64,8 @@ public final class TrainOptions {
       + "instead of training the MLP stage.") String pretrainedMlp;
   @Option(names = "--alpha", paramLabel = "A", description = "With --pretrain: weight of the GMF stage's output layer in "
       + "NeuMF's, 1 - A for the MLP stage's (default 0.5, the paper's).") Float alpha;
+  @Option(names = "--finetune-epochs", paramLabel = "N", description = "With --pretrain: epochs of training the combined "
+      + "NeuMF (default: --epochs); 0 keeps and evaluates the combination as built.") Integer finetuneEpochs;
   @Option(names = "--cross-buckets", paramLabel = "N", description = "Wide&Deep hashed user x item cross buckets (default 0 = none).") Integer crossBuckets;
   @Option(names = "--protocol", paramLabel = "P", description = "sampled, full or rating (default: rating for ratings, sampled otherwise).") String protocol;
   @Option(names = {"-k", "--k"}, split = ",", paramLabel = "K", description = "Cut-offs for ranking metrics (default 10).") int[] ks;
@@ -121,6 +123,7 @@ public final class TrainOptions {
     if (pretrainedGmf == null) pretrainedGmf = m.pretrainedGmf();
     if (pretrainedMlp == null) pretrainedMlp = m.pretrainedMlp();
     if (alpha == null) alpha = m.alpha();
+    if (finetuneEpochs == null) finetuneEpochs = m.finetuneEpochs();
     if (task == null) task = t.task();
     if (objective == null) objective = t.objective();
     if (epochs == null) epochs = t.epochs();
@@ -174,7 +177,7 @@ public final class TrainOptions {
         evalNegatives != null ? evalNegatives : 99, ks != null ? ks : new int[] {10}, pretrain, finetuneSgd,
         crossBuckets != null ? crossBuckets : 0, validation != null ? validation : 0, initStd != null ? initStd : 0.01f,
         pretrainedGmf == null ? null : java.nio.file.Path.of(pretrainedGmf), pretrainedMlp == null ? null : java.nio.file.Path.of(pretrainedMlp),
-        alpha != null ? alpha : 0.5f);
+        alpha != null ? alpha : 0.5f, finetuneEpochs != null ? finetuneEpochs : -1);
   }
 
   @Override

@@ -101,15 +101,21 @@ class TrainCommandTest {
     Run g = run(concat(sizes, "--model", "gmf", "--epochs", "2", "--save", gmf.toString()));
     Run m = run(concat(sizes, "--model", "ncf", "--epochs", "2", "--save", mlp.toString()));
     assertEquals(0, g.code() + m.code(), g.err() + m.err());
-    // a fine-tuning step too small to move anything: alpha 1 is the GMF stage, alpha 0 the MLP stage
+    // no fine-tuning: the combination as built; alpha 1 is exactly the GMF stage, alpha 0 the MLP stage
     String[] combine = concat(sizes, "--model", "neumf", "--pretrain", "--pretrained-gmf", gmf.toString(), "--pretrained-mlp",
-        mlp.toString(), "--optimizer", "sgd", "--lr", "1e-12", "--epochs", "1");
+        mlp.toString(), "--finetune-epochs", "0");
+    Run one = run(concat(combine, "--alpha", "1")), zero = run(concat(combine, "--alpha", "0"));
+    assertEquals(0, one.code() + zero.code(), one.err() + zero.err());
+    assertEquals(0, one.lastJson().path("epochs").asInt());
     for (String metric : new String[] {"hr@10", "ndcg@10", "mrr@10"}) {
-      Run one = run(concat(combine, "--alpha", "1")), zero = run(concat(combine, "--alpha", "0"));
-      assertEquals(0, one.code() + zero.code(), one.err() + zero.err());
       assertEquals(g.lastJson().path(metric).asDouble(), one.lastJson().path(metric).asDouble(), 1e-12, metric);
       assertEquals(m.lastJson().path(metric).asDouble(), zero.lastJson().path(metric).asDouble(), 1e-12, metric);
     }
+    Run tuned = run(concat(sizes, "--model", "neumf", "--pretrain", "--pretrained-gmf", gmf.toString(), "--pretrained-mlp",
+        mlp.toString(), "--finetune-epochs", "1", "--epochs", "5"));
+    assertEquals(1, tuned.lastJson().path("epochs").asInt(), tuned.err());
+    Run stray = run(concat(sizes, "--model", "neumf", "--epochs", "1", "--finetune-epochs", "0"));
+    assertTrue(stray.code() != 0 && stray.err().contains("--finetune-epochs needs --pretrain"), stray.err());
     Run bad = run(concat(combine, "--alpha", "1.5"));
     assertTrue(bad.code() == ExitCode.USAGE && bad.err().contains("--alpha") && bad.err().contains("[0, 1]"), bad.err());
     Run withoutPretrain = run(concat(sizes, "--model", "neumf", "--epochs", "1", "--alpha", "0.7"));

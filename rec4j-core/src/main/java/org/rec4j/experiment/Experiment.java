@@ -3,6 +3,7 @@ package org.rec4j.experiment;
 import org.rec4j.data.split.SplitSpec;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.rec4j.data.Dataset;
 import org.rec4j.data.Interactions;
@@ -100,10 +101,22 @@ public final class Experiment {
       }
       model = NeuMF.fromPretrained(opt, gmf, mlp, c.pretrainAlpha());
       if (c.pretrainOptimizerSgd()) fine = tc.withOptimizer(OptimizerKind.SGD, tc.learningRate());
+      if (c.finetuneEpochs() > 0) {
+        if (fine.swaFrom() > c.finetuneEpochs()) {
+          throw new IllegalArgumentException("--swa " + fine.swaFrom() + " is beyond --finetune-epochs " + c.finetuneEpochs());
+        }
+        fine = fine.withEpochs(c.finetuneEpochs());
+      }
     } else {
       model = ModelRegistry.create(c.model(), opt);
     }
-    TrainingHistory h = model.fit(train, valEval.validator(model), fine, listeners);
+    TrainingHistory h;
+    if (c.pretrain() && c.finetuneEpochs() == 0) { // the combination as built, like the NCF code's "Init" line
+      ((org.rec4j.model.NeuralRecommender) model).rememberSeen(train);
+      h = new TrainingHistory(List.of(), null, -1, Double.NaN);
+    } else {
+      h = model.fit(train, valEval.validator(model), fine, listeners);
+    }
     long t0 = System.nanoTime();
     Map<String, Double> metrics = new LinkedHashMap<>();
     RankingResult rr = null;

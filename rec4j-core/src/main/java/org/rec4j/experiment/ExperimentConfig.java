@@ -33,12 +33,14 @@ import org.rec4j.train.TrainerConfig;
  *     null
  * @param pretrainAlpha with {@code pretrain}: the weight α of the GMF stage's output layer in NeuMF's, 1 − α for the
  *     MLP stage's (He et al. §3.4.1; 0.5 in the paper), in [0, 1]
+ * @param finetuneEpochs with {@code pretrain}: epochs of training the combined NeuMF; −1 = the trainer's epochs, 0 =
+ *     none (the combination is evaluated and kept as built — the NCF code's "Init" model)
  */
 public record ExperimentConfig(DataSpec data, SplitSpec split, String model, int factors, int[] layers, float dropout,
                                boolean batchNorm, TrainerConfig trainer, Protocol protocol, int sampledNegatives, int[] ks,
                                boolean pretrain, boolean pretrainOptimizerSgd, int crossBuckets, double validationFraction,
                                float embeddingStd, java.nio.file.Path pretrainedGmf, java.nio.file.Path pretrainedMlp,
-                               float pretrainAlpha) {
+                               float pretrainAlpha, int finetuneEpochs) {
   /** Validates what the parts do not validate themselves. */
   public ExperimentConfig {
     if (data == null || split == null || model == null || trainer == null || protocol == null) {
@@ -62,6 +64,8 @@ public record ExperimentConfig(DataSpec data, SplitSpec split, String model, int
     }
     if (!(pretrainAlpha >= 0 && pretrainAlpha <= 1)) throw new IllegalArgumentException("--alpha must be in [0, 1], got " + pretrainAlpha);
     if (pretrainAlpha != 0.5f && !pretrain) throw new IllegalArgumentException("--alpha needs --pretrain (it mixes the pre-trained stages)");
+    if (finetuneEpochs < -1) throw new IllegalArgumentException("--finetune-epochs must be >= 0, got " + finetuneEpochs);
+    if (finetuneEpochs >= 0 && !pretrain) throw new IllegalArgumentException("--finetune-epochs needs --pretrain");
     ks = ks.clone();
     layers = layers.clone();
   }
@@ -72,13 +76,23 @@ public record ExperimentConfig(DataSpec data, SplitSpec split, String model, int
                           boolean pretrain, boolean pretrainOptimizerSgd, int crossBuckets, double validationFraction,
                           float embeddingStd) {
     this(data, split, model, factors, layers, dropout, batchNorm, trainer, protocol, sampledNegatives, ks, pretrain,
-        pretrainOptimizerSgd, crossBuckets, validationFraction, embeddingStd, null, null, 0.5f);
+        pretrainOptimizerSgd, crossBuckets, validationFraction, embeddingStd, null, null, 0.5f, -1);
+  }
+
+  /** A run whose pre-trained NeuMF (if any) fine-tunes for the trainer's epochs. */
+  public ExperimentConfig(DataSpec data, SplitSpec split, String model, int factors, int[] layers, float dropout,
+                          boolean batchNorm, TrainerConfig trainer, Protocol protocol, int sampledNegatives, int[] ks,
+                          boolean pretrain, boolean pretrainOptimizerSgd, int crossBuckets, double validationFraction,
+                          float embeddingStd, java.nio.file.Path pretrainedGmf, java.nio.file.Path pretrainedMlp,
+                          float pretrainAlpha) {
+    this(data, split, model, factors, layers, dropout, batchNorm, trainer, protocol, sampledNegatives, ks, pretrain,
+        pretrainOptimizerSgd, crossBuckets, validationFraction, embeddingStd, pretrainedGmf, pretrainedMlp, pretrainAlpha, -1);
   }
 
   /** This run with other training settings (e.g. another seed). */
   public ExperimentConfig withTrainer(TrainerConfig t) {
     return new ExperimentConfig(data, split, model, factors, layers, dropout, batchNorm, t, protocol, sampledNegatives, ks,
         pretrain, pretrainOptimizerSgd, crossBuckets, validationFraction, embeddingStd, pretrainedGmf, pretrainedMlp,
-        pretrainAlpha);
+        pretrainAlpha, finetuneEpochs);
   }
 }

@@ -22,7 +22,7 @@ import org.rec4j.train.TrainerConfig;
  * <pre>
  * data:       spec (FORMAT:PATH), split
  * model:      name, factors, layers, dropout, batch_norm, cross_buckets, init_std, pretrain, finetune_sgd,
- *             pretrained_gmf, pretrained_mlp, alpha
+ *             pretrained_gmf, pretrained_mlp, alpha, finetune_epochs
  * trainer:    task, objective, epochs, batch, optimizer, lr, l2, negatives, threads, seed, validation, patience, monitor,
  *             schedule, swa
  * evaluation: protocol, k, eval_negatives
@@ -42,7 +42,7 @@ public record RunConfig(Data data, Model model, Trainer trainer, Evaluation eval
   /** Replaces absent sections by empty ones. */
   public RunConfig {
     data = data != null ? data : new Data(null, null);
-    model = model != null ? model : new Model(null, null, null, null, null, null, null, null, null, null, null, null);
+    model = model != null ? model : new Model(null, null, null, null, null, null, null, null, null, null, null, null, null);
     trainer = trainer != null ? trainer : new Trainer(null, null, null, null, null, null, null, null, null, null, null, null, null);
     evaluation = evaluation != null ? evaluation : new Evaluation(null, null, null);
   }
@@ -78,13 +78,14 @@ public record RunConfig(Data data, Model model, Trainer trainer, Evaluation eval
    * @param pretrainedGmf with pretrain: a saved GMF artifact (directory or zip) used instead of training that stage
    * @param pretrainedMlp with pretrain: a saved NCF artifact used instead of training that stage
    * @param alpha with pretrain: weight of the GMF stage's output layer (1 − alpha for the MLP stage's), in [0, 1]
+   * @param finetuneEpochs with pretrain: epochs of training the combined model (≥ 0; 0 = keep the combination as built)
    */
   @JsonInclude(JsonInclude.Include.NON_NULL)
   @JsonPropertyOrder({"name", "factors", "layers", "dropout", "batch_norm", "cross_buckets", "init_std", "pretrain",
-      "finetune_sgd", "pretrained_gmf", "pretrained_mlp", "alpha"})
+      "finetune_sgd", "pretrained_gmf", "pretrained_mlp", "alpha", "finetune_epochs"})
   public record Model(String name, Integer factors, List<Integer> layers, Float dropout, Boolean batchNorm,
                       Integer crossBuckets, Float initStd, Boolean pretrain, Boolean finetuneSgd, String pretrainedGmf,
-                      String pretrainedMlp, Float alpha) {
+                      String pretrainedMlp, Float alpha, Integer finetuneEpochs) {
     /** Validates the set fields. */
     public Model {
       if (name != null && !ModelRegistry.names().contains(name.toLowerCase(Locale.ROOT))) {
@@ -101,6 +102,7 @@ public record RunConfig(Data data, Model model, Trainer trainer, Evaluation eval
       if (dropout != null && !(dropout >= 0 && dropout < 1)) throw new InvalidValueException("model.dropout", "expected a number in [0, 1)", dropout);
       atLeast("model.cross_buckets", crossBuckets, 0);
       if (alpha != null && !(alpha >= 0 && alpha <= 1)) throw new InvalidValueException("model.alpha", "expected a number in [0, 1]", alpha);
+      atLeast("model.finetune_epochs", finetuneEpochs, 0);
       if (initStd != null && !(initStd > 0 && Float.isFinite(initStd))) {
         throw new InvalidValueException("model.init_std", "expected a number > 0", initStd);
       }
@@ -190,7 +192,8 @@ public record RunConfig(Data data, Model model, Trainer trainer, Evaluation eval
     String task = t.objective().isRating() ? "rating" : "implicit";
     return new RunConfig(new Data(specText(c.data()), c.split().toString()),
         new Model(c.model(), c.factors(), ints(c.layers()), c.dropout(), c.batchNorm(), c.crossBuckets(), c.embeddingStd(),
-            c.pretrain(), c.pretrainOptimizerSgd(), pathText(c.pretrainedGmf()), pathText(c.pretrainedMlp()), c.pretrainAlpha()),
+            c.pretrain(), c.pretrainOptimizerSgd(), pathText(c.pretrainedGmf()), pathText(c.pretrainedMlp()), c.pretrainAlpha(),
+            c.finetuneEpochs() < 0 ? null : c.finetuneEpochs()),
         new Trainer(task, lower(t.objective()), t.epochs(), t.batchSize(), lower(t.optimizer()), t.learningRate(), t.l2(),
             t.negatives(), t.threads(), t.seed(), c.validationFraction(), t.patience(), t.monitor(), t.schedule().text(),
             t.swaFrom()),

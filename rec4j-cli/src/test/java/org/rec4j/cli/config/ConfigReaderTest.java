@@ -61,7 +61,7 @@ class ConfigReaderTest {
           eval_negatives: 50
         """);
     assertEquals(new RunConfig.Data("synthetic:kind=implicit", "loo"), c.data());
-    assertEquals(new RunConfig.Model("neumf", 16, List.of(64, 32), 0.2f, true, 10, 0.05f, true, false, null, null, null), c.model());
+    assertEquals(new RunConfig.Model("neumf", 16, List.of(64, 32), 0.2f, true, 10, 0.05f, true, false, null, null, null, null), c.model());
     assertEquals(new RunConfig.Trainer("implicit", "bpr", 3, 128, "adamw", 0.01, 0.001f, 2, 2, 7L, 0.1, 4, "hr@10"), c.trainer());
     assertEquals(new RunConfig.Evaluation("full", List.of(5, 20), 50), c.evaluation());
   }
@@ -119,7 +119,7 @@ class ConfigReaderTest {
   @Test
   void writerOutputReadsBackEqual() throws Exception {
     RunConfig c = new RunConfig(new RunConfig.Data("synthetic:", "ratio:0.8"),
-        new RunConfig.Model("mf", 10, List.of(20, 20, 10), 0.1f, false, 0, 0.01f, false, false, null, null, 0.5f),
+        new RunConfig.Model("mf", 10, List.of(20, 20, 10), 0.1f, false, 0, 0.01f, false, false, null, null, 0.5f, null),
         new RunConfig.Trainer("rating", "mse", 50, 64, "adam", 1e-4, 0f, 0, 1, 42L, 0.0, 0, "rmse"),
         new RunConfig.Evaluation("rating", List.of(10), 99));
     assertEquals(c, read("w.yaml", ConfigWriter.yaml(c)));
