@@ -114,6 +114,9 @@ class TrainCommandTest {
     Run tuned = run(concat(sizes, "--model", "neumf", "--pretrain", "--pretrained-gmf", gmf.toString(), "--pretrained-mlp",
         mlp.toString(), "--finetune-epochs", "1", "--epochs", "5"));
     assertEquals(1, tuned.lastJson().path("epochs").asInt(), tuned.err());
+    Run swaTooLate = run(concat(sizes, "--model", "neumf", "--pretrain", "--pretrained-gmf", gmf.toString(), "--pretrained-mlp",
+        mlp.toString(), "--epochs", "5", "--swa", "3", "--finetune-epochs", "2"));
+    assertTrue(swaTooLate.code() == ExitCode.USAGE && swaTooLate.err().contains("--swa 3 is beyond --finetune-epochs 2"), swaTooLate.err());
     Run stray = run(concat(sizes, "--model", "neumf", "--epochs", "1", "--finetune-epochs", "0"));
     assertTrue(stray.code() != 0 && stray.err().contains("--finetune-epochs needs --pretrain"), stray.err());
     Run bad = run(concat(combine, "--alpha", "1.5"));

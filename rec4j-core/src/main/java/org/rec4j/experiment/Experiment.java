@@ -101,12 +101,7 @@ public final class Experiment {
       }
       model = NeuMF.fromPretrained(opt, gmf, mlp, c.pretrainAlpha());
       if (c.pretrainOptimizerSgd()) fine = tc.withOptimizer(OptimizerKind.SGD, tc.learningRate());
-      if (c.finetuneEpochs() > 0) {
-        if (fine.swaFrom() > c.finetuneEpochs()) {
-          throw new IllegalArgumentException("--swa " + fine.swaFrom() + " is beyond --finetune-epochs " + c.finetuneEpochs());
-        }
-        fine = fine.withEpochs(c.finetuneEpochs());
-      }
+      if (c.finetuneEpochs() > 0) fine = fine.withEpochs(c.finetuneEpochs());
     } else {
       model = ModelRegistry.create(c.model(), opt);
     }

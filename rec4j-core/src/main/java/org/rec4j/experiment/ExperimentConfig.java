@@ -66,6 +66,9 @@ public record ExperimentConfig(DataSpec data, SplitSpec split, String model, int
     if (pretrainAlpha != 0.5f && !pretrain) throw new IllegalArgumentException("--alpha needs --pretrain (it mixes the pre-trained stages)");
     if (finetuneEpochs < -1) throw new IllegalArgumentException("--finetune-epochs must be >= 0, got " + finetuneEpochs);
     if (finetuneEpochs >= 0 && !pretrain) throw new IllegalArgumentException("--finetune-epochs needs --pretrain");
+    if (finetuneEpochs > 0 && trainer.swaFrom() > finetuneEpochs) {
+      throw new IllegalArgumentException("--swa " + trainer.swaFrom() + " is beyond --finetune-epochs " + finetuneEpochs);
+    }
     ks = ks.clone();
     layers = layers.clone();
   }
