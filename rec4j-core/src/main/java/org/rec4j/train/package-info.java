@@ -16,6 +16,10 @@
  *   <li>Everything else is a {@link org.rec4j.train.TrainingListener}: {@link org.rec4j.train.EarlyStopping}
  *       (with best-epoch restore), {@link org.rec4j.train.DivergenceGuard}, {@link org.rec4j.train.LogListener};
  *       the CLI adds a progress bar.</li>
+ *   <li>Two settings act inside the loop rather than as listeners because they touch every step or the weights
+ *       validation sees: the learning-rate schedule ({@link org.rec4j.train.ScheduleSpec}, a factor per optimizer
+ *       step) and weight averaging ({@code TrainerConfig#swaFrom}: epoch-end weights folded into a running mean,
+ *       swapped in for validation and at the end).</li>
  * </ul>
  */
 package org.rec4j.train;
