@@ -87,6 +87,7 @@ public final class Experiment {
 
     Recommender model;
     TrainerConfig fine = tc;
+    TrainingHistory h = null;
     if (c.pretrain()) {
       if (!c.model().equalsIgnoreCase("neumf")) throw new IllegalArgumentException("--pretrain applies to neumf only, not " + c.model());
       GMF gmf = pretrainedPart(c.pretrainedGmf(), "--pretrained-gmf", GMF.class, train);
@@ -99,19 +100,18 @@ public final class Experiment {
         mlp = new NCF(opt);
         mlp.fit(train, valEval.validator(mlp), tc, listeners);
       }
-      model = NeuMF.fromPretrained(opt, gmf, mlp, c.pretrainAlpha());
+      NeuMF combined = NeuMF.fromPretrained(opt, gmf, mlp, c.pretrainAlpha());
+      model = combined;
       if (c.pretrainOptimizerSgd()) fine = tc.withOptimizer(OptimizerKind.SGD, tc.learningRate());
       if (c.finetuneEpochs() > 0) fine = fine.withEpochs(c.finetuneEpochs());
+      if (c.finetuneEpochs() == 0) { // the combination as built, like the NCF code's "Init" line
+        combined.rememberSeen(train);
+        h = new TrainingHistory(List.of(), null, -1, Double.NaN);
+      }
     } else {
       model = ModelRegistry.create(c.model(), opt);
     }
-    TrainingHistory h;
-    if (c.pretrain() && c.finetuneEpochs() == 0) { // the combination as built, like the NCF code's "Init" line
-      ((org.rec4j.model.NeuralRecommender) model).rememberSeen(train);
-      h = new TrainingHistory(List.of(), null, -1, Double.NaN);
-    } else {
-      h = model.fit(train, valEval.validator(model), fine, listeners);
-    }
+    if (h == null) h = model.fit(train, valEval.validator(model), fine, listeners);
     long t0 = System.nanoTime();
     Map<String, Double> metrics = new LinkedHashMap<>();
     RankingResult rr = null;
