@@ -2,6 +2,7 @@ package org.rec4j.tensor.kernel;
 
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorMask;
+import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -12,8 +13,14 @@ import jdk.incubator.vector.VectorSpecies;
  * floats wide (zero padded), so the micro-kernel reads B contiguously and without masks whatever the transpose
  * flag. The micro-kernel broadcasts A(i, p) through a (row stride, column stride) pair, so it reads either layout
  * of A in place; A is packed into MR-row panels ([panel][p][row], contiguous) only when n ≥ {@link #PACK_A_MIN_N},
- * where each packed block is reused across enough column panels to repay the copy. The small products of
- * recommender MLPs (n = 8…64) therefore copy nothing but B, which is tiny.
+ * where each packed block is reused across enough column panels to repay the copy, and its rows are at least
+ * {@link #PACK_A_MIN_STRIDE} floats apart. The small products of recommender MLPs (n = 8…64, k ≤ 64) therefore
+ * copy nothing but B, which is tiny.
+ *
+ * <p>Two degenerate shapes skip the tiles, whose padding would waste most of their work: n = 1 (a matrix-vector
+ * product — the one-output layer of a scoring tower, and its weight gradient) runs as dot products of A's rows
+ * (four rows per pass) or, for a transposed A, as sums of its contiguous stored rows; k = 1 (the input gradient
+ * of that layer, g·wᵀ) runs as one scaled copy of the B row per row of C.
  *
  * <p>The micro-kernel keeps an {@link #MR}×NR tile of C in 12 vector registers across the whole k loop, then
  * hands it to {@code update} through a small per-thread buffer, which applies C = alpha·tile + beta·C (masked on
@@ -35,9 +42,15 @@ final class SimdGemm {
   static final int NC = 2048;
   /** A is packed only when each of its blocks is reused by at least this many columns of C (four panels). */
   static final int PACK_A_MIN_N = 4 * NR;
+  /**
+   * ... and only when its rows lie at least this many floats (1 KiB) apart. Rows closer than that share pages and
+   * do not collide in the cache, so the tile reads them in place as fast as from a copy; for the input gradient
+   * G·Wᵀ of an MLP layer (256 × 32 · 32 × 64) skipping the copy took 30 → 22 µs (docs/benchmarks-kernels.md).
+   */
+  static final int PACK_A_MIN_STRIDE = 256;
 
   private static final ThreadLocal<float[]> TILE = ThreadLocal.withInitial(() -> new float[MR * NR]);
-  private static final ThreadLocal<float[][]> PACK = ThreadLocal.withInitial(() -> new float[2][0]);
+  private static final ThreadLocal<float[][]> PACK = ThreadLocal.withInitial(() -> new float[3][0]);
 
   private SimdGemm() {}
 
@@ -55,6 +68,23 @@ final class SimdGemm {
     }
     int ars = transA ? 1 : lda; // A(i, p) = a[aOff + i * ars + p * acs]
     int acs = transA ? lda : 1;
+    if (n == 1) { // a matrix-vector product: the output layer of every scoring tower and its weight gradient
+      float[] x = contiguousB(b, bOff, transB ? 1 : ldb, k);
+      int xo = x == b ? bOff : 0;
+      if (parallel && !transA) {
+        Parallel.forRows(m, MR, (from, to) -> rowDots(from, to, k, alpha, a, aOff, lda, x, xo, beta, c, cOff, ldc));
+      } else if (transA) {
+        columnSums(m, k, alpha, a, aOff, lda, x, xo, beta, c, cOff, ldc);
+      } else {
+        rowDots(0, m, k, alpha, a, aOff, lda, x, xo, beta, c, cOff, ldc);
+      }
+      return;
+    }
+    if (k == 1) { // a rank-1 update: the input gradient of a one-output layer
+      float[] y = contiguousB(b, bOff, transB ? ldb : 1, n);
+      rankOne(m, n, alpha, a, aOff, ars, y, y == b ? bOff : 0, beta, c, cOff, ldc);
+      return;
+    }
     float[] packed = grow(PACK.get(), 0, Math.min(KC, k) * roundUp(Math.min(NC, n), NR));
     for (int jc = 0; jc < n; jc += NC) {
       int nc = Math.min(NC, n - jc);
@@ -81,7 +111,7 @@ final class SimdGemm {
   /** Rows [from, to) of one kc-deep pass: MC-row blocks of A (packed when worth it) times the packed B. */
   private static void rows(int from, int to, int nc, int kc, float alpha, float[] a, int ao, int ars, int acs,
                            float[] bp, float beta, float[] c, int co, int ldc) {
-    boolean packA = nc >= PACK_A_MIN_N;
+    boolean packA = nc >= PACK_A_MIN_N && ars >= PACK_A_MIN_STRIDE;
     float[] ap = packA ? grow(PACK.get(), 1, kc * MC) : null;
     for (int ic = from; ic < to; ic += MC) {
       int mc = Math.min(MC, to - ic);
@@ -292,6 +322,110 @@ final class SimdGemm {
   /** Width of the panel holding the next {@code remaining} columns: NR, or L when one vector is enough. */
   private static int panelWidth(int remaining) {
     return remaining > L ? NR : L;
+  }
+
+  /**
+   * The {@code len} values {@code b[bo + j·stride]} as a contiguous array: {@code b} itself when the stride is 1,
+   * else a per-thread copy starting at 0.
+   */
+  private static float[] contiguousB(float[] b, int bo, int stride, int len) {
+    if (stride == 1) return b;
+    float[] x = grow(PACK.get(), 2, len);
+    for (int j = 0; j < len; j++) x[j] = b[bo + j * stride];
+    return x;
+  }
+
+  /** C[i] = alpha·(A row i · x) + beta·C[i] for rows [from, to) of a row-major A, four rows per pass. */
+  private static void rowDots(int from, int to, int k, float alpha, float[] a, int ao, int lda, float[] x, int xo,
+                              float beta, float[] c, int co, int ldc) {
+    int bound = SPECIES.loopBound(k);
+    int i = from;
+    for (; i + 4 <= to; i += 4) {
+      int a0 = ao + i * lda;
+      FloatVector s0 = FloatVector.zero(SPECIES);
+      FloatVector s1 = s0;
+      FloatVector s2 = s0;
+      FloatVector s3 = s0;
+      for (int p = 0; p < bound; p += L) {
+        FloatVector xv = FloatVector.fromArray(SPECIES, x, xo + p);
+        s0 = FloatVector.fromArray(SPECIES, a, a0 + p).fma(xv, s0);
+        s1 = FloatVector.fromArray(SPECIES, a, a0 + lda + p).fma(xv, s1);
+        s2 = FloatVector.fromArray(SPECIES, a, a0 + 2 * lda + p).fma(xv, s2);
+        s3 = FloatVector.fromArray(SPECIES, a, a0 + 3 * lda + p).fma(xv, s3);
+      }
+      float d0 = s0.reduceLanes(VectorOperators.ADD);
+      float d1 = s1.reduceLanes(VectorOperators.ADD);
+      float d2 = s2.reduceLanes(VectorOperators.ADD);
+      float d3 = s3.reduceLanes(VectorOperators.ADD);
+      for (int p = bound; p < k; p++) {
+        float xp = x[xo + p];
+        d0 += a[a0 + p] * xp;
+        d1 += a[a0 + lda + p] * xp;
+        d2 += a[a0 + 2 * lda + p] * xp;
+        d3 += a[a0 + 3 * lda + p] * xp;
+      }
+      store(c, co + i * ldc, alpha * d0, beta);
+      store(c, co + (i + 1) * ldc, alpha * d1, beta);
+      store(c, co + (i + 2) * ldc, alpha * d2, beta);
+      store(c, co + (i + 3) * ldc, alpha * d3, beta);
+    }
+    for (; i < to; i++) {
+      int ai = ao + i * lda;
+      FloatVector s0 = FloatVector.zero(SPECIES);
+      for (int p = 0; p < bound; p += L) s0 = FloatVector.fromArray(SPECIES, a, ai + p).fma(FloatVector.fromArray(SPECIES, x, xo + p), s0);
+      float d = s0.reduceLanes(VectorOperators.ADD);
+      for (int p = bound; p < k; p++) d += a[ai + p] * x[xo + p];
+      store(c, co + i * ldc, alpha * d, beta);
+    }
+  }
+
+  /**
+   * C[i] = alpha·Σ<sub>p</sub> x[p]·A(i, p) + beta·C[i] for a transposed A (A(i, p) = a[ao + p·lda + i]): C is
+   * built L rows at a time from contiguous rows of the stored matrix, two accumulators per block over alternate p.
+   */
+  private static void columnSums(int m, int k, float alpha, float[] a, int ao, int lda, float[] x, int xo,
+                                 float beta, float[] c, int co, int ldc) {
+    int bound = SPECIES.loopBound(m);
+    float[] t = TILE.get();
+    for (int i = 0; i < bound; i += L) {
+      FloatVector s0 = FloatVector.zero(SPECIES);
+      FloatVector s1 = s0;
+      int p = 0;
+      for (; p + 2 <= k; p += 2) {
+        s0 = FloatVector.fromArray(SPECIES, a, ao + p * lda + i).fma(FloatVector.broadcast(SPECIES, x[xo + p]), s0);
+        s1 = FloatVector.fromArray(SPECIES, a, ao + (p + 1) * lda + i).fma(FloatVector.broadcast(SPECIES, x[xo + p + 1]), s1);
+      }
+      if (p < k) s0 = FloatVector.fromArray(SPECIES, a, ao + p * lda + i).fma(FloatVector.broadcast(SPECIES, x[xo + p]), s0);
+      s0.add(s1).intoArray(t, 0);
+      for (int r = 0; r < L; r++) store(c, co + (i + r) * ldc, alpha * t[r], beta);
+    }
+    for (int i = bound; i < m; i++) {
+      float d = 0f;
+      for (int p = 0; p < k; p++) d += a[ao + p * lda + i] * x[xo + p];
+      store(c, co + i * ldc, alpha * d, beta);
+    }
+  }
+
+  /** C[i, ·] = alpha·A(i, 0)·y + beta·C[i, ·] (k = 1), y contiguous of length n. */
+  private static void rankOne(int m, int n, float alpha, float[] a, int ao, int ars, float[] y, int yo,
+                              float beta, float[] c, int co, int ldc) {
+    int bound = SPECIES.loopBound(n);
+    for (int i = 0; i < m; i++) {
+      float s = alpha * a[ao + i * ars];
+      int ci = co + i * ldc;
+      int j = 0;
+      for (; j < bound; j += L) {
+        FloatVector v = FloatVector.fromArray(SPECIES, y, yo + j).mul(s);
+        if (beta != 0f) v = FloatVector.fromArray(SPECIES, c, ci + j).mul(beta).add(v);
+        v.intoArray(c, ci + j);
+      }
+      for (; j < n; j++) store(c, ci + j, s * y[yo + j], beta);
+    }
+  }
+
+  /** c[i] = v + beta·c[i], c not read when beta is 0. */
+  private static void store(float[] c, int i, float v, float beta) {
+    c[i] = beta == 0f ? v : beta * c[i] + v;
   }
 
   private static void scaleC(int m, int n, float beta, float[] c, int cOff, int ldc) {

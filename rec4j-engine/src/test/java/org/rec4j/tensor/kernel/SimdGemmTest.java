@@ -44,6 +44,15 @@ class SimdGemmTest {
     shapes.add(new int[] {256, 64, 32});  // input gradient G·Wᵀ
     shapes.add(new int[] {150, 2100, 5}); // more rows than MC, more columns than NC
     shapes.add(new int[] {13, 40, 600});  // k spans three KC blocks
+    shapes.add(new int[] {256, 1, 16});   // one-output layer forward: row dot products
+    shapes.add(new int[] {16, 1, 256});   // ... its weight gradient Xᵀ·g: column sums of a transposed A
+    shapes.add(new int[] {256, 16, 1});   // ... its input gradient g·wᵀ: a rank-1 update
+    shapes.add(new int[] {16, 8, 256});   // weight gradient of a 16 → 8 layer: 4 single rows after two tiles, long k
+    shapes.add(new int[] {32, 16, 256});  // 2 single rows
+    shapes.add(new int[] {5, 24, 300});   // single rows only, 3 panels
+    shapes.add(new int[] {1, 1, 1});
+    shapes.add(new int[] {9, 1, 9});      // n = 1 with row and k tails
+    shapes.add(new int[] {30, 70, 300});  // A rows over 1 KiB apart (lda 303) and n past four panels: A packed
     return shapes;
   }
 
