@@ -390,8 +390,7 @@ final class Gradients {
     if (x.requiresGrad) K.gemm(false, true, rows, in, out, 1f, gp, 0, out, w.data, 0, out, 1f, x.gradBuffer(), 0, in);
     if (w.requiresGrad) K.gemm(true, false, in, out, rows, 1f, x.data, 0, in, gp, 0, out, 1f, w.gradBuffer(), 0, out);
     if (b != null && b.requiresGrad) {
-      float[] gb = b.gradBuffer();
-      for (int r = 0; r < rows; r++) K.axpy(1f, gp, r * out, gb, 0, out);
+      K.addColumnSums(gp, 0, rows, out, out, b.gradBuffer(), 0);
     }
   }
 

@@ -134,11 +134,13 @@ public final class LinAlg {
     int in = w.dim(0), outDim = w.dim(1), rows = x.size() / in;
     Tensor out = Tensor.empty(x.shape.with(-1, outDim));
     float[] y = out.data;
-    if (b != null) {
-      for (int r = 0; r < rows; r++) System.arraycopy(b.data, 0, y, r * outDim, outDim);
+    K.gemm(false, false, rows, outDim, in, 1f, x.data, 0, in, w.data, 0, outDim, 0f, y, 0, outDim);
+    if (b != null && act == Activations.Kind.RELU) {
+      K.addBiasRelu(y, 0, rows, outDim, b.data, 0, y, 0); // bias and ReLU in one pass over the output
+    } else {
+      if (b != null) K.addBias(y, 0, rows, outDim, outDim, b.data, 0);
+      Activations.applyInPlace(act, y, y.length);
     }
-    K.gemm(false, false, rows, outDim, in, 1f, x.data, 0, in, w.data, 0, outDim, b == null ? 0f : 1f, y, 0, outDim);
-    Activations.applyInPlace(act, y, y.length);
     Node node = b == null ? Autograd.record(out, Op.LINEAR, x, w) : Autograd.record(out, Op.LINEAR, x, w, b);
     if (node != null) {
       setDims(node, rows, in, outDim);
