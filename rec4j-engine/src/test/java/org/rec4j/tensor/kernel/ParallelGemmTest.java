@@ -44,8 +44,16 @@ class ParallelGemmTest {
 
   @Test
   void multiThreadedEqualsSingleThreaded() {
+    multiThreadedEqualsSingleThreaded(190);
+  }
+
+  @Test
+  void multiThreadedMatrixVectorEqualsSingleThreaded() { // n = 1 splits its row dot products over the pool
+    multiThreadedEqualsSingleThreaded(1);
+  }
+
+  private static void multiThreadedEqualsSingleThreaded(int n) {
     int m = 300;
-    int n = 190;
     int k = 257;
     long seed = 42;
     SplittableRandom rnd = new SplittableRandom(seed);
