@@ -2,7 +2,6 @@ package org.rec4j.tensor.kernel;
 
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorMask;
-import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -353,10 +352,10 @@ final class SimdGemm {
         s2 = FloatVector.fromArray(SPECIES, a, a0 + 2 * lda + p).fma(xv, s2);
         s3 = FloatVector.fromArray(SPECIES, a, a0 + 3 * lda + p).fma(xv, s3);
       }
-      float d0 = s0.reduceLanes(VectorOperators.ADD);
-      float d1 = s1.reduceLanes(VectorOperators.ADD);
-      float d2 = s2.reduceLanes(VectorOperators.ADD);
-      float d3 = s3.reduceLanes(VectorOperators.ADD);
+      float d0 = SimdKernels.laneSum(s0);
+      float d1 = SimdKernels.laneSum(s1);
+      float d2 = SimdKernels.laneSum(s2);
+      float d3 = SimdKernels.laneSum(s3);
       for (int p = bound; p < k; p++) {
         float xp = x[xo + p];
         d0 += a[a0 + p] * xp;
@@ -373,7 +372,7 @@ final class SimdGemm {
       int ai = ao + i * lda;
       FloatVector s0 = FloatVector.zero(SPECIES);
       for (int p = 0; p < bound; p += L) s0 = FloatVector.fromArray(SPECIES, a, ai + p).fma(FloatVector.fromArray(SPECIES, x, xo + p), s0);
-      float d = s0.reduceLanes(VectorOperators.ADD);
+      float d = SimdKernels.laneSum(s0);
       for (int p = bound; p < k; p++) d += a[ai + p] * x[xo + p];
       store(c, co + i * ldc, alpha * d, beta);
     }

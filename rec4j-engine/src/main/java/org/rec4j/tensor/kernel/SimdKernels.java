@@ -47,7 +47,7 @@ public final class SimdKernels implements Kernels {
       VectorMask<Float> m = SPECIES.indexInRange(i, n);
       s0 = FloatVector.fromArray(SPECIES, a, ao + i, m).fma(FloatVector.fromArray(SPECIES, b, bo + i, m), s0);
     }
-    return s0.add(s1).reduceLanes(VectorOperators.ADD);
+    return laneSum(s0.add(s1));
   }
 
   @Override
@@ -90,7 +90,7 @@ public final class SimdKernels implements Kernels {
     for (int i = 0; i < n; i += L) {
       s = s.add(FloatVector.fromArray(SPECIES, x, xo + i, SPECIES.indexInRange(i, n)));
     }
-    return s.reduceLanes(VectorOperators.ADD);
+    return laneSum(s);
   }
 
   @Override
@@ -110,14 +110,14 @@ public final class SimdKernels implements Kernels {
     for (; i < n; i++) if (y[yo + i] > 0f) g[go + i] += dy[dyo + i];
   }
 
+  /**
+   * The scalar kernel's {@code Math.exp} form. A vector {@code lanewise(EXP)} compiles in C2 to a different
+   * approximation than the per-lane {@code Math.exp} the interpreter and C1 run, so its results changed once the
+   * kernel was compiled ({@code ReductionDeterminismTest}); {@code Math.exp} is the same in every tier.
+   */
   @Override
   public void sigmoid(float[] x, int xo, float[] out, int oo, int n) {
-    FloatVector one = FloatVector.broadcast(SPECIES, 1f);
-    for (int i = 0; i < n; i += L) {
-      VectorMask<Float> m = SPECIES.indexInRange(i, n);
-      FloatVector e = FloatVector.fromArray(SPECIES, x, xo + i, m).neg().lanewise(VectorOperators.EXP);
-      one.div(e.add(one)).intoArray(out, oo + i, m);
-    }
+    ScalarKernels.INSTANCE.sigmoid(x, xo, out, oo, n);
   }
 
   @Override
@@ -135,7 +135,7 @@ public final class SimdKernels implements Kernels {
       FloatVector v = FloatVector.fromArray(SPECIES, x, xo + i, SPECIES.indexInRange(i, n));
       s0 = v.fma(v, s0);
     }
-    return s0.add(s1).reduceLanes(VectorOperators.ADD);
+    return laneSum(s0.add(s1));
   }
 
   @Override
@@ -300,7 +300,7 @@ public final class SimdKernels implements Kernels {
       int ai = ao + i * k;
       FloatVector acc = FloatVector.fromArray(SPECIES, a, ai).mul(x0);
       for (int p = L; p < bound; p += L) acc = FloatVector.fromArray(SPECIES, a, ai + p).fma(FloatVector.fromArray(SPECIES, x, xo + p), acc);
-      float s = acc.reduceLanes(VectorOperators.ADD);
+      float s = laneSum(acc);
       for (int p = bound; p < k; p++) s += a[ai + p] * x[xo + p];
       out[oo + i] = beta == 0f ? s : beta * out[oo + i] + s;
     }
@@ -336,6 +336,19 @@ public final class SimdKernels implements Kernels {
     if (j < n) { // scalar tail: a masked store always runs a per-lane bounds check, slower than 8–15 scalar lanes
       ScalarKernels.INSTANCE.adamStep(w, wo + j, g, go + j, m, v, n - j, b1, b2, stepSize, invSqrtBias2, eps, keep, l2);
     }
+  }
+
+  /**
+   * The sum of v's lanes, first to last. Not {@code reduceLanes(ADD)}: the Vector API leaves the order of a float
+   * reduction open, and C2 adds as a tree while the interpreter and C1 add in lane order, so the same call gave
+   * different results before and after compilation — training runs differed with JIT timing
+   * ({@code ReductionDeterminismTest}). Lane extraction with the constant indices of this unrolled loop compiles to
+   * shuffles; measured as fast as the reduction in a 256 × 16 row-dot loop.
+   */
+  static float laneSum(FloatVector v) {
+    float s = 0f;
+    for (int r = 0; r < L; r++) s += v.lane(r);
+    return s;
   }
 
   /** 2^-76: adding and subtracting it rounds every value to a multiple of 2^-99 (about 1.6e-30). */
