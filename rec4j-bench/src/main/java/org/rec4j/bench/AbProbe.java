@@ -49,22 +49,30 @@ public final class AbProbe {
 
   private static double trainEpoch() {
     if (train == null) {
-      InteractionsBuilder b = Interactions.builder(IdIndex.range(USERS), IdIndex.range(ITEMS));
-      Rng rng = new Rng(1);
-      BitSet seen = new BitSet(USERS * ITEMS);
-      for (int n = 0; n < 200_000; ) {
-        int u = rng.nextInt(USERS), i = rng.nextInt(ITEMS);
-        if (!seen.get(u * ITEMS + i)) {
-          seen.set(u * ITEMS + i);
-          b.add(u, i, 1f);
-          n++;
-        }
-      }
-      train = b.build();
+      train = randomPositives(USERS, ITEMS, 200_000);
       model = (NeuralRecommender) ModelRegistry.create("neumf", ModelOptions.implicit(USERS, ITEMS, 8));
     }
     TrainerConfig tc = new TrainerConfig(1, 256, 1e-3, OptimizerKind.ADAM, 0f, Objective.BCE, 4, 42, 1, 1, "ndcg@10", 0, false);
     return model.fit(train, null, tc).epochs().get(0).samplesPerSecond();
+  }
+
+  /**
+   * {@code positives} distinct random (user, item) pairs of rating 1 over a {@code users × items} id space, drawn
+   * from {@code Rng(1)}: the data of {@link TrainStepBenchmark} and of the {@code train-step} workload.
+   */
+  static Interactions randomPositives(int users, int items, int positives) {
+    InteractionsBuilder b = Interactions.builder(IdIndex.range(users), IdIndex.range(items));
+    Rng rng = new Rng(1);
+    BitSet seen = new BitSet(users * items);
+    for (int n = 0; n < positives; ) {
+      int u = rng.nextInt(users), i = rng.nextInt(items);
+      if (!seen.get(u * items + i)) {
+        seen.set(u * items + i);
+        b.add(u, i, 1f);
+        n++;
+      }
+    }
+    return b.build();
   }
 
   private static double gemmBatches(int reps) {

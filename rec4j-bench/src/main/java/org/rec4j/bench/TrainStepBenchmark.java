@@ -1,13 +1,10 @@
 package org.rec4j.bench;
 
 import java.util.Locale;
-import org.rec4j.data.IdIndex;
 import org.rec4j.data.Interactions;
-import org.rec4j.data.InteractionsBuilder;
 import org.rec4j.model.ModelOptions;
 import org.rec4j.model.ModelRegistry;
 import org.rec4j.model.NeuralRecommender;
-import org.rec4j.tensor.Rng;
 import org.rec4j.tensor.kernel.KernelProvider;
 import org.rec4j.train.EpochStats;
 import org.rec4j.train.Objective;
@@ -36,18 +33,7 @@ public final class TrainStepBenchmark {
     int positives = Integer.parseInt(arg(args, "positives", "200000"));
     int f = Integer.parseInt(arg(args, "factors", "8"));
     int users = 6040, items = 3706;
-    InteractionsBuilder b = Interactions.builder(IdIndex.range(users), IdIndex.range(items));
-    Rng rng = new Rng(1);
-    java.util.BitSet seen = new java.util.BitSet(users * items);
-    for (int n = 0; n < positives; ) {
-      int u = rng.nextInt(users), i = rng.nextInt(items);
-      if (!seen.get(u * items + i)) {
-        seen.set(u * items + i);
-        b.add(u, i, 1f);
-        n++;
-      }
-    }
-    Interactions train = b.build();
+    Interactions train = AbProbe.randomPositives(users, items, positives);
     NeuralRecommender m = (NeuralRecommender) ModelRegistry.create(model, ModelOptions.implicit(users, items, f));
     TrainerConfig tc = new TrainerConfig(epochs, 256, 1e-3, OptimizerKind.ADAM, 0f, Objective.BCE, 4, 42, threads, 1, "ndcg@10", 0, false);
     TrainingHistory h = m.fit(train, null, tc);

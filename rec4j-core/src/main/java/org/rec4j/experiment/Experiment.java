@@ -103,8 +103,9 @@ public final class Experiment {
       NeuMF combined = NeuMF.fromPretrained(opt, gmf, mlp, c.pretrainAlpha());
       model = combined;
       if (c.pretrainOptimizerSgd()) fine = tc.withOptimizer(OptimizerKind.SGD, tc.learningRate());
-      if (c.finetuneEpochs() > 0) fine = fine.withEpochs(c.finetuneEpochs());
-      if (c.finetuneEpochs() == 0) { // the combination as built, like the NCF code's "Init" line
+      if (c.finetuneEpochs() > 0) {
+        fine = fine.withEpochs(c.finetuneEpochs());
+      } else if (c.finetuneEpochs() == 0) { // the combination as built, like the NCF code's "Init" line
         combined.rememberSeen(train);
         h = new TrainingHistory(List.of(), null, -1, Double.NaN);
       }

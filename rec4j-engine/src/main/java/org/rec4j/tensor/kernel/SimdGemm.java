@@ -334,8 +334,12 @@ final class SimdGemm {
     return x;
   }
 
-  /** C[i] = alpha·(A row i · x) + beta·C[i] for rows [from, to) of a row-major A, four rows per pass. */
-  private static void rowDots(int from, int to, int k, float alpha, float[] a, int ao, int lda, float[] x, int xo,
+  /**
+   * C[i] = alpha·(A row i · x) + beta·C[i] for rows [from, to) of a row-major A, four rows per pass: full vectors
+   * of each row multiplied and summed lane-wise, lanes added in order, then the k mod L tail in scalar code. Also
+   * {@link SimdKernels#rowDots}.
+   */
+  static void rowDots(int from, int to, int k, float alpha, float[] a, int ao, int lda, float[] x, int xo,
                               float beta, float[] c, int co, int ldc) {
     int bound = SPECIES.loopBound(k);
     int i = from;

@@ -287,23 +287,10 @@ public final class SimdKernels implements Kernels {
     }
   }
 
-  /** Full vectors of each row are multiplied and summed lane-wise, then reduced once; the k mod L tail is scalar. */
+  /** The n = 1 path of the gemm ({@code SimdGemm.rowDots}) on contiguous rows and a contiguous output. */
   @Override
   public void rowDots(float[] a, int ao, int rows, int k, float[] x, int xo, float beta, float[] out, int oo) {
-    int bound = SPECIES.loopBound(k);
-    if (bound == 0) {
-      ScalarKernels.INSTANCE.rowDots(a, ao, rows, k, x, xo, beta, out, oo);
-      return;
-    }
-    FloatVector x0 = FloatVector.fromArray(SPECIES, x, xo);
-    for (int i = 0; i < rows; i++) {
-      int ai = ao + i * k;
-      FloatVector acc = FloatVector.fromArray(SPECIES, a, ai).mul(x0);
-      for (int p = L; p < bound; p += L) acc = FloatVector.fromArray(SPECIES, a, ai + p).fma(FloatVector.fromArray(SPECIES, x, xo + p), acc);
-      float s = laneSum(acc);
-      for (int p = bound; p < k; p++) s += a[ai + p] * x[xo + p];
-      out[oo + i] = beta == 0f ? s : beta * out[oo + i] + s;
-    }
+    SimdGemm.rowDots(0, rows, k, 1f, a, ao, k, x, xo, beta, out, oo, 1);
   }
 
   @Override
