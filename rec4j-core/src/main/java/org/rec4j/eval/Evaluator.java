@@ -8,15 +8,18 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.rec4j.tensor.kernel.Parallel;
 
 /**
  * Runs a {@link RankingTask} or a rating/classification evaluation against a {@link Scorer}.
  *
- * <p>Ranking: users are split into contiguous shards, one per thread; each shard scores its users in blocks of
- * {@value #BLOCK} through {@link Scorer#scoreAll} (full protocol) or one {@link Scorer#scorePairs} call over the
- * block's candidate lists (sampled), skips excluded items, and selects the top {@code max(ks)} with a
- * {@link TopK} heap. Results are per user, so they do
- * not depend on the thread count.
+ * <p>Ranking: users are taken in blocks of {@value #BLOCK}; each block is scored through {@link Scorer#scoreAll}
+ * (full protocol) or one {@link Scorer#scorePairs} call over the block's candidate lists (sampled), excluded items
+ * are skipped, and the top {@code max(ks)} are selected with a {@link TopK} heap. With {@code threads > 1} the
+ * blocks are shared out among that many threads (see {@link #rankInParallel}); with one thread, large matrix products
+ * inside {@code scoreAll} may still use every core. Results are per user, so they do not depend on the thread
+ * count.
  *
  * <p>Ties are broken by a hash salted with the user id ({@link TopK}): deterministic, and a model that ties
  * everything lands its held-out item at a random position rather than one favoured by item ids. NaN scores fail
@@ -55,32 +58,13 @@ public final class Evaluator {
     int maxK = 0;
     for (int k : ks) maxK = Math.max(maxK, k);
     int[][] lists = new int[n][];
-    int shards = Math.max(1, Math.min(threads, (n + BLOCK - 1) / BLOCK));
+    int blocks = (n + BLOCK - 1) / BLOCK;
+    int workers = Math.max(1, Math.min(threads, blocks));
     final int topK = maxK;
-    if (shards == 1) {
-      rankShard(scorer, task, 0, n, topK, lists);
+    if (workers == 1) {
+      new Shard(scorer, task, topK, lists).rank(0, n);
     } else {
-      ExecutorService pool = Executors.newFixedThreadPool(shards, r -> {
-        Thread t = new Thread(r, "rec4j-eval");
-        t.setDaemon(true);
-        return t;
-      });
-      try {
-        List<Future<?>> fs = new ArrayList<>();
-        for (int s = 0; s < shards; s++) {
-          int from = (int) ((long) n * s / shards), to = (int) ((long) n * (s + 1) / shards);
-          fs.add(pool.submit(() -> rankShard(scorer, task, from, to, topK, lists)));
-        }
-        for (Future<?> f : fs) f.get();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException("evaluation interrupted", e);
-      } catch (ExecutionException e) {
-        if (e.getCause() instanceof RuntimeException re) throw re;
-        throw new IllegalStateException("evaluation failed", e.getCause());
-      } finally {
-        pool.shutdownNow();
-      }
+      rankInParallel(scorer, task, topK, lists, blocks, workers);
     }
     Map<String, double[]> perUser = new LinkedHashMap<>();
     Map<String, Double> means = new LinkedHashMap<>();
@@ -100,36 +84,101 @@ public final class Evaluator {
     return new RankingResult(means, perUser, lists, n, (System.nanoTime() - t0) / 1e9);
   }
 
-  private static void rankShard(Scorer scorer, RankingTask task, int from, int to, int k, int[][] lists) {
-    TopK top = new TopK(k);
-    if (task.isSampled()) {
-      // one batched scorePairs call per block of users: (user, candidate) pairs laid end to end
-      for (int b = from; b < to; b += BLOCK) {
-        int end = Math.min(to, b + BLOCK), total = 0;
-        for (int i = b; i < end; i++) total += task.candidates(i).length;
-        int[] pu = new int[total], pi = new int[total];
-        float[] ps = new float[total];
-        for (int i = b, p = 0; i < end; i++) {
-          int[] cand = task.candidates(i);
-          java.util.Arrays.fill(pu, p, p + cand.length, task.user(i));
-          System.arraycopy(cand, 0, pi, p, cand.length);
-          p += cand.length;
-        }
-        scorer.scorePairs(pu, pi, ps);
-        for (int i = b, p = 0; i < end; i++) {
-          int[] cand = task.candidates(i);
-          top.clear(task.user(i));
-          for (int c = 0; c < cand.length; c++) top.offer(cand[c], ps[p + c]);
-          p += cand.length;
-          lists[i] = top.drain();
-        }
+  /**
+   * Ranks the users on {@code workers} threads — the calling thread and {@code workers − 1} helpers — that claim
+   * blocks of {@value #BLOCK} users from a shared counter, so a core slowed by other work does not hold the rest
+   * back. Every worker marks itself {@linkplain Parallel#serialOnThisThread serial}: the users are the parallel
+   * dimension, and a kernel splitting itself over the same cores from two callers at once made two evaluation threads
+   * no faster than one. Each user's list is computed by one worker from that user's scores alone, so the result does
+   * not depend on which worker took which block.
+   */
+  private static void rankInParallel(Scorer scorer, RankingTask task, int topK, int[][] lists, int blocks, int workers) {
+    AtomicInteger next = new AtomicInteger();
+    int n = task.size();
+    Runnable work = () -> {
+      boolean wasSerial = Parallel.serialOnThisThread(true);
+      try {
+        Shard shard = new Shard(scorer, task, topK, lists);
+        for (int b; (b = next.getAndIncrement()) < blocks; ) shard.rank(b * BLOCK, Math.min(n, (b + 1) * BLOCK));
+      } finally {
+        Parallel.serialOnThisThread(wasSerial);
       }
-      return;
+    };
+    ExecutorService pool = Executors.newFixedThreadPool(workers - 1, r -> {
+      Thread t = new Thread(r, "rec4j-eval");
+      t.setDaemon(true);
+      return t;
+    });
+    try {
+      List<Future<?>> fs = new ArrayList<>();
+      for (int w = 1; w < workers; w++) fs.add(pool.submit(work));
+      work.run();
+      for (Future<?> f : fs) f.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("evaluation interrupted", e);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException re) throw re;
+      throw new IllegalStateException("evaluation failed", e.getCause());
+    } finally {
+      pool.shutdownNow();
     }
-    int items = task.numItems();
-    float[] buf = new float[BLOCK * items];
-    for (int b = from; b < to; b += BLOCK) {
-      int m = Math.min(BLOCK, to - b);
+  }
+
+  /** One worker's ranking state: its top-k selector and score buffers, reused across the blocks it takes. */
+  private static final class Shard {
+    private final Scorer scorer;
+    private final RankingTask task;
+    private final int[][] lists;
+    private final TopK top;
+    private float[] buf;
+
+    Shard(Scorer scorer, RankingTask task, int k, int[][] lists) {
+      this.scorer = scorer;
+      this.task = task;
+      this.lists = lists;
+      this.top = new TopK(k);
+    }
+
+    /** Ranks users {@code from..to)}, {@value #BLOCK} per scoring call. */
+    void rank(int from, int to) {
+      for (int b = from; b < to; b += BLOCK) {
+        int end = Math.min(to, b + BLOCK);
+        if (task.isSampled()) sampledBlock(b, end);
+        else fullBlock(b, end);
+      }
+    }
+
+    /** One batched scorePairs call for the block: (user, candidate) pairs laid end to end. */
+    private void sampledBlock(int b, int end) {
+      int total = 0;
+      for (int i = b; i < end; i++) total += task.candidates(i).length;
+      int[] pu = new int[total], pi = new int[total];
+      float[] ps = new float[total];
+      for (int i = b, p = 0; i < end; i++) {
+        int[] cand = task.candidates(i);
+        java.util.Arrays.fill(pu, p, p + cand.length, task.user(i));
+        System.arraycopy(cand, 0, pi, p, cand.length);
+        p += cand.length;
+      }
+      scorer.scorePairs(pu, pi, ps);
+      for (int i = b, p = 0; i < end; i++) {
+        int[] cand = task.candidates(i);
+        top.clear(task.user(i));
+        for (int c = 0; c < cand.length; c++) top.offer(cand[c], ps[p + c]);
+        p += cand.length;
+        lists[i] = top.drain();
+      }
+    }
+
+    /**
+     * One scoreAll call for the block, then per user a pass over the catalog that skips excluded items. A score
+     * below the current k-th best cannot enter the list and is skipped with one comparison (a NaN never compares
+     * below, so it still reaches {@link TopK#offer}, which rejects it).
+     */
+    private void fullBlock(int b, int end) {
+      int items = task.numItems(), m = end - b;
+      if (buf == null) buf = new float[BLOCK * items];
       int[] users = new int[m];
       for (int j = 0; j < m; j++) users[j] = task.user(b + j);
       scorer.scoreAll(users, buf);
@@ -138,12 +187,16 @@ public final class Evaluator {
         top.clear(users[j]);
         int[] excl = task.excluded(b + j);
         int e = 0;
+        float floor = Float.NEGATIVE_INFINITY;
         for (int it = 0; it < items; it++) {
           if (e < excl.length && excl[e] == it) {
             e++;
             continue;
           }
-          top.offer(it, buf[off + it]);
+          float s = buf[off + it];
+          if (s < floor) continue;
+          top.offer(it, s);
+          floor = top.floor();
         }
         lists[b + j] = top.drain();
       }

@@ -37,13 +37,15 @@ public final class RankingTask {
     return new RankingTask(numItems, users, relevant, candidates, null);
   }
 
-  /** A full-ranking task: user {@code users[i]} ranks all items except {@code exclude[i]} (any order; copied sorted). */
+  /**
+   * A full-ranking task: user {@code users[i]} ranks all items except {@code exclude[i]} (any order, repeats allowed;
+   * copied sorted without repeats).
+   */
   public static RankingTask full(int numItems, int[] users, Relevance[] relevant, int[][] exclude) {
     if (exclude.length != users.length) throw new IllegalArgumentException(users.length + " users but " + exclude.length + " exclusion lists");
     int[][] sorted = new int[exclude.length][];
     for (int i = 0; i < exclude.length; i++) {
-      sorted[i] = exclude[i].clone();
-      Arrays.sort(sorted[i]);
+      sorted[i] = Arrays.stream(exclude[i]).sorted().distinct().toArray();
     }
     return new RankingTask(numItems, users, relevant, null, sorted);
   }
@@ -78,7 +80,7 @@ public final class RankingTask {
     return candidates[i];
   }
 
-  /** Sorted excluded items of test user {@code i} (full protocol only). */
+  /** Sorted excluded items of test user {@code i}, each once (full protocol only). */
   public int[] excluded(int i) {
     return exclude[i];
   }

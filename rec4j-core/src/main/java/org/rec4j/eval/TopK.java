@@ -45,6 +45,14 @@ public final class TopK {
     }
   }
 
+  /**
+   * The score an item must at least have to enter the selection: the k-th best score when k items are held, else
+   * negative infinity. A score strictly below it would be rejected by {@link #offer}.
+   */
+  public float floor() {
+    return size < heapItems.length ? Float.NEGATIVE_INFINITY : heapScores[0];
+  }
+
   /** The selected items, best first; the selector is left empty. */
   public int[] drain() {
     int n = size;

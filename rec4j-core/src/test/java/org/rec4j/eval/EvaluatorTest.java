@@ -92,6 +92,72 @@ class EvaluatorTest {
     for (int u = 0; u < n; u++) assertArrayEquals(one.lists()[u], two.lists()[u]);
   }
 
+  /** A dot-product model (scoreAll through a matrix product) on a task of many blocks of users. */
+  @Test
+  void modelRankingsAreTheSameOnOneTwoAndThreeThreads() {
+    int users = 7 * Evaluator.BLOCK + 5, items = 301;
+    var model = org.rec4j.model.ModelRegistry.create("mf",
+        new org.rec4j.model.ModelOptions(users, items, 16, new int[] {32, 16}, 0f, false, false, 7, 0.5f, 0));
+    Random r = new Random(11);
+    int[] us = new int[users];
+    Relevance[] rel = new Relevance[users];
+    int[][] ex = new int[users][], cand = new int[users][];
+    for (int u = 0; u < users; u++) {
+      us[u] = users - 1 - u; // not in id order
+      Relevance held = Relevance.binary(r.nextInt(items), r.nextInt(items));
+      rel[u] = held;
+      ex[u] = r.ints(20, 0, items).filter(i -> !held.contains(i)).toArray();
+      cand[u] = r.ints(50, 0, items).distinct().toArray();
+    }
+    for (RankingTask t : new RankingTask[] {RankingTask.full(items, us, rel, ex), RankingTask.sampled(items, us, rel, cand)}) {
+      RankingResult one = Evaluator.standard(1, 5, 20).evaluate(model, t);
+      for (int threads : new int[] {2, 3}) {
+        RankingResult many = Evaluator.standard(threads, 5, 20).evaluate(model, t);
+        assertEquals(one.means(), many.means(), threads + " threads, sampled " + t.isSampled());
+        for (String key : one.perUser().keySet()) assertArrayEquals(one.perUser().get(key), many.perUser().get(key), key);
+        for (int u = 0; u < users; u++) assertArrayEquals(one.lists()[u], many.lists()[u], "user " + u);
+      }
+    }
+  }
+
+  /** The pruned catalog pass equals the obvious one: sort every non-excluded item by (score, tie order). */
+  @Test
+  void fullRankingMatchesSortingTheCatalog() {
+    int items = 200;
+    Random r = new Random(5);
+    float[][] scores = new float[40][items];
+    for (float[] row : scores) for (int i = 0; i < items; i++) row[i] = r.nextInt(30); // many ties
+    Scorer s = new Scorer() {
+      @Override
+      public int numItems() {
+        return items;
+      }
+
+      @Override
+      public void score(int user, int[] it, float[] out) {
+        for (int i = 0; i < it.length; i++) out[i] = scores[user][it[i]];
+      }
+    };
+    int[] users = new int[40];
+    Relevance[] rel = new Relevance[40];
+    int[][] ex = new int[40][];
+    for (int u = 0; u < 40; u++) {
+      users[u] = u;
+      rel[u] = Relevance.binary(r.nextInt(items));
+      ex[u] = r.ints(15, 0, items).toArray();
+    }
+    RankingResult res = Evaluator.standard(2, 10).evaluate(s, RankingTask.full(items, users, rel, ex));
+    for (int u = 0; u < 40; u++) {
+      java.util.Set<Integer> excluded = new java.util.HashSet<>();
+      for (int i : ex[u]) excluded.add(i);
+      TopK reference = new TopK(items); // holds everything: its order is the tie-broken sort
+      reference.clear(u);
+      for (int i = 0; i < items; i++) if (!excluded.contains(i)) reference.offer(i, scores[u][i]);
+      int[] all = reference.drain();
+      assertArrayEquals(java.util.Arrays.copyOf(all, 10), res.lists()[u], "user " + u);
+    }
+  }
+
   @Test
   void topKSelectsLargestAndRejectsNaN() {
     TopK t = new TopK(3);
