@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.rec4j.data.Csr;
 import org.rec4j.data.Interactions;
+import org.rec4j.data.InteractionsBuilder;
 import org.rec4j.data.sample.EvalCandidates;
 import org.rec4j.data.sample.UniformNegativeSampler;
 import org.rec4j.eval.RankingTask;
@@ -18,8 +19,9 @@ public final class EvalTasks {
 
   /**
    * One case per test interaction, ranked among its candidates: {@code provided} lists (e.g. NCF negatives, one per
-   * test row) or, when null, {@code sampledNegatives} uniform unobserved items. Candidates are de-duplicated (NCF's
-   * files list some held-out items among their own negatives).
+   * test row) or, when null, {@code sampledNegatives} uniform items unobserved in {@code train} (pass
+   * {@link #known} training plus validation for the test part of a split with a validation part). Candidates are
+   * de-duplicated (NCF's files list some held-out items among their own negatives).
    */
   public static RankingTask sampled(Interactions train, Interactions test, int[][] provided, int sampledNegatives, long seed) {
     int[][] cand;
@@ -42,8 +44,28 @@ public final class EvalTasks {
     return RankingTask.sampled(Math.max(train.numItems(), test.numItems()), users, rel, cand);
   }
 
-  /** One case per test user: all their test items are relevant; their training items are excluded. */
-  public static RankingTask full(Interactions train, Interactions test) {
+  /**
+   * Every interaction the model may know when {@code test} is ranked: {@code train} plus {@code validation} (same id
+   * space) — the held-out validation interactions were not trained on, but they are the user's known items and must
+   * neither count as misses nor be drawn as negatives on test. {@code train} itself when the validation part is null
+   * or empty.
+   */
+  public static Interactions known(Interactions train, Interactions validation) {
+    if (validation == null || validation.size() == 0) return train;
+    InteractionsBuilder b = Interactions.builder(train.userIndex(), train.itemIndex());
+    for (Interactions p : new Interactions[] {train, validation}) {
+      for (int r = 0; r < p.size(); r++) b.add(p.user(r), p.item(r), p.value(r));
+    }
+    return b.build();
+  }
+
+  /**
+   * One case per test user: all their test items are relevant; their items in {@code known} are excluded (the
+   * training part, or {@link #known} training plus validation when {@code test} is the test part of a split with
+   * a validation part).
+   */
+  public static RankingTask full(Interactions known, Interactions test) {
+    Interactions train = known;
     Map<Integer, List<Integer>> byUser = new LinkedHashMap<>();
     for (int r = 0; r < test.size(); r++) byUser.computeIfAbsent(test.user(r), k -> new ArrayList<>()).add(test.item(r));
     Csr seen = train.byUser();

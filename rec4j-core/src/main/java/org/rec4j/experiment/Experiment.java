@@ -32,13 +32,24 @@ import org.rec4j.train.Validator;
  * it, build the model from the registry (pre-training NeuMF if asked), train with per-epoch evaluation, and
  * evaluate under the configured protocol.
  *
- * <p>Per-epoch evaluation uses the split's validation part when it has one (or one carved from training with
- * {@code validationFraction}); otherwise (the NCF files, MovieLens folds) it uses the test part, exactly as the NCF
- * paper's code and the PyTorch reference do — then early stopping would peek at test, so use a validation part. The headline
- * metrics are those of the final model; the best per-epoch test value is reported separately as
- * {@code best_<metric>} and is optimistic by construction.
+ * <p>Per-epoch evaluation (every {@link TrainerConfig#validateEvery()} epochs and at the last one; never when it is 0)
+ * uses the split's validation part when it has one (or one carved from training with {@code validationFraction});
+ * otherwise (the NCF files, MovieLens folds) it uses the test part, exactly as the NCF paper's code and the PyTorch
+ * reference do. Choosing an epoch on the test part is peeking, so early stopping and best-epoch restore are refused
+ * without a validation part, and the best per-epoch value is then reported as {@code best_<metric>_on_test} and
+ * {@code best_epoch_on_test} (with a validation part: {@code best_<metric>}, {@code best_epoch}, values on the
+ * validation part). The headline metrics are those of the final model on the test part.
+ *
+ * <p>Candidates with a validation part: validation ranking excludes the user's training items (test items are unknown
+ * at that time and stay candidates); test ranking excludes training and validation items alike
+ * ({@link EvalTasks#known}), and sampled test negatives are drawn outside both. The model is <em>not</em> retrained on
+ * training plus validation after the epochs are chosen: the final model is the one trained on the reduced training
+ * part (restored to its best validated epoch when early stopping restores).
  */
 public final class Experiment {
+  /** Suffix of the best-epoch keys when the per-epoch evaluation ran on the test part (no validation part). */
+  public static final String ON_TEST = "_on_test";
+
   private Experiment() {}
 
   /** Runs {@code c}, reporting epochs to {@code listeners}. */
@@ -67,7 +78,12 @@ public final class Experiment {
     return type.cast(l.model());
   }
 
-  /** Runs {@code c} on already loaded data. */
+  /**
+   * Runs {@code c} on already loaded data.
+   *
+   * @throws IllegalArgumentException when early stopping or best-epoch restore is asked for and the split has no
+   *     validation part
+   */
   public static ExperimentResult run(ExperimentConfig c, Dataset ds, TrainingListener... listeners) {
     TrainerConfig tc = c.trainer();
     Split split = c.split().apply(c.data(), ds, new org.rec4j.tensor.Rng(tc.seed()));
@@ -76,14 +92,19 @@ public final class Experiment {
       split = new Split(carve.train(), carve.test(), split.test());
     }
     Interactions train = split.train(), test = split.test();
-    Interactions val = split.validation() != null && split.validation().size() > 0 ? split.validation() : test;
+    boolean hasValidation = split.validation() != null && split.validation().size() > 0;
+    Interactions val = hasValidation ? split.validation() : test;
+    if (!hasValidation && (tc.patience() > 0 || tc.restoreBest())) {
+      throw new IllegalArgumentException("--patience " + tc.patience() + ": split " + c.split() + " has no validation part, and early "
+          + "stopping on the test part would pick the epoch by its test score; hold one out with --validation F (e.g. 0.1)");
+    }
     int users = Math.max(train.userIndex().size(), test.userIndex().size());
     int items = Math.max(train.itemIndex().size(), test.itemIndex().size());
     ModelOptions opt = new ModelOptions(users, items, c.factors(), c.layers(), c.dropout(), c.batchNorm(),
         tc.objective().isRating(), tc.seed(), c.embeddingStd(), c.crossBuckets());
     int[][] provided = val == test ? ds.candidates() : null;
     Evaluation valEval = evaluation(c, train, val, provided);
-    Evaluation testEval = val == test ? valEval : evaluation(c, train, test, ds.candidates());
+    Evaluation testEval = val == test ? valEval : evaluation(c, EvalTasks.known(train, val), test, ds.candidates());
 
     Recommender model;
     TrainerConfig fine = tc;
@@ -127,8 +148,9 @@ public final class Experiment {
     }
     double evalSeconds = (System.nanoTime() - t0) / 1e9;
     if (h.bestEpoch() > 0) {
-      metrics.put("best_" + tc.monitor(), h.bestValue());
-      metrics.put("best_epoch", (double) h.bestEpoch());
+      String on = hasValidation ? "" : ON_TEST;
+      metrics.put("best_" + tc.monitor() + on, h.bestValue());
+      metrics.put("best_epoch" + on, (double) h.bestEpoch());
     }
     return new ExperimentResult(metrics, h, evalSeconds, model, rr, evaluated, train, test);
   }
@@ -146,6 +168,7 @@ public final class Experiment {
         for (int k : c.ks()) {
           m.put("hr@" + k, r.get("hr@" + k));
           m.put("ndcg@" + k, r.get("ndcg@" + k));
+          if (c.protocol() == Protocol.FULL) m.put("recall@" + k, r.get("recall@" + k)); // full ranking's usual yardstick
         }
         return m;
       };

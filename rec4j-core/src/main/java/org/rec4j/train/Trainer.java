@@ -19,7 +19,8 @@ import org.rec4j.tensor.Rng;
  * positive with {@code negatives} uniformly sampled unobserved items, re-drawn each epoch as in NCF), shuffle them
  * with the run's seeded stream, then for each mini-batch run forward, loss and backward inside a reusable
  * {@link org.rec4j.tensor.Arena} (so steady-state batches allocate neither buffers nor graph objects) and every
- * optimizer's step, and finally validate every {@code validateEvery} epochs and on the last one. The same seed
+ * optimizer's step, and finally validate every {@code validateEvery} epochs and on the last one (never when
+ * {@code validateEvery} is 0). The same seed
  * gives the same run.
  *
  * <p>The loop itself only sees an {@link EpochSource}: id-based models are wrapped in the (user, item) source
@@ -140,7 +141,8 @@ public final class Trainer {
         long t1 = System.nanoTime();
         if (swa != null && epoch >= config.swaFrom()) swa.add();
         Map<String, Double> val = Map.of();
-        if (validator != null && ctx.stop == null && (epoch % config.validateEvery() == 0 || epoch == config.epochs())) {
+        int every = config.validateEvery();
+        if (validator != null && every > 0 && ctx.stop == null && (epoch % every == 0 || epoch == config.epochs())) {
           source.setTraining(false);
           boolean averaged = swa != null && swa.count() > 0;
           if (averaged) swa.swap(); // validate the average, then continue training the live weights

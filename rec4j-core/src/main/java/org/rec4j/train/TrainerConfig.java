@@ -12,7 +12,8 @@ package org.rec4j.train;
  * @param negatives sampled negatives per positive for implicit objectives (≥ 1 when sampling)
  * @param seed root of every random draw (initialization, shuffles, negatives, dropout)
  * @param threads worker threads for validation scoring (≥ 1)
- * @param validateEvery validate every this many epochs (≥ 1)
+ * @param validateEvery validate every this many epochs and at the last one (≥ 0; 0 = never, which excludes early
+ *     stopping and best-epoch restore)
  * @param monitor validation metric that early stopping and best-checkpoint watch (e.g. {@code ndcg@10},
  *     {@code rmse}); lower is better for {@code rmse}, {@code mae}, {@code loss}, {@code logloss}
  * @param patience epochs without improvement before stopping (0 disables early stopping)
@@ -38,7 +39,10 @@ public record TrainerConfig(int epochs, int batchSize, double learningRate, Opti
       throw new IllegalArgumentException("negatives must be >= 1 for objective " + objective + ", got " + negatives);
     }
     if (threads < 1) throw new IllegalArgumentException("threads must be >= 1, got " + threads);
-    if (validateEvery < 1) throw new IllegalArgumentException("validate-every must be >= 1, got " + validateEvery);
+    if (validateEvery < 0) throw new IllegalArgumentException("eval-every must be >= 0 (0 = never), got " + validateEvery);
+    if (validateEvery == 0 && (patience > 0 || restoreBest)) {
+      throw new IllegalArgumentException("eval-every 0 never validates, so early stopping (patience " + patience + ") has nothing to watch");
+    }
     if (patience < 0) throw new IllegalArgumentException("patience must be >= 0, got " + patience);
     if (schedule == null) schedule = ScheduleSpec.CONSTANT;
     if (swaFrom < 0 || swaFrom > epochs) {
@@ -104,6 +108,11 @@ public record TrainerConfig(int epochs, int batchSize, double learningRate, Opti
   /** A copy that averages the weights of epochs {@code from}..last (0 = off). */
   public TrainerConfig withSwa(int from) {
     return new TrainerConfig(epochs, batchSize, learningRate, optimizer, l2, objective, negatives, seed, threads, validateEvery, monitor, patience, restoreBest, schedule, from);
+  }
+
+  /** A copy that validates every {@code every} epochs and at the last one (0 = never). */
+  public TrainerConfig withValidateEvery(int every) {
+    return new TrainerConfig(epochs, batchSize, learningRate, optimizer, l2, objective, negatives, seed, threads, every, monitor, patience, restoreBest, schedule, swaFrom);
   }
 
   /** A copy with early stopping on {@code metric} with {@code patience}, restoring the best epoch. */
