@@ -199,8 +199,10 @@ public final class Workload {
         line.put("foreign_cores", median(contention.perEpoch()));
         line.put("eval_seconds", r.evalSeconds());
         line.put("quality", quality(r.metrics(), rating));
-        Double best = r.metrics().get("best_" + c.trainer().monitor());
-        if (best != null) line.put("best_" + c.trainer().monitor(), best).put("best_epoch", r.metrics().get("best_epoch").intValue());
+        for (String on : new String[] {"", org.rec4j.experiment.Experiment.ON_TEST}) { // on validation, or labelled on test
+          Double best = r.metrics().get("best_" + c.trainer().monitor() + on);
+          if (best != null) line.put("best_" + c.trainer().monitor() + on, best).put("best_epoch" + on, r.metrics().get("best_epoch" + on).intValue());
+        }
       }
       line.put("wall_seconds", (System.nanoTime() - w0) / 1e9).put("load_seconds", loadSeconds)
           .put("peak_rss_mb", ProcStatus.peakRssMb()).put("load_avg", loadAverage())

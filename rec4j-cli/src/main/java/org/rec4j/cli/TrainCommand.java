@@ -27,7 +27,9 @@ import picocli.CommandLine.Spec;
  * {@code rec4j train}: trains a model on {@code --data}, evaluates it under the task's protocol and optionally saves
  * the artifact. With {@code --json} the last stdout line holds the metrics ({@code hr@10}, {@code ndcg@10},
  * {@code rmse}, {@code mae}, …), {@code epochs}, {@code train_seconds}, {@code samples_per_s},
- * {@code eval_seconds}. Settings may come from {@code --config FILE}; flags given on the command line override it.
+ * {@code eval_seconds}, and when epochs were evaluated the best one: {@code best_<monitor>} and {@code best_epoch} on
+ * the validation part, or {@code best_<monitor>_on_test} and {@code best_epoch_on_test} when the split has none
+ * ({@code validated_on} says which). Settings may come from {@code --config FILE}; flags given on the command line override it.
  */
 @Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
     description = "Train a model, evaluate it, optionally save it.",
@@ -68,6 +70,10 @@ public final class TrainCommand implements Callable<Integer> {
     if (seeds != null) return multiSeed(out, c, ds, listeners);
     ExperimentResult r = Experiment.run(c, ds, listeners);
     Map<String, Object> fields = summary(c, r);
+    if ("test".equals(fields.get("validated_on")) && !quiet) {
+      out.println("  (per-epoch metrics above are on the test part: the split has no validation part, so no epoch is "
+          + "selected on them; --validation F holds one out)");
+    }
     fields.forEach((k, v) -> out.printf(Locale.ROOT, "%-16s %s%n", k, v instanceof Double d ? String.format(Locale.ROOT, "%.4f", d) : v));
     if (save != null) {
       Interactions tr = r.train();
@@ -161,6 +167,8 @@ public final class TrainCommand implements Callable<Integer> {
     m.put("samples_per_s", r.history().medianSamplesPerSecond());
     m.put("eval_seconds", r.evalSeconds());
     m.put("users_evaluated", r.usersEvaluated());
+    if (r.metrics().containsKey("best_epoch" + Experiment.ON_TEST)) m.put("validated_on", "test");
+    else if (r.metrics().containsKey("best_epoch")) m.put("validated_on", "validation");
     m.put("parameters", r.model().parameterCount());
     if (r.history().stopReason() != null) m.put("stopped", r.history().stopReason());
     return m;

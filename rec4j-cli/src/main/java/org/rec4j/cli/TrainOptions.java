@@ -72,10 +72,15 @@ public final class TrainOptions {
   @Option(names = "--eval-negatives", paramLabel = "N", description = "Sampled candidates per test case when the data provides none (default 99).")
   Integer evalNegatives;
   @Option(names = "--validation", paramLabel = "F", description = "Hold out this fraction of each user's training data for "
-      + "per-epoch validation and early stopping when the split has no validation part (default 0: validate on test).")
+      + "per-epoch validation and early stopping when the split has no validation part (default 0: per-epoch metrics on "
+      + "test, labelled _on_test, and no early stopping). Test ranking excludes these items too; the model is not "
+      + "retrained on them.")
   Double validation;
   @Option(names = "--init-std", paramLabel = "S", description = "Std of the N(0, S²) embedding initialization (default 0.01).")
   Float initStd;
+  @Option(names = "--eval-every", paramLabel = "N", description = "Evaluate every N epochs and at the last one, on the "
+      + "validation part (else on test; default 1); 0 = never: only the final model is evaluated, on test.")
+  Integer evalEvery;
   @Option(names = "--patience", paramLabel = "N", description = "Early stopping after N validations without improvement (default off).")
   Integer patience;
   @Option(names = "--monitor", paramLabel = "METRIC", description = "Validation metric for early stopping (default ndcg@10 or rmse).")
@@ -138,6 +143,7 @@ public final class TrainOptions {
     if (seed == null) seed = t.seed();
     if (validation == null) validation = t.validation();
     if (patience == null) patience = t.patience();
+    if (evalEvery == null) evalEvery = t.evalEvery();
     if (monitor == null) monitor = t.monitor();
     if (protocol == null) protocol = e.protocol();
     if (ks == null) ks = ints(e.k());
@@ -168,7 +174,8 @@ public final class TrainOptions {
     String monitorKey = monitor != null ? monitor : rating ? "rmse" : "ndcg@" + (ks == null ? 10 : ks[0]);
     TrainerConfig tc = new TrainerConfig(epochs != null ? epochs : rating ? 50 : 20, batch != null ? batch : rating ? 64 : 256,
         lr != null ? lr : 1e-3, optimizer != null ? OptimizerKind.of(optimizer) : OptimizerKind.ADAM, l2 != null ? l2 : 0f, obj,
-        negatives != null ? negatives : rating ? 0 : 4, seed != null ? seed : 42, threads != null ? threads : 1, 1, monitorKey,
+        negatives != null ? negatives : rating ? 0 : 4, seed != null ? seed : 42, threads != null ? threads : 1,
+        evalEvery != null ? evalEvery : 1, monitorKey,
         patience != null ? patience : 0, patience != null && patience > 0 && (swa == null || swa == 0), ScheduleSpec.parse(schedule),
         swa != null ? swa : 0);
     String sp = split != null ? split : ds.split().isPresent() ? "given" : rating ? "ratio:0.8" : "loo";

@@ -108,7 +108,7 @@ final class HtmlPage {
   }
 
   private static String format(String key) {
-    return key.equals("best_epoch") ? "%.0f" : "%.4f";
+    return key.startsWith("best_epoch") ? "%.0f" : "%.4f";
   }
 
   /** The best value of metric {@code key} over the runs, or null when fewer than two runs have a finite one. */

@@ -7,8 +7,15 @@ import java.util.Locale;
 final class Labels {
   private Labels() {}
 
-  /** {@code "ndcg@10"} → {@code "NDCG@10"}, {@code "best_rmse"} → {@code "best RMSE"}. */
+  /** Suffix of best-epoch keys measured on the test part ({@code org.rec4j.experiment.Experiment#ON_TEST}). */
+  private static final String ON_TEST = "_on_test";
+
+  /**
+   * {@code "ndcg@10"} → {@code "NDCG@10"}, {@code "best_rmse"} → {@code "best RMSE"},
+   * {@code "best_ndcg@10_on_test"} → {@code "best NDCG@10 (on test)"}.
+   */
   static String metric(String key) {
+    if (key.endsWith(ON_TEST)) return metric(key.substring(0, key.length() - ON_TEST.length())) + " (on test)";
     if (key.startsWith("best_")) return "best " + metric(key.substring(5));
     return switch (family(key)) {
       case "hr", "ndcg", "rmse", "mae", "mape", "mrr", "map", "auc", "gauc" -> key.toUpperCase(Locale.ROOT);
@@ -53,7 +60,8 @@ final class Labels {
 
   /** Whether smaller values of metric {@code key} are better (errors, losses, times). */
   static boolean lowerIsBetter(String key) {
-    String k = key.startsWith("best_") ? key.substring(5) : key;
+    String k = key.endsWith(ON_TEST) ? key.substring(0, key.length() - ON_TEST.length()) : key;
+    k = k.startsWith("best_") ? k.substring(5) : k;
     String f = family(k).toLowerCase(Locale.ROOT);
     return f.equals("rmse") || f.equals("mae") || f.equals("mape") || f.contains("loss") || f.endsWith("seconds")
         || f.equals("popularity_bias");
@@ -61,6 +69,6 @@ final class Labels {
 
   /** Whether {@code key} is a quality measure worth highlighting the best of (not a count or an epoch number). */
   static boolean comparable(String key) {
-    return !key.equals("best_epoch") && !key.equals("epochs") && !key.equals("users_evaluated");
+    return !key.startsWith("best_epoch") && !key.equals("epochs") && !key.equals("users_evaluated");
   }
 }

@@ -123,7 +123,7 @@ class ConfigCommandTest {
       Run r = run(args.toArray(String[]::new));
       assertEquals(ExitCode.USAGE, r.code(), r.err());
       assertEquals("rec4j: error: " + unknown + ":7: unknown key 'trainer.learning_rate'; did you mean 'trainer.lr'? (valid in trainer: "
-          + "task, objective, epochs, batch, optimizer, lr, l2, negatives, threads, seed, validation, patience, monitor, schedule, swa)", r.err().strip());
+          + "task, objective, epochs, batch, optimizer, lr, l2, negatives, threads, seed, validation, patience, monitor, schedule, swa, eval_every)", r.err().strip());
     }
     Path bad = file("b.yaml", "model:\n  name: mf\ntrainer:\n  epochs: -3\n");
     Run r = run("train", "--config", bad.toString(), "--data", DATA);

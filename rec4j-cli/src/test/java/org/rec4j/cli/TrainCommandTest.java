@@ -187,4 +187,35 @@ class TrainCommandTest {
     Run badFile = run("train", "--config", cfg.toString(), "--data", DATA, "--quiet");
     assertTrue(badFile.code() != 0 && badFile.err().contains("trainer.swa"), badFile.err());
   }
+
+  @Test
+  void evalEveryAndTheTestPartLabels(@TempDir Path tmp) throws Exception {
+    Run onTest = run("train", "--model", "mf", "--data", DATA, "--epochs", "3", "--eval-negatives", "20", "--json");
+    assertEquals(0, onTest.code(), onTest.err());
+    JsonNode t = onTest.lastJson();
+    assertEquals("test", t.path("validated_on").asText(), onTest.out());
+    assertTrue(t.has("best_epoch_on_test") && t.has("best_ndcg@10_on_test") && !t.has("best_epoch"), onTest.out());
+    assertTrue(onTest.out().contains("per-epoch metrics above are on the test part"), onTest.out());
+
+    Run onVal = run("train", "--model", "mf", "--data", DATA, "--epochs", "3", "--eval-negatives", "20", "--validation", "0.2", "--json");
+    assertEquals("validation", onVal.lastJson().path("validated_on").asText(), onVal.out());
+    assertTrue(onVal.lastJson().has("best_epoch"), onVal.out());
+
+    Run every2 = run("train", "--model", "mf", "--data", DATA, "--epochs", "3", "--eval-negatives", "20", "--eval-every", "2");
+    assertEquals(0, every2.code(), every2.err());
+    assertEquals(2, every2.out().lines().filter(l -> l.contains("epoch ") && l.contains("ndcg@10")).count(), every2.out()); // 2 and 3
+
+    Path cfg = tmp.resolve("never.yaml");
+    Files.writeString(cfg, "model:\n  name: mf\ntrainer:\n  epochs: 2\n  eval_every: 0\nevaluation:\n  eval_negatives: 20\n");
+    Run never = run("train", "--config", cfg.toString(), "--data", DATA, "--json");
+    assertEquals(0, never.code(), never.err());
+    assertTrue(never.out().lines().noneMatch(l -> l.contains("epoch ") && l.contains("ndcg@10")), never.out());
+    assertTrue(never.lastJson().has("ndcg@10") && !never.lastJson().has("validated_on"), never.out());
+
+    Run peek = run("train", "--model", "mf", "--data", DATA, "--epochs", "3", "--patience", "1", "--quiet");
+    assertEquals(ExitCode.USAGE, peek.code(), peek.err());
+    assertTrue(peek.err().strip().lines().count() == 1 && peek.err().contains("--validation F"), peek.err());
+    Run noWatch = run("train", "--model", "mf", "--data", DATA, "--validation", "0.2", "--patience", "1", "--eval-every", "0", "--quiet");
+    assertEquals(ExitCode.USAGE, noWatch.code(), noWatch.err());
+  }
 }

@@ -24,7 +24,7 @@ import org.rec4j.train.TrainerConfig;
  * model:      name, factors, layers, dropout, batch_norm, cross_buckets, init_std, pretrain, finetune_sgd,
  *             pretrained_gmf, pretrained_mlp, alpha, finetune_epochs
  * trainer:    task, objective, epochs, batch, optimizer, lr, l2, negatives, threads, seed, validation, patience, monitor,
- *             schedule, swa
+ *             schedule, swa, eval_every
  * evaluation: protocol, k, eval_negatives
  * </pre>
  *
@@ -128,13 +128,15 @@ public record RunConfig(Data data, Model model, Trainer trainer, Evaluation eval
    * @param schedule learning-rate schedule in epochs (constant, cosine[:MIN], step:EVERY,GAMMA, exp:GAMMA,
    *     warmup:W+…)
    * @param swa average the weights of this epoch and the later ones (stochastic weight averaging; ≥ 0, 0 = off)
+   * @param evalEvery evaluate every this many epochs and at the last one, on the validation part (else on test); 0 =
+   *     never (≥ 0)
    */
   @JsonInclude(JsonInclude.Include.NON_NULL)
   @JsonPropertyOrder({"task", "objective", "epochs", "batch", "optimizer", "lr", "l2", "negatives", "threads", "seed",
-      "validation", "patience", "monitor", "schedule", "swa"})
+      "validation", "patience", "monitor", "schedule", "swa", "eval_every"})
   public record Trainer(String task, String objective, Integer epochs, Integer batch, String optimizer, Double lr, Float l2,
                         Integer negatives, Integer threads, Long seed, Double validation, Integer patience, String monitor,
-                        String schedule, Integer swa) {
+                        String schedule, Integer swa, Integer evalEvery) {
     /** Validates the set fields. */
     public Trainer {
       if (task != null && !task.equalsIgnoreCase("rating") && !task.equalsIgnoreCase("implicit")) {
@@ -155,12 +157,13 @@ public record RunConfig(Data data, Model model, Trainer trainer, Evaluation eval
       if (monitor != null && monitor.isBlank()) throw new InvalidValueException("trainer.monitor", "expected a metric name such as ndcg@10 or rmse", "''");
       if (schedule != null) parse("trainer.schedule", () -> ScheduleSpec.parse(schedule));
       atLeast("trainer.swa", swa, 0);
+      atLeast("trainer.eval_every", evalEvery, 0);
     }
 
     /** A section without a schedule (constant learning rate). */
     public Trainer(String task, String objective, Integer epochs, Integer batch, String optimizer, Double lr, Float l2,
                    Integer negatives, Integer threads, Long seed, Double validation, Integer patience, String monitor) {
-      this(task, objective, epochs, batch, optimizer, lr, l2, negatives, threads, seed, validation, patience, monitor, null, null);
+      this(task, objective, epochs, batch, optimizer, lr, l2, negatives, threads, seed, validation, patience, monitor, null, null, null);
     }
   }
 
@@ -196,7 +199,7 @@ public record RunConfig(Data data, Model model, Trainer trainer, Evaluation eval
             c.finetuneEpochs() < 0 ? null : c.finetuneEpochs()),
         new Trainer(task, lower(t.objective()), t.epochs(), t.batchSize(), lower(t.optimizer()), t.learningRate(), t.l2(),
             t.negatives(), t.threads(), t.seed(), c.validationFraction(), t.patience(), t.monitor(), t.schedule().text(),
-            t.swaFrom()),
+            t.swaFrom(), t.validateEvery()),
         new Evaluation(lower(c.protocol()), ints(c.ks()), c.sampledNegatives()));
   }
 
