@@ -18,7 +18,7 @@ public final class ConfigMixin {
 
   @Option(names = "--data", paramLabel = "FORMAT:PATH", converter = DataSpecConverter.class,
       description = "Data to read: FORMAT:PATH with FORMAT one of synthetic, ml-100k, ml-1m, ml-latest, csv, ncf, "
-          + "sasrec, lightgcn, libfm (required unless the config file has data.spec).")
+          + "sasrec, lightgcn, lastfm, libfm (required unless the config file has data.spec).")
   DataSpec data;
 
   /** The config file, or {@link RunConfig#EMPTY} without {@code --config}. */

@@ -10,7 +10,7 @@ import picocli.CommandLine.Option;
 public final class DataMixin {
   @Option(names = "--data", required = true, paramLabel = "FORMAT:PATH", converter = DataSpecConverter.class,
       description = "Data to read: FORMAT:PATH with FORMAT one of synthetic, ml-100k, ml-1m, ml-latest, csv, ncf, "
-          + "sasrec, lightgcn, libfm (e.g. ml-1m:data/ml-1m, synthetic:users=100,items=50).")
+          + "sasrec, lightgcn, lastfm, libfm (e.g. ml-1m:data/ml-1m, synthetic:users=100,items=50).")
   DataSpec spec;
 
   /** The parsed data spec. */

@@ -29,7 +29,7 @@ public final class TrainOptions {
       + "config file names it).")
   String model;
 
-  @Option(names = "--task", paramLabel = "TASK", description = "rating, implicit or ctr (feature-based click models on ml-1m/ml-100k/libfm data; default: implicit for ncf/sasrec/lightgcn data "
+  @Option(names = "--task", paramLabel = "TASK", description = "rating, implicit or ctr (feature-based click models on ml-1m/ml-100k/libfm data; default: implicit for ncf/sasrec/lightgcn/lastfm data "
       + "and synthetic kind=implicit, rating otherwise).")
   String task;
 
@@ -100,7 +100,7 @@ public final class TrainOptions {
     }
     if (objective != null) return Objective.of(objective).isRating();
     return switch (spec.format()) {
-      case NCF, SASREC, LIGHTGCN, LIBFM -> false;
+      case NCF, SASREC, LIGHTGCN, LASTFM, LIBFM -> false;
       case SYNTHETIC -> !"implicit".equals(spec.options().get("kind"));
       default -> true;
     };

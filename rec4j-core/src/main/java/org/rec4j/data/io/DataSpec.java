@@ -48,6 +48,8 @@ public record DataSpec(Format format, String path, Map<String, String> options) 
     SASREC("sasrec"),
     /** LightGCN adjacency lists ({@link LightGcnReader}). */
     LIGHTGCN("lightgcn"),
+    /** Last.fm HetRec files of the LightGCN repository ({@link LastFmReader}). */
+    LASTFM("lastfm"),
     /** libFM / libSVM ({@link LibFmReader}). */
     LIBFM("libfm");
 
@@ -134,6 +136,7 @@ public record DataSpec(Format format, String path, Map<String, String> options) 
       case NCF -> NcfReader.read(p);
       case SASREC -> SasRecReader.read(p);
       case LIGHTGCN -> LightGcnReader.read(p);
+      case LASTFM -> LastFmReader.read(p);
       case LIBFM -> LibFmReader.read(p);
     };
   }

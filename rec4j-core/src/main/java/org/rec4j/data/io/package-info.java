@@ -6,7 +6,7 @@
  * <pre>
  *  DataSpec "FORMAT:PATH" ──load()──▶ one reader per format
  *    ml-1m / ml-100k / ml-latest / ncf / sasrec ──▶ DelimitedRatingParser (bytes, no strings, IdIndex fast path)
- *    csv ──▶ CsvInteractionReader (FastCSV + ColumnMapping)      lightgcn, libfm ──▶ line readers
+ *    csv ──▶ CsvInteractionReader (FastCSV + ColumnMapping)      lightgcn, lastfm, libfm ──▶ line readers
  *    side features ──▶ MovieLensFeatures | CsvFeatureReader | DenseVectorReader
  *                  ──▶ FeatureTable keyed by the ratings' IdIndex
  *  DataFiles: strict decoding (bad byte → file:line), file discovery

@@ -87,6 +87,20 @@ class OtherReadersTest {
   }
 
   @Test
+  void lastFmTabSeparatedFilesAndSplit() {
+    write(dir, "data1.txt", "2\t10\t5\r\n2\t11\t1\r\n7\t10\t3\r\n");
+    write(dir, "test1.txt", "7\t12\t1\r\n");
+    Dataset d = LastFmReader.read(dir);
+    assertEquals(3, d.predefinedSplit().train().size());
+    assertEquals(1, d.predefinedSplit().test().size());
+    assertEquals(2, d.interactions().numUsers());
+    assertEquals(3, d.interactions().numItems());
+    assertEquals(1f, d.interactions().value(0), "implicit: the third column is not a rating");
+    assertDataError(() -> LastFmReader.read(write(dir, "bad.txt", "1\t2\t3\n1 2 3\n")), "bad.txt", 2, "expected 2 or 3 tab-separated fields");
+    assertDataError(() -> LastFmReader.read(write(dir, "bad2.txt", "1\tx\n")), "bad2.txt", 1, "field 2");
+  }
+
+  @Test
   void libFmSparseAndInteractionView() {
     Path f = write(dir, "f.libfm", "1 10:1 20:1 30:1\n-1 11:1 21:1 31:1 40:0.5\n");
     LibFmData sparse = LibFmReader.readSparse(f);

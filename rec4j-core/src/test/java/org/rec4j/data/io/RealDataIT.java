@@ -45,6 +45,18 @@ class RealDataIT {
     assertEquals(0, positives, "no NCF test negative is a train positive");
   }
 
+  /** The counts of the data's README: 1,880 users, 4,489 items, 42,135 + 10,533 rows, 1,858 users with a test item. */
+  @Test
+  void lastFm() {
+    Dataset d = LastFmReader.read(SharedData.require("lastfm"));
+    Split s = d.predefinedSplit();
+    assertEquals(42_135, s.train().size());
+    assertEquals(10_533, s.test().size());
+    assertEquals(1_880, d.interactions().stats().users());
+    assertEquals(4_489, d.interactions().stats().items());
+    assertEquals(1_858, java.util.Arrays.stream(s.test().userColumn()).distinct().count());
+  }
+
   @Test
   void movieLens100k() {
     Path dir = SharedData.require("ml-100k");
