@@ -71,8 +71,10 @@ public final class EvaluateCommand implements Callable<Integer> {
       fields.putAll(Evaluator.evaluatePoints(l.model(), test.userColumn(), test.itemColumn(), test.valueColumn(), new Rmse(), new Mae()));
       fields.put("users_evaluated", test.size());
     } else {
-      var task = p == Protocol.FULL ? EvalTasks.full(train, test)
-          : EvalTasks.sampled(train, test, remap.candidates(s.test(), ds.candidates()), evalNegatives, seed + 99);
+      // a split's validation items are known interactions too: not candidates on test (as in train's final evaluation)
+      Interactions known = EvalTasks.known(train, remap.apply(s.validation(), l.users(), l.items()));
+      var task = p == Protocol.FULL ? EvalTasks.full(known, test)
+          : EvalTasks.sampled(known, test, remap.candidates(s.test(), ds.candidates()), evalNegatives, seed + 99);
       RankingResult r = Evaluator.standard(threads, cut).evaluate(l.model(), task);
       fields.putAll(r.means());
       fields.put("users_evaluated", r.users());
