@@ -27,6 +27,8 @@ import org.rec4j.tensor.kernel.Parallel;
  */
 public final class Evaluator {
   static final int BLOCK = 64;
+  /** Items per scoring call for models that score item ranges: a block's scores (64 × 1024 floats) stay in L2. */
+  static final int TILE = 1024;
   private final RankingMetric[] metrics;
   private final int[] ks;
   private final int threads;
@@ -132,6 +134,8 @@ public final class Evaluator {
     private final int[][] lists;
     private final TopK top;
     private float[] buf;
+    private TopK[] tops;
+    private float[] tileBuf;
 
     Shard(Scorer scorer, RankingTask task, int k, int[][] lists) {
       this.scorer = scorer;
@@ -178,9 +182,10 @@ public final class Evaluator {
      */
     private void fullBlock(int b, int end) {
       int items = task.numItems(), m = end - b;
-      if (buf == null) buf = new float[BLOCK * items];
       int[] users = new int[m];
       for (int j = 0; j < m; j++) users[j] = task.user(b + j);
+      if (items > TILE && tiled(b, users)) return;
+      if (buf == null) buf = new float[BLOCK * items];
       scorer.scoreAll(users, buf);
       for (int j = 0; j < m; j++) {
         int off = j * items;
@@ -200,6 +205,47 @@ public final class Evaluator {
         }
         lists[b + j] = top.drain();
       }
+    }
+
+    /**
+     * The same selection as the whole-catalog pass, {@value #TILE} items at a time through
+     * {@link Scorer#scoreItemRange}, with one selector per user of the block; false when the scorer cannot score
+     * ranges. Each user still sees every non-excluded item once, and the top k under (score, tie order) does not
+     * depend on the order of the offers.
+     */
+    private boolean tiled(int b, int[] users) {
+      int items = task.numItems(), m = users.length;
+      if (tileBuf == null) tileBuf = new float[BLOCK * TILE];
+      if (!scorer.scoreItemRange(users, 0, TILE, tileBuf)) return false;
+      if (tops == null) {
+        tops = new TopK[BLOCK];
+        for (int j = 0; j < BLOCK; j++) tops[j] = new TopK(top.capacity());
+      }
+      int[] next = new int[m]; // per user: the position of its next excluded item
+      for (int j = 0; j < m; j++) tops[j].clear(users[j]);
+      for (int from = 0; from < items; from += TILE) {
+        int to = Math.min(items, from + TILE), n = to - from;
+        if (from > 0) scorer.scoreItemRange(users, from, to, tileBuf);
+        for (int j = 0; j < m; j++) {
+          TopK t = tops[j];
+          int[] excl = task.excluded(b + j);
+          int e = next[j], off = j * n - from;
+          float floor = t.floor();
+          for (int it = from; it < to; it++) {
+            if (e < excl.length && excl[e] == it) {
+              e++;
+              continue;
+            }
+            float s = tileBuf[off + it];
+            if (s < floor) continue;
+            t.offer(it, s);
+            floor = t.floor();
+          }
+          next[j] = e;
+        }
+      }
+      for (int j = 0; j < m; j++) lists[b + j] = tops[j].drain();
+      return true;
     }
   }
 

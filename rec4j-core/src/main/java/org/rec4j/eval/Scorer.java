@@ -28,6 +28,17 @@ public interface Scorer {
   }
 
   /**
+   * Writes the scores of items {@code from..to)} for each user of {@code users} into {@code out} (row-major,
+   * {@code users.length × (to − from)}) and returns true, or returns false without writing when the model can only
+   * score the whole catalog at once (the default; the evaluator then calls {@link #scoreAll}). A model whose score
+   * is a dot product implements it: full ranking then walks the catalog in cache-sized tiles of items, which is what
+   * lets several evaluation threads run without evicting each other's data from the shared cache.
+   */
+  default boolean scoreItemRange(int[] users, int from, int to, float[] out) {
+    return false;
+  }
+
+  /**
    * Scores aligned (user, item) pairs into {@code out}. The default calls {@link #score} once per pair; models
    * override it with a batched forward pass.
    */

@@ -19,6 +19,11 @@ public final class TopK {
     heapScores = new float[k];
   }
 
+  /** The most items this selector holds (its k). */
+  public int capacity() {
+    return heapItems.length;
+  }
+
   /** Starts a new selection with tie-break salt 0. */
   public void clear() {
     clear(0);

@@ -23,6 +23,7 @@ import org.rec4j.train.TrainerConfig;
  * BPR score. Full-catalog scoring is one matrix product per block of users.
  */
 public final class MF extends NeuralRecommender {
+  private static final org.rec4j.tensor.kernel.Kernels KERNELS = org.rec4j.tensor.kernel.KernelProvider.get();
   private final ModelOptions options;
   private final Embedding p;
   private final Embedding q;
@@ -87,6 +88,22 @@ public final class MF extends NeuralRecommender {
       float base = g + bud[users[u]];
       for (int i = 0; i < numItems; i++) out[u * numItems + i] = sd[u * numItems + i] + base + bid[i];
     }
+  }
+
+  /** One matrix product of the users' factors with the factors of items {@code from..to)}, plus the biases. */
+  @Override
+  public boolean scoreItemRange(int[] users, int from, int to, float[] out) {
+    int f = options.factors(), m = users.length, n = to - from;
+    float[] pu = new float[m * f];
+    float[] pd = p.weight().value().data(), bud = bu.weight().value().data(), bid = bi.weight().value().data();
+    for (int u = 0; u < m; u++) System.arraycopy(pd, users[u] * f, pu, u * f, f);
+    KERNELS.gemm(false, true, m, n, f, 1f, pu, 0, f, q.weight().value().data(), from * f, f, 0f, out, 0, n);
+    float g = b.value().data()[0];
+    for (int u = 0; u < m; u++) {
+      float base = g + bud[users[u]];
+      for (int i = 0, o = u * n; i < n; i++) out[o + i] += base + bid[from + i];
+    }
+    return true;
   }
 
   @Override

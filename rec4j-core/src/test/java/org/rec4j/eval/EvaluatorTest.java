@@ -92,12 +92,56 @@ class EvaluatorTest {
     for (int u = 0; u < n; u++) assertArrayEquals(one.lists()[u], two.lists()[u]);
   }
 
-  /** A dot-product model (scoreAll through a matrix product) on a task of many blocks of users. */
+  private static org.rec4j.model.Recommender mf(int users, int items) {
+    return org.rec4j.model.ModelRegistry.create("mf",
+        new org.rec4j.model.ModelOptions(users, items, 16, new int[] {32, 16}, 0f, false, false, 7, 0.5f, 0));
+  }
+
+  /** A dot-product model (scoreAll through a matrix product) on tasks of many blocks of users. */
   @Test
   void modelRankingsAreTheSameOnOneTwoAndThreeThreads() {
-    int users = 7 * Evaluator.BLOCK + 5, items = 301;
-    var model = org.rec4j.model.ModelRegistry.create("mf",
-        new org.rec4j.model.ModelOptions(users, items, 16, new int[] {32, 16}, 0f, false, false, 7, 0.5f, 0));
+    sameOnOneTwoAndThreeThreads(7 * Evaluator.BLOCK + 5, 301);
+    sameOnOneTwoAndThreeThreads(3 * Evaluator.BLOCK + 1, 2 * Evaluator.TILE + 77); // scored tile by tile
+  }
+
+  /** Scoring item tiles selects what scoring the whole catalog at once selects. */
+  @Test
+  void tiledFullRankingEqualsWholeCatalogRanking() {
+    int users = 2 * Evaluator.BLOCK + 3, items = 3 * Evaluator.TILE + 5;
+    var model = mf(users, items);
+    Scorer wholeCatalogOnly = new Scorer() { // no scoreItemRange: the evaluator falls back to scoreAll
+      @Override
+      public int numItems() {
+        return model.numItems();
+      }
+
+      @Override
+      public void score(int user, int[] it, float[] out) {
+        model.score(user, it, out);
+      }
+
+      @Override
+      public void scoreAll(int[] us, float[] out) {
+        model.scoreAll(us, out);
+      }
+    };
+    Random r = new Random(2);
+    int[] us = new int[users];
+    Relevance[] rel = new Relevance[users];
+    int[][] ex = new int[users][];
+    for (int u = 0; u < users; u++) {
+      us[u] = u;
+      rel[u] = Relevance.binary(r.nextInt(items));
+      ex[u] = r.ints(40, 0, items).toArray();
+    }
+    RankingTask t = RankingTask.full(items, us, rel, ex);
+    RankingResult tiled = Evaluator.standard(1, 10, 50).evaluate(model, t);
+    RankingResult whole = Evaluator.standard(1, 10, 50).evaluate(wholeCatalogOnly, t);
+    for (int u = 0; u < users; u++) assertArrayEquals(whole.lists()[u], tiled.lists()[u], "user " + u);
+  }
+
+  private static void sameOnOneTwoAndThreeThreads(int users, int items) {
+    var model = mf(users, items);
     Random r = new Random(11);
     int[] us = new int[users];
     Relevance[] rel = new Relevance[users];
