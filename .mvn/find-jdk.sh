@@ -3,7 +3,7 @@
 #   rec4j_find_jdk  prints the home of the first JDK 21+ found, or nothing and returns 1.
 # Looks where maven-toolchains-plugin's JDK discovery looks on Linux and macOS (the build compiles and tests with the
 # JDK that plugin selects; see the root pom): JAVA_HOME, `java` on the PATH, JAVA<n>_HOME variables, /usr/lib/jvm,
-# /usr/java, /opt/java, SDKMAN, ~/.jdks, Gradle's, jbang's, asdf's and jabba's JDKs, and /Library/Java.
+# /usr/java, /usr/jdk, /opt/java, SDKMAN, ~/.jdks, jenv's, Gradle's, jbang's, asdf's and jabba's JDKs, and /Library/Java.
 
 rec4j_jdk_major() { # prints the feature version of the JDK at $1 (0 when unknown); reads its `release` file
   _v=""
@@ -24,9 +24,9 @@ rec4j_find_jdk() {
   fi
   for _home in "${JAVA_HOME:-}" "$_path_java" \
     $(env | sed -n 's/^JAVA[0-9][0-9]*_HOME=//p') \
-    /usr/lib/jvm/* /usr/java/* /opt/java/* /opt/jdk* \
+    /usr/lib/jvm/* /usr/java/* /usr/jdk/* /opt/java/* \
     "$HOME"/.sdkman/candidates/java/* "$HOME"/.jdks/* "$HOME"/.gradle/jdks/* "$HOME"/.jbang/cache/jdks/* \
-    "$HOME"/.asdf/installs/java/* "$HOME"/.jabba/jdk/* \
+    "$HOME"/.asdf/installs/java/* "$HOME"/.jabba/jdk/* "$HOME"/.jenv/versions/* \
     /Library/Java/JavaVirtualMachines/*/Contents/Home "$HOME"/Library/Java/JavaVirtualMachines/*/Contents/Home; do
     if [ -n "$_home" ] && [ -x "$_home/bin/java" ] && [ -x "$_home/bin/javac" ] \
       && [ "$(rec4j_jdk_major "$_home")" -ge 21 ]; then
