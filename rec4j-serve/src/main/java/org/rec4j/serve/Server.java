@@ -3,6 +3,7 @@ package org.rec4j.serve;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
+import io.javalin.http.MethodNotAllowedResponse;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -159,9 +160,22 @@ public final class Server implements AutoCloseable {
       cfg.http.defaultContentType = "application/json";
       cfg.jetty.host = config.host();
       cfg.jetty.port = config.port();
+      cfg.http.prefer405over404 = true;
       cfg.jetty.modifyServer(server -> {
         server.setHandler(new GracefulHandler());
         server.setStopTimeout(config.drainTimeout().toMillis());
+        server.setErrorHandler(new JsonErrorHandler());
+      });
+      cfg.jetty.modifyServletContextHandler(context -> context.setErrorHandler(new JsonErrorHandler()));
+      cfg.router.javaLangErrorHandler((res, err) -> {
+        LOG.error("request failed", err);
+        res.setStatus(500);
+        res.setContentType("application/json");
+        try {
+          res.getOutputStream().write(Api.bytes(errorBody("internal error: " + err.getClass().getSimpleName(), null)));
+        } catch (java.io.IOException io) {
+          // the client is gone
+        }
       });
       cfg.requestLogger.http((ctx, ms) -> metrics.request(route(ctx), ctx.method().name(), ctx.statusCode(), ctx.attribute(Api.MODEL_ATTR), (long) (ms * 1e6)));
       cfg.routes.get("/v1/recommendations", api::recommend);
@@ -176,6 +190,11 @@ public final class Server implements AutoCloseable {
       cfg.routes.get("/metrics", api::metrics);
       cfg.routes.get("/openapi.json", api::openapi);
       cfg.routes.exception(ApiException.class, (e, ctx) -> error(ctx, e.status(), e.getMessage(), e.field()));
+      cfg.routes.exception(MethodNotAllowedResponse.class, (e, ctx) -> {
+        String allow = String.join(", ", e.getDetails().values());
+        ctx.header("Allow", allow);
+        error(ctx, 405, "method " + ctx.method().name() + " is not allowed on " + ctx.path() + "; allowed: " + allow, null);
+      });
       cfg.routes.exception(HttpResponseException.class, (e, ctx) -> error(ctx, e.getStatus(), e.getMessage(), e.getStatus() == 413 ? "body" : null));
       cfg.routes.exception(Exception.class, (e, ctx) -> {
         LOG.error("{} {} failed", ctx.method(), ctx.path(), e);
@@ -198,10 +217,14 @@ public final class Server implements AutoCloseable {
   }
 
   private static void error(Context ctx, int status, String message, String field) {
+    ctx.status(status).contentType("application/json").result(Api.bytes(errorBody(message, field)));
+  }
+
+  private static Map<String, Object> errorBody(String message, String field) {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("error", message);
     body.put("field", field);
-    ctx.status(status).contentType("application/json").result(Api.bytes(body));
+    return body;
   }
 
   /** The registered routes as {@code "METHOD /path"} (the OpenAPI test checks each is documented). */
