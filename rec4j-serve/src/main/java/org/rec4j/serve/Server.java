@@ -36,7 +36,8 @@ public final class Server implements AutoCloseable {
   /**
    * Server settings.
    *
-   * @param modelsDir directory of {@code <name>/<version>/} model artifacts (directories or {@code .zip})
+   * @param modelsDir directory of models: {@code <name>/<version>/} artifacts (directories or {@code .zip}), or an
+   *     artifact directly in {@code <name>/} (see {@link ServingRegistry})
    * @param host interface to bind ({@code 127.0.0.1} for loopback only, {@code 0.0.0.0} for all)
    * @param port TCP port; 0 picks a free one ({@link #port()} tells which)
    * @param cacheSize recommendation answers kept in the LRU cache (0 disables it)
