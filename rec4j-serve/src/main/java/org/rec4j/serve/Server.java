@@ -4,6 +4,11 @@ import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.MethodNotAllowedResponse;
+import io.javalin.util.JavalinBindException;
+import java.io.IOException;
+import java.net.BindException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -133,9 +138,15 @@ public final class Server implements AutoCloseable {
     this.ownedStore = ownedStore;
   }
 
-  /** Loads the models and starts serving; throws if the directory is missing or the port is taken. */
+  /**
+   * Loads the models and starts serving.
+   *
+   * @throws IllegalArgumentException if the models directory is missing or the host and port cannot be bound
+   * @throws PortInUseException if another process listens on the port
+   */
   public static Server start(Config config) {
     if (!Files.isDirectory(config.modelsDir())) throw new IllegalArgumentException("modelsDir: " + config.modelsDir() + " is not a directory");
+    checkPortFree(config.host(), config.port());
     EventStore owned = null;
     EventStore store = config.eventStore();
     if (store == null) {
@@ -202,10 +213,34 @@ public final class Server implements AutoCloseable {
         error(ctx, 500, "internal error: " + e.getClass().getSimpleName(), null);
       });
     });
-    app.start();
+    try {
+      app.start();
+    } catch (JavalinBindException e) { // taken between the check above and the bind
+      app.stop();
+      if (owned != null) owned.close();
+      if (String.valueOf(e.getMessage()).contains("already in use")) throw new PortInUseException(config.host(), config.port(), e);
+      throw new IllegalArgumentException("host/port: cannot listen on " + config.host() + ":" + config.port() + ": " + e.getMessage(), e);
+    }
     Server s = new Server(config, app, api, owned, List.copyOf(routes));
     LOG.info("rec4j serving {} model(s) on {}", loaded, s.uri());
     return s;
+  }
+
+  /**
+   * Fails fast, before the models load, when another process listens on the port (the bind at start still catches
+   * a port taken in between).
+   */
+  private static void checkPortFree(String host, int port) {
+    if (port == 0) return;
+    try (ServerSocket probe = new ServerSocket()) {
+      probe.setReuseAddress(true); // as Jetty binds: a port left in TIME_WAIT is free
+      probe.bind(new InetSocketAddress(host, port));
+    } catch (BindException e) {
+      if (String.valueOf(e.getMessage()).contains("in use")) throw new PortInUseException(host, port, e);
+      throw new IllegalArgumentException("host/port: cannot listen on " + host + ":" + port + ": " + e.getMessage(), e);
+    } catch (IOException e) {
+      throw new IllegalArgumentException("host/port: cannot listen on " + host + ":" + port + ": " + e.getMessage(), e);
+    }
   }
 
   private static String route(Context ctx) {
