@@ -39,6 +39,10 @@ import org.rec4j.tensor.Tensor;
  *   <li>{@code checksums.sha256}: SHA-256 of the files above, in {@code sha256sum} format.</li>
  * </ul>
  *
+ * <p>Non-finite weights are never written nor read: {@code save} refuses them (an {@link IllegalArgumentException}
+ * naming the parameter) and {@code load} rejects a file holding them (an {@link ArtifactException} naming the file
+ * and the parameter).
+ *
  * <p>The optional file and key were added without a version bump: readers ignore what they do not know and verify
  * every file that {@code checksums.sha256} lists.
  *
@@ -91,6 +95,14 @@ public final class ModelArtifact {
 
   private static void save(Path dir, NeuralRecommender model, IdIndex users, IdIndex items, org.rec4j.data.Interactions train,
                            Map<String, Object> trainer, Map<String, Object> provenance, Map<String, Double> metrics) {
+    Map<String, Tensor> state = model.stateDict();
+    for (Map.Entry<String, Tensor> e : state.entrySet()) {
+      int bad = firstNonFinite(e.getValue());
+      if (bad >= 0) {
+        throw new IllegalArgumentException("refusing to save " + model.name() + " to " + dir + ": parameter '" + e.getKey() + "' holds "
+            + e.getValue().data()[bad] + " at index " + bad + " (a diverged run? lower the learning rate)");
+      }
+    }
     if (isZipName(dir)) {
       saveZip(dir, model, users, items, train, trainer, provenance, metrics);
       return;
@@ -125,7 +137,6 @@ public final class ModelArtifact {
         meta.put("item_popularity", pop);
         writeSeen(tmp.resolve(SEEN), train);
       }
-      Map<String, Tensor> state = model.stateDict();
       try (OutputStream out = Files.newOutputStream(tmp.resolve(WEIGHTS))) {
         SafeTensors.write(out, state, Map.of("format", FORMAT, "model", model.name()));
       }
@@ -272,6 +283,13 @@ public final class ModelArtifact {
       ModelOptions options = optionsFromJson(meta.path("options"), abs.resolve(MODEL));
       Recommender model = ModelRegistry.create(meta.path("model").asText(), options);
       Map<String, Tensor> state = SafeTensors.read(abs.resolve(WEIGHTS), null);
+      for (Map.Entry<String, Tensor> e : state.entrySet()) {
+        int bad = firstNonFinite(e.getValue());
+        if (bad >= 0) {
+          throw new ArtifactException(abs.resolve(WEIGHTS) + ": parameter '" + e.getKey() + "' holds " + e.getValue().data()[bad] + " at index "
+              + bad + "; a model with non-finite weights cannot be loaded (it came from a diverged run)");
+        }
+      }
       model.loadStateDict(state);
       JsonNode ids = JSON.readTree(abs.resolve(IDS).toFile());
       if (Files.exists(abs.resolve(SEEN)) && model instanceof NeuralRecommender nr) nr.rememberSeen(readSeen(abs.resolve(SEEN), model));
@@ -281,6 +299,13 @@ public final class ModelArtifact {
     } catch (IllegalArgumentException e) {
       throw new ArtifactException(abs + ": " + e.getMessage(), e);
     }
+  }
+
+  /** The index of the first NaN or infinite value of {@code t}, or −1. */
+  private static int firstNonFinite(Tensor t) {
+    float[] d = t.data();
+    for (int i = 0; i < d.length; i++) if (!Float.isFinite(d[i])) return i;
+    return -1;
   }
 
   private static void verifyChecksums(Path dir) throws IOException {
