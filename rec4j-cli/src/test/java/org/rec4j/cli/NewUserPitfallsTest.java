@@ -33,4 +33,29 @@ class NewUserPitfallsTest {
       assertFalse(Files.exists(save), "no artifact for a diverged run");
     }
   }
+
+  @Test
+  void csvMistakesGetMessagesNamingTheFileTheOptionAndTheValue(@TempDir Path tmp) throws Exception {
+    Path empty = Files.writeString(tmp.resolve("empty.csv"), "");
+    assertOneLineError(TrainCommandTest.run("train", "--model", "mf", "--data", "csv:" + empty, "--quiet"), ExitCode.DATA,
+        "rec4j: error: " + empty + ": no interactions: the file is empty");
+    Path headerOnly = Files.writeString(tmp.resolve("header.csv"), "user,item,rating\n");
+    assertOneLineError(TrainCommandTest.run("train", "--model", "mf", "--data", "csv:" + headerOnly + "?header=true", "--quiet"), ExitCode.DATA,
+        "no interactions: the file is empty or holds only its header line");
+
+    Path three = Files.writeString(tmp.resolve("three.csv"), "1,10,4\n2,11,3\n3,12,5\n");
+    assertOneLineError(TrainCommandTest.run("train", "--model", "mf", "--data", "csv:" + three, "--quiet"), ExitCode.USAGE,
+        "rec4j: error: csv:three.csv: split ratio:0.8 leaves the test part empty (3 interactions of 3 users and 3 items -> 3 train, 0 test)",
+        "too little data");
+
+    assertOneLineError(TrainCommandTest.run("train", "--model", "mf", "--data", "csv:" + three + "?charset=bogus-cs", "--quiet"), ExitCode.USAGE,
+        "rec4j: error: csv option charset: unknown charset 'bogus-cs'");
+    assertOneLineError(TrainCommandTest.run("data", "stats", "--data", "csv:" + three + "?header=maybe"), ExitCode.USAGE,
+        "rec4j: error: csv option header: expected true or false, got 'maybe'");
+    assertOneLineError(TrainCommandTest.run("data", "stats", "--data", "ml-100k:" + tmp + "?header=true"), ExitCode.USAGE,
+        "rec4j: error: format ml-100k takes no options, got [header]");
+    Run yes = TrainCommandTest.run("data", "stats", "--data", "csv:" + Files.writeString(tmp.resolve("h.csv"), "u,i,r\n1,10,4\n2,11,3\n") + "?header=yes");
+    assertEquals(0, yes.code(), yes.err());
+    assertTrue(yes.out().contains("2") && !yes.out().contains("interactions      3"), yes.out());
+  }
 }
