@@ -69,7 +69,7 @@ public final class EvaluateCommand implements Callable<Integer> {
     fields.put("model", l.model().name());
     if (p == Protocol.RATING) {
       fields.putAll(Evaluator.evaluatePoints(l.model(), test.userColumn(), test.itemColumn(), test.valueColumn(), new Rmse(), new Mae()));
-      fields.put("users_evaluated", test.size());
+      fields.put("users_evaluated", test.activeUsers());
     } else {
       var task = p == Protocol.FULL ? EvalTasks.full(train, test)
           : EvalTasks.sampled(train, test, remap.candidates(s.test(), ds.candidates()), evalNegatives, seed + 99);

@@ -58,4 +58,14 @@ class NewUserPitfallsTest {
     assertEquals(0, yes.code(), yes.err());
     assertTrue(yes.out().contains("2") && !yes.out().contains("interactions      3"), yes.out());
   }
+
+  @Test
+  void ratingRunsCountUsersNotRatingsAndPrintBestEpochAsAnInteger() throws Exception {
+    Run r = TrainCommandTest.run("train", "--model", "mf", "--data", RATINGS, "--epochs", "2", "--quiet", "--json");
+    assertEquals(0, r.code(), r.err());
+    var json = r.lastJson();
+    assertEquals(40, json.path("users_evaluated").asInt(), "every one of the 40 users has test ratings; there are more ratings than that");
+    assertTrue(json.path("best_epoch").isInt(), json.toString());
+    assertTrue(r.out().lines().anyMatch(l -> l.matches("best_epoch +[12]")), r.out());
+  }
 }

@@ -120,7 +120,7 @@ public final class Experiment {
     int evaluated;
     if (c.protocol() == Protocol.RATING) {
       metrics.putAll(Evaluator.evaluatePoints(model, test.userColumn(), test.itemColumn(), test.valueColumn(), new Rmse(), new Mae(), new Mape()));
-      evaluated = test.size();
+      evaluated = test.activeUsers(); // users with at least one test rating, not the number of ratings
     } else {
       rr = Evaluator.standard(tc.threads(), c.ks()).evaluate(model, testEval.task());
       metrics.putAll(rr.means());
