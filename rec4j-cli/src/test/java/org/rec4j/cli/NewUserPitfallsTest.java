@@ -68,4 +68,34 @@ class NewUserPitfallsTest {
     assertTrue(json.path("best_epoch").isInt(), json.toString());
     assertTrue(r.out().lines().anyMatch(l -> l.matches("best_epoch +[12]")), r.out());
   }
+
+  @Test
+  void recommendExcludesTheArtifactsSeenItemsUnlessAskedToIncludeThem(@TempDir Path tmp) throws Exception {
+    Path model = tmp.resolve("m");
+    Run t = TrainCommandTest.run("train", "--model", "mf", "--data", IMPLICIT, "--epochs", "1", "--eval-negatives", "20", "--quiet",
+        "--save", model.toString());
+    assertEquals(0, t.code(), t.err());
+    var l = org.rec4j.artifact.ModelArtifact.load(model);
+    org.rec4j.data.Csr seen = ((org.rec4j.model.NeuralRecommender) l.model()).seen();
+    String user = l.users().raw(0);
+    java.util.Set<String> had = new java.util.HashSet<>();
+    for (int i = 0; i < l.items().size(); i++) if (seen.contains(0, i)) had.add(l.items().raw(i));
+    assertFalse(had.isEmpty());
+    String all = Integer.toString(l.items().size());
+
+    Run rec = TrainCommandTest.run("recommend", "--model", model.toString(), "--user", user, "-k", all, "--json");
+    assertEquals(0, rec.code(), rec.err());
+    var json = rec.lastJson();
+    assertTrue(json.path("excluded_seen").asBoolean(), json.toString());
+    assertEquals(l.items().size() - had.size(), json.path("items").size());
+    for (var it : json.path("items")) assertFalse(had.contains(it.path("item").asText()), it + " was seen in training");
+
+    Run inc = TrainCommandTest.run("recommend", "--model", model.toString(), "--user", user, "-k", all, "--include-seen", "--json");
+    assertEquals(0, inc.code(), inc.err());
+    assertFalse(inc.lastJson().path("excluded_seen").asBoolean());
+    assertEquals(l.items().size(), inc.lastJson().path("items").size());
+
+    assertOneLineError(TrainCommandTest.run("recommend", "--model", model.toString(), "--user", user, "--include-seen", "--data", IMPLICIT),
+        ExitCode.USAGE, "rec4j: error: --include-seen and --data");
+  }
 }
