@@ -98,4 +98,32 @@ class NewUserPitfallsTest {
     assertOneLineError(TrainCommandTest.run("recommend", "--model", model.toString(), "--user", user, "--include-seen", "--data", IMPLICIT),
         ExitCode.USAGE, "rec4j: error: --include-seen and --data");
   }
+
+  @Test
+  void savedAndExportedFilesGetTheSamePermissionsAsAnyNewFile(@TempDir Path tmp) throws Exception {
+    org.junit.jupiter.api.Assumptions.assumeTrue(tmp.getFileSystem().supportedFileAttributeViews().contains("posix"), "POSIX permissions");
+    var normalFile = Files.getPosixFilePermissions(Files.createFile(tmp.resolve("plain.txt")));
+    var normalDir = Files.getPosixFilePermissions(Files.createDirectory(tmp.resolve("plain-dir")));
+    Path model = tmp.resolve("m");
+    Run t = TrainCommandTest.run("train", "--model", "mf", "--data", RATINGS, "--epochs", "1", "--quiet", "--save", model.toString());
+    assertEquals(0, t.code(), t.err());
+    assertEquals(normalDir, Files.getPosixFilePermissions(model), "artifact directory");
+    try (var files = Files.list(model)) {
+      for (Path f : files.toList()) assertEquals(normalFile, Files.getPosixFilePermissions(f), f.toString());
+    }
+    Run z = TrainCommandTest.run("train", "--model", "mf", "--data", RATINGS, "--epochs", "1", "--quiet", "--save", tmp.resolve("s.zip").toString());
+    assertEquals(0, z.code(), z.err());
+    for (String out : new String[] {"m.zip", "m.onnx"}) {
+      Run e = TrainCommandTest.run("export", "--model", model.toString(), "--out", tmp.resolve(out).toString());
+      assertEquals(0, e.code(), e.err());
+    }
+    Run copy = TrainCommandTest.run("export", "--model", tmp.resolve("m.zip").toString(), "--out", tmp.resolve("copy.zip").toString());
+    assertEquals(0, copy.code(), copy.err());
+    for (String f : new String[] {"s.zip", "m.zip", "m.onnx", "copy.zip"}) {
+      assertEquals(normalFile, Files.getPosixFilePermissions(tmp.resolve(f)), f);
+    }
+    try (var left = Files.list(tmp)) {
+      assertTrue(left.noneMatch(p -> p.getFileName().toString().contains(".tmp-")), "no temporary files left");
+    }
+  }
 }

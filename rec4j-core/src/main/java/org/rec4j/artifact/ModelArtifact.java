@@ -46,7 +46,7 @@ import org.rec4j.tensor.Tensor;
  * <p>The optional file and key were added without a version bump: readers ignore what they do not know and verify
  * every file that {@code checksums.sha256} lists.
  *
- * <p>Writing goes to a temporary sibling directory that is renamed into place (atomically where the file system
+ * <p>Writing goes to a temporary sibling directory (with the default permissions, umask respected) that is renamed into place (atomically where the file system
  * allows), so a reader never sees half an artifact. Reading verifies every checksum and the format version before
  * building the model; readers keep accepting every earlier version.
  *
@@ -116,12 +116,7 @@ public final class ModelArtifact {
           if (s.findAny().isPresent()) throw new ArtifactException(abs + " exists and is not a rec4j model artifact; refusing to overwrite it");
         }
       }
-      Path tmp = Files.createTempDirectory(parent, abs.getFileName() + ".tmp-");
-      try {
-        Files.setPosixFilePermissions(tmp, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
-      } catch (UnsupportedOperationException e) {
-        // not a POSIX file system: keep the default permissions
-      }
+      Path tmp = createSibling(abs, true);
       Map<String, Object> meta = new LinkedHashMap<>();
       meta.put("format", FORMAT);
       meta.put("format_version", VERSION);
@@ -213,7 +208,7 @@ public final class ModelArtifact {
     try {
       verifyChecksums(dir.toAbsolutePath());
       Files.createDirectories(abs.getParent());
-      Path tmp = Files.createTempFile(abs.getParent(), abs.getFileName() + ".tmp-", "");
+      Path tmp = createSibling(abs, false);
       try {
         try (var zout = new java.util.zip.ZipOutputStream(Files.newOutputStream(tmp))) {
           for (String f : List.of(MODEL, WEIGHTS, IDS, SEEN, CHECKSUMS)) {
@@ -348,6 +343,25 @@ public final class ModelArtifact {
       }
     }
     return org.rec4j.data.Csr.build(Math.max(users, model.numUsers()), u, it, n);
+  }
+
+  /**
+   * Creates a new empty file ({@code directory} false) or directory next to {@code target}, named after it with a
+   * random {@code .tmp-} suffix, with the permissions any new file or directory gets (0666 or 0777 less the umask).
+   * Unlike {@link Files#createTempFile}, whose files are owner-only, what is renamed into place then reads like a
+   * file the user wrote.
+   */
+  public static Path createSibling(Path target, boolean directory) throws IOException {
+    Path abs = target.toAbsolutePath();
+    for (int attempt = 0; ; attempt++) {
+      String suffix = Long.toUnsignedString(java.util.concurrent.ThreadLocalRandom.current().nextLong(), 36);
+      Path p = abs.resolveSibling(abs.getFileName() + ".tmp-" + suffix);
+      try {
+        return directory ? Files.createDirectory(p) : Files.createFile(p);
+      } catch (java.nio.file.FileAlreadyExistsException e) {
+        if (attempt >= 100) throw e;
+      }
+    }
   }
 
   /**
