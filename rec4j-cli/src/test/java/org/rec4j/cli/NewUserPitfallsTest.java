@@ -126,4 +126,31 @@ class NewUserPitfallsTest {
       assertTrue(left.noneMatch(p -> p.getFileName().toString().contains(".tmp-")), "no temporary files left");
     }
   }
+
+  @Test
+  void evaluateWarnsOnOtherDataAndRefusesIdsThatDoNotLineUp(@TempDir Path tmp) throws Exception {
+    Path model = tmp.resolve("m");
+    Run t = TrainCommandTest.run("train", "--model", "mf", "--data", RATINGS, "--epochs", "1", "--quiet", "--save", model.toString());
+    assertEquals(0, t.code(), t.err());
+
+    Run same = TrainCommandTest.run("evaluate", "--model", model.toString(), "--data", RATINGS, "--json");
+    assertEquals(0, same.code(), same.err());
+    assertFalse(same.err().contains("warning"), same.err());
+
+    Run otherSplit = TrainCommandTest.run("evaluate", "--model", model.toString(), "--data", RATINGS, "--seed", "7", "--json");
+    assertEquals(0, otherSplit.code(), otherSplit.err());
+    assertEquals(1, otherSplit.err().strip().lines().count(), otherSplit.err());
+    assertTrue(otherSplit.err().startsWith("rec4j: warning: the training part of --data " + RATINGS + " (split ratio:0.8) is not the data the model"
+        + " was trained on (" + RATINGS + ", split ratio:0.8): "), otherSplit.err());
+    assertTrue(otherSplit.lastJson().has("rmse"));
+
+    Run otherData = TrainCommandTest.run("evaluate", "--model", model.toString(), "--data", "synthetic:users=40,items=30,min=5,max=10,seed=3");
+    assertEquals(0, otherData.code(), otherData.err());
+    assertTrue(otherData.err().contains("rec4j: warning: the training part of --data synthetic:users=40"), otherData.err());
+
+    Run bigger = TrainCommandTest.run("evaluate", "--model", model.toString(), "--data", "synthetic:users=400,items=30,min=5,max=10");
+    assertOneLineError(bigger, ExitCode.USAGE, "rec4j: error: --data synthetic:users=400,items=30,min=5,max=10: ",
+        "test interactions (", "name users or items the model does not know (the model knows 40 users and 30 items, the data has 400 and 30):"
+            + " the id spaces are incompatible; evaluate on the data the model was trained on (" + RATINGS + ", split ratio:0.8)");
+  }
 }
