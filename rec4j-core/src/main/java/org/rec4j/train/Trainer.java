@@ -69,8 +69,10 @@ public final class Trainer {
      * {@link DivergenceException} with {@code reason} instead of returning. The first reason wins.
      */
     public void diverged(String reason) {
-      if (divergence == null) divergence = reason;
-      stop = reason;
+      if (divergence == null) {
+        divergence = reason;
+        stop = reason;
+      }
     }
 
     /** The trained parameters, read-only (for listeners that inspect weights; change them only between batches). */

@@ -85,7 +85,15 @@ class TrainerTest {
   void divergenceGuardFailsTheRunOnANaNLoss() {
     NeuMF real = new NeuMF(ModelOptions.implicit(30, 20, 4));
     Trainable nan = scaled(real, Float.NaN);
-    DivergenceException e = assertThrows(DivergenceException.class, () -> new Trainer(cfg(1, OptimizerKind.ADAM)).fit(nan, data(), null));
+    List<String> logged = new ArrayList<>();
+    TrainingListener log = new TrainingListener() {
+      @Override
+      public void onEnd(Trainer.Context ctx, TrainingHistory h) {
+        logged.add(h.stopReason());
+      }
+    };
+    DivergenceException e = assertThrows(DivergenceException.class, () -> new Trainer(cfg(1, OptimizerKind.ADAM)).listen(log).fit(nan, data(), null));
+    assertEquals(List.of(e.getMessage()), logged, "listeners see the same, first, reason");
     assertTrue(e.getMessage().startsWith("training diverged at epoch 1, batch 1/") && e.getMessage().contains("the loss is NaN")
         && e.getMessage().contains("lower the learning rate"), e.getMessage());
   }
