@@ -45,7 +45,7 @@ class NewUserPitfallsTest {
 
     Path three = Files.writeString(tmp.resolve("three.csv"), "1,10,4\n2,11,3\n3,12,5\n");
     assertOneLineError(TrainCommandTest.run("train", "--model", "mf", "--data", "csv:" + three, "--quiet"), ExitCode.USAGE,
-        "rec4j: error: csv:three.csv: split ratio:0.8 leaves the test part empty (3 interactions of 3 users and 3 items -> 3 train, 0 test)",
+        "rec4j: error: csv:" + three + ": split ratio:0.8 leaves the test part empty (3 interactions of 3 users and 3 items -> 3 train, 0 test)",
         "too little data");
 
     assertOneLineError(TrainCommandTest.run("train", "--model", "mf", "--data", "csv:" + three + "?charset=bogus-cs", "--quiet"), ExitCode.USAGE,

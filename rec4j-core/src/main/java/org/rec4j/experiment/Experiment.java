@@ -138,7 +138,7 @@ public final class Experiment {
   private static void requireBothParts(Dataset ds, ExperimentConfig c, Interactions train, Interactions test) {
     if (train.size() > 0 && test.size() > 0) return;
     Interactions all = ds.interactions();
-    throw new IllegalArgumentException(ds.name() + ": split " + c.split() + " leaves the " + (train.size() == 0 ? "training" : "test")
+    throw new IllegalArgumentException(c.data() + ": split " + c.split() + " leaves the " + (train.size() == 0 ? "training" : "test")
         + " part empty (" + all.size() + " interactions of " + all.userIndex().size() + " users and " + all.itemIndex().size() + " items -> "
         + train.size() + " train, " + test.size() + " test); too little data: use more data or another --split");
   }
