@@ -39,9 +39,9 @@ import org.rec4j.tensor.Tensor;
  *   <li>{@code checksums.sha256}: SHA-256 of the files above, in {@code sha256sum} format.</li>
  * </ul>
  *
- * <p>Non-finite weights are never written nor read: {@code save} refuses them (an {@link IllegalArgumentException}
- * naming the parameter) and {@code load} rejects a file holding them (an {@link ArtifactException} naming the file
- * and the parameter).
+ * <p>Diverged weights (NaN, infinite, or beyond ±{@link org.rec4j.train.DivergenceGuard#WEIGHT_LIMIT}) are never
+ * written nor read: {@code save} refuses them (an {@link IllegalArgumentException} naming the parameter) and
+ * {@code load} rejects a file holding them (an {@link ArtifactException} naming the file and the parameter).
  *
  * <p>The optional file and key were added without a version bump: readers ignore what they do not know and verify
  * every file that {@code checksums.sha256} lists.
@@ -97,7 +97,7 @@ public final class ModelArtifact {
                            Map<String, Object> trainer, Map<String, Object> provenance, Map<String, Double> metrics) {
     Map<String, Tensor> state = model.stateDict();
     for (Map.Entry<String, Tensor> e : state.entrySet()) {
-      int bad = firstNonFinite(e.getValue());
+      int bad = firstDiverged(e.getValue());
       if (bad >= 0) {
         throw new IllegalArgumentException("refusing to save " + model.name() + " to " + dir + ": parameter '" + e.getKey() + "' holds "
             + e.getValue().data()[bad] + " at index " + bad + " (a diverged run? lower the learning rate)");
@@ -279,10 +279,10 @@ public final class ModelArtifact {
       Recommender model = ModelRegistry.create(meta.path("model").asText(), options);
       Map<String, Tensor> state = SafeTensors.read(abs.resolve(WEIGHTS), null);
       for (Map.Entry<String, Tensor> e : state.entrySet()) {
-        int bad = firstNonFinite(e.getValue());
+        int bad = firstDiverged(e.getValue());
         if (bad >= 0) {
           throw new ArtifactException(abs.resolve(WEIGHTS) + ": parameter '" + e.getKey() + "' holds " + e.getValue().data()[bad] + " at index "
-              + bad + "; a model with non-finite weights cannot be loaded (it came from a diverged run)");
+              + bad + "; a model with non-finite or exploded weights cannot be loaded (it came from a diverged run)");
         }
       }
       model.loadStateDict(state);
@@ -296,10 +296,13 @@ public final class ModelArtifact {
     }
   }
 
-  /** The index of the first NaN or infinite value of {@code t}, or −1. */
-  private static int firstNonFinite(Tensor t) {
+  /**
+   * The index of the first value of {@code t} that only a diverged run produces — NaN, infinite, or beyond
+   * ±{@link org.rec4j.train.DivergenceGuard#WEIGHT_LIMIT} — or −1.
+   */
+  private static int firstDiverged(Tensor t) {
     float[] d = t.data();
-    for (int i = 0; i < d.length; i++) if (!Float.isFinite(d[i])) return i;
+    for (int i = 0; i < d.length; i++) if (!Float.isFinite(d[i]) || Math.abs(d[i]) > org.rec4j.train.DivergenceGuard.WEIGHT_LIMIT) return i;
     return -1;
   }
 

@@ -164,7 +164,7 @@ class ModelArtifactTest {
   }
 
   @Test
-  void nonFiniteWeightsAreNeitherSavedNorLoaded(@TempDir Path tmp) throws Exception {
+  void nonFiniteOrExplodedWeightsAreNeitherSavedNorLoaded(@TempDir Path tmp) throws Exception {
     NeuralRecommender m = trained("mf");
     Path good = tmp.resolve("good");
     ModelArtifact.save(good, m, ids("u", 10), ids("i", 7), Map.of(), Map.of(), Map.of());
@@ -194,6 +194,10 @@ class ModelArtifactTest {
     ArtifactException a = assertThrows(ArtifactException.class, () -> ModelArtifact.load(good));
     assertTrue(a.getMessage().contains(good.resolve(ModelArtifact.WEIGHTS).toAbsolutePath() + ": parameter '" + name + "' holds NaN at index 1"),
         a.getMessage());
+    w[5] = 1e30f; // finite but exploded, as a run with --lr 1e30 leaves it: every score would be about ±1e30
+    e = assertThrows(IllegalArgumentException.class,
+        () -> ModelArtifact.save(tmp.resolve("bad"), m, ids("u", 10), ids("i", 7), Map.of(), Map.of(), Map.of()));
+    assertTrue(e.getMessage().contains("parameter '" + name + "' holds 1.0E30 at index 5"), e.getMessage());
   }
 
   /** A model saved by format version 1 (checked into test resources) must keep loading and scoring the same. */
