@@ -37,13 +37,15 @@ public final class DivergenceGuard implements TrainingListener {
 
   @Override
   public void onBatchEnd(Trainer.Context ctx, int epoch, int batch, int batches, float loss) {
-    String where = "epoch " + epoch + ", batch " + batch + "/" + batches;
+    // no allocation unless the run diverged: this runs after every batch of a loop that allocates nothing per batch
     if (!Float.isFinite(loss)) {
+      String where = "epoch " + epoch + ", batch " + batch + "/" + batches;
       ctx.diverged("training diverged at " + where + ": the loss is " + loss + (Double.isNaN(first) ? "" : " (first batch " + fmt(first) + ")")
           + advice(ctx) + ", or check the data for NaN");
     } else if (Double.isNaN(first)) {
       first = loss;
     } else if (loss > LOSS_GROWTH * Math.max(first, 1.0)) {
+      String where = "epoch " + epoch + ", batch " + batch + "/" + batches;
       ctx.diverged("training diverged at " + where + ": the loss exploded to " + fmt(loss) + " from " + fmt(first) + " at the first batch"
           + advice(ctx));
     }
