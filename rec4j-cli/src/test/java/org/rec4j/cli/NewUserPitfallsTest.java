@@ -32,6 +32,12 @@ class NewUserPitfallsTest {
       assertOneLineError(r, ExitCode.USAGE, "rec4j: error: training diverged at epoch 1, batch ", "lower the learning rate (--lr, now 1.0E30)");
       assertFalse(Files.exists(save), "no artifact for a diverged run");
     }
+    // one batch per epoch: the weights blow up after the last loss, and validation must not score them (it threw
+    // "score of item 140 is NaN", an internal error)
+    Run oneBatch = TrainCommandTest.run("train", "--model", "mf", "--data", IMPLICIT, "--lr", "1e30", "--batch", "100000", "--epochs", "1",
+        "--eval-negatives", "20", "--quiet");
+    assertOneLineError(oneBatch, ExitCode.USAGE, "rec4j: error: training diverged by the end of epoch 1: weight '",
+        "lower the learning rate (--lr, now 1.0E30)");
   }
 
   @Test

@@ -13,7 +13,8 @@ import org.rec4j.nn.Parameter;
  *   <li>a batch loss exceeds {@value #LOSS_GROWTH} times the first batch's (floored at 1, so a near-zero first loss
  *       does not make every later one look like an explosion): training that works lowers the loss, it never
  *       multiplies it by ten thousand;</li>
- *   <li>after an epoch, a weight is NaN, infinite or larger in magnitude than {@value #WEIGHT_LIMIT} — no working
+ *   <li>after the last batch of an epoch (before its validation), a weight is NaN, infinite or larger in magnitude
+ *       than {@value #WEIGHT_LIMIT} — no working
  *       recommender comes near that, and the product of two such weights overflows float32 (max 3.4e38), so every
  *       score built from them is garbage even while it still prints as a finite number.</li>
  * </ul>
@@ -49,17 +50,17 @@ public final class DivergenceGuard implements TrainingListener {
       ctx.diverged("training diverged at " + where + ": the loss exploded to " + fmt(loss) + " from " + fmt(first) + " at the first batch"
           + advice(ctx));
     }
+    if (batch == batches) scanWeights(ctx, epoch); // before the epoch's validation scores anything with them
   }
 
-  @Override
-  public void onEpochEnd(Trainer.Context ctx, EpochStats stats) {
+  private static void scanWeights(Trainer.Context ctx, int epoch) {
     List<Parameter> params = ctx.parameters();
     for (Parameter p : params) {
       float[] w = p.value().data();
       for (int i = 0; i < w.length; i++) {
         float x = w[i];
         if (!Float.isFinite(x) || Math.abs(x) > WEIGHT_LIMIT) {
-          ctx.diverged("training diverged by the end of epoch " + stats.epoch() + ": weight '" + p.name() + "'[" + i + "] is "
+          ctx.diverged("training diverged by the end of epoch " + epoch + ": weight '" + p.name() + "'[" + i + "] is "
               + (Float.isFinite(x) ? fmt(x) + " (limit " + fmt(WEIGHT_LIMIT) + ")" : x) + advice(ctx));
           return;
         }

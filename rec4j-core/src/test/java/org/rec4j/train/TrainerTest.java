@@ -125,13 +125,16 @@ class TrainerTest {
 
   @Test
   void aHugeLearningRateOnRatingsFailsInsteadOfReturningExplodedWeights() {
-    // one batch, one epoch: no later loss sees the blown-up weights, only the weight scan does
+    // one batch, one epoch: no later loss sees the blown-up weights, only the weight scan does, before validation
     InteractionsBuilder b = Interactions.builder(IdIndex.range(10), IdIndex.range(8));
     for (int u = 0; u < 10; u++) b.add(u, u % 8, 1 + u % 5);
     org.rec4j.model.NeuralRecommender mf = (org.rec4j.model.NeuralRecommender) org.rec4j.model.ModelRegistry.create("mf",
         org.rec4j.model.ModelOptions.ratingSeed(10, 8));
     TrainerConfig c = TrainerConfig.ratingDefaults().withEpochs(1).withOptimizer(OptimizerKind.ADAM, 1e30);
-    DivergenceException e = assertThrows(DivergenceException.class, () -> mf.fit(b.build(), null, c));
+    Validator never = () -> {
+      throw new AssertionError("validation scored the exploded weights");
+    };
+    DivergenceException e = assertThrows(DivergenceException.class, () -> mf.fit(b.build(), never, c));
     assertTrue(e.getMessage().startsWith("training diverged by the end of epoch 1: weight '") && e.getMessage().contains("--lr, now 1.0E30"),
         e.getMessage());
   }
