@@ -36,7 +36,7 @@ class NewUserPitfallsTest {
     // "score of item 140 is NaN", an internal error)
     Run oneBatch = TrainCommandTest.run("train", "--model", "mf", "--data", IMPLICIT, "--lr", "1e30", "--batch", "100000", "--epochs", "1",
         "--eval-negatives", "20", "--quiet");
-    assertOneLineError(oneBatch, ExitCode.USAGE, "rec4j: error: training diverged by the end of epoch 1: weight '",
+    assertOneLineError(oneBatch, ExitCode.USAGE, "rec4j: error: training diverged by the end of epoch 1: parameter '",
         "lower the learning rate (--lr, now 1.0E30)");
   }
 

@@ -60,8 +60,8 @@ public final class DivergenceGuard implements TrainingListener {
       for (int i = 0; i < w.length; i++) {
         float x = w[i];
         if (!Float.isFinite(x) || Math.abs(x) > WEIGHT_LIMIT) {
-          ctx.diverged("training diverged by the end of epoch " + epoch + ": weight '" + p.name() + "'[" + i + "] is "
-              + (Float.isFinite(x) ? fmt(x) + " (limit " + fmt(WEIGHT_LIMIT) + ")" : x) + advice(ctx));
+          ctx.diverged("training diverged by the end of epoch " + epoch + ": parameter '" + p.name() + "' " + p.value().shape() + " holds"
+              + " " + (Float.isFinite(x) ? fmt(x) + " (beyond +-" + fmt(WEIGHT_LIMIT) + ")" : x) + " at index " + i + advice(ctx));
           return;
         }
       }

@@ -135,7 +135,7 @@ class TrainerTest {
       throw new AssertionError("validation scored the exploded weights");
     };
     DivergenceException e = assertThrows(DivergenceException.class, () -> mf.fit(b.build(), never, c));
-    assertTrue(e.getMessage().startsWith("training diverged by the end of epoch 1: weight '") && e.getMessage().contains("--lr, now 1.0E30"),
+    assertTrue(e.getMessage().startsWith("training diverged by the end of epoch 1: parameter '") && e.getMessage().contains("--lr, now 1.0E30"),
         e.getMessage());
   }
 
