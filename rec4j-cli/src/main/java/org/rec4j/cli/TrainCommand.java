@@ -156,6 +156,7 @@ public final class TrainCommand implements Callable<Integer> {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("model", c.model());
     m.putAll(r.metrics());
+    m.computeIfPresent("best_epoch", (k, v) -> ((Double) v).intValue()); // an epoch number, not a metric: no decimals
     m.put("epochs", r.history().epochs().size());
     m.put("train_seconds", r.history().trainSeconds());
     m.put("samples_per_s", r.history().medianSamplesPerSecond());
