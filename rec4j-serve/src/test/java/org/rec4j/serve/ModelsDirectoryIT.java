@@ -117,6 +117,30 @@ class ModelsDirectoryIT {
   }
 
   @Test
+  void aVersionWithNonFiniteWeightsIsNeverServed(@TempDir Path tmp) throws Exception {
+    Fixtures.save(tmp, "mf", "v1", "mf", 1);
+    Fixtures.save(tmp, "mf", "v2", "mf", 2);
+    // v2's weights get one NaN, checksums updated: only the loader's finite-weights check stands between it and serving
+    Path weights = tmp.resolve("mf/v2/weights.safetensors");
+    java.util.Map<String, String> meta = new java.util.LinkedHashMap<>();
+    java.util.Map<String, org.rec4j.tensor.Tensor> state = new java.util.LinkedHashMap<>(org.rec4j.artifact.SafeTensors.read(weights, meta));
+    String first = state.keySet().iterator().next();
+    state.get(first).data()[0] = Float.NaN;
+    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+    org.rec4j.artifact.SafeTensors.write(bytes, state, meta);
+    Fixtures.rewriteVerified(tmp.resolve("mf/v2"), "weights.safetensors", bytes.toByteArray());
+    try (LogCapture logs = new LogCapture(); Server server = Server.start(Server.Config.defaults(tmp).withPort(0))) {
+      Http http = new Http(server.uri());
+      assertEquals(List.of("mf@v1"), names(http.get("/v1/models").json()), "v2 holds NaN: v1 serves");
+      assertTrue(logs.text().contains("model mf: version v2 does not load") && logs.text().contains("NaN"), logs.text());
+      Http.Reply refused = http.post("/v1/models/mf:reload", "{\"version\": \"v2\"}");
+      assertEquals(422, refused.status(), refused.toString());
+      assertTrue(refused.json().path("error").asText().contains("NaN"), refused.toString());
+      assertEquals("mf@v1", http.get("/v1/recommendations?user=u1&model=mf").json().path("model").asText());
+    }
+  }
+
+  @Test
   void aModelsDirectoryThatIsItselfAnArtifactIsNamedAtStart(@TempDir Path tmp) {
     Fixtures.saveArtifact(tmp.resolve("neumf8"), "mf", 1);
     try (LogCapture logs = new LogCapture(); Server server = Server.start(Server.Config.defaults(tmp.resolve("neumf8")).withPort(0))) {
