@@ -26,7 +26,9 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code rec4j evaluate}: scores a saved model on the test part of {@code --data} (ids matched through the raw ids
- * stored in the artifact; rows with unknown users or items are skipped and counted).
+ * stored in the artifact; rows with unknown users or items are skipped and counted). Data whose ids do not line up
+ * with the model's is refused, and data other than the model's training data gets a warning
+ * ({@link TrainingDataCheck} defines both).
  */
 @Command(name = "evaluate", mixinStandardHelpOptions = true, sortOptions = false,
     description = "Evaluate a saved model on data.",
@@ -62,6 +64,8 @@ public final class EvaluateCommand implements Callable<Integer> {
     Interactions train = remap.apply(s.train(), l.users(), l.items());
     Interactions test = remap.apply(s.test(), l.users(), l.items());
     int skipped = s.test().size() - test.size();
+    TrainingDataCheck.check(l, data.spec().toString(), sp, ds.interactions().userIndex().size(), ds.interactions().itemIndex().size(), train,
+        s.test().size(), test, spec.commandLine().getErr());
     Protocol p = protocol != null ? Protocol.of(protocol) : rating ? Protocol.RATING : Protocol.SAMPLED;
     int[] cut = ks != null ? ks : new int[] {10};
     long t0 = System.nanoTime();
@@ -69,7 +73,7 @@ public final class EvaluateCommand implements Callable<Integer> {
     fields.put("model", l.model().name());
     if (p == Protocol.RATING) {
       fields.putAll(Evaluator.evaluatePoints(l.model(), test.userColumn(), test.itemColumn(), test.valueColumn(), new Rmse(), new Mae()));
-      fields.put("users_evaluated", test.size());
+      fields.put("users_evaluated", test.activeUsers());
     } else {
       // a split's validation items are known interactions too: not candidates on test (as in train's final evaluation)
       Interactions known = EvalTasks.known(train, remap.apply(s.validation(), l.users(), l.items()));

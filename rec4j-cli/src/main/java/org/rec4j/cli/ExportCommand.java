@@ -43,9 +43,15 @@ public final class ExportCommand implements Callable<Integer> {
           ModelArtifact.pack(model, out);
         } else { // already a zip: copy it through a temporary sibling
           Path abs = out.toAbsolutePath();
-          Path tmp = Files.createTempFile(abs.getParent(), abs.getFileName() + ".tmp-", "");
-          Files.copy(model, tmp, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-          ModelArtifact.moveIntoPlace(tmp, abs);
+          Path tmp = ModelArtifact.createSibling(abs, false); // a normal file's permissions, not the source's
+          try {
+            try (var in = Files.newInputStream(model); var o = Files.newOutputStream(tmp)) {
+              in.transferTo(o);
+            }
+            ModelArtifact.moveIntoPlace(tmp, abs);
+          } finally {
+            Files.deleteIfExists(tmp);
+          }
         }
       }
       case "onnx" -> {

@@ -55,7 +55,8 @@ public final class Main {
         || ex instanceof java.io.IOException) {
       return ExitCode.DATA;
     }
-    if (ex instanceof IllegalArgumentException) {
+    if (ex instanceof IllegalArgumentException || ex instanceof org.rec4j.train.DivergenceException) {
+      // a diverged run is a usage error: the settings (almost always --lr) do not suit this model and data
       return ExitCode.USAGE;
     }
     return ExitCode.INTERNAL;

@@ -19,8 +19,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code rec4j recommend}: the top-k items of one user from a saved model. Seen items are excluded when
- * {@code --data} names the training data (the artifact stores ids and weights, not interactions).
+ * {@code rec4j recommend}: the top-k items of one user from a saved model. Items the user already has are excluded:
+ * those of the artifact's {@code seen.bin} (the training interactions, saved by {@code train --save}), or those of
+ * {@code --data} when given (it replaces {@code seen.bin}); {@code --include-seen} keeps them. An artifact without
+ * {@code seen.bin} and no {@code --data} excludes nothing, and the JSON says so ({@code excluded_seen: false}).
  */
 @Command(name = "recommend", mixinStandardHelpOptions = true, sortOptions = false,
     description = "Recommend items for a user from a saved model.",
@@ -32,7 +34,9 @@ public final class RecommendCommand implements Callable<Integer> {
   @Option(names = "--user", required = true, paramLabel = "ID", description = "The user's raw id (as in the data files).") String user;
   @Option(names = {"-k", "--k"}, paramLabel = "K", description = "How many items (default 10).") int k = 10;
   @Option(names = "--data", paramLabel = "FORMAT:PATH", converter = DataSpecConverter.class,
-      description = "Training data whose items the user already has (excluded from the answer).") DataSpec data;
+      description = "Training data whose items the user already has (excluded from the answer; default: the artifact's seen.bin).")
+  DataSpec data;
+  @Option(names = "--include-seen", description = "Also recommend items the user already has.") boolean includeSeen;
   @Option(names = "--json", description = "Print one JSON object as the last line of stdout.") boolean json;
   @Spec CommandSpec spec;
 
@@ -43,7 +47,10 @@ public final class RecommendCommand implements Callable<Integer> {
     ModelArtifact.Loaded l = ModelArtifact.load(model);
     int u = l.users().get(user);
     if (u < 0) throw new IllegalArgumentException("--user: unknown user '" + user + "' (the model knows " + l.users().size() + " users)");
-    boolean exclude = false;
+    if (includeSeen && data != null) {
+      throw new IllegalArgumentException("--include-seen and --data: --data only names the items to exclude; give one or the other");
+    }
+    boolean exclude = !includeSeen && l.model() instanceof NeuralRecommender nr && nr.seen() != null; // from seen.bin
     if (data != null && l.model() instanceof NeuralRecommender nr) {
       var ds = data.load();
       var inter = ds.split().map(s -> s.train()).orElse(ds.interactions());

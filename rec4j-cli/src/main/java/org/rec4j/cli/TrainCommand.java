@@ -162,6 +162,8 @@ public final class TrainCommand implements Callable<Integer> {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("model", c.model());
     m.putAll(r.metrics());
+    m.computeIfPresent("best_epoch", (k, v) -> ((Double) v).intValue()); // an epoch number, not a metric: no decimals
+    m.computeIfPresent("best_epoch" + Experiment.ON_TEST, (k, v) -> ((Double) v).intValue());
     m.put("epochs", r.history().epochs().size());
     m.put("train_seconds", r.history().trainSeconds());
     m.put("samples_per_s", r.history().medianSamplesPerSecond());

@@ -195,6 +195,7 @@ class TrainCommandTest {
     JsonNode t = onTest.lastJson();
     assertEquals("test", t.path("validated_on").asText(), onTest.out());
     assertTrue(t.has("best_epoch_on_test") && t.has("best_ndcg@10_on_test") && !t.has("best_epoch"), onTest.out());
+    assertTrue(t.path("best_epoch_on_test").isInt(), onTest.out());
     assertTrue(onTest.out().contains("per-epoch metrics above are on the test part"), onTest.out());
 
     Run onVal = run("train", "--model", "mf", "--data", DATA, "--epochs", "3", "--eval-negatives", "20", "--validation", "0.2", "--json");

@@ -32,18 +32,6 @@ class WorkflowCommandTest {
   }
 
   @Test
-  void serveParsesItsOptionsAndRejectsAMissingModelsDirectory(@TempDir Path tmp) {
-    CommandLine.ParseResult p = Main.commandLine().parseArgs("serve", "--models", tmp.toString(), "--port", "0", "--cache", "0",
-        "--events", tmp.resolve("e.db").toString());
-    ServeCommand s = (ServeCommand) p.subcommand().commandSpec().userObject();
-    assertEquals(0, s.port);
-    assertEquals(0, s.cache);
-    Run missing = TrainCommandTest.run("serve", "--models", tmp.resolve("nope").toString());
-    assertEquals(ExitCode.DATA, missing.code());
-    assertTrue(missing.err().contains("no such directory") && missing.err().strip().lines().count() == 1, missing.err());
-  }
-
-  @Test
   void ctrTaskNeedsFeatureDataAndAKnownModel() {
     Run wrongData = TrainCommandTest.run("train", "--model", "deepfm", "--task", "ctr", "--data", IMPLICIT, "--quiet");
     assertEquals(ExitCode.USAGE, wrongData.code());

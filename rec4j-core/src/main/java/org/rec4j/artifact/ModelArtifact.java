@@ -39,10 +39,14 @@ import org.rec4j.tensor.Tensor;
  *   <li>{@code checksums.sha256}: SHA-256 of the files above, in {@code sha256sum} format.</li>
  * </ul>
  *
+ * <p>Diverged weights (NaN, infinite, or beyond ±{@link org.rec4j.train.DivergenceGuard#WEIGHT_LIMIT}) are never
+ * written nor read: {@code save} refuses them (an {@link IllegalArgumentException} naming the parameter) and
+ * {@code load} rejects a file holding them (an {@link ArtifactException} naming the file and the parameter).
+ *
  * <p>The optional file and key were added without a version bump: readers ignore what they do not know and verify
  * every file that {@code checksums.sha256} lists.
  *
- * <p>Writing goes to a temporary sibling directory that is renamed into place (atomically where the file system
+ * <p>Writing goes to a temporary sibling directory (with the default permissions, umask respected) that is renamed into place (atomically where the file system
  * allows), so a reader never sees half an artifact. Reading verifies every checksum and the format version before
  * building the model; readers keep accepting every earlier version.
  *
@@ -91,6 +95,14 @@ public final class ModelArtifact {
 
   private static void save(Path dir, NeuralRecommender model, IdIndex users, IdIndex items, org.rec4j.data.Interactions train,
                            Map<String, Object> trainer, Map<String, Object> provenance, Map<String, Double> metrics) {
+    Map<String, Tensor> state = model.stateDict();
+    for (Map.Entry<String, Tensor> e : state.entrySet()) {
+      int bad = firstDiverged(e.getValue());
+      if (bad >= 0) {
+        throw new IllegalArgumentException("refusing to save " + model.name() + " to " + dir + ": parameter '" + e.getKey() + "' holds "
+            + e.getValue().data()[bad] + " at index " + bad + " (a diverged run? lower the learning rate)");
+      }
+    }
     if (isZipName(dir)) {
       saveZip(dir, model, users, items, train, trainer, provenance, metrics);
       return;
@@ -104,12 +116,7 @@ public final class ModelArtifact {
           if (s.findAny().isPresent()) throw new ArtifactException(abs + " exists and is not a rec4j model artifact; refusing to overwrite it");
         }
       }
-      Path tmp = Files.createTempDirectory(parent, abs.getFileName() + ".tmp-");
-      try {
-        Files.setPosixFilePermissions(tmp, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
-      } catch (UnsupportedOperationException e) {
-        // not a POSIX file system: keep the default permissions
-      }
+      Path tmp = createSibling(abs, true);
       Map<String, Object> meta = new LinkedHashMap<>();
       meta.put("format", FORMAT);
       meta.put("format_version", VERSION);
@@ -125,7 +132,6 @@ public final class ModelArtifact {
         meta.put("item_popularity", pop);
         writeSeen(tmp.resolve(SEEN), train);
       }
-      Map<String, Tensor> state = model.stateDict();
       try (OutputStream out = Files.newOutputStream(tmp.resolve(WEIGHTS))) {
         SafeTensors.write(out, state, Map.of("format", FORMAT, "model", model.name()));
       }
@@ -202,7 +208,7 @@ public final class ModelArtifact {
     try {
       verifyChecksums(dir.toAbsolutePath());
       Files.createDirectories(abs.getParent());
-      Path tmp = Files.createTempFile(abs.getParent(), abs.getFileName() + ".tmp-", "");
+      Path tmp = createSibling(abs, false);
       try {
         try (var zout = new java.util.zip.ZipOutputStream(Files.newOutputStream(tmp))) {
           for (String f : List.of(MODEL, WEIGHTS, IDS, SEEN, CHECKSUMS)) {
@@ -272,6 +278,13 @@ public final class ModelArtifact {
       ModelOptions options = optionsFromJson(meta.path("options"), abs.resolve(MODEL));
       Recommender model = ModelRegistry.create(meta.path("model").asText(), options);
       Map<String, Tensor> state = SafeTensors.read(abs.resolve(WEIGHTS), null);
+      for (Map.Entry<String, Tensor> e : state.entrySet()) {
+        int bad = firstDiverged(e.getValue());
+        if (bad >= 0) {
+          throw new ArtifactException(abs.resolve(WEIGHTS) + ": parameter '" + e.getKey() + "' holds " + e.getValue().data()[bad] + " at index "
+              + bad + "; a model with non-finite or exploded weights cannot be loaded (it came from a diverged run)");
+        }
+      }
       model.loadStateDict(state);
       JsonNode ids = JSON.readTree(abs.resolve(IDS).toFile());
       if (Files.exists(abs.resolve(SEEN)) && model instanceof NeuralRecommender nr) nr.rememberSeen(readSeen(abs.resolve(SEEN), model));
@@ -281,6 +294,16 @@ public final class ModelArtifact {
     } catch (IllegalArgumentException e) {
       throw new ArtifactException(abs + ": " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * The index of the first value of {@code t} that only a diverged run produces — NaN, infinite, or beyond
+   * ±{@link org.rec4j.train.DivergenceGuard#WEIGHT_LIMIT} — or −1.
+   */
+  private static int firstDiverged(Tensor t) {
+    float[] d = t.data();
+    for (int i = 0; i < d.length; i++) if (!Float.isFinite(d[i]) || Math.abs(d[i]) > org.rec4j.train.DivergenceGuard.WEIGHT_LIMIT) return i;
+    return -1;
   }
 
   private static void verifyChecksums(Path dir) throws IOException {
@@ -323,6 +346,25 @@ public final class ModelArtifact {
       }
     }
     return org.rec4j.data.Csr.build(Math.max(users, model.numUsers()), u, it, n);
+  }
+
+  /**
+   * Creates a new empty file ({@code directory} false) or directory next to {@code target}, named after it with a
+   * random {@code .tmp-} suffix, with the permissions any new file or directory gets (0666 or 0777 less the umask).
+   * Unlike {@link Files#createTempFile}, whose files are owner-only, what is renamed into place then reads like a
+   * file the user wrote.
+   */
+  public static Path createSibling(Path target, boolean directory) throws IOException {
+    Path abs = target.toAbsolutePath();
+    for (int attempt = 0; ; attempt++) {
+      String suffix = Long.toUnsignedString(java.util.concurrent.ThreadLocalRandom.current().nextLong(), 36);
+      Path p = abs.resolveSibling(abs.getFileName() + ".tmp-" + suffix);
+      try {
+        return directory ? Files.createDirectory(p) : Files.createFile(p);
+      } catch (java.nio.file.FileAlreadyExistsException e) {
+        if (attempt >= 100) throw e;
+      }
+    }
   }
 
   /**

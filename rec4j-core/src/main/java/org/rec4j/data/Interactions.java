@@ -58,6 +58,19 @@ public final class Interactions {
     return users.size();
   }
 
+  /** Number of distinct users that have at least one interaction here (e.g. the users a test split evaluates). */
+  public int activeUsers() {
+    int n = 0;
+    boolean[] seen = new boolean[users.size()];
+    for (int u : user) {
+      if (!seen[u]) {
+        seen[u] = true;
+        n++;
+      }
+    }
+    return n;
+  }
+
   /** Number of items in the index. */
   public int numItems() {
     return items.size();

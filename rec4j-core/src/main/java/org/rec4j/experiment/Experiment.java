@@ -92,6 +92,7 @@ public final class Experiment {
       split = new Split(carve.train(), carve.test(), split.test());
     }
     Interactions train = split.train(), test = split.test();
+    requireBothParts(ds, c, train, test);
     boolean hasValidation = split.validation() != null && split.validation().size() > 0;
     Interactions val = hasValidation ? split.validation() : test;
     if (!hasValidation && (tc.patience() > 0 || tc.restoreBest())) {
@@ -140,7 +141,7 @@ public final class Experiment {
     int evaluated;
     if (c.protocol() == Protocol.RATING) {
       metrics.putAll(Evaluator.evaluatePoints(model, test.userColumn(), test.itemColumn(), test.valueColumn(), new Rmse(), new Mae(), new Mape()));
-      evaluated = test.size();
+      evaluated = test.activeUsers(); // users with at least one test rating, not the number of ratings
     } else {
       rr = Evaluator.standard(tc.threads(), c.ks()).evaluate(model, testEval.task());
       metrics.putAll(rr.means());
@@ -153,6 +154,15 @@ public final class Experiment {
       metrics.put("best_epoch" + on, (double) h.bestEpoch());
     }
     return new ExperimentResult(metrics, h, evalSeconds, model, rr, evaluated, train, test);
+  }
+
+  /** A split with an empty training or test part cannot give a model or a metric: say so with the sizes. */
+  private static void requireBothParts(Dataset ds, ExperimentConfig c, Interactions train, Interactions test) {
+    if (train.size() > 0 && test.size() > 0) return;
+    Interactions all = ds.interactions();
+    throw new IllegalArgumentException(c.data() + ": split " + c.split() + " leaves the " + (train.size() == 0 ? "training" : "test")
+        + " part empty (" + all.size() + " interactions of " + all.userIndex().size() + " users and " + all.itemIndex().size() + " items -> "
+        + train.size() + " train, " + test.size() + " test); too little data: use more data or another --split");
   }
 
   /** The per-epoch evaluation on one part of the split. */

@@ -31,7 +31,7 @@ public final class Trainer {
   private final TrainerConfig config;
   private final List<TrainingListener> listeners = new ArrayList<>();
 
-  /** A trainer with the divergence guard installed. */
+  /** A trainer with the {@link DivergenceGuard} installed: a diverged run throws a {@link DivergenceException}. */
   public Trainer(TrainerConfig config) {
     this.config = config;
     listeners.add(new DivergenceGuard());
@@ -53,6 +53,7 @@ public final class Trainer {
     private final List<Parameter> params;
     private final List<Optimizer> optimizers;
     private String stop;
+    private String divergence;
 
     private Context(List<Parameter> params, List<Optimizer> optimizers) {
       this.params = params;
@@ -62,6 +63,22 @@ public final class Trainer {
     /** Ends training after the current batch/epoch, recording the reason. */
     public void requestStop(String reason) {
       if (stop == null) stop = reason;
+    }
+
+    /**
+     * Ends training now because the weights are garbage: {@link Trainer#fit} then throws a
+     * {@link DivergenceException} with {@code reason} instead of returning. The first reason wins.
+     */
+    public void diverged(String reason) {
+      if (divergence == null) {
+        divergence = reason;
+        stop = reason;
+      }
+    }
+
+    /** The trained parameters, read-only (for listeners that inspect weights; change them only between batches). */
+    public List<Parameter> parameters() {
+      return java.util.Collections.unmodifiableList(params);
     }
 
     /** The first optimizer's current learning rate. */
@@ -87,7 +104,11 @@ public final class Trainer {
     }
   }
 
-  /** Trains {@code model} on {@code train}; {@code validator} may be null. */
+  /**
+   * Trains {@code model} on {@code train}; {@code validator} may be null.
+   *
+   * @throws DivergenceException when a listener (by default the {@link DivergenceGuard}) declared the run diverged
+   */
   public TrainingHistory fit(Trainable model, Interactions train, Validator validator) {
     if (train.size() == 0) throw new IllegalArgumentException("training data is empty");
     return fit(new InteractionSource(model, train, config), validator);
@@ -96,6 +117,8 @@ public final class Trainer {
   /**
    * Trains whatever {@code source} steps (see {@link EpochSource}); {@code validator} may be null. The source is
    * closed at the end.
+   *
+   * @throws DivergenceException when a listener (by default the {@link DivergenceGuard}) declared the run diverged
    */
   public TrainingHistory fit(EpochSource source, Validator validator) {
     List<Parameter> params = source.parameters();
@@ -163,6 +186,7 @@ public final class Trainer {
     if (swa != null && swa.count() > 0) swa.swap(); // the run ends with the averaged weights
     TrainingHistory h = new TrainingHistory(List.copyOf(history), ctx.stop, tracker.bestEpoch(), tracker.bestValue());
     for (TrainingListener l : all) l.onEnd(ctx, h);
+    if (ctx.divergence != null) throw new DivergenceException(ctx.divergence);
     return h;
   }
 }

@@ -163,6 +163,43 @@ class ModelArtifactTest {
     assertEquals(0, (8 + n) % 8, "data starts 8-byte aligned");
   }
 
+  @Test
+  void nonFiniteOrExplodedWeightsAreNeitherSavedNorLoaded(@TempDir Path tmp) throws Exception {
+    NeuralRecommender m = trained("mf");
+    Path good = tmp.resolve("good");
+    ModelArtifact.save(good, m, ids("u", 10), ids("i", 7), Map.of(), Map.of(), Map.of());
+    String name = m.namedParameters().entrySet().stream().filter(e -> e.getValue().value().size() > 3).findFirst().orElseThrow().getKey();
+    float[] w = m.namedParameters().get(name).value().data();
+    float kept = w[3];
+    w[3] = Float.POSITIVE_INFINITY;
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> ModelArtifact.save(tmp.resolve("bad"), m, ids("u", 10), ids("i", 7), Map.of(), Map.of(), Map.of()));
+    assertTrue(e.getMessage().contains("refusing to save mf") && e.getMessage().contains("parameter '" + name + "' holds Infinity at index 3"),
+        e.getMessage());
+    assertTrue(!Files.exists(tmp.resolve("bad")), "nothing written");
+    w[3] = kept;
+
+    // a hand-made artifact whose checksums match but whose weights hold NaN
+    Map<String, Tensor> state = new LinkedHashMap<>(SafeTensors.read(good.resolve(ModelArtifact.WEIGHTS), null));
+    state.get(name).data()[1] = Float.NaN;
+    try (var out = Files.newOutputStream(good.resolve(ModelArtifact.WEIGHTS))) {
+      SafeTensors.write(out, state, Map.of());
+    }
+    StringBuilder sums = new StringBuilder();
+    for (String f : Files.readAllLines(good.resolve(ModelArtifact.CHECKSUMS))) {
+      String file = f.split("  ", 2)[1];
+      sums.append(ModelArtifact.sha256(good.resolve(file))).append("  ").append(file).append('\n');
+    }
+    Files.writeString(good.resolve(ModelArtifact.CHECKSUMS), sums);
+    ArtifactException a = assertThrows(ArtifactException.class, () -> ModelArtifact.load(good));
+    assertTrue(a.getMessage().contains(good.resolve(ModelArtifact.WEIGHTS).toAbsolutePath() + ": parameter '" + name + "' holds NaN at index 1"),
+        a.getMessage());
+    w[5] = 1e30f; // finite but exploded, as a run with --lr 1e30 leaves it: every score would be about ±1e30
+    e = assertThrows(IllegalArgumentException.class,
+        () -> ModelArtifact.save(tmp.resolve("bad"), m, ids("u", 10), ids("i", 7), Map.of(), Map.of(), Map.of()));
+    assertTrue(e.getMessage().contains("parameter '" + name + "' holds 1.0E30 at index 5"), e.getMessage());
+  }
+
   /** A model saved by format version 1 (checked into test resources) must keep loading and scoring the same. */
   @Test
   void versionOneArtifactStillLoads() throws Exception {

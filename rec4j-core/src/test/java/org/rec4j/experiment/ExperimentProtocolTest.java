@@ -14,7 +14,6 @@ import org.rec4j.data.Interactions;
 import org.rec4j.data.InteractionsBuilder;
 import org.rec4j.data.Split;
 import org.rec4j.data.io.DataSpec;
-import org.rec4j.data.split.PredefinedSplit;
 import org.rec4j.data.split.SplitSpec;
 import org.rec4j.train.EpochStats;
 import org.rec4j.train.TrainerConfig;
@@ -27,13 +26,15 @@ class ExperimentProtocolTest {
   private static Dataset threeParts() {
     IdIndex users = IdIndex.range(USERS), items = IdIndex.range(ITEMS);
     InteractionsBuilder tr = Interactions.builder(users, items), va = Interactions.builder(users, items), te = Interactions.builder(users, items);
+    InteractionsBuilder all = Interactions.builder(users, items);
     for (int u = 0; u < USERS; u++) {
       tr.add(u, u, 1f).add(u, (u + 1) % ITEMS, 1f);
       va.add(u, (u + 2) % ITEMS, 1f);
       te.add(u, (u + 3) % ITEMS, 1f);
+      for (int d = 0; d < 4; d++) all.add(u, (u + d) % ITEMS, 1f);
     }
     Split s = new Split(tr.build(), va.build(), te.build());
-    return new Dataset("three-parts", PredefinedSplit.union(s), null, null, s, null, List.of());
+    return new Dataset("three-parts", all.build(), null, null, s, null, List.of());
   }
 
   private static ExperimentConfig config(SplitSpec split, TrainerConfig tc, double validation) {

@@ -3,6 +3,7 @@ package org.rec4j.train;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
@@ -81,13 +82,31 @@ class TrainerTest {
   }
 
   @Test
-  void divergenceGuardStopsOnNaN() {
+  void divergenceGuardFailsTheRunOnANaNLoss() {
     NeuMF real = new NeuMF(ModelOptions.implicit(30, 20, 4));
-    Trainable nan = new Trainable() {
+    Trainable nan = scaled(real, Float.NaN);
+    List<String> logged = new ArrayList<>();
+    TrainingListener log = new TrainingListener() {
+      @Override
+      public void onEnd(Trainer.Context ctx, TrainingHistory h) {
+        logged.add(h.stopReason());
+      }
+    };
+    DivergenceException e = assertThrows(DivergenceException.class, () -> new Trainer(cfg(1, OptimizerKind.ADAM)).listen(log).fit(nan, data(), null));
+    assertEquals(List.of(e.getMessage()), logged, "listeners see the same, first, reason");
+    assertTrue(e.getMessage().startsWith("training diverged at epoch 1, batch 1/") && e.getMessage().contains("the loss is NaN")
+        && e.getMessage().contains("lower the learning rate"), e.getMessage());
+  }
+
+  @Test
+  void divergenceGuardCatchesALossThatExplodesWhileStillFinite() {
+    NeuMF real = new NeuMF(ModelOptions.implicit(30, 20, 4));
+    float[] factor = {1f};
+    Trainable growing = new Trainable() { // a loss that grows 1000x per batch: finite but exploding
       @Override
       public Tensor forward(int[] users, int[] items) {
-        Tensor s = real.forward(users, items);
-        return MathOps.mul(s, Tensor.scalar(Float.NaN));
+        factor[0] *= 1000f;
+        return MathOps.mul(real.forward(users, items), Tensor.scalar(factor[0]));
       }
 
       @Override
@@ -100,8 +119,42 @@ class TrainerTest {
         real.setTraining(on);
       }
     };
-    TrainingHistory h = new Trainer(cfg(1, OptimizerKind.ADAM)).fit(nan, data(), null);
-    assertTrue(h.stopReason() != null && h.stopReason().startsWith("diverged"), h.stopReason());
-    assertEquals(1, h.epochs().size());
+    DivergenceException e = assertThrows(DivergenceException.class, () -> new Trainer(cfg(1, OptimizerKind.SGD)).fit(growing, data(), null));
+    assertTrue(e.getMessage().contains("the loss exploded to"), e.getMessage());
+  }
+
+  @Test
+  void aHugeLearningRateOnRatingsFailsInsteadOfReturningExplodedWeights() {
+    // one batch, one epoch: no later loss sees the blown-up weights, only the weight scan does, before validation
+    InteractionsBuilder b = Interactions.builder(IdIndex.range(10), IdIndex.range(8));
+    for (int u = 0; u < 10; u++) b.add(u, u % 8, 1 + u % 5);
+    org.rec4j.model.NeuralRecommender mf = (org.rec4j.model.NeuralRecommender) org.rec4j.model.ModelRegistry.create("mf",
+        org.rec4j.model.ModelOptions.ratingSeed(10, 8));
+    TrainerConfig c = TrainerConfig.ratingDefaults().withEpochs(1).withOptimizer(OptimizerKind.ADAM, 1e30);
+    Validator never = () -> {
+      throw new AssertionError("validation scored the exploded weights");
+    };
+    DivergenceException e = assertThrows(DivergenceException.class, () -> mf.fit(b.build(), never, c));
+    assertTrue(e.getMessage().startsWith("training diverged by the end of epoch 1: parameter '") && e.getMessage().contains("--lr, now 1.0E30"),
+        e.getMessage());
+  }
+
+  private static Trainable scaled(NeuMF real, float by) {
+    return new Trainable() {
+      @Override
+      public Tensor forward(int[] users, int[] items) {
+        return MathOps.mul(real.forward(users, items), Tensor.scalar(by));
+      }
+
+      @Override
+      public List<Parameter> parameters() {
+        return real.parameters();
+      }
+
+      @Override
+      public void setTraining(boolean on) {
+        real.setTraining(on);
+      }
+    };
   }
 }

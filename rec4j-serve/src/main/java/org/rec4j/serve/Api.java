@@ -1,6 +1,10 @@
 package org.rec4j.serve;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.http.Context;
@@ -25,7 +29,15 @@ import org.rec4j.serve.events.EventStore;
  * {@code model} request attribute so the metrics know which model answered.
  */
 final class Api {
-  static final ObjectMapper JSON = new ObjectMapper();
+  /** Request bodies of this API are at most four levels deep; anything much deeper is refused before it is built. */
+  static final int MAX_JSON_DEPTH = 64;
+  /** Digits in one JSON number: far more than any valid k, timestamp or value needs. */
+  static final int MAX_NUMBER_LENGTH = 64;
+  /** Epoch milliseconds of 9999-12-31T23:59:59.999Z, the latest event timestamp accepted. */
+  static final long MAX_TIMESTAMP = 253_402_300_799_999L;
+  static final ObjectMapper JSON = new ObjectMapper(JsonFactory.builder()
+      .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_JSON_DEPTH).maxNumberLength(MAX_NUMBER_LENGTH).build())
+      .build());
   static final String MODEL_ATTR = "rec4j.model";
   private final Server.Config config;
   private final ServingRegistry models;
@@ -240,13 +252,42 @@ final class Api {
       throw ApiException.badRequest(path + ".type", "expected one of impression, click, rating, purchase; got '" + t + "'");
     }
     JsonNode v = e.get("value");
-    if (v != null && !v.isNumber()) throw ApiException.badRequest(path + ".value", "expected a number");
     if (v == null && type == Event.Type.RATING) throw ApiException.badRequest(path + ".value", "a rating needs a value");
-    double value = v == null ? 1 : v.asDouble();
-    if (!Double.isFinite(value)) throw ApiException.badRequest(path + ".value", "expected a finite number");
+    double value = v == null ? 1 : finiteNumber(v, path + ".value");
     JsonNode ts = e.get("timestamp");
-    if (ts != null && !ts.isIntegralNumber()) throw ApiException.badRequest(path + ".timestamp", "expected epoch milliseconds (an integer)");
-    return new Event(user, item, type, value, ts == null ? now : ts.asLong());
+    long timestamp = ts == null ? now : integer(ts, path + ".timestamp", 0, MAX_TIMESTAMP,
+        "integer epoch milliseconds between 0 (1970-01-01) and " + MAX_TIMESTAMP + " (9999-12-31T23:59:59.999Z)");
+    return new Event(user, item, type, value, timestamp);
+  }
+
+  /**
+   * The integer in {@code v}, which must be a JSON integer within {@code min..max}; anything else (a string, a
+   * fraction, a number outside the range or outside 64 bits) is a 400 naming {@code field} and {@code what} was
+   * expected (an integer and its range, in words).
+   */
+  static long integer(JsonNode v, String field, long min, long max, String what) {
+    if (!v.isIntegralNumber()) throw ApiException.badRequest(field, "expected " + what + "; got " + describe(v));
+    if (!v.canConvertToLong() || v.longValue() < min || v.longValue() > max) {
+      throw ApiException.badRequest(field, "out of range: expected " + what + "; got " + v.asText());
+    }
+    return v.longValue();
+  }
+
+  /** The number in {@code v}, which must be a JSON number that is finite as a double; else a 400 naming {@code field}. */
+  static double finiteNumber(JsonNode v, String field) {
+    if (!v.isNumber()) throw ApiException.badRequest(field, "expected a number; got " + describe(v));
+    double d = v.asDouble();
+    if (!Double.isFinite(d)) {
+      throw ApiException.badRequest(field, "out of range: expected a finite number between " + -Double.MAX_VALUE + " and " + Double.MAX_VALUE + "; got " + v.asText());
+    }
+    return d;
+  }
+
+  /** A short description of a JSON value for error messages: the number or a string value, else its JSON type. */
+  private static String describe(JsonNode v) {
+    if (v.isNumber()) return v.asText();
+    if (v.isTextual()) return "the string '" + (v.asText().length() > 40 ? v.asText().substring(0, 40) + "…" : v.asText()) + "'";
+    return v.getNodeType().name().toLowerCase(Locale.ROOT);
   }
 
   private static String idField(JsonNode o, String name, String path) {
@@ -260,15 +301,37 @@ final class Api {
   private static JsonNode body(Context ctx) {
     byte[] b = ctx.bodyAsBytes();
     if (b.length == 0) throw ApiException.badRequest("body", "the request body is empty; expected JSON");
+    JsonNode n;
     try {
-      JsonNode n = JSON.readTree(b);
-      if (n == null || n.isMissingNode()) throw ApiException.badRequest("body", "the request body is empty; expected JSON");
-      return n;
+      n = JSON.readTree(b);
+    } catch (StreamConstraintsException e) {
+      throw ApiException.badRequest("body", "request body: " + limitExceeded(e));
     } catch (JsonProcessingException e) {
-      throw ApiException.badRequest("body", "malformed JSON: " + e.getOriginalMessage() + " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr());
-    } catch (IOException e) {
-      throw ApiException.badRequest("body", "unreadable body: " + e.getMessage());
+      throw ApiException.badRequest("body", "malformed JSON: " + firstLine(e.getOriginalMessage()) + where(e.getLocation()));
+    } catch (IOException | RuntimeException e) {
+      throw ApiException.badRequest("body", "unreadable JSON body: " + firstLine(e.getMessage()));
     }
+    if (n == null || n.isMissingNode()) throw ApiException.badRequest("body", "the request body is empty; expected JSON");
+    return n;
+  }
+
+  /** Which of the parser's limits a body broke, in words (the parser's own message names its internal setting). */
+  private static String limitExceeded(StreamConstraintsException e) {
+    String m = String.valueOf(e.getOriginalMessage());
+    if (m.contains("nesting depth")) return "JSON nested deeper than " + MAX_JSON_DEPTH + " levels";
+    if (m.contains("Number value length")) return "a JSON number longer than " + MAX_NUMBER_LENGTH + " characters";
+    return "JSON exceeds a parser limit: " + firstLine(m);
+  }
+
+  private static String where(JsonLocation at) {
+    if (at == null || at.getLineNr() < 1) return "";
+    return " at line " + at.getLineNr() + ", column " + at.getColumnNr();
+  }
+
+  private static String firstLine(String m) {
+    if (m == null || m.isBlank()) return "no details";
+    int nl = m.indexOf('\n');
+    return nl < 0 ? m : m.substring(0, nl);
   }
 
   private static String required(Context ctx, String name) {
@@ -283,14 +346,13 @@ final class Api {
 
   private static int checkInt(String name, String v, int dflt, int min, int max) {
     if (v == null) return dflt;
-    int k;
-    try {
-      k = Integer.parseInt(v.trim());
-    } catch (NumberFormatException e) {
-      throw ApiException.badRequest(name, "expected an integer, got '" + v + "'");
+    String t = v.trim();
+    if (!t.matches("[+-]?[0-9]+")) throw ApiException.badRequest(name, "expected an integer, got '" + (t.length() > 40 ? t.substring(0, 40) + "…" : t) + "'");
+    java.math.BigInteger k = new java.math.BigInteger(t);
+    if (k.compareTo(java.math.BigInteger.valueOf(min)) < 0 || k.compareTo(java.math.BigInteger.valueOf(max)) > 0) {
+      throw ApiException.badRequest(name, "must be between " + min + " and " + max + ", got " + (t.length() > 40 ? t.substring(0, 40) + "…" : k));
     }
-    if (k < min || k > max) throw ApiException.badRequest(name, "must be between " + min + " and " + max + ", got " + k);
-    return k;
+    return k.intValue();
   }
 
   private static boolean boolParam(Context ctx, String name, boolean dflt) {
@@ -306,8 +368,7 @@ final class Api {
   private static int intField(JsonNode body, String name, int dflt, int min, int max) {
     JsonNode v = body.get(name);
     if (v == null || v.isNull()) return dflt;
-    if (!v.isIntegralNumber()) throw ApiException.badRequest(name, "expected an integer");
-    return checkInt(name, v.asText(), dflt, min, max);
+    return (int) integer(v, name, min, max, "an integer between " + min + " and " + max);
   }
 
   private static boolean boolField(JsonNode body, String name, boolean dflt) {

@@ -82,7 +82,13 @@ public final class ServedModel {
    * make sure it can.
    */
   public static ServedModel load(String name, String version, Path source, int hnswThreshold, HnswTopK.Params params) {
-    ServedModel m = new ServedModel(name, version, source, ModelArtifact.load(source), hnswThreshold, params);
+    ModelArtifact.Loaded loaded = ModelArtifact.load(source);
+    int nu = loaded.model().numUsers(), ni = loaded.model().numItems();
+    if (loaded.users().size() != nu || loaded.items().size() != ni) {
+      throw new org.rec4j.artifact.ArtifactException(source + ": ids.json lists " + loaded.users().size() + " users and " + loaded.items().size()
+          + " items, expected the model's " + nu + " users and " + ni + " items");
+    }
+    ServedModel m = new ServedModel(name, version, source, loaded, hnswThreshold, params);
     m.recommend(m.users.size() > 0 ? m.users.raw(0) : "", 1, Set.of(), item -> 0);
     return m;
   }

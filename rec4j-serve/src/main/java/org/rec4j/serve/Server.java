@@ -3,6 +3,12 @@ package org.rec4j.serve;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
+import io.javalin.http.MethodNotAllowedResponse;
+import io.javalin.util.JavalinBindException;
+import java.io.IOException;
+import java.net.BindException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,7 +41,8 @@ public final class Server implements AutoCloseable {
   /**
    * Server settings.
    *
-   * @param modelsDir directory of {@code <name>/<version>/} model artifacts (directories or {@code .zip})
+   * @param modelsDir directory of models: {@code <name>/<version>/} artifacts (directories or {@code .zip}), or an
+   *     artifact directly in {@code <name>/} (see {@link ServingRegistry})
    * @param host interface to bind ({@code 127.0.0.1} for loopback only, {@code 0.0.0.0} for all)
    * @param port TCP port; 0 picks a free one ({@link #port()} tells which)
    * @param cacheSize recommendation answers kept in the LRU cache (0 disables it)
@@ -131,9 +138,15 @@ public final class Server implements AutoCloseable {
     this.ownedStore = ownedStore;
   }
 
-  /** Loads the models and starts serving; throws if the directory is missing or the port is taken. */
+  /**
+   * Loads the models and starts serving.
+   *
+   * @throws IllegalArgumentException if the models directory is missing or the host and port cannot be bound
+   * @throws PortInUseException if another process listens on the port
+   */
   public static Server start(Config config) {
     if (!Files.isDirectory(config.modelsDir())) throw new IllegalArgumentException("modelsDir: " + config.modelsDir() + " is not a directory");
+    checkPortFree(config.host(), config.port());
     EventStore owned = null;
     EventStore store = config.eventStore();
     if (store == null) {
@@ -159,9 +172,22 @@ public final class Server implements AutoCloseable {
       cfg.http.defaultContentType = "application/json";
       cfg.jetty.host = config.host();
       cfg.jetty.port = config.port();
+      cfg.http.prefer405over404 = true;
       cfg.jetty.modifyServer(server -> {
         server.setHandler(new GracefulHandler());
         server.setStopTimeout(config.drainTimeout().toMillis());
+        server.setErrorHandler(new JsonErrorHandler());
+      });
+      cfg.jetty.modifyServletContextHandler(context -> context.setErrorHandler(new JsonErrorHandler()));
+      cfg.router.javaLangErrorHandler((res, err) -> {
+        LOG.error("request failed", err);
+        res.setStatus(500);
+        res.setContentType("application/json");
+        try {
+          res.getOutputStream().write(Api.bytes(errorBody("internal error: " + err.getClass().getSimpleName(), null)));
+        } catch (java.io.IOException io) {
+          // the client is gone
+        }
       });
       cfg.requestLogger.http((ctx, ms) -> metrics.request(route(ctx), ctx.method().name(), ctx.statusCode(), ctx.attribute(Api.MODEL_ATTR), (long) (ms * 1e6)));
       cfg.routes.get("/v1/recommendations", api::recommend);
@@ -176,16 +202,45 @@ public final class Server implements AutoCloseable {
       cfg.routes.get("/metrics", api::metrics);
       cfg.routes.get("/openapi.json", api::openapi);
       cfg.routes.exception(ApiException.class, (e, ctx) -> error(ctx, e.status(), e.getMessage(), e.field()));
+      cfg.routes.exception(MethodNotAllowedResponse.class, (e, ctx) -> {
+        String allow = String.join(", ", e.getDetails().values());
+        ctx.header("Allow", allow);
+        error(ctx, 405, "method " + ctx.method().name() + " is not allowed on " + ctx.path() + "; allowed: " + allow, null);
+      });
       cfg.routes.exception(HttpResponseException.class, (e, ctx) -> error(ctx, e.getStatus(), e.getMessage(), e.getStatus() == 413 ? "body" : null));
       cfg.routes.exception(Exception.class, (e, ctx) -> {
         LOG.error("{} {} failed", ctx.method(), ctx.path(), e);
         error(ctx, 500, "internal error: " + e.getClass().getSimpleName(), null);
       });
     });
-    app.start();
+    try {
+      app.start();
+    } catch (JavalinBindException e) { // taken between the check above and the bind
+      app.stop();
+      if (owned != null) owned.close();
+      if (String.valueOf(e.getMessage()).contains("already in use")) throw new PortInUseException(config.host(), config.port(), e);
+      throw new IllegalArgumentException("host/port: cannot listen on " + config.host() + ":" + config.port() + ": " + e.getMessage(), e);
+    }
     Server s = new Server(config, app, api, owned, List.copyOf(routes));
     LOG.info("rec4j serving {} model(s) on {}", loaded, s.uri());
     return s;
+  }
+
+  /**
+   * Fails fast, before the models load, when another process listens on the port (the bind at start still catches
+   * a port taken in between).
+   */
+  private static void checkPortFree(String host, int port) {
+    if (port == 0) return;
+    try (ServerSocket probe = new ServerSocket()) {
+      probe.setReuseAddress(true); // as Jetty binds: a port left in TIME_WAIT is free
+      probe.bind(new InetSocketAddress(host, port));
+    } catch (BindException e) {
+      if (String.valueOf(e.getMessage()).contains("in use")) throw new PortInUseException(host, port, e);
+      throw new IllegalArgumentException("host/port: cannot listen on " + host + ":" + port + ": " + e.getMessage(), e);
+    } catch (IOException e) {
+      throw new IllegalArgumentException("host/port: cannot listen on " + host + ":" + port + ": " + e.getMessage(), e);
+    }
   }
 
   private static String route(Context ctx) {
@@ -198,10 +253,14 @@ public final class Server implements AutoCloseable {
   }
 
   private static void error(Context ctx, int status, String message, String field) {
+    ctx.status(status).contentType("application/json").result(Api.bytes(errorBody(message, field)));
+  }
+
+  private static Map<String, Object> errorBody(String message, String field) {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("error", message);
     body.put("field", field);
-    ctx.status(status).contentType("application/json").result(Api.bytes(body));
+    return body;
   }
 
   /** The registered routes as {@code "METHOD /path"} (the OpenAPI test checks each is documented). */

@@ -1,8 +1,11 @@
 package org.rec4j.serve;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -19,8 +22,18 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The models a server answers with, read from {@code MODELS_DIR/<name>/<version>/} where each version is a rec4j
- * artifact directory or a {@code <version>.zip}. Several names and versions are served at once.
+ * The models a server answers with, read from a models directory in either layout, mixed freely:
+ *
+ * <ul>
+ *   <li>{@code MODELS_DIR/<name>/<version>/} (a rec4j artifact directory) or {@code MODELS_DIR/<name>/<version>.zip}:
+ *       a model with versions;</li>
+ *   <li>{@code MODELS_DIR/<name>/model.json} etc. (what {@code rec4j train --save MODELS_DIR/<name>} writes): an
+ *       artifact directly under the name, served as the single version {@value #SINGLE_VERSION}.</li>
+ * </ul>
+ *
+ * <p>At start ({@link #loadAll}) leftovers of interrupted saves ({@code *.tmp-*} and {@code *.zip.dir-*}, see
+ * {@link org.rec4j.artifact.ModelArtifact}) are deleted with a log line, and every other entry that is neither
+ * layout is named in a warning; nothing is skipped silently. Several names and versions are served at once.
  *
  * <p>Each name has a current (default) version, at start the latest one that loads, versions ordered naturally
  * ({@code v2 < v10}). {@link #reload} loads and verifies a version completely (checksums, HNSW index, one trial
@@ -32,6 +45,11 @@ import org.slf4j.LoggerFactory;
 public final class ServingRegistry {
   private static final Logger LOG = LoggerFactory.getLogger(ServingRegistry.class);
   private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,127}");
+  /** The version of a model whose artifact sits directly in {@code MODELS_DIR/<name>/}. */
+  public static final String SINGLE_VERSION = "v1";
+  /** A leftover of an interrupted save touched more recently than this may be a save in progress: left alone. */
+  static final Duration LEFTOVER_GRACE = Duration.ofMinutes(1);
+  private static final String ARTIFACT_FILE = "model.json";
 
   /** Told after every switch of a name's current version ({@code previous} is null for the first load). */
   public interface SwapListener {
@@ -59,31 +77,130 @@ public final class ServingRegistry {
     this.listener = listener;
   }
 
-  /** Loads the latest loadable version of every model under the directory; returns how many models loaded. */
+  /**
+   * Deletes leftovers of interrupted saves, warns about entries that are no model, then loads the latest loadable
+   * version of every model; logs what it loaded and names every version that failed and why. Returns how many
+   * models loaded.
+   */
   public int loadAll() {
+    if (Files.isRegularFile(dir.resolve(ARTIFACT_FILE))) {
+      Path abs = dir.toAbsolutePath().normalize();
+      LOG.error("{} is itself a model artifact, not a directory of models: serve its parent directory {} (it is then the model '{}'),"
+          + " or move its files into {}", dir, abs.getParent(), abs.getFileName(), dir.resolve("<name>"));
+    }
+    tidy();
     int ok = 0;
+    List<String> served = new ArrayList<>();
     for (String name : namesOnDisk()) {
       List<String> versions = versionsOnDisk(name);
-      for (int i = versions.size() - 1; i >= 0; i--) {
+      boolean loaded = false;
+      for (int i = versions.size() - 1; i >= 0 && !loaded; i--) {
         try {
-          reload(name, versions.get(i));
+          ServedModel m = loadCurrent(name, versions.get(i));
+          served.add(m.key() + (isSingle(name) ? " (artifact directly in " + dir.resolve(name) + ")" : " (versions on disk: " + versions + ")"));
           ok++;
-          break;
-        } catch (ArtifactException | ApiException e) {
-          LOG.error("cannot load model {}@{}: {}", name, versions.get(i), e.getMessage());
+          loaded = true;
+        } catch (ApiException e) {
+          LOG.error("model {}: version {} does not load: {}", name, versions.get(i), e.getMessage());
         }
       }
+      if (!loaded) LOG.error("model {}: no version loads (tried {}); it is not served", name, versions);
     }
+    LOG.info("models directory {}: serving {}", dir, served.isEmpty() ? "nothing" : String.join(", ", served));
     return ok;
   }
 
-  /** Model names present in the directory, sorted. */
+  /**
+   * Deletes the leftovers of interrupted saves in the directory and in each name's directory, and warns naming each
+   * entry that is neither a model nor a version (files other than zips, e.g. an events database, are not models and
+   * pass without a word).
+   */
+  private void tidy() {
+    for (Path p : list(dir)) {
+      String f = p.getFileName().toString();
+      if (isLeftover(f)) {
+        removeLeftover(p);
+      } else if (f.contains(".old-")) {
+        LOG.warn("{}: left over from an interrupted save (the artifact it replaced); not served and not deleted: remove it, or rename"
+            + " it to serve it", p);
+      } else if (!Files.isDirectory(p)) {
+        if (f.endsWith(".zip")) LOG.warn("{}: not served: a zip must be a version, {}", p, dir.resolve(f.substring(0, f.length() - 4)).resolve(SINGLE_VERSION + ".zip"));
+      } else if (!NAME.matcher(f).matches()) {
+        LOG.warn("{}: not served: '{}' is not a valid model name (letters, digits, '.', '_', '-', starting with a letter or digit)", p, f);
+      } else if (isSingle(f)) {
+        for (Path sub : list(p)) {
+          if (Files.isDirectory(sub)) LOG.warn("{}: ignored: {} is served from the artifact in {} itself", sub, f, p);
+        }
+      } else {
+        for (Path v : list(p)) {
+          String vf = v.getFileName().toString();
+          if (isLeftover(vf)) removeLeftover(v);
+          else if (vf.contains(".old-")) LOG.warn("{}: left over from an interrupted save (the version it replaced); not served and not deleted", v);
+          else if ((Files.isDirectory(v) || vf.endsWith(".zip")) && !NAME.matcher(vf.replaceFirst("\\.zip$", "")).matches()) {
+            LOG.warn("{}: not served: '{}' is not a valid version name (letters, digits, '.', '_', '-')", v, vf);
+          }
+        }
+        if (versionPaths(f).isEmpty()) {
+          LOG.warn("{}: not served: neither a model artifact ({}) nor a directory of versions ({} or {})", p, p.resolve(ARTIFACT_FILE),
+              p.resolve("<version>").resolve(ARTIFACT_FILE), p.resolve("<version>.zip"));
+        }
+      }
+    }
+  }
+
+  /** Whether {@code f} names the temporary output of a save ({@code ModelArtifact}: {@code X.tmp-N}, {@code X.zip.dir-N}). */
+  static boolean isLeftover(String f) {
+    return f.contains(".tmp-") || f.contains(".zip.dir-");
+  }
+
+  /** Deletes {@code p}, the leftover of an interrupted save, unless it was touched so recently that a save may be writing it. */
+  private static void removeLeftover(Path p) {
+    try {
+      Instant newest = newestChange(p);
+      if (newest.isAfter(Instant.now().minus(LEFTOVER_GRACE))) {
+        LOG.warn("{}: a save in progress or just interrupted (changed at {}); not served, left alone for now", p, newest);
+        return;
+      }
+      try (var s = Files.walk(p)) {
+        for (Path x : s.sorted(Comparator.reverseOrder()).toList()) Files.deleteIfExists(x);
+      }
+      LOG.warn("deleted {}: left over from an interrupted save, not a model", p);
+    } catch (IOException | UncheckedIOException e) {
+      LOG.warn("{}: left over from an interrupted save; not served; could not delete it: {}", p, e.getMessage());
+    }
+  }
+
+  private static Instant newestChange(Path p) throws IOException {
+    try (var s = Files.walk(p)) {
+      Instant newest = Instant.EPOCH;
+      for (Path x : s.toList()) {
+        Instant t = Files.getLastModifiedTime(x).toInstant();
+        if (t.isAfter(newest)) newest = t;
+      }
+      return newest;
+    }
+  }
+
+  private static List<Path> list(Path d) {
+    try (var s = Files.list(d)) {
+      return s.sorted().toList();
+    } catch (IOException e) {
+      LOG.error("cannot list {}: {}", d, e.getMessage());
+      return List.of();
+    }
+  }
+
+  /** Whether {@code name}'s directory holds an artifact itself rather than versions. */
+  private boolean isSingle(String name) {
+    return Files.isRegularFile(dir.resolve(name).resolve(ARTIFACT_FILE));
+  }
+
+  /** Model names present in the directory (either layout), sorted. */
   public List<String> namesOnDisk() {
     List<String> out = new ArrayList<>();
-    try (var s = Files.list(dir)) {
-      s.filter(Files::isDirectory).map(p -> p.getFileName().toString()).filter(n -> NAME.matcher(n).matches()).sorted().forEach(out::add);
-    } catch (IOException e) {
-      LOG.error("cannot list models directory {}: {}", dir, e.getMessage());
+    for (Path p : list(dir)) {
+      String n = p.getFileName().toString();
+      if (Files.isDirectory(p) && NAME.matcher(n).matches() && !isLeftover(n) && !versionPaths(n).isEmpty()) out.add(n);
     }
     return out;
   }
@@ -98,14 +215,15 @@ public final class ServingRegistry {
     Map<String, Path> out = new TreeMap<>(ServingRegistry::compareVersions);
     Path d = dir.resolve(name);
     if (!Files.isDirectory(d)) return out;
-    try (var s = Files.list(d)) {
-      for (Path p : s.toList()) {
-        String f = p.getFileName().toString();
-        if (Files.isDirectory(p) && !f.contains(".tmp-") && !f.contains(".old-")) out.put(f, p);
-        else if (Files.isRegularFile(p) && f.endsWith(".zip") && !f.contains(".tmp-")) out.putIfAbsent(f.substring(0, f.length() - 4), p);
-      }
-    } catch (IOException e) {
-      LOG.error("cannot list versions of {}: {}", d, e.getMessage());
+    if (isSingle(name)) {
+      out.put(SINGLE_VERSION, d);
+      return out;
+    }
+    for (Path p : list(d)) {
+      String f = p.getFileName().toString();
+      if (isLeftover(f) || f.contains(".old-")) continue; // named at start by tidy()
+      if (Files.isDirectory(p)) out.put(f, p);
+      else if (Files.isRegularFile(p) && f.endsWith(".zip")) out.putIfAbsent(f.substring(0, f.length() - 4), p);
     }
     out.keySet().removeIf(v -> !NAME.matcher(v).matches());
     return out;
@@ -164,12 +282,21 @@ public final class ServingRegistry {
       if (m != null) return m;
       Path p = versionPaths(name).get(version);
       if (p == null) throw ApiException.notFound("model", "model '" + name + "' has no version '" + version + "'; versions: " + versionsOnDisk(name));
-      m = load(name, version, p, "model");
+      try {
+        m = load(name, version, p, "model");
+      } catch (ApiException e) {
+        LOG.error("request for {}@{} refused: {}", name, version, e.getMessage());
+        throw e;
+      }
       slot.loaded.put(version, m);
       return m;
     }
   }
 
+  /**
+   * Loads {@code name@version} from {@code p}. A version that does not load (a refused artifact, or a model that
+   * fails its trial request) is a 422 naming it and the reason; the caller logs it.
+   */
   private ServedModel load(String name, String version, Path p, String field) {
     long t0 = System.nanoTime();
     try {
@@ -178,6 +305,10 @@ public final class ServingRegistry {
       return m;
     } catch (ArtifactException e) {
       throw new ApiException(422, field, "cannot load " + name + "@" + version + ": " + e.getMessage());
+    } catch (RuntimeException e) {
+      LOG.debug("loading {}@{} from {} failed", name, version, p, e);
+      throw new ApiException(422, field, "cannot load " + name + "@" + version + " from " + p + ": " + e.getClass().getSimpleName()
+          + (e.getMessage() == null ? "" : ": " + e.getMessage()));
     }
   }
 
@@ -190,10 +321,23 @@ public final class ServingRegistry {
    * the current version; the replaced version becomes {@code previous}. Returns the new current model.
    */
   public ServedModel reload(String name, String version) {
+    try {
+      return loadCurrent(name, version);
+    } catch (ApiException e) {
+      ServedModel cur = slots.containsKey(name) ? slots.get(name).current.get() : null;
+      if (e.status() == 422) LOG.error("reload of {} refused: {}; {}", name, e.getMessage(), cur == null ? "nothing served under that name" : "still serving " + cur.key());
+      throw e;
+    }
+  }
+
+  private ServedModel loadCurrent(String name, String version) {
     checkName(name, "name");
     if (version != null) checkName(version, "version");
     Map<String, Path> paths = versionPaths(name);
-    if (paths.isEmpty()) throw ApiException.notFound("name", "no model '" + name + "' in " + dir);
+    if (paths.isEmpty()) {
+      throw ApiException.notFound("name", "no model '" + name + "' in " + dir + " (expected " + dir.resolve(name).resolve("<version>")
+          + " or an artifact in " + dir.resolve(name) + ")");
+    }
     String v = version != null ? version : ((TreeMap<String, Path>) paths).lastKey();
     Path p = paths.get(v);
     if (p == null) throw ApiException.notFound("version", "model '" + name + "' has no version '" + v + "'; versions: " + paths.keySet());

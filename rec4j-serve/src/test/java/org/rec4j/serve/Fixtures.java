@@ -53,6 +53,25 @@ final class Fixtures {
         Map.of("epochs", 3), Map.of("seed", seed), Map.of());
   }
 
+  /** Saves a trained {@code type} model as the artifact directory {@code target} itself (no version level). */
+  static void saveArtifact(Path target, String type, long seed) {
+    ModelArtifact.save(target, trained(type, seed), ids("u", USERS), ids("i", ITEMS), Map.of("epochs", 3), Map.of("seed", seed), Map.of());
+  }
+
+  /**
+   * Replaces {@code file} of the artifact directory {@code artifact} with {@code bytes} and updates its line in
+   * {@code checksums.sha256}, so the artifact passes the checksum check and fails (or not) on the content alone.
+   */
+  static void rewriteVerified(Path artifact, String file, byte[] bytes) throws java.io.IOException {
+    java.nio.file.Files.write(artifact.resolve(file), bytes);
+    Path sums = artifact.resolve("checksums.sha256");
+    StringBuilder out = new StringBuilder();
+    for (String line : java.nio.file.Files.readAllLines(sums)) {
+      out.append(line.endsWith("  " + file) ? ModelArtifact.sha256(artifact.resolve(file)) + "  " + file : line).append('\n');
+    }
+    java.nio.file.Files.writeString(sums, out);
+  }
+
   /** mf v1 and v2 (directories) and neumf v1 (zip). */
   static Path modelsDir(Path dir) {
     save(dir, "mf", "v1", "mf", 1);

@@ -14,8 +14,8 @@ import java.time.Duration;
 final class Http {
   static final ObjectMapper JSON = new ObjectMapper();
 
-  /** A response: status, raw body and the body parsed as JSON (null when it is not JSON). */
-  record Reply(int status, String body, JsonNode json) {
+  /** A response: status, raw body, the body parsed as JSON (null when it is not JSON) and the headers. */
+  record Reply(int status, String body, JsonNode json, java.net.http.HttpHeaders headers) {
     @Override
     public String toString() {
       return status + " " + body;
@@ -37,7 +37,13 @@ final class Http {
     return send(HttpRequest.newBuilder(base.resolve(path)).header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)));
   }
 
-  private Reply send(HttpRequest.Builder b) {
+  /** Any method, with an optional JSON body. */
+  Reply send(String method, String path, String body) {
+    return send(HttpRequest.newBuilder(base.resolve(path)).method(method,
+        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body)));
+  }
+
+  Reply send(HttpRequest.Builder b) {
     try {
       HttpResponse<String> r = client.send(b.timeout(Duration.ofSeconds(20)).build(), HttpResponse.BodyHandlers.ofString());
       JsonNode json = null;
@@ -46,7 +52,7 @@ final class Http {
       } catch (IOException notJson) {
         // e.g. /metrics
       }
-      return new Reply(r.statusCode(), r.body(), json);
+      return new Reply(r.statusCode(), r.body(), json, r.headers());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (InterruptedException e) {

@@ -184,13 +184,8 @@ public final class OnnxExport {
   private static void writeAtomically(Path target, Content content) throws IOException {
     Path dir = target.getParent();
     Files.createDirectories(dir);
-    Path tmp = Files.createTempFile(dir, target.getFileName() + ".", ".tmp");
+    Path tmp = org.rec4j.artifact.ModelArtifact.createSibling(target, false); // default permissions, umask respected
     try {
-      try {
-        Files.setPosixFilePermissions(tmp, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
-      } catch (UnsupportedOperationException e) {
-        // not a POSIX file system: keep the default permissions
-      }
       try (OutputStream out = Files.newOutputStream(tmp)) {
         content.writeTo(out);
       }

@@ -25,7 +25,7 @@ import org.rec4j.data.Vocabulary;
  * strings. Every record must have as many fields as the first one; a non-numeric rating or timestamp, or an empty
  * id, is an error naming file, line and column. Context columns are categorical: each value becomes a code in order
  * of first appearance ({@link Vocabulary#MISSING} for an empty field), stored in {@link Interactions#context()};
- * the vocabularies are in {@link Dataset#contextVocabularies()}.
+ * the vocabularies are in {@link Dataset#contextVocabularies()}. A file without a single interaction is an error.
  *
  * @param separator field separator (e.g. {@code ','} or {@code '\t'})
  * @param header whether the first line names the columns
@@ -79,6 +79,9 @@ public record CsvInteractionReader(char separator, boolean header, Charset chars
       throw new UncheckedIOException(e);
     } catch (CsvParseException e) {
       throw new DataFormatException(file.toString(), 0, "CSV syntax: " + e.getMessage(), e);
+    }
+    if (b.size() == 0) {
+      throw new DataFormatException(file, 0, "no interactions: the file is empty" + (header ? " or holds only its header line" : ""));
     }
     return new Dataset("csv:" + file.getFileName(), b.build(), null, null, null, null, List.of(), vocabs);
   }

@@ -19,7 +19,7 @@ import org.rec4j.data.synth.SyntheticRatings;
  *   <li>{@code synthetic:key=value,…} — keys {@code kind} ({@code ratings}, the default, or {@code implicit}),
  *       {@code users}, {@code items}, {@code min}, {@code max}, {@code seed}; an empty PATH means the defaults;
  *   <li>{@code csv:FILE?key=value&…} — keys {@code sep} (a character, or {@code tab}, {@code comma},
- *       {@code semicolon}, {@code space}), {@code header} ({@code true}/{@code false}), {@code user}, {@code item},
+ *       {@code semicolon}, {@code space}), {@code header} ({@code true}/{@code false}, or {@code yes}/{@code no}; anything else is an error), {@code user}, {@code item},
  *       {@code rating}, {@code timestamp} (header name or 0-based column; {@code none} for absent),
  *       {@code context} (comma-separated categorical context columns), {@code charset}.
  * </ul>
@@ -127,6 +127,9 @@ public record DataSpec(Format format, String path, Map<String, String> options) 
   /** Loads the data this spec names. */
   public Dataset load() {
     Path p = Path.of(path);
+    if (format != Format.SYNTHETIC && format != Format.CSV) {
+      check(List.of());
+    }
     return switch (format) {
       case SYNTHETIC -> synthetic();
       case ML_100K -> MovieLens100kReader.read(p);
@@ -176,11 +179,11 @@ public record DataSpec(Format format, String path, Map<String, String> options) 
         yield sep.charAt(0);
       }
     };
-    boolean header = Boolean.parseBoolean(options.getOrDefault("header", "false"));
+    boolean header = bool("header", false);
     ColumnMapping m = new ColumnMapping(options.getOrDefault("user", "0"), options.getOrDefault("item", "1"),
         column("rating", "2"), column("timestamp", "none"),
         options.containsKey("context") ? List.of(options.get("context").split(",")) : List.of());
-    Charset cs = Charset.forName(options.getOrDefault("charset", StandardCharsets.UTF_8.name()));
+    Charset cs = charset("charset", StandardCharsets.UTF_8);
     return new CsvInteractionReader(c, header, cs, m).read(p);
   }
 
@@ -197,11 +200,41 @@ public record DataSpec(Format format, String path, Map<String, String> options) 
     try {
       return Integer.parseInt(v);
     } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("option " + key + ": expected an integer, got '" + v + "'");
+      throw new IllegalArgumentException(format.label() + " option " + key + ": expected an integer, got '" + v + "'");
+    }
+  }
+
+  /** A boolean option: true/yes or false/no (any case); anything else is an error, never a silent false. */
+  private boolean bool(String key, boolean def) {
+    String v = options.get(key);
+    if (v == null) {
+      return def;
+    }
+    return switch (v.toLowerCase(Locale.ROOT)) {
+      case "true", "yes" -> true;
+      case "false", "no" -> false;
+      default -> throw new IllegalArgumentException(format.label() + " option " + key + ": expected true or false, got '" + v + "'");
+    };
+  }
+
+  private Charset charset(String key, Charset def) {
+    String v = options.get(key);
+    if (v == null) {
+      return def;
+    }
+    try {
+      return Charset.forName(v);
+    } catch (IllegalArgumentException e) { // IllegalCharsetNameException, UnsupportedCharsetException
+      throw new IllegalArgumentException(format.label() + " option " + key + ": unknown charset '" + v
+          + "'; expected a name such as UTF-8, ISO-8859-1 or windows-1252");
     }
   }
 
   private void check(List<String> known) {
+    if (known.isEmpty() && !options.isEmpty()) {
+      throw new IllegalArgumentException("format " + format.label() + " takes no options, got " + options.keySet()
+          + " (options after '?' are for csv: only)");
+    }
     for (String k : options.keySet()) {
       if (!known.contains(k)) {
         throw new IllegalArgumentException("unknown " + format.label() + " option '" + k + "'; expected one of "

@@ -10,7 +10,6 @@ import org.rec4j.data.IdIndex;
 import org.rec4j.data.Interactions;
 import org.rec4j.data.InteractionsBuilder;
 import org.rec4j.data.Split;
-import org.rec4j.data.split.PredefinedSplit;
 
 /**
  * Reads the Last.fm (HetRec 2011) files of the LightGCN-PyTorch repository: {@code user<TAB>item<TAB>x} per line

@@ -11,7 +11,6 @@ import org.rec4j.data.IdIndex;
 import org.rec4j.data.Interactions;
 import org.rec4j.data.InteractionsBuilder;
 import org.rec4j.data.Split;
-import org.rec4j.data.split.PredefinedSplit;
 
 /**
  * Reads libFM / libSVM files: {@code label feature:value feature:value …} per line (spaces), feature ids

@@ -9,7 +9,6 @@ import org.rec4j.data.IdIndex;
 import org.rec4j.data.Interactions;
 import org.rec4j.data.InteractionsBuilder;
 import org.rec4j.data.Split;
-import org.rec4j.data.split.PredefinedSplit;
 
 /**
  * Reads LightGCN / NGCF adjacency-list files: {@code user item item …} per line (spaces), implicit feedback (value

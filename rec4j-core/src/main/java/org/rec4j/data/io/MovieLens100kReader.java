@@ -6,7 +6,6 @@ import org.rec4j.data.Dataset;
 import org.rec4j.data.FeatureTable;
 import org.rec4j.data.Interactions;
 import org.rec4j.data.Split;
-import org.rec4j.data.split.PredefinedSplit;
 
 /**
  * Reads MovieLens 100K: {@code u.data} ({@code user TAB item TAB rating TAB timestamp}) plus {@code u.item} and

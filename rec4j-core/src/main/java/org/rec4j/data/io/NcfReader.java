@@ -10,7 +10,6 @@ import org.rec4j.data.Dataset;
 import org.rec4j.data.IdIndex;
 import org.rec4j.data.Interactions;
 import org.rec4j.data.Split;
-import org.rec4j.data.split.PredefinedSplit;
 
 /**
  * Reads the NCF (He et al., WWW 2017) files: {@code NAME.train.rating} and {@code NAME.test.rating}

@@ -9,7 +9,9 @@
  *    csv ──▶ CsvInteractionReader (FastCSV + ColumnMapping)      lightgcn, lastfm, libfm ──▶ line readers
  *    side features ──▶ MovieLensFeatures | CsvFeatureReader | DenseVectorReader
  *                  ──▶ FeatureTable keyed by the ratings' IdIndex
+ *  PredefinedSplit: train/test files that already are a split (ml-100k u1..u5, ncf) read into one IdIndex pair
  *  DataFiles: strict decoding (bad byte → file:line), file discovery
+ *  data.split may use this package (SplitSpec reads ml-100k folds); this package never uses data.split
  * </pre>
  */
 package org.rec4j.data.io;

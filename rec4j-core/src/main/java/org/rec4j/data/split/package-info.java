@@ -6,7 +6,7 @@
  * <pre>
  *  strategy (RandomSplit, LeaveOneOutSplit, TemporalSplit, KFoldSplit, GivenNSplit)
  *     └─ assigns each row TRAIN / VALIDATION / TEST ─▶ RowAssignment.apply ─▶ Interactions.subset × 3
- *  PredefinedSplit: files that already are a split;  ColdStartFilter: drop cold users/items from test
+ *  ColdStartFilter: drop cold users/items from test (files that already are a split: data.io.PredefinedSplit)
  *  SplitSpec "METHOD[:ARGS]" (e.g. loo:val, random:0.2,0.1, kfold:5,0) → one of the above; the --split option
  * </pre>
  */
