@@ -1,9 +1,10 @@
 package org.rec4j.cli;
 
 /**
- * The exit codes of every rec4j command. Scripts may rely on them: 0 success, 1 an internal error (a bug: please
- * report it with {@code --stacktrace}), 2 a usage error (unknown option, bad value), 3 a data error (missing file,
- * malformed line, checksum mismatch).
+ * The exit codes of every rec4j command. Scripts may rely on them: 0 success, 1 an internal error (a bug, such as a
+ * shape mismatch inside the engine: please report it with {@code --stacktrace}), 2 a usage error (unknown option, bad
+ * value, a run that diverged with its settings), 3 a data error (missing file, malformed line, checksum mismatch).
+ * {@code Main.exitCode} decides which.
  */
 public final class ExitCode {
   /** Success. */

@@ -42,7 +42,9 @@ public final class Main {
       if (stacktrace(parsed)) {
         ex.printStackTrace(err);
       } else {
-        err.println("rec4j: error: " + message(ex));
+        err.println(exitCode(ex) == ExitCode.INTERNAL
+            ? "rec4j: internal error: " + ex.getClass().getSimpleName() + ": " + message(ex) + " (a bug in rec4j: rerun with --stacktrace and report it)"
+            : "rec4j: error: " + message(ex));
       }
       err.flush();
       return exitCode(ex);
@@ -50,16 +52,37 @@ public final class Main {
     return cli;
   }
 
-  private static int exitCode(Throwable ex) {
+  /**
+   * The exit code of a failure. An {@link IllegalArgumentException} is a usage error (a bad option, key or value)
+   * when it comes from the command line, the configuration or the core's validation of them; one thrown inside the
+   * engine ({@code org.rec4j.tensor}, {@code nn}, {@code optim}, {@code loss}) is a bug — the CLI and core check
+   * every user value before the engine sees it, so an engine argument error is a shape or wiring mistake of ours —
+   * and exits as an internal error.
+   */
+  static int exitCode(Throwable ex) {
     if (ex instanceof DataFormatException || ex instanceof org.rec4j.artifact.ArtifactException || ex instanceof UncheckedIOException
         || ex instanceof java.io.IOException) {
       return ExitCode.DATA;
     }
-    if (ex instanceof IllegalArgumentException || ex instanceof org.rec4j.train.DivergenceException) {
+    if (ex instanceof org.rec4j.train.DivergenceException) {
       // a diverged run is a usage error: the settings (almost always --lr) do not suit this model and data
       return ExitCode.USAGE;
     }
+    if (ex instanceof IllegalArgumentException && !thrownByEngine(ex)) {
+      return ExitCode.USAGE;
+    }
     return ExitCode.INTERNAL;
+  }
+
+  private static final String[] ENGINE_PACKAGES = {"org.rec4j.tensor.", "org.rec4j.nn.", "org.rec4j.optim.", "org.rec4j.loss."};
+
+  private static boolean thrownByEngine(Throwable ex) {
+    StackTraceElement[] trace = ex.getStackTrace();
+    if (trace.length == 0) return false;
+    for (String p : ENGINE_PACKAGES) {
+      if (trace[0].getClassName().startsWith(p)) return true;
+    }
+    return false;
   }
 
   private static String message(Throwable ex) {
