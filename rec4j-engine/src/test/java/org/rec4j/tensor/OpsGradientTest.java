@@ -40,6 +40,53 @@ class OpsGradientTest {
     check("pow 2.5", in -> MathOps.pow(in[0], 2.5f), r -> Ref.pow(r[0], 2.5), p);
     check("pow -1", in -> MathOps.pow(in[0], -1f), r -> Ref.map(r[0], x -> 1 / x), p);
     check("square", in -> MathOps.square(in[0]), r -> Ref.map(r[0], x -> x * x), a);
+    check("pow 3 of signed values", in -> MathOps.pow(in[0], 3f), r -> Ref.map(r[0], x -> x * x * x), a);
+  }
+
+  /** Random dimensions of rank 0 to 3, extents 1 to 4. */
+  private static int[] randomDims(Rng r, int minRank) {
+    int[] d = new int[minRank + r.nextInt(4 - minRank)];
+    for (int i = 0; i < d.length; i++) d[i] = 1 + r.nextInt(4);
+    return d;
+  }
+
+  /** {@code d} with some axes set to 1 and some leading axes dropped: a shape that broadcasts against {@code d}. */
+  private static int[] broadcastable(Rng r, int[] d) {
+    int[] b = java.util.Arrays.copyOfRange(d, r.nextInt(d.length + 1), d.length);
+    for (int i = 0; i < b.length; i++) if (r.nextInt(3) == 0) b[i] = 1;
+    return b;
+  }
+
+  @Test
+  void randomShapes() {
+    for (int trial = 0; trial < 12; trial++) {
+      long seed = 9000 + trial;
+      Rng r = new Rng(seed);
+      int[] da = randomDims(r, 0), db = broadcastable(r, da);
+      boolean swap = r.nextInt(2) == 0;
+      Tensor a = param(r, 2f, 0.5f, swap ? db : da), b = param(r, 2f, 0.5f, swap ? da : db);
+      String at = " (seed " + seed + ", " + Arrays.toString(a.dims()) + " with " + Arrays.toString(b.dims()) + ")";
+      check("add" + at, in -> MathOps.add(in[0], in[1]), x -> Ref.add(x[0], x[1]), a, b);
+      check("mul" + at, in -> MathOps.mul(in[0], in[1]), x -> Ref.mul(x[0], x[1]), a, b);
+      check("div" + at, in -> MathOps.div(in[0], in[1]), x -> Ref.div(x[0], x[1]), a, b);
+      int[] dc = randomDims(r, 1);
+      Tensor c = param(r, 2f, 0.1f, dc);
+      int axis = r.nextInt(dc.length) - (r.nextInt(2) == 0 ? dc.length : 0);
+      boolean keep = r.nextInt(2) == 0;
+      String cat = " (seed " + seed + ", " + Arrays.toString(dc) + " axis " + axis + ")";
+      check("sum" + cat, in -> ReduceOps.sum(in[0], axis, keep), x -> Ref.sum(x[0], axis, keep), c);
+      check("mean" + cat, in -> ReduceOps.mean(in[0], axis, keep), x -> Ref.mean(x[0], axis, keep), c);
+      check("softmax" + cat, in -> ReduceOps.softmax(in[0], axis), x -> Ref.softmax(x[0], axis), c);
+      check("logSoftmax" + cat, in -> ReduceOps.logSoftmax(in[0], axis), x -> Ref.logSoftmax(x[0], axis), c);
+      int[] perm = new int[dc.length];
+      for (int i = 0; i < perm.length; i++) perm[i] = i;
+      r.shuffle(perm, perm.length);
+      check("permute " + Arrays.toString(perm) + cat, in -> ShapeOps.permute(in[0], perm), x -> Ref.permute(x[0], perm), c);
+      int m = 1 + r.nextInt(4), k = 1 + r.nextInt(4), n = 1 + r.nextInt(4);
+      Tensor p = param(r, 1f, 0f, m, k), q = param(r, 1f, 0f, k, n);
+      check("matmul " + m + "x" + k + "x" + n + " (seed " + seed + ")", in -> LinAlg.matmul(in[0], in[1]),
+          x -> Ref.matmul(x[0], x[1], false, false), p, q);
+    }
   }
 
   @Test
@@ -121,6 +168,12 @@ class OpsGradientTest {
     check("indexSelect axis 1", in -> IndexOps.indexSelect(in[0], 1, sel), r -> Ref.indexSelect(r[0], 1, sel), t);
     int[] pick = {2, 0, 1, 1, 0};
     check("gather", in -> IndexOps.gather(in[0], 1, pick, 1), r -> Ref.gather(r[0], 1, pick, 1), t);
+    Tensor t3 = param(rng, 2f, 0.1f, 2, 3, 4);
+    int[] sel0 = {1, 0, 1};
+    check("indexSelect axis 0 of rank 3", in -> IndexOps.indexSelect(in[0], 0, sel0), r -> Ref.indexSelect(r[0], 0, sel0), t3);
+    check("indexSelect last axis", in -> IndexOps.indexSelect(in[0], -1, sel), r -> Ref.indexSelect(r[0], -1, sel), t3);
+    int[] pick3 = {2, 0, 1, 1, 0, 0, 2, 1, 1, 2, 2, 0, 0, 1, 2, 2}; // [2, 2, 4] indices into axis 1 of [2, 3, 4]
+    check("gather axis 1 of rank 3, two per row", in -> IndexOps.gather(in[0], 1, pick3, 2), r -> Ref.gather(r[0], 1, pick3, 2), t3);
     int[] to = {1, 1, 0, 3, 2};
     check("scatterAdd", in -> IndexOps.scatterAdd(in[0], to, 4), r -> Ref.scatterAdd(r[0], to, 4), t);
     Tensor mask = Tensor.of(new float[] {1, 0, 0, 0, 1, 0}, 2, 3);
