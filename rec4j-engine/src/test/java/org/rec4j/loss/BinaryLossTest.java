@@ -7,11 +7,13 @@ import static org.rec4j.loss.LossTesting.assertClose;
 import static org.rec4j.loss.LossTesting.assertFiniteWithGradients;
 import static org.rec4j.loss.LossTesting.checkAllReductions;
 import static org.rec4j.loss.LossTesting.constant;
+import static org.rec4j.loss.LossTesting.elementwise;
 
 import org.junit.jupiter.api.Test;
 import org.rec4j.tensor.Activations;
 import org.rec4j.tensor.GradCheck;
 import org.rec4j.tensor.MathOps;
+import org.rec4j.tensor.Ref;
 import org.rec4j.tensor.Rng;
 import org.rec4j.tensor.Tensor;
 
@@ -88,8 +90,11 @@ class BinaryLossTest {
     Tensor x = GradCheck.param(rng, 4f, 0.1f, 3, 4);
     Tensor y = Tensor.uniform(rng, 0f, 1f, 3, 4).requiresGrad(true);
     Tensor wb = GradCheck.positive(rng, 0.2f, 2f, 3).requiresGrad(false);
-    checkAllReductions("bce", (r, a, b, ww) -> new BceLoss(r).compute(a, b, ww), p, y, wb);
-    checkAllReductions("bceWithLogits", (r, a, b, ww) -> new BceWithLogitsLoss(r).compute(a, b, ww), x, y, wb);
+    checkAllReductions("bce", (r, a, b, ww) -> new BceLoss(r).compute(a, b, ww),
+        elementwise((pi, yi) -> -(yi * Math.log(pi) + (1 - yi) * Math.log(1 - pi))), p, y, wb);
+    // −[y·log σ(x) + (1 − y)·log(1 − σ(x))] with log σ(x) = −softplus(−x) and log(1 − σ(x)) = −softplus(x)
+    checkAllReductions("bceWithLogits", (r, a, b, ww) -> new BceWithLogitsLoss(r).compute(a, b, ww),
+        elementwise((xi, yi) -> yi * Ref.softplus(-xi) + (1 - yi) * Ref.softplus(xi)), x, y, wb);
   }
 
   @Test
@@ -151,8 +156,21 @@ class BinaryLossTest {
     Tensor wb = GradCheck.positive(rng, 0.2f, 2f, 3).requiresGrad(false);
     Tensor hard = labels(3, 4);
     Tensor soft = Tensor.uniform(rng, 0f, 1f, 3, 4);
-    checkAllReductions("focal", (r, a, b, ww) -> new FocalLoss(0.25f, 2f, r).compute(a, b, ww), x, hard, wb);
-    checkAllReductions("focal soft γ=0.5", (r, a, b, ww) -> new FocalLoss(0.5f, r).compute(a, b, ww), x, soft, wb);
+    checkAllReductions("focal", (r, a, b, ww) -> new FocalLoss(0.25f, 2f, r).compute(a, b, ww), elementwise(focal(0.25, 2)), x, hard, wb);
+    checkAllReductions("focal soft γ=0.5", (r, a, b, ww) -> new FocalLoss(0.5f, r).compute(a, b, ww), elementwise(focal(-1, 0.5)), x, soft, wb);
+  }
+
+  /**
+   * The focal loss from its definition: −α_t·(1 − p_t)^γ·log p_t with p = σ(x), p_t = y·p + (1 − y)(1 − p),
+   * α_t = α·y + (1 − α)(1 − y) (or 1 when {@code alpha < 0}), and −log p_t taken as the cross-entropy with the target.
+   */
+  private static java.util.function.DoubleBinaryOperator focal(double alpha, double gamma) {
+    return (x, y) -> {
+      double p = sigmoid(x), pt = y * p + (1 - y) * (1 - p);
+      double alphaT = alpha < 0 ? 1 : alpha * y + (1 - alpha) * (1 - y);
+      double ce = -(y * Math.log(p) + (1 - y) * Math.log(1 - p));
+      return alphaT * Math.pow(1 - pt, gamma) * ce;
+    };
   }
 
   @Test
@@ -172,7 +190,8 @@ class BinaryLossTest {
     Tensor s = GradCheck.param(rng, 3f, 0.1f, 4, 3);
     for (int i = 0; i < s.size(); i++) if (Math.abs(Math.abs(s.data()[i]) - 1f) < 0.1f) s.data()[i] *= 1.3f;
     Tensor wb = GradCheck.positive(rng, 0.2f, 2f, 4).requiresGrad(false);
-    checkAllReductions("hinge", (r, a, b, ww) -> new HingeLoss(1f, r).compute(a, b, ww), s, labels(4, 3), wb);
+    checkAllReductions("hinge", (r, a, b, ww) -> new HingeLoss(1f, r).compute(a, b, ww),
+        elementwise((xi, yi) -> Math.max(0, 1 - (2 * yi - 1) * xi)), s, labels(4, 3), wb);
     var e = assertThrows(IllegalArgumentException.class, () -> new HingeLoss().compute(x, constant(new float[] {1, -1, 0, 1}, 4)));
     assertTrue(e.getMessage().contains("-1.0"), e.getMessage());
   }

@@ -4,16 +4,18 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.rec4j.loss.LossTesting.GC;
 import static org.rec4j.loss.LossTesting.assertClose;
 import static org.rec4j.loss.LossTesting.assertFiniteWithGradients;
 import static org.rec4j.loss.LossTesting.constant;
+import static org.rec4j.loss.LossTesting.reduce;
 
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
+import org.rec4j.tensor.DTensor;
 import org.rec4j.tensor.GradCheck;
 import org.rec4j.tensor.IndexOps;
 import org.rec4j.tensor.ReduceOps;
+import org.rec4j.tensor.Ref;
 import org.rec4j.tensor.Rng;
 import org.rec4j.tensor.Tensor;
 
@@ -75,11 +77,30 @@ class ListwiseLossTest {
     for (ListNetLoss.Target t : ListNetLoss.Target.values()) {
       for (Reduction r : Reduction.values()) {
         var loss = new ListNetLoss(t, r);
-        GC.check("listnet " + t + " " + r, in -> loss.compute(in[0], y.detach(), w), s);
+        GradCheck.check("listnet " + t + " " + r, in -> loss.compute(in[0], y.detach(), w),
+            d -> reduce(r, listNet(d[0], y, t), DTensor.of(w)), s);
       }
     }
     ReduceOps.sum(new ListNetLoss().compute(s, y)).backward();
     assertNull(y.gradTensor(), "relevance is a constant");
+  }
+
+  /**
+   * ListNet from its definition for lists without padding: −Σ_j P_y(j)·log softmax(s)_j with P_y = softmax(y), or
+   * y / Σ y (all 0 when Σ y = 0).
+   */
+  private static DTensor listNet(DTensor scores, Tensor relevance, ListNetLoss.Target target) {
+    int b = scores.dim(0), n = scores.dim(1);
+    DTensor y = DTensor.of(relevance);
+    DTensor p = target == ListNetLoss.Target.SOFTMAX ? Ref.softmax(y, 1) : DTensor.zeros(b, n);
+    if (target == ListNetLoss.Target.LINEAR) {
+      for (int r = 0; r < b; r++) {
+        double total = 0;
+        for (int j = 0; j < n; j++) total += y.values()[r * n + j];
+        for (int j = 0; j < n && total > 0; j++) p.values()[r * n + j] = y.values()[r * n + j] / total;
+      }
+    }
+    return SoftmaxLossTest.softCrossEntropy(scores, p);
   }
 
   /** NDCG of the ranking by scores (ties by position), gains 2^y − 1. */
@@ -151,11 +172,27 @@ class ListwiseLossTest {
     Tensor s = separatedScores(3, 5);
     Tensor y = gradedRelevance(3, 5);
     Tensor w = GradCheck.positive(rng, 0.2f, 2f, 3).requiresGrad(false);
+    // The |ΔNDCG| pair weights are constants of the loss (checked against NDCG by swapping above); the scores are
+    // separated by more than the finite-difference step, so they stay the weights of every evaluation.
+    float[] pairWeights = LambdaRankLoss.deltaNdcg(s.data(), y.data(), 3, 5);
     for (Reduction r : Reduction.values()) {
       var loss = new LambdaRankLoss(1.5f, r);
-      GC.check("lambdarank " + r, in -> loss.compute(in[0], y), s);
-      GC.check("lambdarank weighted " + r, in -> loss.compute(in[0], y, w), s);
+      GradCheck.check("lambdarank " + r, in -> loss.compute(in[0], y), d -> reduce(r, lambdaRank(d[0], pairWeights, 1.5), null), s);
+      GradCheck.check("lambdarank weighted " + r, in -> loss.compute(in[0], y, w),
+          d -> reduce(r, lambdaRank(d[0], pairWeights, 1.5), DTensor.of(w)), s);
     }
+  }
+
+  /** Per list Σ_{i, j} w_ij·log(1 + e^{−σ(s_i − s_j)}). */
+  private static DTensor lambdaRank(DTensor scores, float[] w, double sigma) {
+    int b = scores.dim(0), n = scores.dim(1);
+    double[] s = scores.values(), l = new double[b];
+    for (int r = 0; r < b; r++) {
+      for (int i = 0; i < n; i++) {
+        for (int j = 0; j < n; j++) l[r] += w[(r * n + i) * n + j] * Math.log1p(Math.exp(-sigma * (s[r * n + i] - s[r * n + j])));
+      }
+    }
+    return DTensor.of(l, b);
   }
 
   @Test

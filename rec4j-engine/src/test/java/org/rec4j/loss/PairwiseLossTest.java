@@ -7,6 +7,7 @@ import static org.rec4j.loss.LossTesting.assertClose;
 import static org.rec4j.loss.LossTesting.assertFiniteWithGradients;
 import static org.rec4j.loss.LossTesting.checkAllReductions;
 import static org.rec4j.loss.LossTesting.constant;
+import static org.rec4j.loss.LossTesting.pairDifference;
 
 import org.junit.jupiter.api.Test;
 import org.rec4j.tensor.GradCheck;
@@ -51,8 +52,9 @@ class PairwiseLossTest {
     Tensor neg1 = GradCheck.param(rng, 2f, 0.1f, 4);
     Tensor negK = GradCheck.param(rng, 2f, 0.1f, 4, 3);
     Tensor w = GradCheck.positive(rng, 0.2f, 2f, 4).requiresGrad(false);
-    checkAllReductions("bpr", (r, a, b, ww) -> new BprLoss(r).compute(a, b, ww), pos, neg1, w);
-    checkAllReductions("bpr k", (r, a, b, ww) -> new BprLoss(r).compute(a, b, ww), pos, negK, w);
+    // −log σ(d) from its definition
+    checkAllReductions("bpr", (r, a, b, ww) -> new BprLoss(r).compute(a, b, ww), pairDifference(d -> -Math.log(1 / (1 + Math.exp(-d)))), pos, neg1, w);
+    checkAllReductions("bpr k", (r, a, b, ww) -> new BprLoss(r).compute(a, b, ww), pairDifference(d -> -Math.log(1 / (1 + Math.exp(-d)))), pos, negK, w);
     // Keep pairs away from the hinge kink s⁺ − s⁻ = margin.
     float margin = 0.5f;
     for (int r = 0; r < 4; r++) {
@@ -60,8 +62,12 @@ class PairwiseLossTest {
         float d = pos.data()[r] - negK.data()[r * 3 + j];
         if (Math.abs(d - margin) < 0.1f) negK.data()[r * 3 + j] -= 0.3f;
       }
+      if (Math.abs(pos.data()[r] - neg1.data()[r] - margin) < 0.1f) neg1.data()[r] -= 0.3f;
     }
-    checkAllReductions("margin k", (r, a, b, ww) -> new MarginRankingLoss(margin, r).compute(a, b, ww), pos, negK, w);
+    checkAllReductions("margin k", (r, a, b, ww) -> new MarginRankingLoss(margin, r).compute(a, b, ww),
+        pairDifference(d -> Math.max(0, margin - d)), pos, negK, w);
+    checkAllReductions("margin", (r, a, b, ww) -> new MarginRankingLoss(margin, r).compute(a, b, ww),
+        pairDifference(d -> Math.max(0, margin - d)), pos, neg1, w);
   }
 
   @Test

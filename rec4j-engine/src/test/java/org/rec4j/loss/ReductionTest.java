@@ -51,7 +51,10 @@ class ReductionTest {
     Rng rng = new Rng(7);
     Tensor l = GradCheck.param(rng, 2f, 0.1f, 3, 2);
     Tensor w = GradCheck.positive(rng, 0.5f, 2f, 3);
-    for (Reduction r : Reduction.values()) LossTesting.GC.check("reduce " + r, in -> r.reduce(in[0], in[1]), l, w);
+    for (Reduction r : Reduction.values()) {
+      GradCheck.check("reduce " + r, in -> r.reduce(in[0], in[1]), x -> LossTesting.reduce(r, x[0], x[1]), l, w);
+      GradCheck.check("reduce unweighted " + r, in -> r.reduce(in[0], null), x -> LossTesting.reduce(r, x[0], null), l);
+    }
   }
 
   @Test

@@ -3,16 +3,18 @@ package org.rec4j.loss;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.rec4j.loss.LossTesting.GC;
 import static org.rec4j.loss.LossTesting.assertClose;
 import static org.rec4j.loss.LossTesting.assertFiniteWithGradients;
 import static org.rec4j.loss.LossTesting.constant;
+import static org.rec4j.loss.LossTesting.reduce;
 
 import org.junit.jupiter.api.Test;
+import org.rec4j.tensor.DTensor;
 import org.rec4j.tensor.GradCheck;
 import org.rec4j.tensor.IndexOps;
 import org.rec4j.tensor.MathOps;
 import org.rec4j.tensor.ReduceOps;
+import org.rec4j.tensor.Ref;
 import org.rec4j.tensor.Rng;
 import org.rec4j.tensor.ShapeOps;
 import org.rec4j.tensor.Tensor;
@@ -68,12 +70,33 @@ class SoftmaxLossTest {
     int[] y = randomLabels(4, 5);
     Tensor t = GradCheck.positive(rng, 0f, 1f, 4, 5);
     Tensor w = GradCheck.positive(rng, 0.2f, 2f, 4).requiresGrad(false);
+    DTensor wd = DTensor.of(w);
     for (Reduction r : Reduction.values()) {
       var ce = new SoftmaxCrossEntropyLoss(r);
-      GC.check("ce " + r, in -> ce.compute(in[0], y), x);
-      GC.check("ce weighted " + r, in -> ce.compute(in[0], y, w), x);
-      GC.check("ce soft " + r, in -> ce.computeSoft(in[0], in[1], w), x, t);
+      GradCheck.check("ce " + r, in -> ce.compute(in[0], y), d -> reduce(r, crossEntropy(d[0], y), null), x);
+      GradCheck.check("ce weighted " + r, in -> ce.compute(in[0], y, w), d -> reduce(r, crossEntropy(d[0], y), wd), x);
+      GradCheck.check("ce soft " + r, in -> ce.computeSoft(in[0], in[1], w), d -> reduce(r, softCrossEntropy(d[0], d[1]), wd), x, t);
     }
+  }
+
+  /** −log softmax(x)[b, y_b] per row, from the definition. */
+  static DTensor crossEntropy(DTensor logits, int[] labels) {
+    DTensor lsm = Ref.logSoftmax(logits, 1);
+    int c = logits.dim(1);
+    double[] l = new double[labels.length];
+    for (int b = 0; b < l.length; b++) l[b] = -lsm.values()[b * c + labels[b]];
+    return DTensor.of(l, l.length);
+  }
+
+  /** −Σ_j t_j·log softmax(x)_j per row, from the definition. */
+  static DTensor softCrossEntropy(DTensor logits, DTensor targets) {
+    DTensor lsm = Ref.logSoftmax(logits, 1);
+    int rows = logits.dim(0), c = logits.dim(1);
+    double[] l = new double[rows];
+    for (int b = 0; b < rows; b++) {
+      for (int j = 0; j < c; j++) l[b] -= targets.values()[b * c + j] * lsm.values()[b * c + j];
+    }
+    return DTensor.of(l, rows);
   }
 
   @Test
@@ -141,10 +164,34 @@ class SoftmaxLossTest {
     for (int i = 0; i < 12; i++) qNeg[i] = 0.05f + 0.05f * i;
     var sample = new SampledSoftmaxLoss.Sample(posIds, negIds, qPos, qNeg);
     Tensor w = GradCheck.positive(rng, 0.2f, 2f, 3).requiresGrad(false);
+    DTensor wd = DTensor.of(w);
     for (Reduction r : Reduction.values()) {
       var loss = new SampledSoftmaxLoss(true, true, r);
-      GC.check("sampled softmax " + r, in -> loss.compute(in[0], in[1], sample, w), pos, neg);
+      GradCheck.check("sampled softmax " + r, in -> loss.compute(in[0], in[1], sample, w),
+          d -> reduce(r, sampledSoftmax(d[0], d[1], sample), wd), pos, neg);
+      var plain = new SampledSoftmaxLoss(false, false, r);
+      GradCheck.check("plain sampled softmax " + r, in -> plain.compute(in[0], in[1], w),
+          d -> reduce(r, crossEntropy(Ref.concat(1, Ref.reshape(d[0], 3, 1), d[1]), new int[3]), wd), pos, neg);
     }
+  }
+
+  /**
+   * Per row, −log of the positive's softmax probability among the positive and the negatives that are not accidental
+   * hits, every logit s of an item drawn with probability Q taken as s − log Q (per-row negatives).
+   */
+  private static DTensor sampledSoftmax(DTensor pos, DTensor neg, SampledSoftmaxLoss.Sample s) {
+    int b = pos.dim(0), k = neg.dim(1);
+    double[] l = new double[b];
+    for (int r = 0; r < b; r++) {
+      double positive = pos.values()[r] - Math.log(s.positiveProbability()[r]);
+      double total = Math.exp(positive);
+      for (int j = 0; j < k; j++) {
+        if (s.negativeIds()[r * k + j] == s.positiveIds()[r]) continue;
+        total += Math.exp(neg.values()[r * k + j] - Math.log(s.negativeProbability()[r * k + j]));
+      }
+      l[r] = -positive + Math.log(total);
+    }
+    return DTensor.of(l, b);
   }
 
   @Test

@@ -7,24 +7,25 @@ import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 import org.rec4j.tensor.GradCheck;
 import org.rec4j.tensor.IndexOps;
+import org.rec4j.tensor.Ref;
 import org.rec4j.tensor.Rng;
 import org.rec4j.tensor.Tensor;
 
 /**
- * Finite-difference gradient checks of the feature-interaction layers (FM, CIN, cross network, AutoInt's
+ * Gradient checks (1e-3 against double precision, see {@link GradCheck}) of the feature-interaction layers (FM, CIN, cross network, AutoInt's
  * interacting layer) and of the weighted embedding bag that feeds them, with respect to inputs and parameters,
  * plus known-answer checks of their forward passes against the obvious slow formulas.
  */
 class InteractionLayerGradientTest {
-  private final GradCheck gc = GradCheck.standard();
   private final Rng rng = new Rng(20261129);
 
-  private void check(String what, Module m, Tensor x, Function<Tensor, Tensor> f) {
+  /** Checks {@code f} with respect to {@code x} and every parameter of {@code m} (see {@link GradCheck#checkComposed}). */
+  private static void check(String what, Module m, Tensor x, Function<Tensor, Tensor> f) {
     Tensor[] inputs = new Tensor[1 + m.parameters().size()];
     inputs[0] = x;
     int k = 1;
     for (Parameter p : m.parameters()) inputs[k++] = p.value();
-    gc.check(what, in -> f.apply(x), inputs);
+    GradCheck.checkComposed(what, in -> f.apply(x), inputs);
   }
 
   private Tensor input(int... dims) {
@@ -126,7 +127,7 @@ class InteractionLayerGradientTest {
     Tensor decomposed = org.rec4j.tensor.ShapeOps.reshape(org.rec4j.tensor.MathOps.mul(org.rec4j.tensor.ShapeOps.unsqueeze(a, 3),
         org.rec4j.tensor.ShapeOps.unsqueeze(b, 2)), 2, 3, 20);
     org.junit.jupiter.api.Assertions.assertArrayEquals(decomposed.data(), fused.data(), 1e-6f);
-    gc.check("batchedOuter", in -> org.rec4j.tensor.LinAlg.batchedOuter(in[0], in[1]), a, b);
+    GradCheck.check("batchedOuter", in -> org.rec4j.tensor.LinAlg.batchedOuter(in[0], in[1]), r -> Ref.batchedOuter(r[0], r[1]), a, b);
     assertThrows(IllegalArgumentException.class, () -> org.rec4j.tensor.LinAlg.batchedOuter(Tensor.zeros(2, 3), Tensor.zeros(3, 3)));
   }
 
@@ -144,7 +145,8 @@ class InteractionLayerGradientTest {
         assertEquals(0f, out.get(1, c));
         assertEquals(-1.5f * table.get(1, c) + 2f * table.get(2, c), out.get(3, c), 1e-6);
       }
-      gc.check("embeddingBag sparse=" + sparse, in -> IndexOps.embeddingBag(in[0], ids, wts, offsets), table);
+      GradCheck.check("embeddingBag sparse=" + sparse, in -> IndexOps.embeddingBag(in[0], ids, wts, offsets),
+          r -> Ref.embeddingBag(r[0], ids, wts, offsets), table);
     }
     assertThrows(IllegalArgumentException.class, () -> IndexOps.embeddingBag(Tensor.zeros(2, 2), new int[] {0}, new float[] {1f}, new int[] {1, 1}));
   }
