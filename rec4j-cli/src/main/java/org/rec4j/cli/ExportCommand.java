@@ -55,13 +55,10 @@ public final class ExportCommand implements Callable<Integer> {
         }
       }
       case "onnx" -> {
-        if (!(l.model() instanceof org.rec4j.model.NeuralRecommender nr)) {
-          throw new IllegalArgumentException("--format onnx: model " + l.model().name() + " has no neural form to export");
-        }
         Map<String, String> meta = new LinkedHashMap<>();
         meta.put("rec4j.version", Provenance.version());
         meta.put("rec4j.source_artifact", model.toAbsolutePath().toString());
-        org.rec4j.artifact.onnx.OnnxExport.write(nr, out, meta);
+        org.rec4j.artifact.onnx.OnnxExport.write(l.model(), out, meta); // refuses a model without an ONNX form
       }
       default -> throw new IllegalArgumentException("--format: expected zip or onnx, got '" + f + "'");
     }

@@ -23,6 +23,7 @@ import org.rec4j.model.NeuMF;
 import org.rec4j.model.Recommender;
 import org.rec4j.train.OptimizerKind;
 import org.rec4j.train.TrainerConfig;
+import org.rec4j.train.Fittable;
 import org.rec4j.train.TrainingHistory;
 import org.rec4j.train.TrainingListener;
 import org.rec4j.train.Validator;
@@ -134,7 +135,7 @@ public final class Experiment {
     } else {
       model = ModelRegistry.create(c.model(), opt);
     }
-    if (h == null) h = model.fit(train, valEval.validator(model), fine, listeners);
+    if (h == null) h = fittable(model).fit(train, valEval.validator(model), fine, listeners);
     long t0 = System.nanoTime();
     Map<String, Double> metrics = new LinkedHashMap<>();
     RankingResult rr = null;
@@ -157,6 +158,12 @@ public final class Experiment {
   }
 
   /** A split with an empty training or test part cannot give a model or a metric: say so with the sizes. */
+  /** The training side of {@code model} (its {@link Fittable} capability), or a clear error when it has none. */
+  private static Fittable fittable(Recommender model) {
+    return model.capability(Fittable.class)
+        .orElseThrow(() -> new IllegalArgumentException("model " + model.name() + " cannot be trained through the trainer"));
+  }
+
   private static void requireBothParts(Dataset ds, ExperimentConfig c, Interactions train, Interactions test) {
     if (train.size() > 0 && test.size() > 0) return;
     Interactions all = ds.interactions();

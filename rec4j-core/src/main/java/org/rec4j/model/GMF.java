@@ -1,5 +1,6 @@
 package org.rec4j.model;
 
+import java.util.Map;
 import org.rec4j.nn.Embedding;
 import org.rec4j.nn.Linear;
 import org.rec4j.tensor.MathOps;
@@ -11,8 +12,11 @@ import org.rec4j.tensor.Tensor;
  * 2017, §3.2): ŷ = hᵀ(p<sub>u</sub> ⊙ q<sub>i</sub>) + b with a learned output layer h. Embeddings N(0, 0.01²);
  * the output layer is LeCun-uniform for implicit feedback (as the authors' Keras code) and Glorot-uniform for
  * ratings.
+ *
+ * <p>Capabilities: {@link DotProductModel} (hᵀ(p<sub>u</sub> ⊙ q<sub>i</sub>) = ⟨p<sub>u</sub> ⊙ h, q<sub>i</sub>⟩,
+ * see {@link #factorization}), {@link ItemEmbeddingTables} (q) and {@link OnnxExportable}.
  */
-public final class GMF extends NeuralRecommender {
+public final class GMF extends NeuralRecommender implements DotProductModel, ItemEmbeddingTables, OnnxExportable {
   private final ModelOptions options;
   final Embedding p;
   final Embedding q;
@@ -46,6 +50,34 @@ public final class GMF extends NeuralRecommender {
   @Override
   public Tensor forward(int[] users, int[] items) {
     return Towers.squeeze(out.forward(interaction(users, items)));
+  }
+
+  /**
+   * ŷ(u, i) = hᵀ(p<sub>u</sub> ⊙ q<sub>i</sub>) + b = ⟨p<sub>u</sub> ⊙ h, q<sub>i</sub>⟩ + b: user vectors
+   * p<sub>u</sub> ⊙ h (all f coordinates free), item vectors q<sub>i</sub>, offset b for every user, known or not.
+   */
+  @Override
+  public Factorization factorization() {
+    int f = options.factors();
+    float[] pd = p.weight().value().data(), h = out.weight().value().data();
+    float b0 = out.bias() == null ? 0f : out.bias().value().data()[0];
+    float[] users = new float[numUsers * f];
+    for (int u = 0; u < numUsers; u++) for (int c = 0; c < f; c++) users[u * f + c] = pd[u * f + c] * h[c];
+    float[] offsets = new float[numUsers];
+    java.util.Arrays.fill(offsets, b0);
+    return new Factorization(f, f, users, q.weight().value().data().clone(), offsets, b0);
+  }
+
+  /** The item embeddings q ({@code item.weight}, {@code [items, f]}). */
+  @Override
+  public Map<String, Tensor> itemEmbeddingTables() {
+    return Map.of("item.weight", q.weight().value());
+  }
+
+  /** hᵀ(p<sub>u</sub> ⊙ q<sub>i</sub>) + b. */
+  @Override
+  public String describeScoring(ScoringGraph g) {
+    return g.squeeze(g.linear("out", g.mul(g.lookup("user", g.users()), g.lookup("item", g.items()))));
   }
 
   @Override

@@ -1,10 +1,10 @@
 package org.rec4j.model;
 
+import java.util.Map;
 import org.rec4j.data.Interactions;
 import org.rec4j.nn.Embedding;
 import org.rec4j.nn.Parameter;
 import org.rec4j.tensor.IndexOps;
-import org.rec4j.tensor.LinAlg;
 import org.rec4j.tensor.MathOps;
 import org.rec4j.tensor.ReduceOps;
 import org.rec4j.tensor.Rng;
@@ -20,10 +20,12 @@ import org.rec4j.train.TrainerConfig;
  *
  * <p>Embeddings start N(0, std²) (std 0.01), biases at zero; for rating objectives the global bias starts at the
  * training mean. For implicit objectives ŷ is a logit (BCE with sampled negatives, as in the paper's setup) or a
- * BPR score. Full-catalog scoring is one matrix product per block of users.
+ * BPR score.
+ *
+ * <p>Capabilities: {@link DotProductModel} (see {@link #factorization} for the derivation; full-catalog scoring is
+ * then one matrix product per tile of items), {@link ItemEmbeddingTables} (q) and {@link OnnxExportable}.
  */
-public final class MF extends NeuralRecommender {
-  private static final org.rec4j.tensor.kernel.Kernels KERNELS = org.rec4j.tensor.kernel.KernelProvider.get();
+public final class MF extends NeuralRecommender implements DotProductModel, ItemEmbeddingTables, OnnxExportable {
   private final ModelOptions options;
   private final Embedding p;
   private final Embedding q;
@@ -75,35 +77,43 @@ public final class MF extends NeuralRecommender {
     return ShapeOps.reshape(IndexOps.embedding(table.weight().value(), ids), Shape.of(ids.length));
   }
 
+  /**
+   * ŷ(u, i) = (b + b<sub>u</sub>) + ⟨[p<sub>u</sub>; 1], [q<sub>i</sub>; b<sub>i</sub>]⟩: user vectors
+   * [p<sub>u</sub>; 1] and item vectors [q<sub>i</sub>; b<sub>i</sub>] of width f + 1 (the first f coordinates free
+   * per user, the last fixed at 1), per-user offset b + b<sub>u</sub>, and offset b for a user without parameters
+   * (user bias taken as 0).
+   */
   @Override
-  public void scoreAll(int[] users, float[] out) {
-    int f = options.factors();
-    float[] pu = new float[users.length * f];
-    float[] pd = p.weight().value().data(), bud = bu.weight().value().data(), bid = bi.weight().value().data();
-    for (int u = 0; u < users.length; u++) System.arraycopy(pd, users[u] * f, pu, u * f, f);
-    Tensor s = LinAlg.matmul(Tensor.wrap(pu, users.length, f), q.weight().value().detach(), false, true);
+  public Factorization factorization() {
+    int f = options.factors(), d = f + 1;
+    float[] pd = p.weight().value().data(), qd = q.weight().value().data();
+    float[] bud = bu.weight().value().data(), bid = bi.weight().value().data();
     float g = b.value().data()[0];
-    float[] sd = s.data();
-    for (int u = 0; u < users.length; u++) {
-      float base = g + bud[users[u]];
-      for (int i = 0; i < numItems; i++) out[u * numItems + i] = sd[u * numItems + i] + base + bid[i];
+    float[] users = new float[numUsers * d], items = new float[numItems * d], offsets = new float[numUsers];
+    for (int u = 0; u < numUsers; u++) {
+      System.arraycopy(pd, u * f, users, u * d, f);
+      users[u * d + f] = 1f;
+      offsets[u] = g + bud[u];
     }
+    for (int i = 0; i < numItems; i++) {
+      System.arraycopy(qd, i * f, items, i * d, f);
+      items[i * d + f] = bid[i];
+    }
+    return new Factorization(d, f, users, items, offsets, g);
   }
 
-  /** One matrix product of the users' factors with the factors of items {@code from..to)}, plus the biases. */
+  /** The item factors q ({@code item.weight}, {@code [items, f]}). */
   @Override
-  public boolean scoreItemRange(int[] users, int from, int to, float[] out) {
-    int f = options.factors(), m = users.length, n = to - from;
-    float[] pu = new float[m * f];
-    float[] pd = p.weight().value().data(), bud = bu.weight().value().data(), bid = bi.weight().value().data();
-    for (int u = 0; u < m; u++) System.arraycopy(pd, users[u] * f, pu, u * f, f);
-    KERNELS.gemm(false, true, m, n, f, 1f, pu, 0, f, q.weight().value().data(), from * f, f, 0f, out, 0, n);
-    float g = b.value().data()[0];
-    for (int u = 0; u < m; u++) {
-      float base = g + bud[users[u]];
-      for (int i = 0, o = u * n; i < n; i++) out[o + i] += base + bid[from + i];
-    }
-    return true;
+  public Map<String, Tensor> itemEmbeddingTables() {
+    return Map.of("item.weight", q.weight().value());
+  }
+
+  /** b + b<sub>u</sub> + b<sub>i</sub> + ⟨p<sub>u</sub>, q<sub>i</sub>⟩, summed in the order of {@link #forward}. */
+  @Override
+  public String describeScoring(ScoringGraph g) {
+    String dot = g.rowSum(g.mul(g.lookup("user", g.users()), g.lookup("item", g.items())));
+    String biases = g.add(g.scalarLookup("user_bias", g.users()), g.scalarLookup("item_bias", g.items()));
+    return g.add(g.add(dot, biases), g.vector("bias"));
   }
 
   @Override

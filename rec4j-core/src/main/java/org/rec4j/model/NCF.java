@@ -1,5 +1,6 @@
 package org.rec4j.model;
 
+import java.util.Map;
 import org.rec4j.nn.Dropout;
 import org.rec4j.nn.Embedding;
 import org.rec4j.nn.Linear;
@@ -13,8 +14,11 @@ import org.rec4j.tensor.Tensor;
  * embedding of size {@code layers[0] / 2}, ReLU hidden layers of widths {@code layers[1..]}, optional dropout after
  * every hidden layer and optional batch normalization (both absent from the paper, present in the seed's rating
  * setup).
+ *
+ * <p>Capabilities: {@link ItemEmbeddingTables} (q) and {@link OnnxExportable}; no dot-product form (the score goes
+ * through the MLP), so full-catalog scoring uses {@link CatalogScorer}.
  */
-public final class NCF extends NeuralRecommender {
+public final class NCF extends NeuralRecommender implements ItemEmbeddingTables, OnnxExportable {
   private final ModelOptions options;
   final Embedding p;
   final Embedding q;
@@ -71,6 +75,18 @@ public final class NCF extends NeuralRecommender {
       if (u < 0 || u >= numUsers) throw new IllegalArgumentException("unknown user id " + u);
     }
     cs.scores(p.weight().value().data(), users, null, 0, null, this.out.weight().value().data(), 0, bOut, out);
+  }
+
+  /** The item embeddings q ({@code item.weight}). */
+  @Override
+  public Map<String, Tensor> itemEmbeddingTables() {
+    return Map.of("item.weight", q.weight().value());
+  }
+
+  /** hᵀ MLP([p<sub>u</sub>; q<sub>i</sub>]) + b. */
+  @Override
+  public String describeScoring(ScoringGraph g) {
+    return g.squeeze(g.linear("out", g.tower("mlp", g.concat(g.lookup("user", g.users()), g.lookup("item", g.items())), options)));
   }
 
   @Override

@@ -1,5 +1,7 @@
 package org.rec4j.model;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.rec4j.nn.Dropout;
 import org.rec4j.nn.Embedding;
 import org.rec4j.nn.Linear;
@@ -19,8 +21,10 @@ import org.rec4j.tensor.Tensor;
  * (1 − α)·b<sub>MLP</sub> (α = 0.5 in the paper); the paper then fine-tunes with plain SGD. Departure: the
  * "shared embeddings" option of some implementations is not offered — the paper argues separate embeddings are
  * more flexible.
+ *
+ * <p>Capabilities: {@link ItemEmbeddingTables} (both branches' item tables) and {@link OnnxExportable}.
  */
-public final class NeuMF extends NeuralRecommender {
+public final class NeuMF extends NeuralRecommender implements ItemEmbeddingTables, OnnxExportable {
   private final ModelOptions options;
   private final Embedding pg;
   private final Embedding qg;
@@ -118,6 +122,23 @@ public final class NeuMF extends NeuralRecommender {
       for (int c = 0; c < f; c++) a[j * f + c] = pgd[u * f + c] * wOut[c];
     }
     cs.scores(pm.weight().value().data(), users, qg.weight().value().data(), f, a, wOut, f, bOut, out);
+  }
+
+  /** The item tables of both branches ({@code gmf_item.weight}, {@code mlp_item.weight}). */
+  @Override
+  public Map<String, Tensor> itemEmbeddingTables() {
+    Map<String, Tensor> m = new LinkedHashMap<>();
+    m.put("gmf_item.weight", qg.weight().value());
+    m.put("mlp_item.weight", qm.weight().value());
+    return m;
+  }
+
+  /** hᵀ[p<sup>G</sup> ⊙ q<sup>G</sup>; MLP([p<sup>M</sup>; q<sup>M</sup>])] + b. */
+  @Override
+  public String describeScoring(ScoringGraph g) {
+    String gmf = g.mul(g.lookup("gmf_user", g.users()), g.lookup("gmf_item", g.items()));
+    String h = g.tower("mlp", g.concat(g.lookup("mlp_user", g.users()), g.lookup("mlp_item", g.items())), options);
+    return g.squeeze(g.linear("out", g.concat(gmf, h)));
   }
 
   @Override

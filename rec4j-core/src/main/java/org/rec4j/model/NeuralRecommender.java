@@ -2,6 +2,7 @@ package org.rec4j.model;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.IntPredicate;
 import org.rec4j.data.Csr;
 import org.rec4j.data.Interactions;
@@ -10,6 +11,7 @@ import org.rec4j.nn.Module;
 import org.rec4j.tensor.Arena;
 import org.rec4j.tensor.Autograd;
 import org.rec4j.tensor.Tensor;
+import org.rec4j.train.Fittable;
 import org.rec4j.train.Trainable;
 import org.rec4j.train.Trainer;
 import org.rec4j.train.TrainerConfig;
@@ -20,9 +22,15 @@ import org.rec4j.train.Validator;
 /**
  * Base of the embedding-based neural models: a {@link Module} whose {@link #forward} scores (user, item) pairs.
  * Provides batched, thread-safe scoring (each thread reuses its own {@link Arena}), recommendation with seen-item
- * exclusion, training through the one {@link Trainer}, and the state dictionary.
+ * exclusion ({@link SeenItems}), training through the one {@link Trainer} ({@link Fittable}), and the state
+ * dictionary.
+ *
+ * <p>Full-catalog scoring asks the model what it can do: a model with the {@link DotProductModel} capability ranks
+ * through its vectors ({@link Factorization#scoreItemRange}, one matrix product per tile of items, shared by every
+ * dot-product model); others score through their own {@link #scoreAll} (NCF and NeuMF override it with a batched
+ * catalog scorer) or, by default, pair by pair through {@link #forward}.
  */
-public abstract class NeuralRecommender extends Module implements Recommender, Trainable {
+public abstract class NeuralRecommender extends Module implements Recommender, Trainable, Fittable, SeenItems {
   private static final int CHUNK = 8192;
   private static final ThreadLocal<Arena> SCORING = ThreadLocal.withInitial(Arena::new);
   protected final int numUsers;
@@ -132,6 +140,43 @@ public abstract class NeuralRecommender extends Module implements Recommender, T
   /** The remembered training interactions by user, or null when none were recorded. */
   public org.rec4j.data.Csr seen() {
     return seen;
+  }
+
+  @Override
+  public Optional<Csr> seenItems() {
+    return Optional.ofNullable(seen);
+  }
+
+  /**
+   * The model's {@link Factorization} for scoring, kept in the inference cache while the weights do not change, or
+   * null when the model has no {@link DotProductModel} capability. Switches to evaluation mode like
+   * {@link #forwardInto}.
+   */
+  private Factorization scoringFactorization() {
+    Optional<DotProductModel> dp = capability(DotProductModel.class);
+    if (dp.isEmpty()) return null;
+    if (isTraining()) train(false); // scoring is always in evaluation mode; the trainer switches back itself
+    return inferenceCache(() -> dp.get().factorization());
+  }
+
+  /** Through the vectors for a {@link DotProductModel} (one matrix product), else pair by pair. */
+  @Override
+  public void scoreAll(int[] users, float[] out) {
+    Factorization f = scoringFactorization();
+    if (f != null) {
+      f.scoreItemRange(users, 0, numItems, out);
+    } else {
+      Recommender.super.scoreAll(users, out);
+    }
+  }
+
+  /** Through the vectors for a {@link DotProductModel}; other models score the whole catalog at once. */
+  @Override
+  public boolean scoreItemRange(int[] users, int from, int to, float[] out) {
+    Factorization f = scoringFactorization();
+    if (f == null) return false;
+    f.scoreItemRange(users, from, to, out);
+    return true;
   }
 
   private void checkUser(int user) {

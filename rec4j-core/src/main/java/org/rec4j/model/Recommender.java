@@ -1,18 +1,19 @@
 package org.rec4j.model;
 
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.IntPredicate;
-import org.rec4j.data.Interactions;
 import org.rec4j.eval.Scorer;
 import org.rec4j.tensor.Tensor;
-import org.rec4j.train.TrainerConfig;
-import org.rec4j.train.TrainingHistory;
-import org.rec4j.train.TrainingListener;
-import org.rec4j.train.Validator;
 
 /**
- * The contract every rec4j model fulfils (and the contract test checks): train, score, recommend, report its size
- * and cost, and expose its state for saving.
+ * The serving contract every rec4j model fulfils (and the contract test checks): score, recommend, report its size
+ * and cost, expose its state for saving, and answer what else it can do ({@link #capability}). It carries no
+ * training types: training goes through {@link org.rec4j.train.Fittable}, itself a capability of trainable models.
+ *
+ * <p>Code that needs more than scores — serving's top-k, fold-in and HNSW, item similarity, ONNX export, full-ranking
+ * evaluation — asks for a capability ({@link DotProductModel}, {@link ItemEmbeddingTables}, {@link OnnxExportable},
+ * {@link SeenItems}, ...) and never switches on the model's name, class or parameter names.
  *
  * <p>Users and items are dense ids from the training data's {@link org.rec4j.data.IdIndex}. A user id outside
  * {@code [0, numUsers)} is unknown: {@link #recommend} returns an empty, flagged answer rather than guessing, and
@@ -25,8 +26,14 @@ public interface Recommender extends Scorer {
   /** Number of users the model knows. */
   int numUsers();
 
-  /** Trains on {@code train}, validating with {@code validator} (may be null). */
-  TrainingHistory fit(Interactions train, Validator validator, TrainerConfig config, TrainingListener... listeners);
+  /**
+   * What this model can do beyond scoring, as an object of {@code type}, or empty when it cannot. The default
+   * answers with the model itself when it implements {@code type}; a wrapper (or a model that computes a capability
+   * on demand) overrides it.
+   */
+  default <T> Optional<T> capability(Class<T> type) {
+    return type.isInstance(this) ? Optional.of(type.cast(this)) : Optional.empty();
+  }
 
   /**
    * The top {@code k} items for {@code user}: excluding the user's training items when {@code excludeSeen}, and

@@ -2,6 +2,7 @@ package org.rec4j.model;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.rec4j.nn.Dropout;
 import org.rec4j.nn.Embedding;
 import org.rec4j.nn.Initializer;
@@ -27,8 +28,11 @@ import org.rec4j.train.TrainerConfig;
  * paper uses AdaGrad). Both are trained jointly on one loss. Departures: cross-products of categorical side
  * features (user×genre, …) need the feature pipeline and are added by the feature-model work; progressive
  * training is not offered.
+ *
+ * <p>Capabilities: {@link ItemEmbeddingTables} (the deep part's item table) and {@link OnnxExportable} (the cross
+ * bucket as 64-bit integer ops).
  */
-public final class WideDeep extends NeuralRecommender {
+public final class WideDeep extends NeuralRecommender implements ItemEmbeddingTables, OnnxExportable {
   private final ModelOptions options;
   private final Embedding wideUser;
   private final Embedding wideItem;
@@ -105,6 +109,21 @@ public final class WideDeep extends NeuralRecommender {
     Optimizer deepOpt = config.optimizer().create(deep, config.learningRate(), config.l2());
     Optimizer wideOpt = new Ftrl(wideParams, new Ftrl.Config(Math.min(1.0, config.learningRate() * 10), 1.0, 0.0, config.l2()));
     return List.of(deepOpt, wideOpt);
+  }
+
+  /** The deep part's item embeddings ({@code deep_item.weight}); the wide part's [n, 1] weights are not embeddings. */
+  @Override
+  public Map<String, Tensor> itemEmbeddingTables() {
+    return Map.of("deep_item.weight", ei.weight().value());
+  }
+
+  /** w<sub>u</sub> + w<sub>i</sub> (+ w<sub>h(u,i)</sub>) + hᵀ MLP([e<sub>u</sub>; e<sub>i</sub>]) + b. */
+  @Override
+  public String describeScoring(ScoringGraph g) {
+    String wide = g.add(g.scalarLookup("wide_user", g.users()), g.scalarLookup("wide_item", g.items()));
+    if (options.crossBuckets() > 0) wide = g.add(wide, g.scalarLookup("wide_cross", g.crossBucket(g.users(), g.items(), options.crossBuckets())));
+    String h = g.tower("mlp", g.concat(g.lookup("deep_user", g.users()), g.lookup("deep_item", g.items())), options);
+    return g.add(g.squeeze(g.linear("out", h)), wide);
   }
 
   @Override

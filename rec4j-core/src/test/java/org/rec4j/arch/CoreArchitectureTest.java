@@ -8,10 +8,26 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.rec4j.model.DotProductModel;
+import org.rec4j.model.Factorization;
+import org.rec4j.model.GMF;
+import org.rec4j.model.ItemEmbeddingTables;
+import org.rec4j.model.MF;
+import org.rec4j.model.NCF;
+import org.rec4j.model.NeuMF;
+import org.rec4j.model.NeuralRecommender;
+import org.rec4j.model.OnnxExportable;
+import org.rec4j.model.Recommendation;
+import org.rec4j.model.Recommender;
+import org.rec4j.model.ScoringGraph;
+import org.rec4j.model.SeenItems;
+import org.rec4j.model.WideDeep;
 
 /**
- * rec4j-core's dependency rules, checked on the compiled classes (ArchUnit): no package cycles, and metrics never
- * depend on layers (STYLE.md). The engine's own rules are in rec4j-engine, serve's in rec4j-serve.
+ * rec4j-core's dependency rules, checked on the compiled classes (ArchUnit): no package cycles, metrics never
+ * depend on layers (STYLE.md), the serving contract carries no training types and the ONNX export asks models for
+ * capabilities instead of knowing their classes (issue 17). The engine's own rules are in rec4j-engine, serve's in
+ * rec4j-serve.
  */
 class CoreArchitectureTest {
   private static final String[] CORE = {"org.rec4j.data", "org.rec4j.eval", "org.rec4j.train", "org.rec4j.model",
@@ -33,6 +49,23 @@ class CoreArchitectureTest {
     noClasses().that().resideInAPackage("org.rec4j.eval..").should().dependOnClassesThat()
         .resideInAnyPackage("org.rec4j.nn..", "org.rec4j.optim..", "org.rec4j.loss..", "org.rec4j.train..")
         .because("a metric is a function of scores and relevance, whatever computed them")
+        .check(core);
+  }
+
+  @Test
+  void servingContractCarriesNoTrainingTypes() {
+    noClasses().that().belongToAnyOf(Recommender.class, Recommendation.class, DotProductModel.class, Factorization.class,
+            ItemEmbeddingTables.class, SeenItems.class, OnnxExportable.class, ScoringGraph.class)
+        .should().dependOnClassesThat().resideInAPackage("org.rec4j.train..")
+        .because("what serving sees (score, recommend, state, capabilities) carries no training types; training lives in the trainer")
+        .check(core);
+  }
+
+  @Test
+  void onnxExportKnowsNoConcreteModel() {
+    noClasses().that().resideInAPackage("org.rec4j.artifact.onnx..")
+        .should().dependOnClassesThat().belongToAnyOf(MF.class, GMF.class, NCF.class, NeuMF.class, WideDeep.class, NeuralRecommender.class)
+        .because("the export asks a model for its OnnxExportable capability and never switches on its class (STYLE.md 13)")
         .check(core);
   }
 }

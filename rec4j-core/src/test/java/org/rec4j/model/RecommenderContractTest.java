@@ -50,7 +50,7 @@ class RecommenderContractTest {
     ModelOptions o = new ModelOptions(USERS, ITEMS, 4, new int[] {8, 6, 4}, 0.1f, false, rating, 7, 0.01f, 16);
     Recommender m = ModelRegistry.create(name, o);
     TrainerConfig tc = new TrainerConfig(1, 8, 1e-2, OptimizerKind.ADAM, 0f, rating ? Objective.MSE : Objective.BCE, 2, 7, 1, 1, "rmse", 0, false);
-    TrainingHistory h = m.fit(tiny(rating), null, tc);
+    TrainingHistory h = m.capability(org.rec4j.train.Fittable.class).orElseThrow().fit(tiny(rating), null, tc);
     assertEquals(1, h.epochs().size());
     assertTrue(Double.isFinite(h.last().trainLoss()), name + " loss " + h.last().trainLoss());
     return m;

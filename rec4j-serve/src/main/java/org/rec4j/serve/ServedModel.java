@@ -23,7 +23,11 @@ import org.rec4j.serve.topk.ItemEmbeddings;
  * full-catalog scoring, batched across concurrent requests by {@link BatchedScorer}), a popularity fallback for unknown users, pair scores and
  * item-to-item similarity. Immutable once built and safe for concurrent use.
  *
- * <p><b>Fold-in.</b> An unknown user with logged (non-impression) events, asking a dot-product model (MF, GMF), gets a
+ * <p>What the model can do is asked, never inferred from its name or class: its {@code DotProductModel} capability
+ * gives the brute-force/HNSW top-k and fold-in, {@code ItemEmbeddingTables} the similarity, {@code SeenItems} the
+ * training items to exclude.
+ *
+ * <p><b>Fold-in.</b> An unknown user with logged (non-impression) events, asking a dot-product model (today MF, GMF), gets a
  * user vector fitted to those items with the item side frozen ({@link org.rec4j.serve.topk.FoldIn}) and an exact
  * top-k for it, flagged {@code "fold_in"}. MLP-scored models have no such cheap fold-in and use popularity.
  *
@@ -65,13 +69,13 @@ public final class ServedModel {
     this.users = loaded.users();
     this.items = loaded.items();
     this.metadata = loaded.metadata();
-    this.trainingSeen = model instanceof org.rec4j.model.NeuralRecommender nr ? nr.seen() : null;
+    this.trainingSeen = model.capability(org.rec4j.model.SeenItems.class).flatMap(org.rec4j.model.SeenItems::seenItems).orElse(null);
     if (model instanceof org.rec4j.nn.Module m) m.train(false);
     this.dot = DotProduct.of(model);
     this.hnsw = dot != null && model.numItems() >= hnswThreshold ? HnswTopK.build(dot, params) : null;
     this.foldIn = dot != null ? new org.rec4j.serve.topk.FoldIn(dot) : null;
     this.batched = dot == null ? new BatchedScorer(model, 16, Runtime.getRuntime().availableProcessors()) : null;
-    this.embeddings = ItemEmbeddings.of(model.stateDict(), model.numItems());
+    this.embeddings = ItemEmbeddings.of(model);
     this.artifactPopularity = popularityFrom(metadata, model.numItems());
     this.priorFraction = prior(model);
   }

@@ -11,7 +11,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * rec4j-serve's dependency rules, checked on the compiled classes (ArchUnit): serving never depends on training code
- * (trainer, experiments, losses, optimizers) and its packages have no cycles.
+ * (trainer, experiments, losses, optimizers), never on a concrete model class (it asks models for capabilities,
+ * issue 17) and its packages have no cycles.
  */
 class ServeArchitectureTest {
   private static JavaClasses serve;
@@ -33,5 +34,14 @@ class ServeArchitectureTest {
   @Test
   void noPackageCycles() {
     slices().matching("org.rec4j.(**)").should().beFreeOfCycles().check(serve);
+  }
+
+  @Test
+  void serveKnowsNoConcreteModel() {
+    noClasses().should().dependOnClassesThat()
+        .belongToAnyOf(org.rec4j.model.MF.class, org.rec4j.model.GMF.class, org.rec4j.model.NCF.class, org.rec4j.model.NeuMF.class,
+            org.rec4j.model.WideDeep.class, org.rec4j.model.NeuralRecommender.class)
+        .because("serving asks a model what it can do (Recommender.capability), never what it is (STYLE.md 13)")
+        .check(serve);
   }
 }

@@ -3,6 +3,7 @@ package org.rec4j.artifact.onnx;
 import java.util.List;
 import org.rec4j.artifact.onnx.OnnxGraph.Attr;
 import org.rec4j.model.ModelOptions;
+import org.rec4j.model.ScoringGraph;
 import org.rec4j.nn.Activation;
 import org.rec4j.tensor.Tensor;
 
@@ -11,17 +12,38 @@ import org.rec4j.tensor.Tensor;
  * lookups ({@code Gather}), {@code Linear} ({@code Gemm}, or {@code MatMul} without bias; W is {@code [in, out]}),
  * the id-models' MLP tower and elementwise arithmetic. Every method returns the name of the value it produces.
  */
-final class Layers {
+final class Layers implements ScoringGraph {
   /** Batch norm epsilon of the towers' layers ({@code MLP} builds {@code new BatchNorm(c)}, whose eps is 1e-5). */
   static final float BATCH_NORM_EPS = 1e-5f;
   private final OnnxGraph g;
   private final Weights w;
+  private final String users;
+  private final String items;
   private String flat;
   private String axis1;
 
-  Layers(OnnxGraph g, Weights w) {
+  /** Layers writing into {@code g} with weights from {@code w}, over the id inputs {@code users} and {@code items}. */
+  Layers(OnnxGraph g, Weights w, String users, String items) {
     this.g = g;
     this.w = w;
+    this.users = users;
+    this.items = items;
+  }
+
+  @Override
+  public String users() {
+    return users;
+  }
+
+  @Override
+  public String items() {
+    return items;
+  }
+
+  /** Wide&amp;Deep's cross bucket through {@link CrossHash} (raises the opset to 18). */
+  @Override
+  public String crossBucket(String users, String items, int buckets) {
+    return CrossHash.bucket(g, users, items, buckets);
   }
 
   OnnxGraph graph() {
@@ -29,14 +51,16 @@ final class Layers {
   }
 
   /** Rows {@code ids} of embedding {@code module}: table {@code [n, d]} → {@code [N, d]}. */
-  String lookup(String module, String ids) {
+  @Override
+  public String lookup(String module, String ids) {
     String key = module + ".weight";
     Tensor t = w.take(key, 2);
     return g.op("Gather", List.of(g.floats(key, t.data(), Weights.dims(t)), ids), Attr.of("axis", 0L));
   }
 
   /** Scalars {@code ids} of a {@code [n, 1]} table {@code module}, stored flat as {@code [n]}: → {@code [N]}. */
-  String scalarLookup(String module, String ids) {
+  @Override
+  public String scalarLookup(String module, String ids) {
     String key = module + ".weight";
     Tensor t = w.take(key, 2);
     if (t.dim(1) != 1) throw new IllegalArgumentException("'" + key + "' has shape " + t.shape() + ", expected [n, 1]");
@@ -44,38 +68,45 @@ final class Layers {
   }
 
   /** A 1-D parameter as an initializer. */
-  String vector(String key) {
+  @Override
+  public String vector(String key) {
     Tensor t = w.take(key, 1);
     return g.floats(key, t.data(), t.dim(0));
   }
 
-  String add(String a, String b) {
+  @Override
+  public String add(String a, String b) {
     return g.op("Add", List.of(a, b));
   }
 
-  String mul(String a, String b) {
+  @Override
+  public String mul(String a, String b) {
     return g.op("Mul", List.of(a, b));
   }
 
   /** {@code [N, a]} and {@code [N, b]} → {@code [N, a + b]}. */
-  String concat(String a, String b) {
+  @Override
+  public String concat(String a, String b) {
     return g.op("Concat", List.of(a, b), Attr.of("axis", 1L));
   }
 
   /** {@code [N, d]} → {@code [N]}, summing each row. */
-  String rowSum(String x) {
+  @Override
+  public String rowSum(String x) {
     if (axis1 == null) axis1 = g.int64s("const_axis_1", OnnxGraph.INT64, new long[] {1}, 1);
     return g.op("ReduceSum", List.of(x, axis1), Attr.of("keepdims", 0L));
   }
 
   /** {@code [N, 1]} → {@code [N]}. */
-  String squeeze(String x) {
+  @Override
+  public String squeeze(String x) {
     if (flat == null) flat = g.int64s("const_shape_flat", OnnxGraph.INT64, new long[] {-1}, 1);
     return g.op("Reshape", List.of(x, flat));
   }
 
   /** The linear layer {@code prefix} without activation: {@code x·W + b}. */
-  String linear(String prefix, String x) {
+  @Override
+  public String linear(String prefix, String x) {
     return linear(prefix, x, Activation.IDENTITY);
   }
 
@@ -97,7 +128,8 @@ final class Layers {
    * layer including the last; with batch norm, hidden layers have no bias and run {@code ReLU(BN(x·W))} with the
    * running statistics. Dropout is the identity at inference and does not appear.
    */
-  String tower(String prefix, String x, ModelOptions o) {
+  @Override
+  public String tower(String prefix, String x, ModelOptions o) {
     int n = o.layers().length - 1;
     for (int i = 0; i < n; i++) {
       boolean bn = o.batchNorm() && i < n - 1;

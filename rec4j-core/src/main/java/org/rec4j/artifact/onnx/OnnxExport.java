@@ -18,20 +18,18 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.rec4j.artifact.ArtifactException;
-import org.rec4j.model.GMF;
-import org.rec4j.model.MF;
 import org.rec4j.model.ModelOptions;
-import org.rec4j.model.NCF;
-import org.rec4j.model.NeuMF;
-import org.rec4j.model.NeuralRecommender;
-import org.rec4j.model.WideDeep;
+import org.rec4j.model.OnnxExportable;
+import org.rec4j.model.Recommender;
 
 /**
- * Exports a trained id-based model (mf, gmf, ncf, neumf, widedeep) as an ONNX model that any ONNX runtime can
- * serve.
+ * Exports a trained id-based model that has the {@link OnnxExportable} capability (today mf, gmf, ncf, neumf,
+ * widedeep) as an ONNX model that any ONNX runtime can serve. The model describes its own scoring graph through
+ * {@link org.rec4j.model.ScoringGraph}, which this package implements with ONNX operators; the export never asks
+ * which model it is. A model without the capability is refused with "export: &lt;name&gt; has no ONNX form yet".
  *
  * <p>The graph takes {@code user} and {@code item}, int64 {@code [N]} dense ids (the training data's
- * {@link org.rec4j.data.IdIndex} positions, as {@link NeuralRecommender#scorePairs} takes them), and returns
+ * {@link org.rec4j.data.IdIndex} positions, as {@link Recommender#scorePairs} takes them), and returns
  * {@code score}, float32 {@code [N]}: the value {@code scorePairs} returns — a predicted rating for rating models
  * and an unsquashed score (a logit when trained with BCE) for implicit ones. The graph is the model's evaluation
  * mode: dropout is the identity and batch norm uses its running statistics. The trained weights are graph
@@ -52,8 +50,6 @@ public final class OnnxExport {
   public static final String ITEM = "item";
   /** Name of the score output, float32 {@code [N]}. */
   public static final String SCORE = "score";
-  /** Registry names of the models that can be exported. */
-  public static final List<String> SUPPORTED = List.of("mf", "gmf", "ncf", "neumf", "widedeep");
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private OnnxExport() {}
@@ -64,15 +60,16 @@ public final class OnnxExport {
    * {@code sha256sum} format is written next to it.
    *
    * @return the SHA-256 of the written file, lower-case hex
-   * @throws IllegalArgumentException if the model or its configuration cannot be expressed in ONNX
+   * @throws IllegalArgumentException if the model has no ONNX form ({@link OnnxExportable}) or its configuration
+   *     cannot be expressed in ONNX
    * @throws ArtifactException if the file cannot be written
    */
-  public static String write(NeuralRecommender model, Path file) {
+  public static String write(Recommender model, Path file) {
     return write(model, file, Map.of());
   }
 
-  /** {@link #write(NeuralRecommender, Path)} adding {@code metadata} (e.g. provenance) to the metadata props. */
-  public static String write(NeuralRecommender model, Path file, Map<String, String> metadata) {
+  /** {@link #write(Recommender, Path)} adding {@code metadata} (e.g. provenance) to the metadata props. */
+  public static String write(Recommender model, Path file, Map<String, String> metadata) {
     Prepared p = prepare(model, metadata); // refuses unsupported models before touching the disk
     Path abs = file.toAbsolutePath();
     MessageDigest md = sha256();
@@ -92,7 +89,7 @@ public final class OnnxExport {
   }
 
   /** The encoded ONNX ModelProto of {@code model}, with {@code metadata} added to its metadata props. */
-  public static byte[] encode(NeuralRecommender model, Map<String, String> metadata) {
+  public static byte[] encode(Recommender model, Map<String, String> metadata) {
     Prepared p = prepare(model, metadata);
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     try {
@@ -110,22 +107,15 @@ public final class OnnxExport {
     }
   }
 
-  private static Prepared prepare(NeuralRecommender model, Map<String, String> metadata) {
+  private static Prepared prepare(Recommender model, Map<String, String> metadata) {
+    OnnxExportable exportable = model.capability(OnnxExportable.class)
+        .orElseThrow(() -> new IllegalArgumentException("export: " + model.name() + " has no ONNX form yet"));
     OnnxGraph g = new OnnxGraph("rec4j_" + model.name());
     Weights w = new Weights(model);
     String users = g.input(USER, OnnxGraph.INT64, "N");
     String items = g.input(ITEM, OnnxGraph.INT64, "N");
-    ModelOptions o = model.options();
-    Layers l = new Layers(g, w);
-    String score = switch (model) {
-      case MF m -> mf(l, users, items);
-      case GMF m -> l.squeeze(l.linear("out", l.mul(l.lookup("user", users), l.lookup("item", items))));
-      case NCF m -> l.squeeze(l.linear("out", l.tower("mlp", l.concat(l.lookup("user", users), l.lookup("item", items)), o)));
-      case NeuMF m -> neumf(l, users, items, o);
-      case WideDeep m -> wideDeep(l, users, items, o);
-      default -> throw new IllegalArgumentException("model '" + model.name() + "' (" + model.getClass().getSimpleName()
-          + ") cannot be exported to ONNX; supported models: " + String.join(", ", SUPPORTED));
-    };
+    ModelOptions o = exportable.options();
+    String score = exportable.describeScoring(new Layers(g, w, users, items));
     w.checkAllUsed();
     g.opInto(SCORE, "Identity", List.of(score));
     g.output(SCORE, OnnxGraph.FLOAT, "N");
@@ -138,26 +128,6 @@ public final class OnnxExport {
     meta.put("rec4j.options", optionsJson(o));
     meta.putAll(metadata);
     return new Prepared(g, meta);
-  }
-
-  /** b + b_u + b_i + ⟨p_u, q_i⟩, summed in the order of {@link MF#forward}. */
-  private static String mf(Layers l, String users, String items) {
-    String dot = l.rowSum(l.mul(l.lookup("user", users), l.lookup("item", items)));
-    String biases = l.add(l.scalarLookup("user_bias", users), l.scalarLookup("item_bias", items));
-    return l.add(l.add(dot, biases), l.vector("bias"));
-  }
-
-  private static String neumf(Layers l, String users, String items, ModelOptions o) {
-    String gmf = l.mul(l.lookup("gmf_user", users), l.lookup("gmf_item", items));
-    String h = l.tower("mlp", l.concat(l.lookup("mlp_user", users), l.lookup("mlp_item", items)), o);
-    return l.squeeze(l.linear("out", l.concat(gmf, h)));
-  }
-
-  private static String wideDeep(Layers l, String users, String items, ModelOptions o) {
-    String wide = l.add(l.scalarLookup("wide_user", users), l.scalarLookup("wide_item", items));
-    if (o.crossBuckets() > 0) wide = l.add(wide, l.scalarLookup("wide_cross", CrossHash.bucket(l.graph(), users, items, o.crossBuckets())));
-    String h = l.tower("mlp", l.concat(l.lookup("deep_user", users), l.lookup("deep_item", items)), o);
-    return l.add(l.squeeze(l.linear("out", h)), wide);
   }
 
   private static String optionsJson(ModelOptions o) {

@@ -5,12 +5,12 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
-import org.rec4j.model.NeuralRecommender;
+import org.rec4j.model.Recommender;
 import org.rec4j.tensor.Tensor;
 
 /**
- * The live parameters and buffers of a model being exported (not copied), by dotted path, buffers prefixed
- * {@code buffer:} as in {@link NeuralRecommender#stateDict()}. Each one the graph uses is taken once;
+ * The parameters and buffers of a model being exported, from its {@link Recommender#stateDict()}: by dotted path,
+ * buffers prefixed {@code buffer:}. Each one the graph uses is taken once;
  * {@link #checkAllUsed()} then refuses a model holding state the export did not place in the graph, so a model whose
  * structure has drifted from what the export knows fails loudly instead of exporting a different function.
  */
@@ -19,11 +19,9 @@ final class Weights {
   private final Map<String, Tensor> state;
   private final Set<String> unused;
 
-  Weights(NeuralRecommender model) {
+  Weights(Recommender model) {
     this.model = model.name();
-    this.state = new LinkedHashMap<>();
-    model.namedParameters().forEach((k, p) -> state.put(k, p.value()));
-    model.namedBuffers().forEach((k, b) -> state.put("buffer:" + k, b));
+    this.state = new LinkedHashMap<>(model.stateDict());
     this.unused = new LinkedHashSet<>(state.keySet());
   }
 

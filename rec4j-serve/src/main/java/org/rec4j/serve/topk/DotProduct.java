@@ -1,23 +1,16 @@
 package org.rec4j.serve.topk;
 
-import java.util.Map;
+import org.rec4j.model.DotProductModel;
+import org.rec4j.model.Factorization;
 import org.rec4j.model.Recommender;
-import org.rec4j.tensor.Tensor;
 import org.rec4j.tensor.kernel.KernelProvider;
 import org.rec4j.tensor.kernel.Kernels;
 
 /**
  * A dot-product model seen as user vectors {@code [users, dim]} and item vectors {@code [items, dim]} whose inner
- * product ranks one user's items exactly as the model's score does (it may differ from the score by a per-user
- * constant, so callers rescore the chosen items with the model itself).
- *
- * <ul>
- *   <li>{@code mf}: ŷ = b + b<sub>u</sub> + b<sub>i</sub> + ⟨p<sub>u</sub>, q<sub>i</sub>⟩, so user [p<sub>u</sub>; 1]
- *       and item [q<sub>i</sub>; b<sub>i</sub>] (b + b<sub>u</sub> is constant per user);</li>
- *   <li>{@code gmf}: ŷ = hᵀ(p<sub>u</sub> ⊙ q<sub>i</sub>) + b = ⟨p<sub>u</sub> ⊙ h, q<sub>i</sub>⟩ + b, so user
- *       p<sub>u</sub> ⊙ h and item q<sub>i</sub>.</li>
- * </ul>
- * Other models (NCF, NeuMF, Wide&amp;Deep) score through an MLP and have no such view.
+ * product plus a per-user {@link #offset} is the model's score, built from the model's {@link DotProductModel}
+ * capability (its {@link Factorization}; the models document their derivations). A model without the capability
+ * (one that scores through an MLP) has no such view and is served by exact scoring instead.
  *
  * <p>{@link #dotAll} is the exact brute force: the item matrix is also kept transposed ({@code [dim, items]}) so
  * a user's scores are {@code dim} SIMD scale/axpy passes over contiguous rows; adding the per-user {@link #offset}
@@ -38,7 +31,7 @@ public final class DotProduct {
   /**
    * @param free leading coordinates of a user vector that are learned per user (the rest are fixed at 1, like MF's
    *     bias slot), used by {@link FoldIn}
-   * @param globalOffset the offset of a user the model has no parameters for (MF: b, GMF: b)
+   * @param globalOffset the offset of a user the model has no parameters for (e.g. a global bias)
    */
   private DotProduct(int dim, float[] users, float[] items, float[] offsets, int free, float globalOffset) {
     this.dim = dim;
@@ -53,43 +46,14 @@ public final class DotProduct {
     for (int i = 0; i < numItems; i++) for (int c = 0; c < dim; c++) itemsT[c * numItems + i] = items[i * dim + c];
   }
 
-  /** The view of {@code model}, or null when it is not a dot-product model. */
+  /** The view of {@code model}, or null when it has no {@link DotProductModel} capability. */
   public static DotProduct of(Recommender model) {
-    return switch (model.name()) {
-      case "mf" -> mf(model.stateDict());
-      case "gmf" -> gmf(model.stateDict());
-      default -> null;
-    };
+    return model.capability(DotProductModel.class).map(dp -> of(dp.factorization())).orElse(null);
   }
 
-  private static DotProduct mf(Map<String, Tensor> s) {
-    Tensor p = s.get("user.weight"), q = s.get("item.weight"), bi = s.get("item_bias.weight"), bu = s.get("user_bias.weight"), b = s.get("bias");
-    if (p == null || q == null || bi == null || bu == null || b == null) return null;
-    int f = p.dim(1), nu = p.dim(0), ni = q.dim(0), d = f + 1;
-    float[] users = new float[nu * d], items = new float[ni * d];
-    for (int u = 0; u < nu; u++) {
-      System.arraycopy(p.data(), u * f, users, u * d, f);
-      users[u * d + f] = 1f;
-    }
-    for (int i = 0; i < ni; i++) {
-      System.arraycopy(q.data(), i * f, items, i * d, f);
-      items[i * d + f] = bi.data()[i];
-    }
-    float[] offsets = new float[nu];
-    for (int u = 0; u < nu; u++) offsets[u] = b.data()[0] + bu.data()[u];
-    return new DotProduct(d, users, items, offsets, f, b.data()[0]);
-  }
-
-  private static DotProduct gmf(Map<String, Tensor> s) {
-    Tensor p = s.get("user.weight"), q = s.get("item.weight"), h = s.get("out.weight"), b = s.get("out.bias");
-    if (p == null || q == null || h == null) return null;
-    int f = p.dim(1), nu = p.dim(0);
-    float[] users = new float[nu * f];
-    for (int u = 0; u < nu; u++) for (int c = 0; c < f; c++) users[u * f + c] = p.data()[u * f + c] * h.data()[c];
-    float[] offsets = new float[nu];
-    float b0 = b == null ? 0f : b.data()[0];
-    java.util.Arrays.fill(offsets, b0);
-    return new DotProduct(f, users, q.data().clone(), offsets, f, b0);
+  /** The view of a factorization (its arrays are shared, not copied). */
+  public static DotProduct of(Factorization f) {
+    return new DotProduct(f.dim(), f.users(), f.items(), f.userOffsets(), f.free(), f.globalOffset());
   }
 
   /** Leading coordinates of a user vector that belong to the user; the remaining {@code dim − free} are 1. */

@@ -5,20 +5,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.IntPredicate;
-import java.util.regex.Pattern;
 import org.rec4j.eval.TopK;
+import org.rec4j.model.ItemEmbeddingTables;
+import org.rec4j.model.Recommender;
 import org.rec4j.tensor.Tensor;
 
 /**
- * Item-to-item cosine similarity over a model's item embedding tables.
- *
- * <p>The tables are the model's parameters named {@code item.weight} or {@code <branch>_item.weight} with one row
- * per item and more than one column (MF, GMF and NCF have {@code item}; NeuMF {@code gmf_item} and
- * {@code mlp_item}; Wide&amp;Deep {@code deep_item}). With several tables each row is L2-normalized per table and
- * the parts concatenated, so the cosine is the mean of the per-table cosines. Brute force: O(items × dim) per query.
+ * Item-to-item cosine similarity over a model's item embedding tables, which the model hands out through its
+ * {@link ItemEmbeddingTables} capability (tables with one row per item and more than one column are used).
+ * With several tables (e.g. a two-branch model) each row is L2-normalized per table and the parts concatenated in
+ * name order, so the cosine is the mean of the per-table cosines. Brute force: O(items × dim) per query.
  */
 public final class ItemEmbeddings {
-  private static final Pattern TABLE = Pattern.compile("([a-z0-9]+_)?item\\.weight");
   private final int numItems;
   private final int dim;
   private final float[] unit;
@@ -31,12 +29,20 @@ public final class ItemEmbeddings {
     this.tables = tables;
   }
 
-  /** The embeddings found in {@code state} for {@code numItems} items, or null when the model has none. */
-  public static ItemEmbeddings of(Map<String, Tensor> state, int numItems) {
+  /** The embeddings of {@code model}, or null when it has no {@link ItemEmbeddingTables} capability or no usable table. */
+  public static ItemEmbeddings of(Recommender model) {
+    return model.capability(ItemEmbeddingTables.class).map(t -> of(t.itemEmbeddingTables(), model.numItems())).orElse(null);
+  }
+
+  /**
+   * The embeddings of {@code tables} (by name) for {@code numItems} items, or null when none is a
+   * {@code [numItems, d > 1]} table.
+   */
+  public static ItemEmbeddings of(Map<String, Tensor> tables, int numItems) {
     Map<String, Tensor> found = new TreeMap<>();
-    for (var e : state.entrySet()) {
+    for (var e : tables.entrySet()) {
       Tensor t = e.getValue();
-      if (TABLE.matcher(e.getKey()).matches() && t.shape().rank() == 2 && t.dim(0) == numItems && t.dim(1) > 1) found.put(e.getKey(), t);
+      if (t.shape().rank() == 2 && t.dim(0) == numItems && t.dim(1) > 1) found.put(e.getKey(), t);
     }
     if (found.isEmpty()) return null;
     int dim = 0;
@@ -58,7 +64,7 @@ public final class ItemEmbeddings {
     return new ItemEmbeddings(numItems, dim, unit, new ArrayList<>(found.keySet()));
   }
 
-  /** The parameter names the embeddings come from. */
+  /** The names of the tables the embeddings come from (as the model gave them). */
   public List<String> tables() {
     return tables;
   }
