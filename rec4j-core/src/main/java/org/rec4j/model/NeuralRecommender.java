@@ -22,7 +22,7 @@ import org.rec4j.train.Validator;
  * Provides batched, thread-safe scoring (each thread reuses its own {@link Arena}), recommendation with seen-item
  * exclusion, training through the one {@link Trainer}, and the state dictionary.
  */
-public abstract class NeuralRecommender extends Module implements Recommender, Trainable {
+public abstract class NeuralRecommender extends Module implements Persistable, Trainable {
   private static final int CHUNK = 8192;
   private static final ThreadLocal<Arena> SCORING = ThreadLocal.withInitial(Arena::new);
   protected final int numUsers;

@@ -65,7 +65,7 @@ public final class ServedModel {
     this.users = loaded.users();
     this.items = loaded.items();
     this.metadata = loaded.metadata();
-    this.trainingSeen = model instanceof org.rec4j.model.NeuralRecommender nr ? nr.seen() : null;
+    this.trainingSeen = model instanceof org.rec4j.model.Persistable nr ? nr.seen() : null;
     if (model instanceof org.rec4j.nn.Module m) m.train(false);
     this.dot = DotProduct.of(model);
     this.hnsw = dot != null && model.numItems() >= hnswThreshold ? HnswTopK.build(dot, params) : null;
