@@ -5,9 +5,12 @@ import org.rec4j.model.Recommender;
 import org.rec4j.model.RecommenderFactory;
 
 /**
- * The factories of the closed-form baselines, one registry line each in {@code META-INF/services}. They build a model
- * with its {@code Config.DEFAULTS}: {@link ModelOptions} carries no per-model keys, so the CLI cannot set K, λ or the
- * shrinkage yet; build {@code new EASE(options, new EASE.Config(λ))} etc. from Java for other values.
+ * The factories of the closed-form baselines, one registry line each in {@code META-INF/services}. {@link ModelOptions}
+ * carries no per-model keys and the command line has no per-model options, so the factories build each model with its
+ * {@code Config.fromSystemProperties()}: the defaults unless {@code -Drec4j.ease.lambda}, {@code
+ * -Drec4j.itemknn.neighbours} or {@code -Drec4j.itemknn.shrink} are set (with the launcher: {@code
+ * REC4J_JAVA_OPTS=-Drec4j.ease.lambda=300 ./rec4j train --model ease …}). From Java, pass a {@code Config} to the
+ * model's constructor. A loaded model takes its config from the saved state, not from these properties.
  */
 public final class BaselineModels {
   private BaselineModels() {}
@@ -44,7 +47,7 @@ public final class BaselineModels {
 
     @Override
     public Recommender create(ModelOptions o) {
-      return new ItemKNN(o);
+      return new ItemKNN(o, ItemKNN.Config.fromSystemProperties());
     }
   }
 
@@ -62,7 +65,7 @@ public final class BaselineModels {
 
     @Override
     public Recommender create(ModelOptions o) {
-      return new EASE(o);
+      return new EASE(o, EASE.Config.fromSystemProperties());
     }
   }
 }

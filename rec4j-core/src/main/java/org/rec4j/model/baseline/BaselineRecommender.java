@@ -19,8 +19,8 @@ import org.rec4j.train.Validator;
 
 /**
  * Base of the closed-form baselines: models fitted in one pass over the binary user–item matrix X (no gradient
- * training, so {@link #fit} ignores the trainer settings, the validator and the listeners and returns an empty
- * history). Every interaction counts once as a 1 in X whatever its value (ratings are binarized; duplicated pairs
+ * training, so {@link #fit} ignores the trainer settings, the validator and the listeners and returns a history
+ * without epochs whose stop reason gives the fit time). Every interaction counts once as a 1 in X whatever its value (ratings are binarized; duplicated pairs
  * count once).
  *
  * <p>It keeps X by user (the {@linkplain #history() history}) because the item-based models score a user from the
@@ -72,7 +72,7 @@ public abstract class BaselineRecommender implements Persistable {
 
   /**
    * Fits in closed form on {@code train}: no epochs, so {@code validator}, {@code config} and {@code listeners} are
-   * not used, and the returned history is empty.
+   * not used, and the returned history has no epochs; its stop reason says how long the fit took.
    */
   @Override
   public TrainingHistory fit(Interactions train, Validator validator, TrainerConfig config, TrainingListener... listeners) {
@@ -86,13 +86,14 @@ public abstract class BaselineRecommender implements Persistable {
       u[r] = train.user(r);
       it[r] = train.item(r);
     }
+    long t0 = System.nanoTime();
     Csr raw = Csr.build(numUsers, u, it, n);
     Csr byUser = distinct(raw, numUsers);
     Csr byItem = transpose(byUser, numItems);
     fitMatrix(byUser, byItem);
     history = byUser;
     seen = null;
-    return new TrainingHistory(List.of(), "closed form", -1, Double.NaN);
+    return new TrainingHistory(List.of(), String.format(java.util.Locale.ROOT, "closed form, fitted in %.2f s", (System.nanoTime() - t0) / 1e9), -1, Double.NaN);
   }
 
   /** {@code m} with repeated targets in a row kept once. */
@@ -163,14 +164,34 @@ public abstract class BaselineRecommender implements Persistable {
     for (int i = 0; i < items.length; i++) out[i] = row[items[i]];
   }
 
+  /** Scores a user's whole catalog once per run of pairs with the same user (the evaluator groups them so). */
   @Override
   public void scorePairs(int[] users, int[] items, float[] out) {
-    int[] one = new int[1];
-    float[] s = new float[1];
+    checkFitted();
+    float[] row = new float[numItems];
+    int current = -1;
     for (int i = 0; i < users.length; i++) {
-      one[0] = items[i];
-      score(users[i], one, s);
-      out[i] = s[0];
+      if (users[i] != current || i == 0) {
+        checkUser(users[i]);
+        current = users[i];
+        scoreUser(current, row, 0);
+      }
+      out[i] = row[items[i]];
+    }
+  }
+
+  /**
+   * A hyper-parameter from the JVM system property {@code key} (e.g. {@code -Drec4j.ease.lambda=300}, through
+   * {@code REC4J_JAVA_OPTS} for the launcher), or {@code fallback} when it is not set: the command line has no
+   * per-model options yet, so the factories read these keys.
+   */
+  static double property(String key, double fallback) {
+    String v = System.getProperty(key);
+    if (v == null) return fallback;
+    try {
+      return Double.parseDouble(v.trim());
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("-D" + key + ": expected a number, got '" + v + "'");
     }
   }
 

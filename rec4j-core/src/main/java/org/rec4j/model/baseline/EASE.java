@@ -43,6 +43,14 @@ public final class EASE extends BaselineRecommender {
     /** λ = 500 (Steck 2019, ML-20M). */
     public static final Config DEFAULTS = new Config(500);
 
+    /** The system property that overrides λ for models built by the registry (the CLI). */
+    public static final String LAMBDA_KEY = "rec4j.ease.lambda";
+
+    /** The defaults, with λ from {@value #LAMBDA_KEY} when set. */
+    public static Config fromSystemProperties() {
+      return new Config(property(LAMBDA_KEY, DEFAULTS.lambda()));
+    }
+
     /** Validates every field. */
     public Config {
       if (!(lambda > 0) || Double.isInfinite(lambda)) throw new IllegalArgumentException("ease lambda must be a finite number > 0, got " + lambda);

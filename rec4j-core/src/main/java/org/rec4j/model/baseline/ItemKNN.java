@@ -40,6 +40,16 @@ public final class ItemKNN extends BaselineRecommender {
     /** K = 100, λ = 10. */
     public static final Config DEFAULTS = new Config(100, 10);
 
+    /** System properties that override the defaults for models built by the registry (the CLI). */
+    public static final String NEIGHBOURS_KEY = "rec4j.itemknn.neighbours", SHRINK_KEY = "rec4j.itemknn.shrink";
+
+    /** The defaults, overridden by {@value #NEIGHBOURS_KEY} and {@value #SHRINK_KEY} when set. */
+    public static Config fromSystemProperties() {
+      double k = property(NEIGHBOURS_KEY, DEFAULTS.neighbours());
+      if (k != Math.rint(k) || k > Integer.MAX_VALUE) throw new IllegalArgumentException("-D" + NEIGHBOURS_KEY + ": expected an integer >= 1, got " + k);
+      return new Config((int) k, property(SHRINK_KEY, DEFAULTS.shrink()));
+    }
+
     /** Validates every field. */
     public Config {
       if (neighbours < 1) throw new IllegalArgumentException("itemknn neighbours (K) must be >= 1, got " + neighbours);

@@ -250,6 +250,39 @@ class BaselinesTest {
   }
 
   @Test
+  void registryModelsTakeTheirConfigFromSystemProperties() {
+    try {
+      System.setProperty(EASE.Config.LAMBDA_KEY, "250");
+      System.setProperty(ItemKNN.Config.NEIGHBOURS_KEY, "7");
+      System.setProperty(ItemKNN.Config.SHRINK_KEY, "0");
+      assertEquals(new EASE.Config(250), ((EASE) ModelRegistry.create("ease", options(ITEMS))).config());
+      assertEquals(new ItemKNN.Config(7, 0), ((ItemKNN) ModelRegistry.create("itemknn", options(ITEMS))).config());
+      System.setProperty(EASE.Config.LAMBDA_KEY, "lots");
+      IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ModelRegistry.create("ease", options(ITEMS)));
+      assertTrue(e.getMessage().contains("-Drec4j.ease.lambda") && e.getMessage().contains("'lots'"), e.getMessage());
+      System.setProperty(ItemKNN.Config.NEIGHBOURS_KEY, "2.5");
+      e = assertThrows(IllegalArgumentException.class, () -> ModelRegistry.create("itemknn", options(ITEMS)));
+      assertTrue(e.getMessage().contains("-Drec4j.itemknn.neighbours"), e.getMessage());
+    } finally {
+      System.clearProperty(EASE.Config.LAMBDA_KEY);
+      System.clearProperty(ItemKNN.Config.NEIGHBOURS_KEY);
+      System.clearProperty(ItemKNN.Config.SHRINK_KEY);
+    }
+    assertEquals(EASE.Config.DEFAULTS, ((EASE) ModelRegistry.create("ease", options(ITEMS))).config());
+  }
+
+  @Test
+  void pairsEqualSingleScores() {
+    Interactions t = data();
+    for (Recommender m : List.of(fitted(new ItemKNN(options(ITEMS)), t), fitted(new EASE(options(ITEMS)), t), fitted(new MostPopular(options(ITEMS)), t))) {
+      int[] users = {3, 3, 3, 9, 9, 3}, items = {0, 5, 7, 1, 2, 4};
+      float[] out = new float[users.length];
+      m.scorePairs(users, items, out);
+      for (int p = 0; p < users.length; p++) assertEquals(scores(m, users[p])[items[p]], out[p], 0f, m.name() + " pair " + p);
+    }
+  }
+
+  @Test
   void unfittedModelsSaySo() {
     IllegalStateException e = assertThrows(IllegalStateException.class, () -> scores(new EASE(options(ITEMS)), 0));
     assertTrue(e.getMessage().contains("not fitted"), e.getMessage());
