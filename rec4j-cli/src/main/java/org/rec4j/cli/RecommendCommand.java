@@ -11,7 +11,7 @@ import java.util.concurrent.Callable;
 import org.rec4j.artifact.ModelArtifact;
 import org.rec4j.data.io.DataSpec;
 import org.rec4j.experiment.IdRemap;
-import org.rec4j.model.NeuralRecommender;
+import org.rec4j.model.Persistable;
 import org.rec4j.model.Recommendation;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -50,8 +50,8 @@ public final class RecommendCommand implements Callable<Integer> {
     if (includeSeen && data != null) {
       throw new IllegalArgumentException("--include-seen and --data: --data only names the items to exclude; give one or the other");
     }
-    boolean exclude = !includeSeen && l.model() instanceof NeuralRecommender nr && nr.seen() != null; // from seen.bin
-    if (data != null && l.model() instanceof NeuralRecommender nr) {
+    boolean exclude = !includeSeen && l.model() instanceof Persistable nr && nr.seen() != null; // from seen.bin
+    if (data != null && l.model() instanceof Persistable nr) {
       var ds = data.load();
       var inter = ds.split().map(s -> s.train()).orElse(ds.interactions());
       nr.rememberSeen(new IdRemap(inter.userIndex(), inter.itemIndex(), l.users(), l.items()).apply(inter, l.users(), l.items()));

@@ -13,7 +13,7 @@ import org.rec4j.experiment.Experiment;
 import org.rec4j.experiment.ExperimentConfig;
 import org.rec4j.experiment.ExperimentResult;
 import org.rec4j.experiment.MultiSeed;
-import org.rec4j.model.NeuralRecommender;
+import org.rec4j.model.Persistable;
 import org.rec4j.train.LogListener;
 import org.rec4j.train.TrainerConfig;
 import org.rec4j.train.TrainingListener;
@@ -78,7 +78,7 @@ public final class TrainCommand implements Callable<Integer> {
     if (save != null) {
       Interactions tr = r.train();
       Map<String, Object> prov = Provenance.of(c, ds, tr);
-      ModelArtifact.save(save, (NeuralRecommender) r.model(), tr, Provenance.trainer(tc), prov, r.metrics());
+      ModelArtifact.save(save, (Persistable) r.model(), tr, Provenance.trainer(tc), prov, r.metrics());
       out.println("saved            " + save.toAbsolutePath());
       fields.put("saved", save.toAbsolutePath().toString());
     }

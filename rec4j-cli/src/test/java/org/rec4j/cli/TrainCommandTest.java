@@ -66,6 +66,26 @@ class TrainCommandTest {
     assertEquals(3, rec.lastJson().path("items").size());
   }
 
+  /** The closed-form baselines go through the same commands: fitted without epochs, saved, evaluated, recommended. */
+  @Test
+  void closedFormBaselinesTrainSaveEvaluateAndRecommend(@TempDir Path tmp) throws Exception {
+    for (String name : new String[] {"pop", "itemknn", "ease"}) {
+      Path model = tmp.resolve(name);
+      Run train = run("train", "--model", name, "--data", DATA, "--eval-negatives", "20", "--save", model.toString(), "--quiet", "--json");
+      assertEquals(0, train.code(), train.err());
+      JsonNode t = train.lastJson();
+      assertEquals(0, t.path("epochs").asInt(), name);
+      assertTrue(t.path("stopped").asText().startsWith("closed form, fitted in"), train.out());
+      Run eval = run("evaluate", "--model", model.toString(), "--data", DATA, "--eval-negatives", "20", "--json");
+      assertEquals(0, eval.code(), eval.err());
+      assertEquals(t.path("hr@10").asDouble(), eval.lastJson().path("hr@10").asDouble(), 1e-12, name + ": same scores after load");
+      String user = new ObjectMapper().readTree(model.resolve("ids.json").toFile()).path("users").get(0).asText();
+      Run rec = run("recommend", "--model", model.toString(), "--user", user, "-k", "3", "--json");
+      assertEquals(0, rec.code(), rec.err());
+      assertEquals(3, rec.lastJson().path("items").size(), name);
+    }
+  }
+
   @Test
   void neumfPretrainingCanStartFromSavedStages(@TempDir Path tmp) {
     String[] sizes = {"train", "--data", DATA, "--factors", "4", "--layers", "16,8,4", "--eval-negatives", "20", "--epochs", "1"};

@@ -19,7 +19,7 @@ import java.util.Map;
 import org.rec4j.data.IdIndex;
 import org.rec4j.model.ModelOptions;
 import org.rec4j.model.ModelRegistry;
-import org.rec4j.model.NeuralRecommender;
+import org.rec4j.model.Persistable;
 import org.rec4j.model.Recommender;
 import org.rec4j.tensor.Tensor;
 
@@ -79,7 +79,7 @@ public final class ModelArtifact {
    * @param provenance seed, data description/hash, version, commit…, may be empty
    * @param metrics training/evaluation metrics to record, may be empty
    */
-  public static void save(Path dir, NeuralRecommender model, IdIndex users, IdIndex items, Map<String, Object> trainer,
+  public static void save(Path dir, Persistable model, IdIndex users, IdIndex items, Map<String, Object> trainer,
                           Map<String, Object> provenance, Map<String, Double> metrics) {
     save(dir, model, users, items, null, trainer, provenance, metrics);
   }
@@ -88,12 +88,12 @@ public final class ModelArtifact {
    * Saves {@code model} with its training interactions {@code train} (whose id maps become {@code ids.json}): the
    * loaded model then excludes seen items, and {@code model.json} holds the items' training counts.
    */
-  public static void save(Path dir, NeuralRecommender model, org.rec4j.data.Interactions train, Map<String, Object> trainer,
+  public static void save(Path dir, Persistable model, org.rec4j.data.Interactions train, Map<String, Object> trainer,
                           Map<String, Object> provenance, Map<String, Double> metrics) {
     save(dir, model, train.userIndex(), train.itemIndex(), train, trainer, provenance, metrics);
   }
 
-  private static void save(Path dir, NeuralRecommender model, IdIndex users, IdIndex items, org.rec4j.data.Interactions train,
+  private static void save(Path dir, Persistable model, IdIndex users, IdIndex items, org.rec4j.data.Interactions train,
                            Map<String, Object> trainer, Map<String, Object> provenance, Map<String, Double> metrics) {
     Map<String, Tensor> state = model.stateDict();
     for (Map.Entry<String, Tensor> e : state.entrySet()) {
@@ -124,7 +124,7 @@ public final class ModelArtifact {
       meta.put("options", optionsToMap(model.options()));
       meta.put("trainer", trainer);
       meta.put("provenance", provenance);
-      meta.put("metrics", metrics);
+      meta.put("metrics", metricsForJson(metrics));
       meta.put("parameters", model.parameterCount());
       if (train != null) {
         int[] pop = new int[model.numItems()];
@@ -176,7 +176,7 @@ public final class ModelArtifact {
     return p.getFileName() != null && p.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".zip");
   }
 
-  private static void saveZip(Path zip, NeuralRecommender model, IdIndex users, IdIndex items, org.rec4j.data.Interactions train,
+  private static void saveZip(Path zip, Persistable model, IdIndex users, IdIndex items, org.rec4j.data.Interactions train,
                               Map<String, Object> trainer, Map<String, Object> provenance, Map<String, Double> metrics) {
     Path abs = zip.toAbsolutePath();
     Path dir = null;
@@ -287,7 +287,7 @@ public final class ModelArtifact {
       }
       model.loadStateDict(state);
       JsonNode ids = JSON.readTree(abs.resolve(IDS).toFile());
-      if (Files.exists(abs.resolve(SEEN)) && model instanceof NeuralRecommender nr) nr.rememberSeen(readSeen(abs.resolve(SEEN), model));
+      if (Files.exists(abs.resolve(SEEN)) && model instanceof Persistable nr) nr.rememberSeen(readSeen(abs.resolve(SEEN), model));
       return new Loaded(model, index(ids.path("users")), index(ids.path("items")), meta);
     } catch (IOException e) {
       throw new ArtifactException("cannot read model artifact " + abs + ": " + e.getMessage(), e);
@@ -346,6 +346,13 @@ public final class ModelArtifact {
       }
     }
     return org.rec4j.data.Csr.build(Math.max(users, model.numUsers()), u, it, n);
+  }
+
+  /** The metrics as written to model.json: epoch numbers ({@code best_epoch…}) as integers, everything else as is. */
+  private static Map<String, Object> metricsForJson(Map<String, Double> metrics) {
+    Map<String, Object> out = new java.util.LinkedHashMap<>();
+    metrics.forEach((k, v) -> out.put(k, k.startsWith("best_epoch") && v != null && v == Math.rint(v) ? (Object) v.longValue() : v));
+    return out;
   }
 
   /**

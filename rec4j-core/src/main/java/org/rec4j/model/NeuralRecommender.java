@@ -30,7 +30,7 @@ import org.rec4j.train.Validator;
  * dot-product model); others score through their own {@link #scoreAll} (NCF and NeuMF override it with a batched
  * catalog scorer) or, by default, pair by pair through {@link #forward}.
  */
-public abstract class NeuralRecommender extends Module implements Recommender, Trainable, Fittable, SeenItems {
+public abstract class NeuralRecommender extends Module implements Persistable, Trainable, Fittable {
   private static final int CHUNK = 8192;
   private static final ThreadLocal<Arena> SCORING = ThreadLocal.withInitial(Arena::new);
   protected final int numUsers;
@@ -166,7 +166,7 @@ public abstract class NeuralRecommender extends Module implements Recommender, T
     if (f != null) {
       f.scoreItemRange(users, 0, numItems, out);
     } else {
-      Recommender.super.scoreAll(users, out);
+      Persistable.super.scoreAll(users, out);
     }
   }
 

@@ -18,6 +18,7 @@ import org.rec4j.data.InteractionsBuilder;
 import org.rec4j.model.ModelOptions;
 import org.rec4j.model.ModelRegistry;
 import org.rec4j.model.NeuralRecommender;
+import org.rec4j.model.Persistable;
 import org.rec4j.model.Recommender;
 import org.rec4j.tensor.Tensor;
 import org.rec4j.train.TrainerConfig;
@@ -30,21 +31,21 @@ class ModelArtifactTest {
     return idx;
   }
 
-  static NeuralRecommender trained(String name) {
+  static Persistable trained(String name) {
     IdIndex users = ids("u", 10), items = ids("i", 7);
     InteractionsBuilder b = Interactions.builder(users, items);
     for (int u = 0; u < 10; u++) for (int i = 0; i < 7; i++) if ((u + 2 * i) % 3 == 0) b.add(u, i, 1f);
-    NeuralRecommender m = (NeuralRecommender) ModelRegistry.create(name, ModelOptions.implicit(10, 7, 2));
-    m.fit(b.build(), null, TrainerConfig.implicitDefaults().withEpochs(2));
+    Persistable m = (Persistable) ModelRegistry.create(name, ModelOptions.implicit(10, 7, 2));
+    m.capability(org.rec4j.train.Fittable.class).orElseThrow().fit(b.build(), null, TrainerConfig.implicitDefaults().withEpochs(2));
     return m;
   }
 
   @Test
   void saveThenLoadGivesBitIdenticalScoresForEveryModel(@TempDir Path tmp) {
     for (String name : ModelRegistry.names()) {
-      NeuralRecommender m = trained(name);
+      Persistable m = trained(name);
       Path dir = tmp.resolve(name);
-      ModelArtifact.save(dir, m, ids("u", 10), ids("i", 7), Map.of("epochs", 2), Map.of("seed", 42), Map.of("hr@10", 0.5));
+      ModelArtifact.save(dir, m, ids("u", 10), ids("i", 7), Map.of("epochs", 2), Map.of("seed", 42), Map.of("hr@10", 0.5, "best_epoch", 2.0));
       ModelArtifact.Loaded l = ModelArtifact.load(dir);
       assertEquals(name, l.model().name());
       assertEquals(3, l.users().get("u103"));
@@ -57,6 +58,7 @@ class ModelArtifactTest {
         assertArrayEquals(a, b, 0f, name + " user " + u);
       }
       assertEquals(0.5, l.metadata().path("metrics").path("hr@10").asDouble());
+      assertTrue(l.metadata().path("metrics").path("best_epoch").isIntegralNumber(), "an epoch number is written as an integer");
     }
   }
 
@@ -84,7 +86,7 @@ class ModelArtifactTest {
 
   @Test
   void zipArtifactsRoundTripAndRejectForeignEntries(@TempDir Path tmp) throws Exception {
-    NeuralRecommender m = trained("neumf");
+    NeuralRecommender m = (NeuralRecommender) trained("neumf");
     Path zip = tmp.resolve("out/neumf.zip");
     ModelArtifact.save(zip, m, ids("u", 10), ids("i", 7), Map.of(), Map.of("seed", 7), Map.of());
     assertTrue(Files.isRegularFile(zip));
@@ -125,7 +127,7 @@ class ModelArtifactTest {
     InteractionsBuilder b = Interactions.builder(users, items);
     for (int u = 0; u < 10; u++) for (int i = 0; i < 7; i++) if ((u + 2 * i) % 3 == 0) b.add(u, i, 1f);
     Interactions train = b.build();
-    NeuralRecommender m = trained("gmf");
+    NeuralRecommender m = (NeuralRecommender) trained("gmf");
     ModelArtifact.save(tmp.resolve("m"), m, train, Map.of(), Map.of(), Map.of());
     ModelArtifact.Loaded l = ModelArtifact.load(tmp.resolve("m"));
     var pop = l.metadata().path("item_popularity");
@@ -165,7 +167,7 @@ class ModelArtifactTest {
 
   @Test
   void nonFiniteOrExplodedWeightsAreNeitherSavedNorLoaded(@TempDir Path tmp) throws Exception {
-    NeuralRecommender m = trained("mf");
+    NeuralRecommender m = (NeuralRecommender) trained("mf");
     Path good = tmp.resolve("good");
     ModelArtifact.save(good, m, ids("u", 10), ids("i", 7), Map.of(), Map.of(), Map.of());
     String name = m.namedParameters().entrySet().stream().filter(e -> e.getValue().value().size() > 3).findFirst().orElseThrow().getKey();
