@@ -15,9 +15,10 @@ import org.rec4j.train.OptimizerKind;
 import org.rec4j.train.TrainerConfig;
 
 /**
- * The workloads {@link JarAB} runs once per jar. {@link JarAB} defines this class anew inside each jar's class
- * loader, so it links against that jar's engine and must use only API that the compared builds share. Each call of
- * {@link #run} is one measurement; state (data, model, buffers) lives in static fields of the per-jar copy.
+ * The workloads {@link JarAB} runs once per jar. {@link JarAB} defines this class anew inside each
+ * jar's class loader, so it links against that jar's engine and must use only API that the compared
+ * builds share. Each call of {@link #run} is one measurement; state (data, model, buffers) lives in
+ * static fields of the per-jar copy.
  */
 public final class AbProbe {
   private AbProbe() {}
@@ -33,32 +34,38 @@ public final class AbProbe {
   private static float[][] gx;
 
   /**
-   * One measurement of {@code workload}: {@code train-step} — one epoch of the NeuMF step of
-   * {@link TrainStepBenchmark} (200,000 random positives, 4 negatives, batch 256, Adam, one thread), returning
-   * training samples per second of the batch loop; {@code gemm-neumf} — the twelve products of one NeuMF batch
-   * (forward, input and weight gradient of layers 64→32, 32→16, 16→8 and 16→1 over 256 rows), 2,000 times,
-   * returning batches per second of those products.
+   * One measurement of {@code workload}: {@code train-step} — one epoch of the NeuMF step of {@link
+   * TrainStepBenchmark} (200,000 random positives, 4 negatives, batch 256, Adam, one thread),
+   * returning training samples per second of the batch loop; {@code gemm-neumf} — the twelve
+   * products of one NeuMF batch (forward, input and weight gradient of layers 64→32, 32→16, 16→8
+   * and 16→1 over 256 rows), 2,000 times, returning batches per second of those products.
    */
   public static double run(String workload) {
     return switch (workload) {
       case "train-step" -> trainEpoch();
       case "gemm-neumf" -> gemmBatches(2000);
-      default -> throw new IllegalArgumentException("unknown workload '" + workload + "'; expected train-step or gemm-neumf");
+      default ->
+          throw new IllegalArgumentException(
+              "unknown workload '" + workload + "'; expected train-step or gemm-neumf");
     };
   }
 
   private static double trainEpoch() {
     if (train == null) {
       train = randomPositives(USERS, ITEMS, 200_000);
-      model = (NeuralRecommender) ModelRegistry.create("neumf", ModelOptions.implicit(USERS, ITEMS, 8));
+      model =
+          (NeuralRecommender) ModelRegistry.create("neumf", ModelOptions.implicit(USERS, ITEMS, 8));
     }
-    TrainerConfig tc = new TrainerConfig(1, 256, 1e-3, OptimizerKind.ADAM, 0f, Objective.BCE, 4, 42, 1, 1, "ndcg@10", 0, false);
+    TrainerConfig tc =
+        new TrainerConfig(
+            1, 256, 1e-3, OptimizerKind.ADAM, 0f, Objective.BCE, 4, 42, 1, 1, "ndcg@10", 0, false);
     return model.fit(train, null, tc).epochs().get(0).samplesPerSecond();
   }
 
   /**
-   * {@code positives} distinct random (user, item) pairs of rating 1 over a {@code users × items} id space, drawn
-   * from {@code Rng(1)}: the data of {@link TrainStepBenchmark} and of the {@code train-step} workload.
+   * {@code positives} distinct random (user, item) pairs of rating 1 over a {@code users × items}
+   * id space, drawn from {@code Rng(1)}: the data of {@link TrainStepBenchmark} and of the {@code
+   * train-step} workload.
    */
   static Interactions randomPositives(int users, int items, int positives) {
     InteractionsBuilder b = Interactions.builder(IdIndex.range(users), IdIndex.range(items));
@@ -94,9 +101,15 @@ public final class AbProbe {
     long t0 = System.nanoTime();
     for (int rep = 0; rep < reps; rep++) {
       for (int l = 0; l < 4; l++) {
-        k.gemm(false, false, rows, out[l], in[l], 1f, x[l], 0, in[l], w[l], 0, out[l], 0f, g[l], 0, out[l]);
-        k.gemm(false, true, rows, in[l], out[l], 1f, g[l], 0, out[l], w[l], 0, out[l], 1f, gx[l], 0, in[l]);
-        k.gemm(true, false, in[l], out[l], rows, 1f, x[l], 0, in[l], g[l], 0, out[l], 1f, gw[l], 0, out[l]);
+        k.gemm(
+            false, false, rows, out[l], in[l], 1f, x[l], 0, in[l], w[l], 0, out[l], 0f, g[l], 0,
+            out[l]);
+        k.gemm(
+            false, true, rows, in[l], out[l], 1f, g[l], 0, out[l], w[l], 0, out[l], 1f, gx[l], 0,
+            in[l]);
+        k.gemm(
+            true, false, in[l], out[l], rows, 1f, x[l], 0, in[l], g[l], 0, out[l], 1f, gw[l], 0,
+            out[l]);
       }
     }
     return reps / ((System.nanoTime() - t0) / 1e9);

@@ -5,10 +5,11 @@ import org.rec4j.train.Trainer;
 import org.rec4j.train.TrainingListener;
 
 /**
- * Heap bytes allocated per mini-batch in the steady state of the training loop: the JVM's running total of bytes
- * allocated by all threads (the trainer's and its workers') is read after the first and after the last batch of
- * each epoch, so negative sampling, shuffling and validation (outside that window) do not count. The figure of the
- * last epoch is kept; 0 means the batch loop allocated nothing on the heap.
+ * Heap bytes allocated per mini-batch in the steady state of the training loop: the JVM's running
+ * total of bytes allocated by all threads (the trainer's and its workers') is read after the first
+ * and after the last batch of each epoch, so negative sampling, shuffling and validation (outside
+ * that window) do not count. The figure of the last epoch is kept; 0 means the batch loop allocated
+ * nothing on the heap.
  */
 final class AllocationProbe implements TrainingListener {
   private final com.sun.management.ThreadMXBean threads;
@@ -17,8 +18,12 @@ final class AllocationProbe implements TrainingListener {
 
   AllocationProbe() {
     var bean = ManagementFactory.getThreadMXBean();
-    threads = bean instanceof com.sun.management.ThreadMXBean t && t.isThreadAllocatedMemorySupported() ? t : null;
-    if (threads != null && !threads.isThreadAllocatedMemoryEnabled()) threads.setThreadAllocatedMemoryEnabled(true);
+    threads =
+        bean instanceof com.sun.management.ThreadMXBean t && t.isThreadAllocatedMemorySupported()
+            ? t
+            : null;
+    if (threads != null && !threads.isThreadAllocatedMemoryEnabled())
+      threads.setThreadAllocatedMemoryEnabled(true);
   }
 
   @Override

@@ -10,10 +10,11 @@ import org.rec4j.train.Trainer;
 import org.rec4j.train.TrainingListener;
 
 /**
- * How much CPU other processes took while the batch loop ran, in cores: (machine busy CPU seconds − this process's
- * CPU seconds) / wall seconds, between the first and the last batch of each epoch. The same indicator the PyTorch
- * references print as {@code foreign_cores}; above ≈ 0.25 on this 2-core machine an epoch's timing is a
- * shared-machine timing. Machine CPU comes from the first line of {@code /proc/stat} (Linux only; NaN elsewhere).
+ * How much CPU other processes took while the batch loop ran, in cores: (machine busy CPU seconds −
+ * this process's CPU seconds) / wall seconds, between the first and the last batch of each epoch.
+ * The same indicator the PyTorch references print as {@code foreign_cores}; above ≈ 0.25 on this
+ * 2-core machine an epoch's timing is a shared-machine timing. Machine CPU comes from the first
+ * line of {@code /proc/stat} (Linux only; NaN elsewhere).
  */
 final class ContentionProbe implements TrainingListener {
   /** {@code USER_HZ}: Linux reports {@code /proc/stat} in 1/100 s on every common configuration. */
@@ -24,7 +25,11 @@ final class ContentionProbe implements TrainingListener {
   private double busy0 = Double.NaN, own0, wall0;
 
   ContentionProbe() {
-    os = ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean b ? b : null;
+    os =
+        ManagementFactory.getOperatingSystemMXBean()
+                instanceof com.sun.management.OperatingSystemMXBean b
+            ? b
+            : null;
   }
 
   @Override
@@ -57,13 +62,14 @@ final class ContentionProbe implements TrainingListener {
   }
 
   /**
-   * Busy ticks of the aggregate {@code cpu} line of {@code /proc/stat}: user + nice + system + irq + softirq +
-   * steal (idle and iowait excluded; guest time is already inside user).
+   * Busy ticks of the aggregate {@code cpu} line of {@code /proc/stat}: user + nice + system + irq
+   * + softirq + steal (idle and iowait excluded; guest time is already inside user).
    */
   static long busyTicks(String cpuLine) {
     String[] f = cpuLine.trim().split("\\s+");
     if (f.length < 9 || !f[0].equals("cpu")) {
-      throw new IllegalArgumentException("expected the aggregate 'cpu' line of /proc/stat, got '" + cpuLine + "'");
+      throw new IllegalArgumentException(
+          "expected the aggregate 'cpu' line of /proc/stat, got '" + cpuLine + "'");
     }
     long busy = 0;
     for (int i = 1; i <= 8; i++) if (i != 4 && i != 5) busy += Long.parseLong(f[i]);

@@ -7,8 +7,8 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 
 /**
- * A JMH counter of floating-point work: benchmarks add the GFLOP each call does, and JMH reports the total per
- * second as the secondary result {@code :gflop}, i.e. in GFLOP/s.
+ * A JMH counter of floating-point work: benchmarks add the GFLOP each call does, and JMH reports
+ * the total per second as the secondary result {@code :gflop}, i.e. in GFLOP/s.
  */
 @State(Scope.Thread)
 @AuxCounters(AuxCounters.Type.OPERATIONS)

@@ -17,26 +17,30 @@ import org.rec4j.train.OptimizerKind;
 import org.rec4j.train.TrainerConfig;
 
 /**
- * How well the server's cold-start fold-in ({@link FoldIn}) serves users the model never trained on, on the NCF
- * ML-1M protocol (held-out latest item ranked among its 99 provided negatives, HR@10 / NDCG@10).
+ * How well the server's cold-start fold-in ({@link FoldIn}) serves users the model never trained
+ * on, on the NCF ML-1M protocol (held-out latest item ranked among its 99 provided negatives, HR@10
+ * / NDCG@10).
  *
- * <p>Every {@code every}-th user is made "cold": their training rows are removed before MF is trained, so the model
- * has no trained vector for them. At test time a cold user is represented only by their training items, as a new
- * user of the service is by their logged events, and ranked three ways: by item popularity in the training data (the
- * server's other fallback), by the folded-in vector, and — as the ceiling — the warm users' own trained vectors
- * are scored too (a different set of users, so indicative only). Warm users are also folded in from their training
+ * <p>Every {@code every}-th user is made "cold": their training rows are removed before MF is
+ * trained, so the model has no trained vector for them. At test time a cold user is represented
+ * only by their training items, as a new user of the service is by their logged events, and ranked
+ * three ways: by item popularity in the training data (the server's other fallback), by the
+ * folded-in vector, and — as the ceiling — the warm users' own trained vectors are scored too (a
+ * different set of users, so indicative only). Warm users are also folded in from their training
  * items, which shows how close fold-in gets to a trained vector on the same users.
  *
- * <p>Usage: {@code java --add-modules jdk.incubator.vector -cp rec4j-benchmarks.jar org.rec4j.bench.FoldInBenchmark
- * data=ncf:../shared/data/ml-1m/ncf every=10 factors=32 epochs=10 optimizer=adam lr=0.001 l2=0 negatives=4
- * init_std=0.01}; prints one line per scorer and a JSON line.
+ * <p>Usage: {@code java --add-modules jdk.incubator.vector -cp rec4j-benchmarks.jar
+ * org.rec4j.bench.FoldInBenchmark data=ncf:../shared/data/ml-1m/ncf every=10 factors=32 epochs=10
+ * optimizer=adam lr=0.001 l2=0 negatives=4 init_std=0.01}; prints one line per scorer and a JSON
+ * line.
  */
 public final class FoldInBenchmark {
   private FoldInBenchmark() {}
 
   /** Runs the benchmark. */
   public static void main(String[] args) {
-    DataSpec spec = DataSpec.parse(TrainStepBenchmark.arg(args, "data", "ncf:../shared/data/ml-1m/ncf"));
+    DataSpec spec =
+        DataSpec.parse(TrainStepBenchmark.arg(args, "data", "ncf:../shared/data/ml-1m/ncf"));
     int every = Integer.parseInt(TrainStepBenchmark.arg(args, "every", "10"));
     int factors = Integer.parseInt(TrainStepBenchmark.arg(args, "factors", "32"));
     int epochs = Integer.parseInt(TrainStepBenchmark.arg(args, "epochs", "10"));
@@ -51,15 +55,40 @@ public final class FoldInBenchmark {
     Interactions train = s.train(), test = s.test();
     int[][] negs = ds.candidates();
     InteractionsBuilder b = Interactions.builder(train.userIndex(), train.itemIndex());
-    for (int r = 0; r < train.size(); r++) if (train.user(r) % every != 0) b.add(train.user(r), train.item(r), train.value(r));
+    for (int r = 0; r < train.size(); r++)
+      if (train.user(r) % every != 0) b.add(train.user(r), train.item(r), train.value(r));
     Interactions warmTrain = b.build();
-    int users = Math.max(train.numUsers(), test.numUsers()), items = Math.max(train.numItems(), test.numItems());
+    int users = Math.max(train.numUsers(), test.numUsers()),
+        items = Math.max(train.numItems(), test.numItems());
 
-    ModelOptions mo = new ModelOptions(users, items, factors, new int[] {8 * factors, 4 * factors, 2 * factors, factors},
-        0f, false, false, 42, initStd, 0);
+    ModelOptions mo =
+        new ModelOptions(
+            users,
+            items,
+            factors,
+            new int[] {8 * factors, 4 * factors, 2 * factors, factors},
+            0f,
+            false,
+            false,
+            42,
+            initStd,
+            0);
     MF mf = new MF(mo);
-    TrainerConfig tc = new TrainerConfig(epochs, 256, lr, opt, l2, org.rec4j.train.Objective.BCE, negatives, 42, 1, 1,
-        "ndcg@10", 0, false);
+    TrainerConfig tc =
+        new TrainerConfig(
+            epochs,
+            256,
+            lr,
+            opt,
+            l2,
+            org.rec4j.train.Objective.BCE,
+            negatives,
+            42,
+            1,
+            1,
+            "ndcg@10",
+            0,
+            false);
     long t0 = System.nanoTime();
     mf.fit(warmTrain, null, tc);
     double trainSeconds = (System.nanoTime() - t0) / 1e9;
@@ -84,7 +113,8 @@ public final class FoldInBenchmark {
       float[] x = fold.userVector(history, Long.hashCode(u));
       foldNanos += System.nanoTime() - f0;
       folds++;
-      int[] scored = java.util.Arrays.copyOf(cand, cand.length + 1); // the candidates, then the held-out item
+      int[] scored =
+          java.util.Arrays.copyOf(cand, cand.length + 1); // the candidates, then the held-out item
       scored[cand.length] = target;
       float[] sc = new float[scored.length];
       if (cold) {
@@ -97,17 +127,44 @@ public final class FoldInBenchmark {
         if (x != null) add(hr, ndcg, n, 3, rank(scored, foldedScores(dot, x, scored, sc)));
       }
     }
-    String[] names = {"cold users, popularity", "cold users, fold-in", "warm users, trained vectors", "warm users, fold-in"};
+    String[] names = {
+      "cold users, popularity",
+      "cold users, fold-in",
+      "warm users, trained vectors",
+      "warm users, fold-in"
+    };
     for (int k = 0; k < 4; k++) {
-      System.out.printf(Locale.ROOT, "%-28s users %5d  HR@10 %.4f  NDCG@10 %.4f%n", names[k], n[k], hr[k] / n[k], ndcg[k] / n[k]);
+      System.out.printf(
+          Locale.ROOT,
+          "%-28s users %5d  HR@10 %.4f  NDCG@10 %.4f%n",
+          names[k],
+          n[k],
+          hr[k] / n[k],
+          ndcg[k] / n[k]);
     }
-    System.out.printf(Locale.ROOT, "fold-in: %.3f ms per user (mean over %d users), lambda %.3f; MF trained in %.1f s%n",
-        foldNanos / 1e6 / folds, folds, fold.lambda(), trainSeconds);
-    System.out.printf(Locale.ROOT, "{\"workload\":\"fold-in-ml1m\",\"every\":%d,\"factors\":%d,\"epochs\":%d,\"optimizer\":\"%s\","
+    System.out.printf(
+        Locale.ROOT,
+        "fold-in: %.3f ms per user (mean over %d users), lambda %.3f; MF trained in %.1f s%n",
+        foldNanos / 1e6 / folds,
+        folds,
+        fold.lambda(),
+        trainSeconds);
+    System.out.printf(
+        Locale.ROOT,
+        "{\"workload\":\"fold-in-ml1m\",\"every\":%d,\"factors\":%d,\"epochs\":%d,\"optimizer\":\"%s\","
             + "\"cold_users\":%d,\"cold_popularity_hr@10\":%.4f,\"cold_fold_in_hr@10\":%.4f,\"cold_fold_in_ndcg@10\":%.4f,"
             + "\"warm_trained_hr@10\":%.4f,\"warm_fold_in_hr@10\":%.4f,\"fold_in_ms\":%.3f}%n",
-        every, factors, epochs, opt.name().toLowerCase(Locale.ROOT), n[0], hr[0] / n[0], hr[1] / n[1], ndcg[1] / n[1],
-        hr[2] / n[2], hr[3] / n[3], foldNanos / 1e6 / folds);
+        every,
+        factors,
+        epochs,
+        opt.name().toLowerCase(Locale.ROOT),
+        n[0],
+        hr[0] / n[0],
+        hr[1] / n[1],
+        ndcg[1] / n[1],
+        hr[2] / n[2],
+        hr[3] / n[3],
+        foldNanos / 1e6 / folds);
   }
 
   private static float[] foldedScores(DotProduct dot, float[] x, int[] items, float[] out) {
@@ -116,8 +173,8 @@ public final class FoldInBenchmark {
   }
 
   /**
-   * Candidates ({@code items} but the last) scoring strictly higher than the held-out item (the last), the NCF code's
-   * convention; a candidate equal to the held-out item is skipped.
+   * Candidates ({@code items} but the last) scoring strictly higher than the held-out item (the
+   * last), the NCF code's convention; a candidate equal to the held-out item is skipped.
    */
   private static int rank(int[] items, float[] scores) {
     int last = items.length - 1, above = 0;

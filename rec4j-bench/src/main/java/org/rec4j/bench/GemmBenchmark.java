@@ -18,23 +18,26 @@ import org.rec4j.tensor.kernel.Kernels;
 import org.rec4j.tensor.kernel.Parallel;
 
 /**
- * Dense matrix multiply throughput, C = op(A)·op(B), reported as GFLOP/s (2·m·n·k flops per call) in the
- * {@code gflop} secondary result; {@code gflopDone} and {@code cpuSeconds} give the work and the process CPU time
- * behind it (see {@link CpuFlops}).
+ * Dense matrix multiply throughput, C = op(A)·op(B), reported as GFLOP/s (2·m·n·k flops per call)
+ * in the {@code gflop} secondary result; {@code gflopDone} and {@code cpuSeconds} give the work and
+ * the process CPU time behind it (see {@link CpuFlops}).
  *
- * <p>{@code shape} is {@code MxKxN}: an M×K times K×N product; {@code op} picks the transposes as in BLAS
- * ({@code NN} forward, {@code TN} = Aᵀ·B weight gradient, {@code NT} = A·Bᵀ input gradient). {@code kernels} is
- * {@code scalar} or {@code simd}; {@code threads} sets {@link Parallel#setThreads(int)}. Products below
- * {@link Parallel#minParallelFlops()} run on one thread whatever {@code threads} says; to force the parallel path on
- * small shapes, run with {@code -jvmArgsAppend "--add-modules jdk.incubator.vector -Drec4j.parallelFlops=0"} (a
- * command-line {@code -jvmArgsAppend} replaces the one in {@link Fork}, so it must repeat the module flag).
+ * <p>{@code shape} is {@code MxKxN}: an M×K times K×N product; {@code op} picks the transposes as
+ * in BLAS ({@code NN} forward, {@code TN} = Aᵀ·B weight gradient, {@code NT} = A·Bᵀ input
+ * gradient). {@code kernels} is {@code scalar} or {@code simd}; {@code threads} sets {@link
+ * Parallel#setThreads(int)}. Products below {@link Parallel#minParallelFlops()} run on one thread
+ * whatever {@code threads} says; to force the parallel path on small shapes, run with {@code
+ * -jvmArgsAppend "--add-modules jdk.incubator.vector -Drec4j.parallelFlops=0"} (a command-line
+ * {@code -jvmArgsAppend} replaces the one in {@link Fork}, so it must repeat the module flag).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 5, time = 1)
-@Fork(value = 1, jvmArgsAppend = {"--add-modules", "jdk.incubator.vector", "-XX:+UseParallelGC"})
+@Fork(
+    value = 1,
+    jvmArgsAppend = {"--add-modules", "jdk.incubator.vector", "-XX:+UseParallelGC"})
 public class GemmBenchmark {
   @Param({"256x64x32", "1024x1024x1024"})
   public String shape;
@@ -69,7 +72,8 @@ public class GemmBenchmark {
     transB = op.charAt(1) == 'T';
     k = "scalar".equals(kernels) ? KernelProvider.scalar() : KernelProvider.simdOrNull();
     if (k == null) {
-      throw new IllegalStateException("SIMD kernels unavailable: run with --add-modules jdk.incubator.vector");
+      throw new IllegalStateException(
+          "SIMD kernels unavailable: run with --add-modules jdk.incubator.vector");
     }
     Parallel.setThreads(threads);
     SplittableRandom rnd = new SplittableRandom(7);

@@ -9,10 +9,11 @@ import org.rec4j.tensor.kernel.Kernels;
 import org.rec4j.tensor.kernel.Parallel;
 
 /**
- * Single-threaded gemm GFLOP/s measured against the calling thread's CPU time instead of the wall clock, for
- * machines shared with other jobs: time the thread spends descheduled does not count, so the figure tracks the
- * kernel rather than the neighbours (caches disturbed by them still cost). Prints one line per round; the best
- * rounds are the kernel's speed once compiled. Not a JMH benchmark.
+ * Single-threaded gemm GFLOP/s measured against the calling thread's CPU time instead of the wall
+ * clock, for machines shared with other jobs: time the thread spends descheduled does not count, so
+ * the figure tracks the kernel rather than the neighbours (caches disturbed by them still cost).
+ * Prints one line per round; the best rounds are the kernel's speed once compiled. Not a JMH
+ * benchmark.
  *
  * <pre>{@code
  * java --add-modules jdk.incubator.vector -cp rec4j-bench/target/rec4j-benchmarks.jar \
@@ -36,7 +37,8 @@ public final class GemmCpuTimeProbe {
     int rounds = args.length > 5 ? Integer.parseInt(args[5]) : 15;
     Kernels kernels = scalar ? KernelProvider.scalar() : KernelProvider.simdOrNull();
     if (kernels == null) {
-      throw new IllegalStateException("SIMD kernels unavailable: add --add-modules jdk.incubator.vector");
+      throw new IllegalStateException(
+          "SIMD kernels unavailable: add --add-modules jdk.incubator.vector");
     }
     Parallel.setThreads(1);
     boolean transA = op.charAt(0) == 'T';
@@ -53,11 +55,20 @@ public final class GemmCpuTimeProbe {
     for (int round = 0; round < rounds; round++) {
       long t0 = mx.getCurrentThreadCpuTime();
       for (int r = 0; r < reps; r++) {
-        kernels.gemm(transA, transB, m, n, k, 1f, a, 0, transA ? m : k, b, 0, transB ? k : n, 0f, c, 0, n);
+        kernels.gemm(
+            transA, transB, m, n, k, 1f, a, 0, transA ? m : k, b, 0, transB ? k : n, 0f, c, 0, n);
       }
       double seconds = (mx.getCurrentThreadCpuTime() - t0) / 1e9;
-      System.out.printf(Locale.ROOT, "%s %s %dx%dx%d round %d: %.1f GFLOP/s (thread CPU time)%n",
-          kernels.name(), op, m, k, n, round, flops * reps / seconds / 1e9);
+      System.out.printf(
+          Locale.ROOT,
+          "%s %s %dx%dx%d round %d: %.1f GFLOP/s (thread CPU time)%n",
+          kernels.name(),
+          op,
+          m,
+          k,
+          n,
+          round,
+          flops * reps / seconds / 1e9);
     }
   }
 }

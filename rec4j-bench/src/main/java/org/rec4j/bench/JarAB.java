@@ -16,18 +16,21 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Compares builds of rec4j inside one JVM: each jar gets its own class loader, {@link AbProbe} is defined anew in
- * each, and the jars' measurements run alternately, round after round. On the shared VMs this project is measured
- * on, a process's speed drifts by ±15–30% within minutes, so two builds timed in separate processes one after the
- * other cannot show a 10% change; run alternately in one process they see the same machine state.
+ * Compares builds of rec4j inside one JVM: each jar gets its own class loader, {@link AbProbe} is
+ * defined anew in each, and the jars' measurements run alternately, round after round. On the
+ * shared VMs this project is measured on, a process's speed drifts by ±15–30% within minutes, so
+ * two builds timed in separate processes one after the other cannot show a 10% change; run
+ * alternately in one process they see the same machine state.
  *
- * <p>Usage: {@code java --add-modules jdk.incubator.vector -Drec4j.threads=1 -cp rec4j-benchmarks.jar
- * org.rec4j.bench.JarAB [--workload train-step|gemm-neumf] [--rounds 8] [--warmup 2] A.jar B.jar …}. Prints one
- * line per round (jars in order, every other round reversed) and, per jar, the median and all values after the warm-up rounds, then each jar's median ratio to
- * the first jar's over the rounds (paired by round).
+ * <p>Usage: {@code java --add-modules jdk.incubator.vector -Drec4j.threads=1 -cp
+ * rec4j-benchmarks.jar org.rec4j.bench.JarAB [--workload train-step|gemm-neumf] [--rounds 8]
+ * [--warmup 2] A.jar B.jar …}. Prints one line per round (jars in order, every other round
+ * reversed) and, per jar, the median and all values after the warm-up rounds, then each jar's
+ * median ratio to the first jar's over the rounds (paired by round).
  *
- * <p>The jars must contain the rec4j engine and core (a {@code rec4j-benchmarks.jar} or {@code rec4j-cli-…-all.jar})
- * and share the API {@link AbProbe} uses. Both copies share the heap, the JIT and the kernel thread pools' settings.
+ * <p>The jars must contain the rec4j engine and core (a {@code rec4j-benchmarks.jar} or {@code
+ * rec4j-cli-…-all.jar}) and share the API {@link AbProbe} uses. Both copies share the heap, the JIT
+ * and the kernel thread pools' settings.
  */
 public final class JarAB {
   private JarAB() {}
@@ -35,7 +38,10 @@ public final class JarAB {
   /** Parsed command line. */
   record Options(String workload, int rounds, int warmup, List<Path> jars) {}
 
-  /** Parses the command line; every mistake is an {@link IllegalArgumentException} naming the option or jar. */
+  /**
+   * Parses the command line; every mistake is an {@link IllegalArgumentException} naming the option
+   * or jar.
+   */
   static Options parse(String[] args) {
     String workload = "train-step";
     int rounds = 8;
@@ -47,15 +53,19 @@ public final class JarAB {
         case "--rounds" -> rounds = integer(value(args, ++i, "--rounds"), "--rounds", 1);
         case "--warmup" -> warmup = integer(value(args, ++i, "--warmup"), "--warmup", 0);
         default -> {
-          if (args[i].startsWith("--")) throw new IllegalArgumentException("unknown option '" + args[i] + "'; expected --workload, --rounds, --warmup");
+          if (args[i].startsWith("--"))
+            throw new IllegalArgumentException(
+                "unknown option '" + args[i] + "'; expected --workload, --rounds, --warmup");
           Path p = Path.of(args[i]);
-          if (!Files.isRegularFile(p)) throw new IllegalArgumentException("jar '" + args[i] + "' not found");
+          if (!Files.isRegularFile(p))
+            throw new IllegalArgumentException("jar '" + args[i] + "' not found");
           jars.add(p);
         }
       }
     }
     if (!workload.equals("train-step") && !workload.equals("gemm-neumf")) {
-      throw new IllegalArgumentException("--workload: unknown '" + workload + "'; expected train-step or gemm-neumf");
+      throw new IllegalArgumentException(
+          "--workload: unknown '" + workload + "'; expected train-step or gemm-neumf");
     }
     if (jars.isEmpty()) throw new IllegalArgumentException("expected at least one jar to measure");
     return new Options(workload, rounds, warmup, List.copyOf(jars));
@@ -77,12 +87,20 @@ public final class JarAB {
     List<Path> jars = o.jars();
     byte[] probe = probeBytes();
     Method[] run = new Method[jars.size()];
-    for (int j = 0; j < jars.size(); j++) run[j] = new ProbeLoader(jars.get(j), probe).loadProbe().getMethod("run", String.class);
+    for (int j = 0; j < jars.size(); j++)
+      run[j] = new ProbeLoader(jars.get(j), probe).loadProbe().getMethod("run", String.class);
     double[][] v = new double[jars.size()][rounds];
     for (int r = 0; r < warmup + rounds; r++) {
-      StringBuilder line = new StringBuilder(r < warmup ? "warm-up " + (r + 1) + ":" : "round " + (r - warmup + 1) + ":");
+      StringBuilder line =
+          new StringBuilder(
+              r < warmup ? "warm-up " + (r + 1) + ":" : "round " + (r - warmup + 1) + ":");
       for (int jj = 0; jj < jars.size(); jj++) {
-        int j = r % 2 == 0 ? jj : jars.size() - 1 - jj; // every other round in reverse order: no jar always runs first
+        int j =
+            r % 2 == 0
+                ? jj
+                : jars.size()
+                    - 1
+                    - jj; // every other round in reverse order: no jar always runs first
         double x = call(run[j], workload);
         if (r >= warmup) v[j][r - warmup] = x;
         line.append(String.format(Locale.ROOT, " %s %.0f", jars.get(j).getFileName(), x));
@@ -90,13 +108,25 @@ public final class JarAB {
       System.out.println(line);
     }
     for (int j = 0; j < jars.size(); j++) {
-      StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%s: median %.0f, values %s", jars.get(j),
-          median(v[j]), Arrays.toString(Arrays.stream(v[j]).mapToLong(Math::round).toArray())));
+      StringBuilder line =
+          new StringBuilder(
+              String.format(
+                  Locale.ROOT,
+                  "%s: median %.0f, values %s",
+                  jars.get(j),
+                  median(v[j]),
+                  Arrays.toString(Arrays.stream(v[j]).mapToLong(Math::round).toArray())));
       if (j > 0) {
         double[] ratio = new double[rounds];
         for (int r = 0; r < rounds; r++) ratio[r] = v[j][r] / v[0][r];
-        line.append(String.format(Locale.ROOT, ", median ratio to %s %.3f (min %.3f, max %.3f)", jars.get(0).getFileName(),
-            median(ratio), Arrays.stream(ratio).min().orElse(0), Arrays.stream(ratio).max().orElse(0)));
+        line.append(
+            String.format(
+                Locale.ROOT,
+                ", median ratio to %s %.3f (min %.3f, max %.3f)",
+                jars.get(0).getFileName(),
+                median(ratio),
+                Arrays.stream(ratio).min().orElse(0),
+                Arrays.stream(ratio).max().orElse(0)));
       }
       System.out.println(line);
     }
@@ -139,7 +169,8 @@ public final class JarAB {
       if (v < min) throw new NumberFormatException();
       return v;
     } catch (NumberFormatException e) {
-      throw new IllegalArgumentException(key + ": expected an integer >= " + min + ", got '" + s + "'");
+      throw new IllegalArgumentException(
+          key + ": expected an integer >= " + min + ", got '" + s + "'");
     }
   }
 

@@ -11,11 +11,12 @@ import org.rec4j.train.TrainingHistory;
 import org.rec4j.train.TrainingListener;
 
 /**
- * Records a JFR profile (allocation samples throttled at 1,000/s, execution samples every 10 ms, GC and CPU load) of
- * the steady-state training loop: the recording starts when the first epoch ends (JIT warm-up excluded; at the start when only one
- * epoch runs) and is written to {@code file} when that training ends, before the final evaluation (the per-epoch
- * validations of epochs 2+ are inside the window). Only the first
- * training of a process is recorded. Summarize it with {@code bench/jfr-alloc.sh FILE}.
+ * Records a JFR profile (allocation samples throttled at 1,000/s, execution samples every 10 ms, GC
+ * and CPU load) of the steady-state training loop: the recording starts when the first epoch ends
+ * (JIT warm-up excluded; at the start when only one epoch runs) and is written to {@code file} when
+ * that training ends, before the final evaluation (the per-epoch validations of epochs 2+ are
+ * inside the window). Only the first training of a process is recorded. Summarize it with {@code
+ * bench/jfr-alloc.sh FILE}.
  */
 final class JfrProbe implements TrainingListener {
   private final Path file;
@@ -23,7 +24,9 @@ final class JfrProbe implements TrainingListener {
   private final boolean fromStart;
   private boolean done;
 
-  /** Writes to {@code file}; {@code fromStart}: record from the first batch (for single-epoch runs). */
+  /**
+   * Writes to {@code file}; {@code fromStart}: record from the first batch (for single-epoch runs).
+   */
   JfrProbe(Path file, boolean fromStart) {
     this.file = file;
     this.fromStart = fromStart;
@@ -45,7 +48,10 @@ final class JfrProbe implements TrainingListener {
     try {
       recording.stop();
       recording.dump(file);
-      System.err.println("jfr: wrote " + file.toAbsolutePath() + (fromStart ? " (all epochs)" : " (epochs 2.." + history.epochs().size() + ")"));
+      System.err.println(
+          "jfr: wrote "
+              + file.toAbsolutePath()
+              + (fromStart ? " (all epochs)" : " (epochs 2.." + history.epochs().size() + ")"));
     } catch (IOException e) {
       throw new UncheckedIOException("jfr: cannot write " + file, e);
     } finally {
@@ -56,7 +62,8 @@ final class JfrProbe implements TrainingListener {
 
   private void start() {
     if (recording != null || done) return;
-    // JVM-native events only: the "profile" settings also enable Java-level events whose start-up instrumentation
+    // JVM-native events only: the "profile" settings also enable Java-level events whose start-up
+    // instrumentation
     // (class-file parsing) then dominated the allocation samples of a short recording.
     recording = new Recording();
     recording.enable("jdk.ObjectAllocationSample").with("throttle", "1000/s");

@@ -8,12 +8,16 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * A one-line JSON object built field by field, in insertion order: the result line the benchmark harness prints and
- * {@code bench/compare-torch.sh} parses. Values may be strings, numbers, booleans, null, nested maps and lists;
- * non-finite doubles are written as {@code null} (JSON has no NaN), never silently as a number.
+ * A one-line JSON object built field by field, in insertion order: the result line the benchmark
+ * harness prints and {@code bench/compare-torch.sh} parses. Values may be strings, numbers,
+ * booleans, null, nested maps and lists; non-finite doubles are written as {@code null} (JSON has
+ * no NaN), never silently as a number.
  */
 public final class JsonLine {
-  /** Doubles keep 7 significant digits: more than any timing here can resolve, fewer than float noise. */
+  /**
+   * Doubles keep 7 significant digits: more than any timing here can resolve, fewer than float
+   * noise.
+   */
   private static final MathContext SIGNIFICANT = new MathContext(7);
 
   private final Map<String, Object> fields = new LinkedHashMap<>();
@@ -72,7 +76,9 @@ public final class JsonLine {
         }
         sb.append(']');
       }
-      default -> throw new IllegalArgumentException("cannot write a " + v.getClass().getName() + " as JSON: " + v);
+      default ->
+          throw new IllegalArgumentException(
+              "cannot write a " + v.getClass().getName() + " as JSON: " + v);
     }
   }
 

@@ -15,18 +15,20 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * The measured ceiling for gemm: GFLOP/s of a loop that does nothing but independent vector FMAs on registers
- * (12 accumulators, more than latency × pipes), with no memory traffic. Run with {@code -t 2} for both cores;
- * with {@code -t 1}, {@code gflopDone / cpuSeconds} is the ceiling of one core even on a busy machine.
- * Named {@code Simd…} because, like the engine's {@code Simd*} kernels, it is the only kind of class here allowed
- * to import {@code jdk.incubator.vector}.
+ * The measured ceiling for gemm: GFLOP/s of a loop that does nothing but independent vector FMAs on
+ * registers (12 accumulators, more than latency × pipes), with no memory traffic. Run with {@code
+ * -t 2} for both cores; with {@code -t 1}, {@code gflopDone / cpuSeconds} is the ceiling of one
+ * core even on a busy machine. Named {@code Simd…} because, like the engine's {@code Simd*}
+ * kernels, it is the only kind of class here allowed to import {@code jdk.incubator.vector}.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 5, time = 1)
-@Fork(value = 1, jvmArgsAppend = {"--add-modules", "jdk.incubator.vector"})
+@Fork(
+    value = 1,
+    jvmArgsAppend = {"--add-modules", "jdk.incubator.vector"})
 public class SimdFmaPeakBenchmark {
   private static final VectorSpecies<Float> SPECIES = FloatVector.SPECIES_PREFERRED;
   private static final int ROUNDS = 1 << 16;
@@ -66,7 +68,17 @@ public class SimdFmaPeakBenchmark {
     double gflop = 2e-9 * ROUNDS * ACCUMULATORS * SPECIES.length();
     flops.gflop += gflop;
     cpu.gflopDone += gflop;
-    return a0.add(a1).add(a2).add(a3).add(a4).add(a5).add(a6).add(a7).add(a8).add(a9).add(a10).add(a11)
+    return a0.add(a1)
+        .add(a2)
+        .add(a3)
+        .add(a4)
+        .add(a5)
+        .add(a6)
+        .add(a7)
+        .add(a8)
+        .add(a9)
+        .add(a10)
+        .add(a11)
         .reduceLanes(VectorOperators.ADD);
   }
 }

@@ -24,15 +24,18 @@ import org.rec4j.tensor.Rng;
 import org.rec4j.tensor.Tensor;
 
 /**
- * Embedding gather + sparse backward + lazy Adam on the touched rows — the sparse side of a recommender step. One
- * operation is one row (a batch of {@value #BATCH} random ids into a 100,000-row table), so the score is rows/s.
+ * Embedding gather + sparse backward + lazy Adam on the touched rows — the sparse side of a
+ * recommender step. One operation is one row (a batch of {@value #BATCH} random ids into a
+ * 100,000-row table), so the score is rows/s.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 5, time = 1)
-@Fork(value = 1, jvmArgsAppend = {"--add-modules", "jdk.incubator.vector", "-XX:+UseParallelGC"})
+@Fork(
+    value = 1,
+    jvmArgsAppend = {"--add-modules", "jdk.incubator.vector", "-XX:+UseParallelGC"})
 public class SparseAdamBenchmark {
   static final int BATCH = 256;
   static final int ROWS = 100_000;

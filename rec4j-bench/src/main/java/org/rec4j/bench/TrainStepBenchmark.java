@@ -13,14 +13,16 @@ import org.rec4j.train.TrainerConfig;
 import org.rec4j.train.TrainingHistory;
 
 /**
- * The NeuMF-shaped training-step microbenchmark of the engine issue: batch 256, GMF 8 + MLP 64→32→16→8, BCE with 4
- * sampled negatives per positive, Adam, on an ML-1M-sized id space (6,040 users × 3,706 items) with random
- * positives — through the real {@link org.rec4j.train.Trainer} loop (forward, backward, lazy sparse Adam, example
- * copying; negative sampling and shuffling are timed separately and excluded, as in the PyTorch reference).
+ * The NeuMF-shaped training-step microbenchmark of the engine issue: batch 256, GMF 8 + MLP
+ * 64→32→16→8, BCE with 4 sampled negatives per positive, Adam, on an ML-1M-sized id space (6,040
+ * users × 3,706 items) with random positives — through the real {@link org.rec4j.train.Trainer}
+ * loop (forward, backward, lazy sparse Adam, example copying; negative sampling and shuffling are
+ * timed separately and excluded, as in the PyTorch reference).
  *
- * <p>Usage: {@code java --add-modules jdk.incubator.vector -cp rec4j-bench.jar org.rec4j.bench.TrainStepBenchmark
- * [model=neumf] [threads=1] [epochs=4] [positives=200000] [factors=8]}. Prints one line per epoch and a final JSON
- * line with the median samples/s of the epochs after the first (JIT warm-up).
+ * <p>Usage: {@code java --add-modules jdk.incubator.vector -cp rec4j-bench.jar
+ * org.rec4j.bench.TrainStepBenchmark [model=neumf] [threads=1] [epochs=4] [positives=200000]
+ * [factors=8]}. Prints one line per epoch and a final JSON line with the median samples/s of the
+ * epochs after the first (JIT warm-up).
  */
 public final class TrainStepBenchmark {
   private TrainStepBenchmark() {}
@@ -34,17 +36,45 @@ public final class TrainStepBenchmark {
     int f = Integer.parseInt(arg(args, "factors", "8"));
     int users = 6040, items = 3706;
     Interactions train = AbProbe.randomPositives(users, items, positives);
-    NeuralRecommender m = (NeuralRecommender) ModelRegistry.create(model, ModelOptions.implicit(users, items, f));
-    TrainerConfig tc = new TrainerConfig(epochs, 256, 1e-3, OptimizerKind.ADAM, 0f, Objective.BCE, 4, 42, threads, 1, "ndcg@10", 0, false);
+    NeuralRecommender m =
+        (NeuralRecommender) ModelRegistry.create(model, ModelOptions.implicit(users, items, f));
+    TrainerConfig tc =
+        new TrainerConfig(
+            epochs,
+            256,
+            1e-3,
+            OptimizerKind.ADAM,
+            0f,
+            Objective.BCE,
+            4,
+            42,
+            threads,
+            1,
+            "ndcg@10",
+            0,
+            false);
     TrainingHistory h = m.fit(train, null, tc);
     double[] sps = new double[Math.max(1, epochs - 1)];
     for (EpochStats e : h.epochs()) {
-      System.out.printf(Locale.ROOT, "epoch %d: %.0f samples/s (%.2f s loop, %.2f s sampling)%n", e.epoch(), e.samplesPerSecond(), e.trainSeconds(), e.sampleSeconds());
-      if (e.epoch() > 1 || epochs == 1) sps[Math.min(sps.length - 1, Math.max(0, e.epoch() - 2))] = e.samplesPerSecond();
+      System.out.printf(
+          Locale.ROOT,
+          "epoch %d: %.0f samples/s (%.2f s loop, %.2f s sampling)%n",
+          e.epoch(),
+          e.samplesPerSecond(),
+          e.trainSeconds(),
+          e.sampleSeconds());
+      if (e.epoch() > 1 || epochs == 1)
+        sps[Math.min(sps.length - 1, Math.max(0, e.epoch() - 2))] = e.samplesPerSecond();
     }
     java.util.Arrays.sort(sps);
-    System.out.printf(Locale.ROOT, "{\"workload\":\"train-step-%s\",\"kernels\":\"%s\",\"threads\":%d,\"batch\":256,\"factors\":%d,\"samples_per_s\":%.0f}%n",
-        model, KernelProvider.get().name(), threads, f, sps[sps.length / 2]);
+    System.out.printf(
+        Locale.ROOT,
+        "{\"workload\":\"train-step-%s\",\"kernels\":\"%s\",\"threads\":%d,\"batch\":256,\"factors\":%d,\"samples_per_s\":%.0f}%n",
+        model,
+        KernelProvider.get().name(),
+        threads,
+        f,
+        sps[sps.length / 2]);
   }
 
   static String arg(String[] args, String key, String def) {

@@ -32,31 +32,36 @@ import org.rec4j.train.TrainingHistory;
 import org.rec4j.train.TrainingListener;
 
 /**
- * The end-to-end workloads of the performance issue, each run through the library path {@code rec4j train} uses
- * ({@link Experiment#run} on an {@link ExperimentConfig} with the CLI's defaults), printing per-epoch lines on stderr
- * and one JSON result line per model on stdout:
+ * The end-to-end workloads of the performance issue, each run through the library path {@code rec4j
+ * train} uses ({@link Experiment#run} on an {@link ExperimentConfig} with the CLI's defaults),
+ * printing per-epoch lines on stderr and one JSON result line per model on stdout:
+ *
  * <ul>
- *   <li>{@code neumf-ml1m}, {@code mf-ml1m} — NCF protocol on the ML-1M NCF files: f=8 (NeuMF tower 64→32→16→8),
- *       BCE with 4 uniform negatives, Adam 1e-3, batch 256, HR@10/NDCG@10 on the 100 provided candidates after
- *       every epoch (default 20 epochs);
- *   <li>{@code rating-ml100k} — the seed's rating regressors ncf, widedeep, neumf on ML-100K fold u1: factors 10,
- *       layers [20,20,10], dropout 0.1, MSE, Adam 1e-3, batch 64 (default 50 epochs); RMSE/MAE;
- *   <li>{@code eval-full-ml1m}, {@code eval-sampled-ml1m} — train MF and NeuMF as above for 1 epoch, then time
- *       {@code --repeat} warm evaluations of all 6,040 users: full ranking of the catalog minus training items, or
- *       the NCF protocol's 100 candidates.
+ *   <li>{@code neumf-ml1m}, {@code mf-ml1m} — NCF protocol on the ML-1M NCF files: f=8 (NeuMF tower
+ *       64→32→16→8), BCE with 4 uniform negatives, Adam 1e-3, batch 256, HR@10/NDCG@10 on the 100
+ *       provided candidates after every epoch (default 20 epochs);
+ *   <li>{@code rating-ml100k} — the seed's rating regressors ncf, widedeep, neumf on ML-100K fold
+ *       u1: factors 10, layers [20,20,10], dropout 0.1, MSE, Adam 1e-3, batch 64 (default 50
+ *       epochs); RMSE/MAE;
+ *   <li>{@code eval-full-ml1m}, {@code eval-sampled-ml1m} — train MF and NeuMF as above for 1
+ *       epoch, then time {@code --repeat} warm evaluations of all 6,040 users: full ranking of the
+ *       catalog minus training items, or the NCF protocol's 100 candidates.
  * </ul>
  *
  * <p>Fields of a result line: {@code workload}, {@code model}, {@code threads}, {@code epochs},
- * {@code seconds_per_epoch} (median wall seconds of the batch loop, as the PyTorch reference's {@code train_s}),
- * {@code sample_seconds_per_epoch} (negative sampling and shuffling), {@code train_samples_per_s} (positives +
- * negatives per second of the loop, median over all epochs), {@code train_samples_per_s_warm} (median over epochs
- * 2+), {@code eval_seconds}, {@code peak_rss_mb} (VmHWM of the process so far), {@code alloc_bytes_per_batch} (heap
- * bytes allocated per batch in the last epoch's loop), {@code foreign_cores} (median over epochs of the CPU other
- * processes used during the loop, in cores, as the PyTorch references report it), {@code quality} and
- * {@code load_avg} (1-minute load average at the end; above the core count means shared-machine figures).
+ * {@code seconds_per_epoch} (median wall seconds of the batch loop, as the PyTorch reference's
+ * {@code train_s}), {@code sample_seconds_per_epoch} (negative sampling and shuffling), {@code
+ * train_samples_per_s} (positives + negatives per second of the loop, median over all epochs),
+ * {@code train_samples_per_s_warm} (median over epochs 2+), {@code eval_seconds}, {@code
+ * peak_rss_mb} (VmHWM of the process so far), {@code alloc_bytes_per_batch} (heap bytes allocated
+ * per batch in the last epoch's loop), {@code foreign_cores} (median over epochs of the CPU other
+ * processes used during the loop, in cores, as the PyTorch references report it), {@code quality}
+ * and {@code load_avg} (1-minute load average at the end; above the core count means shared-machine
+ * figures).
  *
- * <p>Usage: {@code java --add-modules jdk.incubator.vector -cp rec4j-benchmarks.jar org.rec4j.bench.Workload
- * --workload NAME [--threads T] [--epochs E] [--data-root DIR] [--models a,b] [--repeat R] [--seed S] [--jfr FILE]}.
+ * <p>Usage: {@code java --add-modules jdk.incubator.vector -cp rec4j-benchmarks.jar
+ * org.rec4j.bench.Workload --workload NAME [--threads T] [--epochs E] [--data-root DIR] [--models
+ * a,b] [--repeat R] [--seed S] [--jfr FILE]}.
  */
 public final class Workload {
   private Workload() {}
@@ -81,8 +86,11 @@ public final class Workload {
 
     static Name of(String label) {
       for (Name n : values()) if (n.label.equals(label)) return n;
-      throw new IllegalArgumentException("--workload: unknown '" + label + "'; expected one of "
-          + Arrays.stream(values()).map(n -> n.label).toList());
+      throw new IllegalArgumentException(
+          "--workload: unknown '"
+              + label
+              + "'; expected one of "
+              + Arrays.stream(values()).map(n -> n.label).toList());
     }
 
     boolean evaluationOnly() {
@@ -91,9 +99,20 @@ public final class Workload {
   }
 
   /** Parsed command line. */
-  record Options(Name workload, int threads, int epochs, Path dataRoot, List<String> models, int repeat, long seed, Path jfr) {}
+  record Options(
+      Name workload,
+      int threads,
+      int epochs,
+      Path dataRoot,
+      List<String> models,
+      int repeat,
+      long seed,
+      Path jfr) {}
 
-  /** Runs the workload named on the command line; a bad argument or missing file ends with a one-line error. */
+  /**
+   * Runs the workload named on the command line; a bad argument or missing file ends with a
+   * one-line error.
+   */
   public static void main(String[] args) {
     Options o;
     try {
@@ -114,7 +133,16 @@ public final class Workload {
   /** Parses {@code --key value} pairs; unknown keys and malformed numbers fail naming the key. */
   static Options parse(String[] args) {
     Map<String, String> kv = new LinkedHashMap<>();
-    List<String> keys = List.of("--workload", "--threads", "--epochs", "--data-root", "--models", "--repeat", "--seed", "--jfr");
+    List<String> keys =
+        List.of(
+            "--workload",
+            "--threads",
+            "--epochs",
+            "--data-root",
+            "--models",
+            "--repeat",
+            "--seed",
+            "--jfr");
     for (int i = 0; i < args.length; i++) {
       String a = args[i], v = null;
       int eq = a.indexOf('=');
@@ -122,7 +150,8 @@ public final class Workload {
         v = a.substring(eq + 1);
         a = a.substring(0, eq);
       }
-      if (!keys.contains(a)) throw new IllegalArgumentException("unknown option '" + a + "'; expected " + keys);
+      if (!keys.contains(a))
+        throw new IllegalArgumentException("unknown option '" + a + "'; expected " + keys);
       if (v == null) {
         if (i + 1 >= args.length) throw new IllegalArgumentException(a + " needs a value");
         v = args[++i];
@@ -130,7 +159,9 @@ public final class Workload {
       kv.put(a, v);
     }
     if (!kv.containsKey("--workload")) {
-      throw new IllegalArgumentException("--workload is required: one of " + Arrays.stream(Name.values()).map(n -> n.label).toList());
+      throw new IllegalArgumentException(
+          "--workload is required: one of "
+              + Arrays.stream(Name.values()).map(n -> n.label).toList());
     }
     Name w = Name.of(kv.get("--workload"));
     int threads = positive(kv, "--threads", 1);
@@ -140,17 +171,28 @@ public final class Workload {
     try {
       seed = Long.parseLong(kv.getOrDefault("--seed", "42"));
     } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("--seed: expected an integer, got '" + kv.get("--seed") + "'");
+      throw new IllegalArgumentException(
+          "--seed: expected an integer, got '" + kv.get("--seed") + "'");
     }
     List<String> models = w.models;
     if (kv.containsKey("--models")) {
       models = List.of(kv.get("--models").split(","));
       for (String m : models) {
-        if (!w.models.contains(m)) throw new IllegalArgumentException("--models: '" + m + "' is not part of " + w.label + " " + w.models);
+        if (!w.models.contains(m))
+          throw new IllegalArgumentException(
+              "--models: '" + m + "' is not part of " + w.label + " " + w.models);
       }
     }
     Path jfr = kv.containsKey("--jfr") ? Path.of(kv.get("--jfr")) : null;
-    return new Options(w, threads, epochs, Path.of(kv.getOrDefault("--data-root", "../shared/data")), models, repeat, seed, jfr);
+    return new Options(
+        w,
+        threads,
+        epochs,
+        Path.of(kv.getOrDefault("--data-root", "../shared/data")),
+        models,
+        repeat,
+        seed,
+        jfr);
   }
 
   private static int positive(Map<String, String> kv, String key, int def) {
@@ -168,30 +210,43 @@ public final class Workload {
   /** Runs {@code o}, writing result lines to {@code out} and progress to {@code log}. */
   static void run(Options o, PrintStream out, PrintStream log) {
     boolean rating = o.workload() == Name.RATING_ML100K;
-    Path dir = rating ? o.dataRoot().resolve("ml-100k") : o.dataRoot().resolve("ml-1m").resolve("ncf");
+    Path dir =
+        rating ? o.dataRoot().resolve("ml-100k") : o.dataRoot().resolve("ml-1m").resolve("ncf");
     if (rating) requireFiles(dir, "u.data", "u1.base", "u1.test");
     else requireFiles(dir, "ml-1m.train.rating", "ml-1m.test.rating", "ml-1m.test.negative");
     DataSpec spec = DataSpec.parse((rating ? "ml-100k:" : "ncf:") + dir);
     long t0 = System.nanoTime();
     Dataset ds = spec.load();
     double loadSeconds = (System.nanoTime() - t0) / 1e9;
-    log.printf(Locale.ROOT, "# %s: %s loaded in %.2f s, kernels %s, java %s%n", o.workload().label, ds.name(), loadSeconds,
-        KernelProvider.get().name(), Runtime.version());
+    log.printf(
+        Locale.ROOT,
+        "# %s: %s loaded in %.2f s, kernels %s, java %s%n",
+        o.workload().label,
+        ds.name(),
+        loadSeconds,
+        KernelProvider.get().name(),
+        Runtime.version());
     JfrProbe jfr = o.jfr() == null ? null : new JfrProbe(o.jfr(), o.epochs() == 1);
     for (String model : o.models()) {
-      Protocol p = switch (o.workload()) {
-        case RATING_ML100K -> Protocol.RATING;
-        case EVAL_FULL_ML1M -> Protocol.FULL;
-        default -> Protocol.SAMPLED;
-      };
+      Protocol p =
+          switch (o.workload()) {
+            case RATING_ML100K -> Protocol.RATING;
+            case EVAL_FULL_ML1M -> Protocol.FULL;
+            default -> Protocol.SAMPLED;
+          };
       ExperimentConfig c = rating ? ratingSeed(spec, model, o) : ncf(spec, model, p, o);
       AllocationProbe alloc = new AllocationProbe();
       ContentionProbe contention = new ContentionProbe();
-      List<TrainingListener> ls = new ArrayList<>(List.of(new LogListener(log, "  " + model + " "), alloc, contention));
+      List<TrainingListener> ls =
+          new ArrayList<>(List.of(new LogListener(log, "  " + model + " "), alloc, contention));
       if (jfr != null) ls.add(jfr);
       long w0 = System.nanoTime();
       ExperimentResult r = Experiment.run(c, ds, ls.toArray(TrainingListener[]::new));
-      JsonLine line = new JsonLine().put("workload", o.workload().label).put("model", model).put("threads", o.threads());
+      JsonLine line =
+          new JsonLine()
+              .put("workload", o.workload().label)
+              .put("model", model)
+              .put("threads", o.threads());
       if (o.workload().evaluationOnly()) {
         evaluationTimes(line, c, ds, r, o);
       } else {
@@ -199,34 +254,104 @@ public final class Workload {
         line.put("foreign_cores", median(contention.perEpoch()));
         line.put("eval_seconds", r.evalSeconds());
         line.put("quality", quality(r.metrics(), rating));
-        for (String on : new String[] {"", org.rec4j.experiment.Experiment.ON_TEST}) { // on validation, or labelled on test
+        for (String on :
+            new String[] {
+              "", org.rec4j.experiment.Experiment.ON_TEST
+            }) { // on validation, or labelled on test
           Double best = r.metrics().get("best_" + c.trainer().monitor() + on);
-          if (best != null) line.put("best_" + c.trainer().monitor() + on, best).put("best_epoch" + on, r.metrics().get("best_epoch" + on).intValue());
+          if (best != null)
+            line.put("best_" + c.trainer().monitor() + on, best)
+                .put("best_epoch" + on, r.metrics().get("best_epoch" + on).intValue());
         }
       }
-      line.put("wall_seconds", (System.nanoTime() - w0) / 1e9).put("load_seconds", loadSeconds)
-          .put("peak_rss_mb", ProcStatus.peakRssMb()).put("load_avg", loadAverage())
-          .put("kernels", KernelProvider.get().name()).put("java", Runtime.version().toString());
+      line.put("wall_seconds", (System.nanoTime() - w0) / 1e9)
+          .put("load_seconds", loadSeconds)
+          .put("peak_rss_mb", ProcStatus.peakRssMb())
+          .put("load_avg", loadAverage())
+          .put("kernels", KernelProvider.get().name())
+          .put("java", Runtime.version().toString());
       out.println(line);
       out.flush();
     }
   }
 
-  /** The NCF-protocol experiment {@code rec4j train --model M --data ncf:DIR --factors 8} resolves to. */
+  /**
+   * The NCF-protocol experiment {@code rec4j train --model M --data ncf:DIR --factors 8} resolves
+   * to.
+   */
   static ExperimentConfig ncf(DataSpec spec, String model, Protocol p, Options o) {
     int f = 8;
-    TrainerConfig tc = new TrainerConfig(o.epochs(), 256, 1e-3, OptimizerKind.ADAM, 0f, Objective.BCE, 4, o.seed(), o.threads(), 1,
-        "ndcg@10", 0, false);
-    return new ExperimentConfig(spec, SplitSpec.parse("given"), model, f, new int[] {8 * f, 4 * f, 2 * f, f}, 0f, false, tc, p, 99,
-        new int[] {10}, false, false, 0, 0, 0.01f);
+    TrainerConfig tc =
+        new TrainerConfig(
+            o.epochs(),
+            256,
+            1e-3,
+            OptimizerKind.ADAM,
+            0f,
+            Objective.BCE,
+            4,
+            o.seed(),
+            o.threads(),
+            1,
+            "ndcg@10",
+            0,
+            false);
+    return new ExperimentConfig(
+        spec,
+        SplitSpec.parse("given"),
+        model,
+        f,
+        new int[] {8 * f, 4 * f, 2 * f, f},
+        0f,
+        false,
+        tc,
+        p,
+        99,
+        new int[] {10},
+        false,
+        false,
+        0,
+        0,
+        0.01f);
   }
 
-  /** The seed's rating setup, as {@code rec4j train --model M --data ml-100k:DIR --split u1} resolves it. */
+  /**
+   * The seed's rating setup, as {@code rec4j train --model M --data ml-100k:DIR --split u1}
+   * resolves it.
+   */
   static ExperimentConfig ratingSeed(DataSpec spec, String model, Options o) {
-    TrainerConfig tc = new TrainerConfig(o.epochs(), 64, 1e-3, OptimizerKind.ADAM, 0f, Objective.MSE, 0, o.seed(), o.threads(), 1,
-        "rmse", 0, false);
-    return new ExperimentConfig(spec, SplitSpec.parse("u1"), model, 10, new int[] {20, 20, 10}, 0.1f, false, tc, Protocol.RATING,
-        99, new int[] {10}, false, false, 0, 0, 0.01f);
+    TrainerConfig tc =
+        new TrainerConfig(
+            o.epochs(),
+            64,
+            1e-3,
+            OptimizerKind.ADAM,
+            0f,
+            Objective.MSE,
+            0,
+            o.seed(),
+            o.threads(),
+            1,
+            "rmse",
+            0,
+            false);
+    return new ExperimentConfig(
+        spec,
+        SplitSpec.parse("u1"),
+        model,
+        10,
+        new int[] {20, 20, 10},
+        0.1f,
+        false,
+        tc,
+        Protocol.RATING,
+        99,
+        new int[] {10},
+        false,
+        false,
+        0,
+        0,
+        0.01f);
   }
 
   private static void training(JsonLine line, TrainingHistory h, AllocationProbe alloc) {
@@ -234,21 +359,36 @@ public final class Workload {
     List<EpochStats> warm = es.size() > 1 ? es.subList(1, es.size()) : es;
     EpochStats last = h.last();
     line.put("epochs", es.size())
-        .put("seconds_per_epoch", median(es.stream().mapToDouble(EpochStats::trainSeconds).toArray()))
-        .put("sample_seconds_per_epoch", median(es.stream().mapToDouble(EpochStats::sampleSeconds).toArray()))
+        .put(
+            "seconds_per_epoch",
+            median(es.stream().mapToDouble(EpochStats::trainSeconds).toArray()))
+        .put(
+            "sample_seconds_per_epoch",
+            median(es.stream().mapToDouble(EpochStats::sampleSeconds).toArray()))
         .put("samples_per_epoch", Math.round(last.samplesPerSecond() * last.trainSeconds()))
-        .put("train_samples_per_s", median(es.stream().mapToDouble(EpochStats::samplesPerSecond).toArray()))
-        .put("train_samples_per_s_warm", median(warm.stream().mapToDouble(EpochStats::samplesPerSecond).toArray()))
+        .put(
+            "train_samples_per_s",
+            median(es.stream().mapToDouble(EpochStats::samplesPerSecond).toArray()))
+        .put(
+            "train_samples_per_s_warm",
+            median(warm.stream().mapToDouble(EpochStats::samplesPerSecond).toArray()))
         .put("per_epoch_seconds", es.stream().mapToDouble(EpochStats::trainSeconds).toArray())
         .put("alloc_bytes_per_batch", alloc.bytesPerBatch());
   }
 
-  /** Re-evaluates the trained model {@code repeat} times on the same task and records the wall times. */
-  private static void evaluationTimes(JsonLine line, ExperimentConfig c, Dataset ds, ExperimentResult r, Options o) {
+  /**
+   * Re-evaluates the trained model {@code repeat} times on the same task and records the wall
+   * times.
+   */
+  private static void evaluationTimes(
+      JsonLine line, ExperimentConfig c, Dataset ds, ExperimentResult r, Options o) {
     Interactions test = c.split().apply(c.data(), ds, new Rng(c.trainer().seed())).test();
     Interactions train = r.train();
-    RankingTask task = c.protocol() == Protocol.FULL ? EvalTasks.full(train, test)
-        : EvalTasks.sampled(train, test, ds.candidates(), c.sampledNegatives(), c.trainer().seed() + 99);
+    RankingTask task =
+        c.protocol() == Protocol.FULL
+            ? EvalTasks.full(train, test)
+            : EvalTasks.sampled(
+                train, test, ds.candidates(), c.sampledNegatives(), c.trainer().seed() + 99);
     Evaluator ev = Evaluator.standard(o.threads(), c.ks());
     double[] secs = new double[o.repeat()];
     RankingResult res = null;
@@ -259,14 +399,19 @@ public final class Workload {
     }
     double[] sorted = secs.clone();
     Arrays.sort(sorted);
-    line.put("protocol", c.protocol().name().toLowerCase(Locale.ROOT)).put("train_epochs", r.history().epochs().size())
-        .put("users", res.users()).put("eval_seconds", median(secs)).put("eval_seconds_min", sorted[0])
-        .put("eval_seconds_runs", secs).put("quality", quality(res.means(), false));
+    line.put("protocol", c.protocol().name().toLowerCase(Locale.ROOT))
+        .put("train_epochs", r.history().epochs().size())
+        .put("users", res.users())
+        .put("eval_seconds", median(secs))
+        .put("eval_seconds_min", sorted[0])
+        .put("eval_seconds_runs", secs)
+        .put("quality", quality(res.means(), false));
   }
 
   private static Map<String, Object> quality(Map<String, Double> metrics, boolean rating) {
     Map<String, Object> q = new LinkedHashMap<>();
-    for (String k : rating ? List.of("rmse", "mae") : List.of("hr@10", "ndcg@10")) q.put(k, metrics.get(k));
+    for (String k : rating ? List.of("rmse", "mae") : List.of("hr@10", "ndcg@10"))
+      q.put(k, metrics.get(k));
     return q;
   }
 
@@ -274,7 +419,9 @@ public final class Workload {
   static void requireFiles(Path dir, String... names) {
     for (String n : names) {
       Path p = dir.resolve(n);
-      if (!Files.isRegularFile(p)) throw new IllegalArgumentException("missing data file " + p.toAbsolutePath().normalize() + " (see --data-root)");
+      if (!Files.isRegularFile(p))
+        throw new IllegalArgumentException(
+            "missing data file " + p.toAbsolutePath().normalize() + " (see --data-root)");
     }
   }
 

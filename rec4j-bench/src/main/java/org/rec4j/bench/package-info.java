@@ -1,8 +1,8 @@
 /**
  * Benchmarks (not published): JMH benchmarks of the engine's kernels (results and commands in
- * docs/benchmarks-kernels.md) and the end-to-end workloads of the performance issue ({@link org.rec4j.bench.Workload},
- * compared with PyTorch by {@code bench/compare-torch.sh}; docs/benchmarks.md, "Issue 6 harness"), and
- * {@link org.rec4j.bench.JarAB}, which compares two builds inside one JVM (docs/benchmarks.md, NeuMF-shaped training
- * step).
+ * docs/benchmarks-kernels.md) and the end-to-end workloads of the performance issue ({@link
+ * org.rec4j.bench.Workload}, compared with PyTorch by {@code bench/compare-torch.sh};
+ * docs/benchmarks.md, "Issue 6 harness"), and {@link org.rec4j.bench.JarAB}, which compares two
+ * builds inside one JVM (docs/benchmarks.md, NeuMF-shaped training step).
  */
 package org.rec4j.bench;

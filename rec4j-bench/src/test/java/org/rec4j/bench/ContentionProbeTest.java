@@ -15,7 +15,8 @@ class ContentionProbeTest {
 
   @Test
   void rejectsAPerCoreOrShortLine() {
-    assertThrows(IllegalArgumentException.class, () -> ContentionProbe.busyTicks("cpu0 1 2 3 4 5 6 7 8"));
+    assertThrows(
+        IllegalArgumentException.class, () -> ContentionProbe.busyTicks("cpu0 1 2 3 4 5 6 7 8"));
     assertThrows(IllegalArgumentException.class, () -> ContentionProbe.busyTicks("cpu 1 2 3"));
   }
 }

@@ -17,15 +17,30 @@ class JarABTest {
   void parsesOptionsAndJars() throws Exception {
     Path a = Files.writeString(dir.resolve("a.jar"), "x");
     Path b = Files.writeString(dir.resolve("b.jar"), "x");
-    JarAB.Options o = JarAB.parse(new String[] {"--workload", "gemm-neumf", "--rounds", "3", "--warmup", "0", a.toString(), b.toString()});
+    JarAB.Options o =
+        JarAB.parse(
+            new String[] {
+              "--workload",
+              "gemm-neumf",
+              "--rounds",
+              "3",
+              "--warmup",
+              "0",
+              a.toString(),
+              b.toString()
+            });
     assertEquals(new JarAB.Options("gemm-neumf", 3, 0, List.of(a, b)), o);
-    assertEquals(new JarAB.Options("train-step", 8, 2, List.of(a)), JarAB.parse(new String[] {a.toString()}));
+    assertEquals(
+        new JarAB.Options("train-step", 8, 2, List.of(a)),
+        JarAB.parse(new String[] {a.toString()}));
   }
 
   @Test
   void badArgumentsNameTheOptionOrJar() throws Exception {
     Path a = Files.writeString(dir.resolve("a.jar"), "x");
-    assertTrue(message("--rounds", "0", a.toString()).contains("--rounds: expected an integer >= 1, got '0'"));
+    assertTrue(
+        message("--rounds", "0", a.toString())
+            .contains("--rounds: expected an integer >= 1, got '0'"));
     assertTrue(message("--warmup", "x", a.toString()).contains("--warmup"));
     assertTrue(message("--workload", "nope", a.toString()).contains("--workload: unknown 'nope'"));
     assertTrue(message("--frobnicate", a.toString()).contains("unknown option '--frobnicate'"));

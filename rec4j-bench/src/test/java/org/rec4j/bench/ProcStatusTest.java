@@ -7,7 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import org.junit.jupiter.api.Test;
 
 class ProcStatusTest {
-  private static final String STATUS = """
+  private static final String STATUS =
+      """
       Name:\tjava
       VmPeak:\t 9000000 kB
       VmHWM:\t  524288 kB
@@ -24,7 +25,8 @@ class ProcStatusTest {
   @Test
   void absentFieldIsNaNAndMalformedLineFails() {
     assertTrue(Double.isNaN(ProcStatus.kilobytes(STATUS, "VmSwap")));
-    assertThrows(IllegalArgumentException.class, () -> ProcStatus.kilobytes("VmHWM:\t12 MB\n", "VmHWM"));
+    assertThrows(
+        IllegalArgumentException.class, () -> ProcStatus.kilobytes("VmHWM:\t12 MB\n", "VmHWM"));
   }
 
   @Test

@@ -21,7 +21,9 @@ class WorkloadTest {
 
   @Test
   void parsesOptionsAndDefaults() {
-    Workload.Options o = Workload.parse(new String[] {"--workload", "rating-ml100k", "--threads=2", "--models", "ncf"});
+    Workload.Options o =
+        Workload.parse(
+            new String[] {"--workload", "rating-ml100k", "--threads=2", "--models", "ncf"});
     assertEquals(Workload.Name.RATING_ML100K, o.workload());
     assertEquals(2, o.threads());
     assertEquals(50, o.epochs());
@@ -41,9 +43,12 @@ class WorkloadTest {
 
   @Test
   void missingDataNamesThePath() {
-    Workload.Options o = Workload.parse(new String[] {"--workload", "mf-ml1m", "--data-root", root.toString()});
+    Workload.Options o =
+        Workload.parse(new String[] {"--workload", "mf-ml1m", "--data-root", root.toString()});
     var e = assertThrows(IllegalArgumentException.class, () -> Workload.run(o, sink(), sink()));
-    assertTrue(e.getMessage().contains(root.resolve("ml-1m/ncf/ml-1m.train.rating").toString()), e.getMessage());
+    assertTrue(
+        e.getMessage().contains(root.resolve("ml-1m/ncf/ml-1m.train.rating").toString()),
+        e.getMessage());
   }
 
   @Test
@@ -53,9 +58,20 @@ class WorkloadTest {
     String[] lines = out.strip().split("\n");
     assertEquals(1, lines.length, out);
     String l = lines[0];
-    assertTrue(l.startsWith("{\"workload\":\"neumf-ml1m\",\"model\":\"neumf\",\"threads\":1,\"epochs\":2,"), l);
-    for (String key : List.of("seconds_per_epoch", "train_samples_per_s", "eval_seconds", "peak_rss_mb", "alloc_bytes_per_batch", "foreign_cores",
-        "\"quality\":{\"hr@10\":", "\"ndcg@10\":")) {
+    assertTrue(
+        l.startsWith(
+            "{\"workload\":\"neumf-ml1m\",\"model\":\"neumf\",\"threads\":1,\"epochs\":2,"),
+        l);
+    for (String key :
+        List.of(
+            "seconds_per_epoch",
+            "train_samples_per_s",
+            "eval_seconds",
+            "peak_rss_mb",
+            "alloc_bytes_per_batch",
+            "foreign_cores",
+            "\"quality\":{\"hr@10\":",
+            "\"ndcg@10\":")) {
       assertTrue(l.contains(key), key + " missing in " + l);
     }
     // 40 users x 6 positives x (1 + 4 negatives) training examples per epoch
@@ -65,23 +81,34 @@ class WorkloadTest {
   @Test
   void evaluationWorkloadTimesEachModel() throws IOException {
     writeTinyNcf(root.resolve("ml-1m/ncf"));
-    String out = run("--workload", "eval-full-ml1m", "--repeat", "2", "--data-root", root.toString());
+    String out =
+        run("--workload", "eval-full-ml1m", "--repeat", "2", "--data-root", root.toString());
     String[] lines = out.strip().split("\n");
     assertEquals(2, lines.length, out);
     assertTrue(lines[0].startsWith("{\"workload\":\"eval-full-ml1m\",\"model\":\"mf\""), lines[0]);
-    assertTrue(lines[1].contains("\"model\":\"neumf\"") && lines[1].contains("\"users\":40,"), lines[1]);
+    assertTrue(
+        lines[1].contains("\"model\":\"neumf\"") && lines[1].contains("\"users\":40,"), lines[1]);
     assertTrue(lines[1].contains("\"eval_seconds_runs\":["), lines[1]);
   }
 
   @Test
   void ratingWorkloadPrintsOneLinePerModel() throws IOException {
     writeTinyMl100k(root.resolve("ml-100k"));
-    String[] lines = run("--workload", "rating-ml100k", "--epochs", "2", "--data-root", root.toString()).strip().split("\n");
+    String[] lines =
+        run("--workload", "rating-ml100k", "--epochs", "2", "--data-root", root.toString())
+            .strip()
+            .split("\n");
     assertEquals(3, lines.length);
     List<String> models = List.of("ncf", "widedeep", "neumf");
     for (int k = 0; k < 3; k++) {
-      assertTrue(lines[k].startsWith("{\"workload\":\"rating-ml100k\",\"model\":\"" + models.get(k) + "\""), lines[k]);
-      assertTrue(lines[k].contains("\"samples_per_epoch\":240,") && lines[k].contains("\"quality\":{\"rmse\":"), lines[k]);
+      assertTrue(
+          lines[k].startsWith(
+              "{\"workload\":\"rating-ml100k\",\"model\":\"" + models.get(k) + "\""),
+          lines[k]);
+      assertTrue(
+          lines[k].contains("\"samples_per_epoch\":240,")
+              && lines[k].contains("\"quality\":{\"rmse\":"),
+          lines[k]);
     }
   }
 
@@ -117,15 +144,27 @@ class WorkloadTest {
     Files.writeString(dir.resolve("u1.test"), test);
   }
 
-  /** 40 users, 30 items: 6 training items and 1 held-out item per user, 10 negatives per test row. */
+  /**
+   * 40 users, 30 items: 6 training items and 1 held-out item per user, 10 negatives per test row.
+   */
   private static void writeTinyNcf(Path dir) throws IOException {
     Files.createDirectories(dir);
     Random r = new Random(7);
-    StringBuilder train = new StringBuilder(), test = new StringBuilder(), neg = new StringBuilder();
+    StringBuilder train = new StringBuilder(),
+        test = new StringBuilder(),
+        neg = new StringBuilder();
     for (int u = 0; u < 40; u++) {
-      List<Integer> items = new java.util.ArrayList<>(java.util.stream.IntStream.range(0, 30).boxed().toList());
+      List<Integer> items =
+          new java.util.ArrayList<>(java.util.stream.IntStream.range(0, 30).boxed().toList());
       java.util.Collections.shuffle(items, r);
-      for (int k = 0; k < 6; k++) train.append(u).append('\t').append(items.get(k)).append("\t4\t").append(1000 + k).append('\n');
+      for (int k = 0; k < 6; k++)
+        train
+            .append(u)
+            .append('\t')
+            .append(items.get(k))
+            .append("\t4\t")
+            .append(1000 + k)
+            .append('\n');
       test.append(u).append('\t').append(items.get(6)).append("\t5\t2000\n");
       neg.append('(').append(u).append(',').append(items.get(6)).append(')');
       for (int k = 7; k < 17; k++) neg.append('\t').append(items.get(k));

@@ -16,20 +16,27 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code rec4j config show}: prints the configuration {@code train} would run with the same {@code --config} file and
- * flags, every default filled in, as YAML (or one line of JSON with {@code --json}). The output is itself a config
- * file that resolves to the same run. The data is loaded, because it decides defaults (the task follows the format,
- * the split follows whether the data comes with one).
+ * {@code rec4j config show}: prints the configuration {@code train} would run with the same {@code
+ * --config} file and flags, every default filled in, as YAML (or one line of JSON with {@code
+ * --json}). The output is itself a config file that resolves to the same run. The data is loaded,
+ * because it decides defaults (the task follows the format, the split follows whether the data
+ * comes with one).
  */
-@Command(name = "show", mixinStandardHelpOptions = true, sortOptions = false,
-    description = {"Print the config train would run with, every default filled in (YAML, or one JSON line with --json).",
-        "Layering: built-in defaults < --config FILE < flags. The output is a config file that resolves to itself."},
+@Command(
+    name = "show",
+    mixinStandardHelpOptions = true,
+    sortOptions = false,
+    description = {
+      "Print the config train would run with, every default filled in (YAML, or one JSON line with --json).",
+      "Layering: built-in defaults < --config FILE < flags. The output is a config file that resolves to itself."
+    },
     footerHeading = "%nExamples:%n",
     footer = {
-        "  rec4j config show --config examples/neumf-ml1m.yaml",
-        "  rec4j config show --config examples/mf-ml100k.yaml --lr 0.005 --json",
-        "  rec4j config show --model neumf --data synthetic:kind=implicit > my.yaml",
-        "  rec4j train --config my.yaml --epochs 5"})
+      "  rec4j config show --config examples/neumf-ml1m.yaml",
+      "  rec4j config show --config examples/mf-ml100k.yaml --lr 0.005 --json",
+      "  rec4j config show --model neumf --data synthetic:kind=implicit > my.yaml",
+      "  rec4j train --config my.yaml --epochs 5"
+    })
 public final class ConfigShowCommand implements Callable<Integer> {
   @Mixin ConfigMixin config;
   @Mixin TrainOptions train;
@@ -40,7 +47,10 @@ public final class ConfigShowCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     RunConfig resolved = resolve(config, train);
-    out.print(json.enabled() ? ConfigWriter.json(resolved) + System.lineSeparator() : ConfigWriter.yaml(resolved));
+    out.print(
+        json.enabled()
+            ? ConfigWriter.json(resolved) + System.lineSeparator()
+            : ConfigWriter.yaml(resolved));
     out.flush();
     return ExitCode.OK;
   }
@@ -49,8 +59,12 @@ public final class ConfigShowCommand implements Callable<Integer> {
   static RunConfig resolve(ConfigMixin config, TrainOptions train) {
     DataSpec dataSpec = config.apply(train);
     if (dataSpec.format() != DataSpec.Format.SYNTHETIC && !Files.exists(Path.of(dataSpec.path()))) {
-      throw new UncheckedIOException("data " + dataSpec + ": no such file or folder (config show loads the data, which "
-          + "decides the task and split defaults)", new NoSuchFileException(dataSpec.path()));
+      throw new UncheckedIOException(
+          "data "
+              + dataSpec
+              + ": no such file or folder (config show loads the data, which "
+              + "decides the task and split defaults)",
+          new NoSuchFileException(dataSpec.path()));
     }
     Dataset ds = dataSpec.load();
     return RunConfig.of(train.resolve(dataSpec, ds));

@@ -22,13 +22,19 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code rec4j data split --data FORMAT:PATH --split METHOD[:ARGS] --out DIR}: splits the data (see
- * {@link org.rec4j.data.split.SplitSpec}) and writes {@code train.tsv}, {@code validation.tsv}, {@code test.tsv}
- * ({@code user TAB item TAB value TAB timestamp}, raw ids). JSON keys: {@code train, validation, test, seconds}.
+ * {@link org.rec4j.data.split.SplitSpec}) and writes {@code train.tsv}, {@code validation.tsv},
+ * {@code test.tsv} ({@code user TAB item TAB value TAB timestamp}, raw ids). JSON keys: {@code
+ * train, validation, test, seconds}.
  */
-@Command(name = "split", mixinStandardHelpOptions = true, description = "Split data into train/validation/test files.",
+@Command(
+    name = "split",
+    mixinStandardHelpOptions = true,
+    description = "Split data into train/validation/test files.",
     footerHeading = "%nExamples:%n",
-    footer = {"  rec4j data split --data synthetic --split ratio:0.8,0.1 --out splits/",
-        "  rec4j data split --data ml-1m:../shared/data/ml-1m/ratings_reconstructed.dat --split loo:val --out ml1m-loo/ --json"})
+    footer = {
+      "  rec4j data split --data synthetic --split ratio:0.8,0.1 --out splits/",
+      "  rec4j data split --data ml-1m:../shared/data/ml-1m/ratings_reconstructed.dat --split loo:val --out ml1m-loo/ --json"
+    })
 public final class DataSplitCommand implements Callable<Integer> {
   @Mixin DataMixin data;
   @Mixin SplitMixin split;
@@ -51,8 +57,9 @@ public final class DataSplitCommand implements Callable<Integer> {
     write(s.validation(), out.resolve("validation.tsv"));
     write(s.test(), out.resolve("test.tsv"));
     double seconds = (System.nanoTime() - t0) / 1e9;
-    o.printf("train %,d / validation %,d / test %,d rows written to %s%n", s.train().size(),
-        s.validation().size(), s.test().size(), out);
+    o.printf(
+        "train %,d / validation %,d / test %,d rows written to %s%n",
+        s.train().size(), s.validation().size(), s.test().size(), out);
     if (json.enabled()) {
       Map<String, Object> m = new LinkedHashMap<>();
       m.put("train", s.train().size());
@@ -70,8 +77,15 @@ public final class DataSplitCommand implements Callable<Integer> {
       Files.createDirectories(file.toAbsolutePath().getParent());
       try (BufferedWriter w = Files.newBufferedWriter(file)) {
         for (int r = 0; r < part.size(); r++) {
-          w.write(part.userIndex().raw(part.user(r)) + "\t" + part.itemIndex().raw(part.item(r)) + "\t"
-              + part.value(r) + "\t" + part.timestamp(r) + "\n");
+          w.write(
+              part.userIndex().raw(part.user(r))
+                  + "\t"
+                  + part.itemIndex().raw(part.item(r))
+                  + "\t"
+                  + part.value(r)
+                  + "\t"
+                  + part.timestamp(r)
+                  + "\n");
         }
       }
     } catch (IOException e) {

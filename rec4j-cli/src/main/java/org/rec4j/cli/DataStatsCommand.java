@@ -12,15 +12,21 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code rec4j data stats --data FORMAT:PATH [--json]}: loads the data (timed) and prints its statistics. JSON keys:
- * {@code users, items, interactions, density, seconds}, plus {@code min_timestamp, max_timestamp,
- * zero_timestamps, user_count_quantiles, item_count_quantiles, rating_histogram, notes}.
+ * {@code rec4j data stats --data FORMAT:PATH [--json]}: loads the data (timed) and prints its
+ * statistics. JSON keys: {@code users, items, interactions, density, seconds}, plus {@code
+ * min_timestamp, max_timestamp, zero_timestamps, user_count_quantiles, item_count_quantiles,
+ * rating_histogram, notes}.
  */
-@Command(name = "stats", mixinStandardHelpOptions = true, description = "Load data and print its statistics.",
+@Command(
+    name = "stats",
+    mixinStandardHelpOptions = true,
+    description = "Load data and print its statistics.",
     footerHeading = "%nExamples:%n",
-    footer = {"  rec4j data stats --data synthetic --json",
-        "  rec4j data stats --data ml-1m:../shared/data/ml-1m/ratings_reconstructed.dat",
-        "  rec4j data stats --data csv:ratings.csv?header=true&user=userId&item=movieId&rating=rating"})
+    footer = {
+      "  rec4j data stats --data synthetic --json",
+      "  rec4j data stats --data ml-1m:../shared/data/ml-1m/ratings_reconstructed.dat",
+      "  rec4j data stats --data csv:ratings.csv?header=true&user=userId&item=movieId&rating=rating"
+    })
 public final class DataStatsCommand implements Callable<Integer> {
   @Mixin DataMixin data;
   @Mixin JsonMixin json;
@@ -35,12 +41,27 @@ public final class DataStatsCommand implements Callable<Integer> {
     double seconds = (System.nanoTime() - t0) / 1e9;
     out.println("data          " + ds.name());
     out.print(s.describe());
-    ds.items().ifPresent(f -> out.println("item features " + f.schema().features().size() + " ("
-        + String.join(", ", f.schema().features().stream().map(x -> x.name()).toList()) + ")"));
-    ds.users().ifPresent(f -> out.println("user features " + f.schema().features().size() + " ("
-        + String.join(", ", f.schema().features().stream().map(x -> x.name()).toList()) + ")"));
-    ds.split().ifPresent(sp -> out.printf("given split   train %,d / validation %,d / test %,d%n",
-        sp.train().size(), sp.validation().size(), sp.test().size()));
+    ds.items()
+        .ifPresent(f ->
+            out.println(
+                "item features "
+                    + f.schema().features().size()
+                    + " ("
+                    + String.join(", ", f.schema().features().stream().map(x -> x.name()).toList())
+                    + ")"));
+    ds.users()
+        .ifPresent(f ->
+            out.println(
+                "user features "
+                    + f.schema().features().size()
+                    + " ("
+                    + String.join(", ", f.schema().features().stream().map(x -> x.name()).toList())
+                    + ")"));
+    ds.split()
+        .ifPresent(sp ->
+            out.printf(
+                "given split   train %,d / validation %,d / test %,d%n",
+                sp.train().size(), sp.validation().size(), sp.test().size()));
     ds.notes().forEach(n -> out.println("note          " + n));
     out.printf("loaded in     %.3f s%n", seconds);
     if (json.enabled()) {

@@ -7,13 +7,15 @@ import java.util.Map;
 import picocli.CommandLine.Option;
 
 /**
- * The {@code --json} option shared by every command: the last line of stdout is then one JSON object with
- * snake_case keys, so scripts can read results with {@code tail -n 1}.
+ * The {@code --json} option shared by every command: the last line of stdout is then one JSON
+ * object with snake_case keys, so scripts can read results with {@code tail -n 1}.
  */
 public final class JsonMixin {
   private static final ObjectMapper MAPPER = new ObjectMapper();
 
-  @Option(names = "--json", description = "Print one JSON object (snake_case keys) as the last line of stdout.")
+  @Option(
+      names = "--json",
+      description = "Print one JSON object (snake_case keys) as the last line of stdout.")
   boolean json;
 
   /** Whether JSON output was asked for. */

@@ -6,8 +6,9 @@ import org.rec4j.data.DataFormatException;
 import picocli.CommandLine;
 
 /**
- * Entry point of the runnable jar: runs {@link Rec4jCommand} and maps failures to {@link ExitCode}s with a one-line
- * message on stderr ({@code rec4j: error: …}); {@code --stacktrace} prints the full trace instead.
+ * Entry point of the runnable jar: runs {@link Rec4jCommand} and maps failures to {@link ExitCode}s
+ * with a one-line message on stderr ({@code rec4j: error: …}); {@code --stacktrace} prints the full
+ * trace instead.
  */
 public final class Main {
   private Main() {}
@@ -33,7 +34,8 @@ public final class Main {
       PrintWriter err = ex.getCommandLine().getErr();
       err.println("rec4j: error: " + ex.getMessage());
       if (!CommandLine.UnmatchedArgumentException.printSuggestions(ex, err)) {
-        err.println("Try '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help' for usage.");
+        err.println(
+            "Try '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help' for usage.");
       }
       return ExitCode.USAGE;
     });
@@ -42,9 +44,14 @@ public final class Main {
       if (stacktrace(parsed)) {
         ex.printStackTrace(err);
       } else {
-        err.println(exitCode(ex) == ExitCode.INTERNAL
-            ? "rec4j: internal error: " + ex.getClass().getSimpleName() + ": " + message(ex) + " (a bug in rec4j: rerun with --stacktrace and report it)"
-            : "rec4j: error: " + message(ex));
+        err.println(
+            exitCode(ex) == ExitCode.INTERNAL
+                ? "rec4j: internal error: "
+                    + ex.getClass().getSimpleName()
+                    + ": "
+                    + message(ex)
+                    + " (a bug in rec4j: rerun with --stacktrace and report it)"
+                : "rec4j: error: " + message(ex));
       }
       err.flush();
       return exitCode(ex);
@@ -53,19 +60,22 @@ public final class Main {
   }
 
   /**
-   * The exit code of a failure. An {@link IllegalArgumentException} is a usage error (a bad option, key or value)
-   * when it comes from the command line, the configuration or the core's validation of them; one thrown inside the
-   * engine ({@code org.rec4j.tensor}, {@code nn}, {@code optim}, {@code loss}) is a bug — the CLI and core check
-   * every user value before the engine sees it, so an engine argument error is a shape or wiring mistake of ours —
-   * and exits as an internal error.
+   * The exit code of a failure. An {@link IllegalArgumentException} is a usage error (a bad option,
+   * key or value) when it comes from the command line, the configuration or the core's validation
+   * of them; one thrown inside the engine ({@code org.rec4j.tensor}, {@code nn}, {@code optim},
+   * {@code loss}) is a bug — the CLI and core check every user value before the engine sees it, so
+   * an engine argument error is a shape or wiring mistake of ours — and exits as an internal error.
    */
   static int exitCode(Throwable ex) {
-    if (ex instanceof DataFormatException || ex instanceof org.rec4j.artifact.ArtifactException || ex instanceof UncheckedIOException
+    if (ex instanceof DataFormatException
+        || ex instanceof org.rec4j.artifact.ArtifactException
+        || ex instanceof UncheckedIOException
         || ex instanceof java.io.IOException) {
       return ExitCode.DATA;
     }
     if (ex instanceof org.rec4j.train.DivergenceException) {
-      // a diverged run is a usage error: the settings (almost always --lr) do not suit this model and data
+      // a diverged run is a usage error: the settings (almost always --lr) do not suit this model
+      // and data
       return ExitCode.USAGE;
     }
     if (ex instanceof IllegalArgumentException && !thrownByEngine(ex)) {
@@ -74,7 +84,9 @@ public final class Main {
     return ExitCode.INTERNAL;
   }
 
-  private static final String[] ENGINE_PACKAGES = {"org.rec4j.tensor.", "org.rec4j.nn.", "org.rec4j.optim.", "org.rec4j.loss."};
+  private static final String[] ENGINE_PACKAGES = {
+    "org.rec4j.tensor.", "org.rec4j.nn.", "org.rec4j.optim.", "org.rec4j.loss."
+  };
 
   private static boolean thrownByEngine(Throwable ex) {
     StackTraceElement[] trace = ex.getStackTrace();

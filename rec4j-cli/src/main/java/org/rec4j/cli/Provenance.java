@@ -9,7 +9,9 @@ import org.rec4j.data.Interactions;
 import org.rec4j.experiment.ExperimentConfig;
 import org.rec4j.train.TrainerConfig;
 
-/** What a saved artifact records about where it came from, so any model can be retrained exactly. */
+/**
+ * What a saved artifact records about where it came from, so any model can be retrained exactly.
+ */
 final class Provenance {
   private Provenance() {}
 
@@ -39,7 +41,9 @@ final class Provenance {
     return m;
   }
 
-  /** SHA-256 over the training (user, item, value) columns: identical data gives an identical hash. */
+  /**
+   * SHA-256 over the training (user, item, value) columns: identical data gives an identical hash.
+   */
   static String hash(Interactions t) {
     try {
       MessageDigest md = MessageDigest.getInstance("SHA-256");
@@ -60,11 +64,15 @@ final class Provenance {
     return v != null ? v : "0.1.0-SNAPSHOT";
   }
 
-  /** The commit of the working directory's git checkout, or "unknown" (read from .git, no process started). */
+  /**
+   * The commit of the working directory's git checkout, or "unknown" (read from .git, no process
+   * started).
+   */
   static String gitCommit() {
     try {
       java.nio.file.Path dir = java.nio.file.Path.of("").toAbsolutePath();
-      while (dir != null && !java.nio.file.Files.isDirectory(dir.resolve(".git"))) dir = dir.getParent();
+      while (dir != null && !java.nio.file.Files.isDirectory(dir.resolve(".git")))
+        dir = dir.getParent();
       if (dir == null) return "unknown";
       String head = java.nio.file.Files.readString(dir.resolve(".git/HEAD")).trim();
       if (!head.startsWith("ref: ")) return head;
@@ -72,7 +80,8 @@ final class Provenance {
       if (java.nio.file.Files.exists(ref)) return java.nio.file.Files.readString(ref).trim();
       java.nio.file.Path packed = dir.resolve(".git/packed-refs");
       if (java.nio.file.Files.exists(packed)) {
-        for (String line : java.nio.file.Files.readAllLines(packed)) if (line.endsWith(" " + head.substring(5))) return line.substring(0, 40);
+        for (String line : java.nio.file.Files.readAllLines(packed))
+          if (line.endsWith(" " + head.substring(5))) return line.substring(0, 40);
       }
       return "unknown";
     } catch (java.io.IOException e) {

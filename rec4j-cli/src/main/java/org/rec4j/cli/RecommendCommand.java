@@ -19,25 +19,57 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code rec4j recommend}: the top-k items of one user from a saved model. Items the user already has are excluded:
- * those of the artifact's {@code seen.bin} (the training interactions, saved by {@code train --save}), or those of
- * {@code --data} when given (it replaces {@code seen.bin}); {@code --include-seen} keeps them. An artifact without
- * {@code seen.bin} and no {@code --data} excludes nothing, and the JSON says so ({@code excluded_seen: false}).
+ * {@code rec4j recommend}: the top-k items of one user from a saved model. Items the user already
+ * has are excluded: those of the artifact's {@code seen.bin} (the training interactions, saved by
+ * {@code train --save}), or those of {@code --data} when given (it replaces {@code seen.bin});
+ * {@code --include-seen} keeps them. An artifact without {@code seen.bin} and no {@code --data}
+ * excludes nothing, and the JSON says so ({@code excluded_seen: false}).
  */
-@Command(name = "recommend", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(
+    name = "recommend",
+    mixinStandardHelpOptions = true,
+    sortOptions = false,
     description = "Recommend items for a user from a saved model.",
     footerHeading = "%nExamples:%n",
-    footer = {"  rec4j recommend --model models/neumf8 --user 42 -k 10",
-        "  rec4j recommend --model models/neumf8 --user 42 -k 10 --data ncf:../shared/data/ml-1m/ncf --json"})
+    footer = {
+      "  rec4j recommend --model models/neumf8 --user 42 -k 10",
+      "  rec4j recommend --model models/neumf8 --user 42 -k 10 --data ncf:../shared/data/ml-1m/ncf --json"
+    })
 public final class RecommendCommand implements Callable<Integer> {
-  @Option(names = "--model", required = true, paramLabel = "DIR", description = "A model artifact directory.") Path model;
-  @Option(names = "--user", required = true, paramLabel = "ID", description = "The user's raw id (as in the data files).") String user;
-  @Option(names = {"-k", "--k"}, paramLabel = "K", description = "How many items (default 10).") int k = 10;
-  @Option(names = "--data", paramLabel = "FORMAT:PATH", converter = DataSpecConverter.class,
-      description = "Training data whose items the user already has (excluded from the answer; default: the artifact's seen.bin).")
+  @Option(
+      names = "--model",
+      required = true,
+      paramLabel = "DIR",
+      description = "A model artifact directory.")
+  Path model;
+
+  @Option(
+      names = "--user",
+      required = true,
+      paramLabel = "ID",
+      description = "The user's raw id (as in the data files).")
+  String user;
+
+  @Option(
+      names = {"-k", "--k"},
+      paramLabel = "K",
+      description = "How many items (default 10).")
+  int k = 10;
+
+  @Option(
+      names = "--data",
+      paramLabel = "FORMAT:PATH",
+      converter = DataSpecConverter.class,
+      description =
+          "Training data whose items the user already has (excluded from the answer; default: the artifact's seen.bin).")
   DataSpec data;
-  @Option(names = "--include-seen", description = "Also recommend items the user already has.") boolean includeSeen;
-  @Option(names = "--json", description = "Print one JSON object as the last line of stdout.") boolean json;
+
+  @Option(names = "--include-seen", description = "Also recommend items the user already has.")
+  boolean includeSeen;
+
+  @Option(names = "--json", description = "Print one JSON object as the last line of stdout.")
+  boolean json;
+
   @Spec CommandSpec spec;
 
   @Override
@@ -46,15 +78,21 @@ public final class RecommendCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     ModelArtifact.Loaded l = ModelArtifact.load(model);
     int u = l.users().get(user);
-    if (u < 0) throw new IllegalArgumentException("--user: unknown user '" + user + "' (the model knows " + l.users().size() + " users)");
+    if (u < 0)
+      throw new IllegalArgumentException(
+          "--user: unknown user '" + user + "' (the model knows " + l.users().size() + " users)");
     if (includeSeen && data != null) {
-      throw new IllegalArgumentException("--include-seen and --data: --data only names the items to exclude; give one or the other");
+      throw new IllegalArgumentException(
+          "--include-seen and --data: --data only names the items to exclude; give one or the other");
     }
-    boolean exclude = !includeSeen && l.model() instanceof Persistable nr && nr.seen() != null; // from seen.bin
+    boolean exclude =
+        !includeSeen && l.model() instanceof Persistable nr && nr.seen() != null; // from seen.bin
     if (data != null && l.model() instanceof Persistable nr) {
       var ds = data.load();
       var inter = ds.split().map(s -> s.train()).orElse(ds.interactions());
-      nr.rememberSeen(new IdRemap(inter.userIndex(), inter.itemIndex(), l.users(), l.items()).apply(inter, l.users(), l.items()));
+      nr.rememberSeen(
+          new IdRemap(inter.userIndex(), inter.itemIndex(), l.users(), l.items())
+              .apply(inter, l.users(), l.items()));
       exclude = true;
     }
     Recommendation r = l.model().recommend(u, k, exclude, null);

@@ -24,31 +24,51 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code rec4j train}: trains a model on {@code --data}, evaluates it under the task's protocol and optionally saves
- * the artifact. With {@code --json} the last stdout line holds the metrics ({@code hr@10}, {@code ndcg@10},
- * {@code rmse}, {@code mae}, …), {@code epochs}, {@code train_seconds}, {@code samples_per_s},
- * {@code eval_seconds}, and when epochs were evaluated the best one: {@code best_<monitor>} and {@code best_epoch} on
- * the validation part, or {@code best_<monitor>_on_test} and {@code best_epoch_on_test} when the split has none
- * ({@code validated_on} says which). Settings may come from {@code --config FILE}; flags given on the command line override it.
+ * {@code rec4j train}: trains a model on {@code --data}, evaluates it under the task's protocol and
+ * optionally saves the artifact. With {@code --json} the last stdout line holds the metrics ({@code
+ * hr@10}, {@code ndcg@10}, {@code rmse}, {@code mae}, …), {@code epochs}, {@code train_seconds},
+ * {@code samples_per_s}, {@code eval_seconds}, and when epochs were evaluated the best one: {@code
+ * best_<monitor>} and {@code best_epoch} on the validation part, or {@code best_<monitor>_on_test}
+ * and {@code best_epoch_on_test} when the split has none ({@code validated_on} says which).
+ * Settings may come from {@code --config FILE}; flags given on the command line override it.
  */
-@Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(
+    name = "train",
+    mixinStandardHelpOptions = true,
+    sortOptions = false,
     description = "Train a model, evaluate it, optionally save it.",
     footerHeading = "%nExamples:%n",
     footer = {
-        "  rec4j train --model neumf --data synthetic:kind=implicit --epochs 5",
-        "  rec4j train --model neumf --data ncf:../shared/data/ml-1m/ncf --factors 8 --epochs 20 --json",
-        "  rec4j train --model mf --data ml-100k:../shared/data/ml-100k --split u1 --factors 64 --l2 0.001 --batch 256",
-        "  rec4j train --model neumf --data ncf:DIR --factors 64 --pretrain --save models/neumf64",
-        "  rec4j train --config examples/neumf-ml1m.yaml --epochs 5      (flags override the file)"})
+      "  rec4j train --model neumf --data synthetic:kind=implicit --epochs 5",
+      "  rec4j train --model neumf --data ncf:../shared/data/ml-1m/ncf --factors 8 --epochs 20 --json",
+      "  rec4j train --model mf --data ml-100k:../shared/data/ml-100k --split u1 --factors 64 --l2 0.001 --batch 256",
+      "  rec4j train --model neumf --data ncf:DIR --factors 64 --pretrain --save models/neumf64",
+      "  rec4j train --config examples/neumf-ml1m.yaml --epochs 5      (flags override the file)"
+    })
 public final class TrainCommand implements Callable<Integer> {
   @Mixin ConfigMixin config;
   @Mixin TrainOptions train;
   @Mixin JsonMixin json;
-  @Option(names = "--save", paramLabel = "DIR", description = "Write the trained model artifact to DIR.") Path save;
-  @Option(names = "--seeds", split = ",", paramLabel = "S",
-      description = "Repeat the run for each seed and report mean ± std of every metric (JSON: <metric>_mean, <metric>_std).")
+
+  @Option(
+      names = "--save",
+      paramLabel = "DIR",
+      description = "Write the trained model artifact to DIR.")
+  Path save;
+
+  @Option(
+      names = "--seeds",
+      split = ",",
+      paramLabel = "S",
+      description =
+          "Repeat the run for each seed and report mean ± std of every metric (JSON: <metric>_mean, <metric>_std).")
   long[] seeds;
-  @Option(names = {"-q", "--quiet"}, description = "No progress bar and no per-epoch lines.") boolean quiet;
+
+  @Option(
+      names = {"-q", "--quiet"},
+      description = "No progress bar and no per-epoch lines.")
+  boolean quiet;
+
   @Spec CommandSpec spec;
 
   @Override
@@ -59,26 +79,49 @@ public final class TrainCommand implements Callable<Integer> {
     Dataset ds = dataSpec.load();
     ExperimentConfig c = train.resolve(dataSpec, ds);
     TrainerConfig tc = c.trainer();
-    out.printf(Locale.ROOT, "%s on %s: %s, %d epochs, batch %d, %s lr %s%s%s%s, split %s, protocol %s%n", c.model(), ds.name(),
-        tc.objective().name().toLowerCase(Locale.ROOT), tc.epochs(), tc.batchSize(), tc.optimizer().name().toLowerCase(Locale.ROOT),
-        tc.learningRate(), tc.schedule().isConstant() ? "" : " " + tc.schedule(), tc.l2() > 0 ? ", l2 " + tc.l2() : "",
-        tc.swaFrom() > 0 ? ", weights averaged from epoch " + tc.swaFrom() : "", c.split(), c.protocol().name().toLowerCase(Locale.ROOT));
+    out.printf(
+        Locale.ROOT,
+        "%s on %s: %s, %d epochs, batch %d, %s lr %s%s%s%s, split %s, protocol %s%n",
+        c.model(),
+        ds.name(),
+        tc.objective().name().toLowerCase(Locale.ROOT),
+        tc.epochs(),
+        tc.batchSize(),
+        tc.optimizer().name().toLowerCase(Locale.ROOT),
+        tc.learningRate(),
+        tc.schedule().isConstant() ? "" : " " + tc.schedule(),
+        tc.l2() > 0 ? ", l2 " + tc.l2() : "",
+        tc.swaFrom() > 0 ? ", weights averaged from epoch " + tc.swaFrom() : "",
+        c.split(),
+        c.protocol().name().toLowerCase(Locale.ROOT));
     out.flush();
-    TrainingListener log = new LogListener(new java.io.PrintStream(new WriterStream(out), true), "  ");
-    TrainingListener[] listeners = quiet ? new TrainingListener[0]
-        : ProgressListener.interactive() ? new TrainingListener[] {new ProgressListener(c.model()), log} : new TrainingListener[] {log};
+    TrainingListener log =
+        new LogListener(new java.io.PrintStream(new WriterStream(out), true), "  ");
+    TrainingListener[] listeners =
+        quiet
+            ? new TrainingListener[0]
+            : ProgressListener.interactive()
+                ? new TrainingListener[] {new ProgressListener(c.model()), log}
+                : new TrainingListener[] {log};
     if (seeds != null) return multiSeed(out, c, ds, listeners);
     ExperimentResult r = Experiment.run(c, ds, listeners);
     Map<String, Object> fields = summary(c, r);
     if ("test".equals(fields.get("validated_on")) && !quiet) {
-      out.println("  (per-epoch metrics above are on the test part: the split has no validation part, so no epoch is "
-          + "selected on them; --validation F holds one out)");
+      out.println(
+          "  (per-epoch metrics above are on the test part: the split has no validation part, so no epoch is "
+              + "selected on them; --validation F holds one out)");
     }
-    fields.forEach((k, v) -> out.printf(Locale.ROOT, "%-16s %s%n", k, v instanceof Double d ? String.format(Locale.ROOT, "%.4f", d) : v));
+    fields.forEach((k, v) ->
+        out.printf(
+            Locale.ROOT,
+            "%-16s %s%n",
+            k,
+            v instanceof Double d ? String.format(Locale.ROOT, "%.4f", d) : v));
     if (save != null) {
       Interactions tr = r.train();
       Map<String, Object> prov = Provenance.of(c, ds, tr);
-      ModelArtifact.save(save, (Persistable) r.model(), tr, Provenance.trainer(tc), prov, r.metrics());
+      ModelArtifact.save(
+          save, (Persistable) r.model(), tr, Provenance.trainer(tc), prov, r.metrics());
       out.println("saved            " + save.toAbsolutePath());
       fields.put("saved", save.toAbsolutePath().toString());
     }
@@ -87,58 +130,117 @@ public final class TrainCommand implements Callable<Integer> {
     return ExitCode.OK;
   }
 
-  private int multiSeed(PrintWriter out, ExperimentConfig c, Dataset ds, TrainingListener[] listeners) {
-    if (save != null) throw new IllegalArgumentException("--save cannot be combined with --seeds (which model would be saved?)");
+  private int multiSeed(
+      PrintWriter out, ExperimentConfig c, Dataset ds, TrainingListener[] listeners) {
+    if (save != null)
+      throw new IllegalArgumentException(
+          "--save cannot be combined with --seeds (which model would be saved?)");
     MultiSeed.Result res = MultiSeed.run(c, ds, seeds, listeners);
     Map<String, Object> fields = new LinkedHashMap<>();
     fields.put("model", c.model());
     fields.put("seeds", seeds.length);
-    res.summary().forEach((k, s) -> {
-      out.printf(Locale.ROOT, "%-16s %s%n", k, s);
-      fields.put(k + "_mean", s.mean());
-      fields.put(k + "_std", s.std());
-    });
-    fields.put("train_seconds", res.runs().stream().mapToDouble(x -> x.history().trainSeconds()).sum());
+    res.summary()
+        .forEach((k, s) -> {
+          out.printf(Locale.ROOT, "%-16s %s%n", k, s);
+          fields.put(k + "_mean", s.mean());
+          fields.put(k + "_std", s.std());
+        });
+    fields.put(
+        "train_seconds", res.runs().stream().mapToDouble(x -> x.history().trainSeconds()).sum());
     if (json.enabled()) JsonMixin.print(out, fields);
     return ExitCode.OK;
   }
 
   /**
-   * {@code --task ctr}: a click-through-rate model (org.rec4j.ctr) on MovieLens with user/item features (label
-   * rating ≥ 4, random 8:1:1 split) or on Frappe ({@code libfm:DIR}: validation file as train+validation, test file
-   * as test). Early stopping on validation AUC with the best epoch restored; reports test AUC, log loss and gAUC.
+   * {@code --task ctr}: a click-through-rate model (org.rec4j.ctr) on MovieLens with user/item
+   * features (label rating ≥ 4, random 8:1:1 split) or on Frappe ({@code libfm:DIR}: validation
+   * file as train+validation, test file as test). Early stopping on validation AUC with the best
+   * epoch restored; reports test AUC, log loss and gAUC.
    */
   private int ctr(PrintWriter out, org.rec4j.data.io.DataSpec dataSpec) {
-    if (save != null) throw new IllegalArgumentException("--save: CTR models have no artifact format yet");
-    if (seeds != null) throw new IllegalArgumentException("--seeds is not supported with --task ctr");
-    if (train.model == null) throw new IllegalArgumentException("missing --model NAME; CTR models: " + org.rec4j.ctr.CtrModels.names());
-    String kind = switch (dataSpec.format()) {
-      case ML_1M -> "ml-1m";
-      case ML_100K -> "ml-100k";
-      case LIBFM -> "frappe";
-      default -> throw new IllegalArgumentException("--task ctr needs ml-1m:PATH, ml-100k:DIR or libfm:DIR (Frappe), got " + dataSpec.format().label());
-    };
+    if (save != null)
+      throw new IllegalArgumentException("--save: CTR models have no artifact format yet");
+    if (seeds != null)
+      throw new IllegalArgumentException("--seeds is not supported with --task ctr");
+    if (train.model == null)
+      throw new IllegalArgumentException(
+          "missing --model NAME; CTR models: " + org.rec4j.ctr.CtrModels.names());
+    String kind =
+        switch (dataSpec.format()) {
+          case ML_1M -> "ml-1m";
+          case ML_100K -> "ml-100k";
+          case LIBFM -> "frappe";
+          default ->
+              throw new IllegalArgumentException(
+                  "--task ctr needs ml-1m:PATH, ml-100k:DIR or libfm:DIR (Frappe), got "
+                      + dataSpec.format().label());
+        };
     String model = train.model.toLowerCase(Locale.ROOT);
     if (!org.rec4j.ctr.CtrModels.names().contains(model)) {
-      throw new IllegalArgumentException("--model: unknown CTR model '" + train.model + "'; expected one of " + org.rec4j.ctr.CtrModels.names());
+      throw new IllegalArgumentException(
+          "--model: unknown CTR model '"
+              + train.model
+              + "'; expected one of "
+              + org.rec4j.ctr.CtrModels.names());
     }
-    TrainerConfig d = org.rec4j.ctr.CtrConfig.trainerDefaults(train.epochs != null ? train.epochs : 10);
-    TrainerConfig tc = new TrainerConfig(d.epochs(), train.batch != null ? train.batch : d.batchSize(), train.lr != null ? train.lr : d.learningRate(),
-        train.optimizer != null ? org.rec4j.train.OptimizerKind.of(train.optimizer) : d.optimizer(), train.l2 != null ? train.l2 : d.l2(),
-        d.objective(), d.negatives(), train.seed != null ? train.seed : d.seed(), 1, 1, train.monitor != null ? train.monitor : "auc",
-        train.patience != null ? train.patience : 2, true);
+    TrainerConfig d =
+        org.rec4j.ctr.CtrConfig.trainerDefaults(train.epochs != null ? train.epochs : 10);
+    TrainerConfig tc =
+        new TrainerConfig(
+            d.epochs(),
+            train.batch != null ? train.batch : d.batchSize(),
+            train.lr != null ? train.lr : d.learningRate(),
+            train.optimizer != null
+                ? org.rec4j.train.OptimizerKind.of(train.optimizer)
+                : d.optimizer(),
+            train.l2 != null ? train.l2 : d.l2(),
+            d.objective(),
+            d.negatives(),
+            train.seed != null ? train.seed : d.seed(),
+            1,
+            1,
+            train.monitor != null ? train.monitor : "auc",
+            train.patience != null ? train.patience : 2,
+            true);
     org.rec4j.ctr.CtrModels.Options o = org.rec4j.ctr.CtrModels.Options.defaults();
-    o = new org.rec4j.ctr.CtrModels.Options(train.factors != null ? train.factors : o.embedDim(), train.layers != null ? train.layers : o.hidden(),
-        train.dropout != null ? train.dropout : o.dropout(), o.cinSizes(), o.cinSplitHalf(), o.crossLayers(), o.attentionLayers(), o.heads(),
-        o.headDim(), o.crosses(), o.crossBuckets());
-    org.rec4j.ctr.CtrConfig cc = new org.rec4j.ctr.CtrConfig(kind, java.nio.file.Path.of(dataSpec.path()), model, o, tc, 2026);
-    out.printf(Locale.ROOT, "%s CTR on %s: BCE, up to %d epochs (early stopping on validation %s), batch %d, %s lr %s%n", model, kind,
-        tc.epochs(), tc.monitor(), tc.batchSize(), tc.optimizer().name().toLowerCase(Locale.ROOT), tc.learningRate());
+    o =
+        new org.rec4j.ctr.CtrModels.Options(
+            train.factors != null ? train.factors : o.embedDim(),
+            train.layers != null ? train.layers : o.hidden(),
+            train.dropout != null ? train.dropout : o.dropout(),
+            o.cinSizes(),
+            o.cinSplitHalf(),
+            o.crossLayers(),
+            o.attentionLayers(),
+            o.heads(),
+            o.headDim(),
+            o.crosses(),
+            o.crossBuckets());
+    org.rec4j.ctr.CtrConfig cc =
+        new org.rec4j.ctr.CtrConfig(
+            kind, java.nio.file.Path.of(dataSpec.path()), model, o, tc, 2026);
+    out.printf(
+        Locale.ROOT,
+        "%s CTR on %s: BCE, up to %d epochs (early stopping on validation %s), batch %d, %s lr %s%n",
+        model,
+        kind,
+        tc.epochs(),
+        tc.monitor(),
+        tc.batchSize(),
+        tc.optimizer().name().toLowerCase(Locale.ROOT),
+        tc.learningRate());
     out.flush();
-    TrainingListener[] listeners = quiet ? new TrainingListener[0]
-        : ProgressListener.interactive() ? new TrainingListener[] {new ProgressListener(model)}
-        : new TrainingListener[] {new LogListener(new java.io.PrintStream(new WriterStream(out), true), "  ")};
-    org.rec4j.ctr.CtrResult r = org.rec4j.ctr.CtrExperiment.run(cc, org.rec4j.ctr.CtrTasks.load(kind, cc.path(), cc.splitSeed()), listeners);
+    TrainingListener[] listeners =
+        quiet
+            ? new TrainingListener[0]
+            : ProgressListener.interactive()
+                ? new TrainingListener[] {new ProgressListener(model)}
+                : new TrainingListener[] {
+                  new LogListener(new java.io.PrintStream(new WriterStream(out), true), "  ")
+                };
+    org.rec4j.ctr.CtrResult r =
+        org.rec4j.ctr.CtrExperiment.run(
+            cc, org.rec4j.ctr.CtrTasks.load(kind, cc.path(), cc.splitSeed()), listeners);
     Map<String, Object> fields = new LinkedHashMap<>();
     fields.put("model", model);
     fields.put("dataset", kind);
@@ -151,7 +253,12 @@ public final class TrainCommand implements Callable<Integer> {
     fields.put("train_seconds", r.trainSeconds());
     fields.put("seconds_per_epoch", r.secondsPerEpoch());
     fields.put("parameters", r.parameters());
-    fields.forEach((k, v) -> out.printf(Locale.ROOT, "%-16s %s%n", k, v instanceof Double x ? String.format(Locale.ROOT, "%.4f", x) : v));
+    fields.forEach((k, v) ->
+        out.printf(
+            Locale.ROOT,
+            "%-16s %s%n",
+            k,
+            v instanceof Double x ? String.format(Locale.ROOT, "%.4f", x) : v));
     if (json.enabled()) JsonMixin.print(out, fields);
     out.flush();
     return ExitCode.OK;
@@ -162,7 +269,9 @@ public final class TrainCommand implements Callable<Integer> {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("model", c.model());
     m.putAll(r.metrics());
-    m.computeIfPresent("best_epoch", (k, v) -> ((Double) v).intValue()); // an epoch number, not a metric: no decimals
+    m.computeIfPresent(
+        "best_epoch",
+        (k, v) -> ((Double) v).intValue()); // an epoch number, not a metric: no decimals
     m.computeIfPresent("best_epoch" + Experiment.ON_TEST, (k, v) -> ((Double) v).intValue());
     m.put("epochs", r.history().epochs().size());
     m.put("train_seconds", r.history().trainSeconds());

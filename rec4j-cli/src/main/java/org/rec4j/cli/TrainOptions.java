@@ -5,9 +5,9 @@ import java.util.List;
 import org.rec4j.cli.config.RunConfig;
 import org.rec4j.data.Dataset;
 import org.rec4j.data.io.DataSpec;
+import org.rec4j.data.split.SplitSpec;
 import org.rec4j.experiment.ExperimentConfig;
 import org.rec4j.experiment.Protocol;
-import org.rec4j.data.split.SplitSpec;
 import org.rec4j.train.Objective;
 import org.rec4j.train.OptimizerKind;
 import org.rec4j.train.ScheduleSpec;
@@ -17,77 +17,231 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * The model and training flags of {@code rec4j train} (a mixin, so {@code compare} and {@code bench} share them).
- * Unset flags take task-dependent defaults: implicit feedback follows the NCF paper (BCE, 4 negatives, Adam 1e-3,
- * batch 256, 20 epochs, factors 8, layers [64,32,16,8], sampled protocol), ratings follow the seed (MSE, Adam 1e-3,
- * batch 64, 50 epochs, factors 10, layers [20,20,10], dropout 0.1, RMSE/MAE). A config file enters through
- * {@link #fillFrom(RunConfig)}, which sets only the fields whose flag was not given, so the layering is defaults &lt;
- * file &lt; flags and {@link #resolve} stays the one place that knows the defaults.
+ * The model and training flags of {@code rec4j train} (a mixin, so {@code compare} and {@code
+ * bench} share them). Unset flags take task-dependent defaults: implicit feedback follows the NCF
+ * paper (BCE, 4 negatives, Adam 1e-3, batch 256, 20 epochs, factors 8, layers [64,32,16,8], sampled
+ * protocol), ratings follow the seed (MSE, Adam 1e-3, batch 64, 50 epochs, factors 10, layers
+ * [20,20,10], dropout 0.1, RMSE/MAE). A config file enters through {@link #fillFrom(RunConfig)},
+ * which sets only the fields whose flag was not given, so the layering is defaults &lt; file &lt;
+ * flags and {@link #resolve} stays the one place that knows the defaults.
  */
 public final class TrainOptions {
-  @Option(names = "--model", paramLabel = "NAME", description = "Model name: mf, gmf, ncf, neumf, widedeep (required unless a "
-      + "config file names it).")
+  @Option(
+      names = "--model",
+      paramLabel = "NAME",
+      description =
+          "Model name: mf, gmf, ncf, neumf, widedeep (required unless a "
+              + "config file names it).")
   String model;
 
-  @Option(names = "--task", paramLabel = "TASK", description = "rating, implicit or ctr (feature-based click models on ml-1m/ml-100k/libfm data; default: implicit for ncf/sasrec/lightgcn/lastfm data "
-      + "and synthetic kind=implicit, rating otherwise).")
+  @Option(
+      names = "--task",
+      paramLabel = "TASK",
+      description =
+          "rating, implicit or ctr (feature-based click models on ml-1m/ml-100k/libfm data; default: implicit for ncf/sasrec/lightgcn/lastfm data "
+              + "and synthetic kind=implicit, rating otherwise).")
   String task;
 
-  @Option(names = "--split", paramLabel = "SPLIT", description = "given, loo, loo-random, ratio:F, temporal:F, kfold:K[,I], random:TEST, given-n:N, u1..u5 "
-      + "(default: the data's own split, else loo for implicit and ratio:0.8 for ratings).")
+  @Option(
+      names = "--split",
+      paramLabel = "SPLIT",
+      description =
+          "given, loo, loo-random, ratio:F, temporal:F, kfold:K[,I], random:TEST, given-n:N, u1..u5 "
+              + "(default: the data's own split, else loo for implicit and ratio:0.8 for ratings).")
   String split;
 
-  @Option(names = "--epochs", paramLabel = "N", description = "Training epochs.") Integer epochs;
-  @Option(names = "--factors", paramLabel = "K", description = "Embedding size of dot-product parts.") Integer factors;
-  @Option(names = "--layers", split = ",", paramLabel = "W", description = "MLP widths, input first (NCF convention), e.g. 64,32,16,8.")
+  @Option(names = "--epochs", paramLabel = "N", description = "Training epochs.")
+  Integer epochs;
+
+  @Option(
+      names = "--factors",
+      paramLabel = "K",
+      description = "Embedding size of dot-product parts.")
+  Integer factors;
+
+  @Option(
+      names = "--layers",
+      split = ",",
+      paramLabel = "W",
+      description = "MLP widths, input first (NCF convention), e.g. 64,32,16,8.")
   int[] layers;
-  @Option(names = "--dropout", paramLabel = "P", description = "Dropout after hidden layers.") Float dropout;
-  @Option(names = "--batch-norm", negatable = true, description = "Batch normalization in hidden layers.") boolean batchNorm;
-  @Option(names = "--negatives", paramLabel = "N", description = "Sampled negatives per positive (implicit).") Integer negatives;
-  @Option(names = "--objective", paramLabel = "LOSS", description = "mse, mae, huber, bce, bpr.") String objective;
-  @Option(names = "--optimizer", paramLabel = "OPT", description = "adam, adamw, sgd, adagrad, rmsprop, ftrl (default adam).") String optimizer;
-  @Option(names = "--lr", paramLabel = "X", description = "Learning rate (default 0.001).") Double lr;
-  @Option(names = "--schedule", paramLabel = "SPEC", description = "Learning-rate schedule in epochs, applied every step: "
-      + "constant (default), cosine[:MIN], step:EVERY,GAMMA, exp:GAMMA, warmup:W+<one of those>.") String schedule;
-  @Option(names = "--swa", paramLabel = "EPOCH", description = "Stochastic weight averaging: average the weights at the end "
-      + "of this epoch and every later one; validation and the final model use the average (default 0 = off).") Integer swa;
-  @Option(names = "--l2", paramLabel = "X", description = "L2 penalty on touched parameters (default 0).") Float l2;
-  @Option(names = "--batch", paramLabel = "B", description = "Mini-batch size.") Integer batch;
-  @Option(names = "--threads", paramLabel = "T", description = "Data-parallel training and evaluation threads (default 1). With one "
-      + "thread, large matrix products still use every core; REC4J_JAVA_OPTS=-Drec4j.threads=1 keeps a run on one core.") Integer threads;
-  @Option(names = "--seed", paramLabel = "S", description = "Seed of every random draw (default 42).") Long seed;
-  @Option(names = "--pretrain", negatable = true, description = "NeuMF: pre-train GMF and NCF, combine with alpha 0.5, then fine-tune.") boolean pretrain;
-  @Option(names = "--finetune-sgd", negatable = true, description = "With --pretrain: fine-tune with plain SGD as in the NCF paper.") boolean finetuneSgd;
-  @Option(names = "--pretrained-gmf", paramLabel = "DIR", description = "With --pretrain: a saved GMF model (directory or "
-      + "zip, trained on the same --data and --split) to use instead of training the GMF stage.") String pretrainedGmf;
-  @Option(names = "--pretrained-mlp", paramLabel = "DIR", description = "With --pretrain: a saved NCF (MLP) model to use "
-      + "instead of training the MLP stage.") String pretrainedMlp;
-  @Option(names = "--alpha", paramLabel = "A", description = "With --pretrain: weight of the GMF stage's output layer in "
-      + "NeuMF's, 1 - A for the MLP stage's (default 0.5, the paper's).") Float alpha;
-  @Option(names = "--finetune-epochs", paramLabel = "N", description = "With --pretrain: epochs of training the combined "
-      + "NeuMF (default: --epochs); 0 keeps and evaluates the combination as built.") Integer finetuneEpochs;
-  @Option(names = "--cross-buckets", paramLabel = "N", description = "Wide&Deep hashed user x item cross buckets (default 0 = none).") Integer crossBuckets;
-  @Option(names = "--protocol", paramLabel = "P", description = "sampled, full or rating (default: rating for ratings, sampled otherwise).") String protocol;
-  @Option(names = {"-k", "--k"}, split = ",", paramLabel = "K", description = "Cut-offs for ranking metrics (default 10).") int[] ks;
-  @Option(names = "--eval-negatives", paramLabel = "N", description = "Sampled candidates per test case when the data provides none (default 99).")
+
+  @Option(names = "--dropout", paramLabel = "P", description = "Dropout after hidden layers.")
+  Float dropout;
+
+  @Option(
+      names = "--batch-norm",
+      negatable = true,
+      description = "Batch normalization in hidden layers.")
+  boolean batchNorm;
+
+  @Option(
+      names = "--negatives",
+      paramLabel = "N",
+      description = "Sampled negatives per positive (implicit).")
+  Integer negatives;
+
+  @Option(names = "--objective", paramLabel = "LOSS", description = "mse, mae, huber, bce, bpr.")
+  String objective;
+
+  @Option(
+      names = "--optimizer",
+      paramLabel = "OPT",
+      description = "adam, adamw, sgd, adagrad, rmsprop, ftrl (default adam).")
+  String optimizer;
+
+  @Option(names = "--lr", paramLabel = "X", description = "Learning rate (default 0.001).")
+  Double lr;
+
+  @Option(
+      names = "--schedule",
+      paramLabel = "SPEC",
+      description =
+          "Learning-rate schedule in epochs, applied every step: "
+              + "constant (default), cosine[:MIN], step:EVERY,GAMMA, exp:GAMMA, warmup:W+<one of those>.")
+  String schedule;
+
+  @Option(
+      names = "--swa",
+      paramLabel = "EPOCH",
+      description =
+          "Stochastic weight averaging: average the weights at the end "
+              + "of this epoch and every later one; validation and the final model use the average (default 0 = off).")
+  Integer swa;
+
+  @Option(
+      names = "--l2",
+      paramLabel = "X",
+      description = "L2 penalty on touched parameters (default 0).")
+  Float l2;
+
+  @Option(names = "--batch", paramLabel = "B", description = "Mini-batch size.")
+  Integer batch;
+
+  @Option(
+      names = "--threads",
+      paramLabel = "T",
+      description =
+          "Data-parallel training and evaluation threads (default 1). With one "
+              + "thread, large matrix products still use every core; REC4J_JAVA_OPTS=-Drec4j.threads=1 keeps a run on one core.")
+  Integer threads;
+
+  @Option(
+      names = "--seed",
+      paramLabel = "S",
+      description = "Seed of every random draw (default 42).")
+  Long seed;
+
+  @Option(
+      names = "--pretrain",
+      negatable = true,
+      description = "NeuMF: pre-train GMF and NCF, combine with alpha 0.5, then fine-tune.")
+  boolean pretrain;
+
+  @Option(
+      names = "--finetune-sgd",
+      negatable = true,
+      description = "With --pretrain: fine-tune with plain SGD as in the NCF paper.")
+  boolean finetuneSgd;
+
+  @Option(
+      names = "--pretrained-gmf",
+      paramLabel = "DIR",
+      description =
+          "With --pretrain: a saved GMF model (directory or "
+              + "zip, trained on the same --data and --split) to use instead of training the GMF stage.")
+  String pretrainedGmf;
+
+  @Option(
+      names = "--pretrained-mlp",
+      paramLabel = "DIR",
+      description =
+          "With --pretrain: a saved NCF (MLP) model to use " + "instead of training the MLP stage.")
+  String pretrainedMlp;
+
+  @Option(
+      names = "--alpha",
+      paramLabel = "A",
+      description =
+          "With --pretrain: weight of the GMF stage's output layer in "
+              + "NeuMF's, 1 - A for the MLP stage's (default 0.5, the paper's).")
+  Float alpha;
+
+  @Option(
+      names = "--finetune-epochs",
+      paramLabel = "N",
+      description =
+          "With --pretrain: epochs of training the combined "
+              + "NeuMF (default: --epochs); 0 keeps and evaluates the combination as built.")
+  Integer finetuneEpochs;
+
+  @Option(
+      names = "--cross-buckets",
+      paramLabel = "N",
+      description = "Wide&Deep hashed user x item cross buckets (default 0 = none).")
+  Integer crossBuckets;
+
+  @Option(
+      names = "--protocol",
+      paramLabel = "P",
+      description = "sampled, full or rating (default: rating for ratings, sampled otherwise).")
+  String protocol;
+
+  @Option(
+      names = {"-k", "--k"},
+      split = ",",
+      paramLabel = "K",
+      description = "Cut-offs for ranking metrics (default 10).")
+  int[] ks;
+
+  @Option(
+      names = "--eval-negatives",
+      paramLabel = "N",
+      description = "Sampled candidates per test case when the data provides none (default 99).")
   Integer evalNegatives;
-  @Option(names = "--validation", paramLabel = "F", description = "Hold out this fraction of each user's training data for "
-      + "per-epoch validation and early stopping when the split has no validation part (default 0: per-epoch metrics on "
-      + "test, labelled _on_test, and no early stopping). Test ranking excludes these items too; the model is not "
-      + "retrained on them.")
+
+  @Option(
+      names = "--validation",
+      paramLabel = "F",
+      description =
+          "Hold out this fraction of each user's training data for "
+              + "per-epoch validation and early stopping when the split has no validation part (default 0: per-epoch metrics on "
+              + "test, labelled _on_test, and no early stopping). Test ranking excludes these items too; the model is not "
+              + "retrained on them.")
   Double validation;
-  @Option(names = "--init-std", paramLabel = "S", description = "Std of the N(0, S²) embedding initialization (default 0.01).")
+
+  @Option(
+      names = "--init-std",
+      paramLabel = "S",
+      description = "Std of the N(0, S²) embedding initialization (default 0.01).")
   Float initStd;
-  @Option(names = "--eval-every", paramLabel = "N", description = "Evaluate every N epochs and at the last one, on the "
-      + "validation part (else on test; default 1); 0 = never: only the final model is evaluated, on test.")
+
+  @Option(
+      names = "--eval-every",
+      paramLabel = "N",
+      description =
+          "Evaluate every N epochs and at the last one, on the "
+              + "validation part (else on test; default 1); 0 = never: only the final model is evaluated, on test.")
   Integer evalEvery;
-  @Option(names = "--patience", paramLabel = "N", description = "Early stopping after N validations without improvement (default off).")
+
+  @Option(
+      names = "--patience",
+      paramLabel = "N",
+      description = "Early stopping after N validations without improvement (default off).")
   Integer patience;
-  @Option(names = "--monitor", paramLabel = "METRIC", description = "Validation metric for early stopping (default ndcg@10 or rmse).")
+
+  @Option(
+      names = "--monitor",
+      paramLabel = "METRIC",
+      description = "Validation metric for early stopping (default ndcg@10 or rmse).")
   String monitor;
 
-  /** The command this mixin belongs to, to tell a switch left unset from one given as {@code --no-…}. */
-  @Spec(Spec.Target.MIXEE) CommandSpec mixee;
+  /**
+   * The command this mixin belongs to, to tell a switch left unset from one given as {@code
+   * --no-…}.
+   */
+  @Spec(Spec.Target.MIXEE)
+  CommandSpec mixee;
 
   /** Whether the run fits ratings, from --task or the data format. */
   boolean rating(DataSpec spec) {
@@ -95,7 +249,9 @@ public final class TrainOptions {
       return switch (task.toLowerCase(java.util.Locale.ROOT)) {
         case "rating" -> true;
         case "implicit" -> false;
-        default -> throw new IllegalArgumentException("--task: expected rating or implicit, got '" + task + "'");
+        default ->
+            throw new IllegalArgumentException(
+                "--task: expected rating or implicit, got '" + task + "'");
       };
     }
     if (objective != null) return Objective.of(objective).isRating();
@@ -107,9 +263,10 @@ public final class TrainOptions {
   }
 
   /**
-   * Fills every field whose flag was not given from {@code file} (a flag given on the command line wins, including
-   * {@code --no-batch-norm}, {@code --no-pretrain}, {@code --no-finetune-sgd} against a file's {@code true}). The
-   * file's {@code data.spec} is not a field here: the command reads it (see {@code ConfigMixin}).
+   * Fills every field whose flag was not given from {@code file} (a flag given on the command line
+   * wins, including {@code --no-batch-norm}, {@code --no-pretrain}, {@code --no-finetune-sgd}
+   * against a file's {@code true}). The file's {@code data.spec} is not a field here: the command
+   * reads it (see {@code ConfigMixin}).
    */
   public void fillFrom(RunConfig file) {
     RunConfig.Model m = file.model();
@@ -150,10 +307,17 @@ public final class TrainOptions {
     if (evalNegatives == null) evalNegatives = e.evalNegatives();
   }
 
-  /** Whether the switch {@code name} (or its {@code --no-} form) was on the command line; unknown outside picocli. */
+  /**
+   * Whether the switch {@code name} (or its {@code --no-} form) was on the command line; unknown
+   * outside picocli.
+   */
   private boolean given(String name) {
-    if (mixee == null || mixee.commandLine() == null || mixee.commandLine().getParseResult() == null) {
-      return name.equals("--batch-norm") ? batchNorm : name.equals("--pretrain") ? pretrain : finetuneSgd;
+    if (mixee == null
+        || mixee.commandLine() == null
+        || mixee.commandLine().getParseResult() == null) {
+      return name.equals("--batch-norm")
+          ? batchNorm
+          : name.equals("--pretrain") ? pretrain : finetuneSgd;
     }
     return mixee.commandLine().getParseResult().hasMatchedOption(name);
   }
@@ -164,27 +328,68 @@ public final class TrainOptions {
 
   /** The resolved experiment for {@code spec} (whose data {@code ds} decides the default split). */
   ExperimentConfig resolve(DataSpec spec, Dataset ds) {
-    if (model == null) throw new IllegalArgumentException("missing --model NAME (or model.name in --config FILE)");
+    if (model == null)
+      throw new IllegalArgumentException("missing --model NAME (or model.name in --config FILE)");
     org.rec4j.model.ModelRegistry.factory(model); // unknown names fail here, listing the known ones
     boolean rating = rating(spec);
     int f = factors != null ? factors : rating ? 10 : 8;
-    int[] l = layers != null ? layers : rating ? new int[] {20, 20, 10} : new int[] {8 * f, 4 * f, 2 * f, f};
-    Objective obj = objective != null ? Objective.of(objective) : rating ? Objective.MSE : Objective.BCE;
-    if (obj.isRating() != rating) throw new IllegalArgumentException("--objective " + objective + " does not fit a " + (rating ? "rating" : "implicit") + " task");
-    String monitorKey = monitor != null ? monitor : rating ? "rmse" : "ndcg@" + (ks == null ? 10 : ks[0]);
-    TrainerConfig tc = new TrainerConfig(epochs != null ? epochs : rating ? 50 : 20, batch != null ? batch : rating ? 64 : 256,
-        lr != null ? lr : 1e-3, optimizer != null ? OptimizerKind.of(optimizer) : OptimizerKind.ADAM, l2 != null ? l2 : 0f, obj,
-        negatives != null ? negatives : rating ? 0 : 4, seed != null ? seed : 42, threads != null ? threads : 1,
-        evalEvery != null ? evalEvery : 1, monitorKey,
-        patience != null ? patience : 0, patience != null && patience > 0 && (swa == null || swa == 0), ScheduleSpec.parse(schedule),
-        swa != null ? swa : 0);
-    String sp = split != null ? split : ds.split().isPresent() ? "given" : rating ? "ratio:0.8" : "loo";
-    Protocol p = protocol != null ? Protocol.of(protocol) : rating ? Protocol.RATING : Protocol.SAMPLED;
-    return new ExperimentConfig(spec, SplitSpec.parse(sp), model, f, l, dropout != null ? dropout : rating ? 0.1f : 0f, batchNorm, tc, p,
-        evalNegatives != null ? evalNegatives : 99, ks != null ? ks : new int[] {10}, pretrain, finetuneSgd,
-        crossBuckets != null ? crossBuckets : 0, validation != null ? validation : 0, initStd != null ? initStd : 0.01f,
-        pretrainedGmf == null ? null : java.nio.file.Path.of(pretrainedGmf), pretrainedMlp == null ? null : java.nio.file.Path.of(pretrainedMlp),
-        alpha != null ? alpha : 0.5f, finetuneEpochs != null ? finetuneEpochs : -1);
+    int[] l =
+        layers != null
+            ? layers
+            : rating ? new int[] {20, 20, 10} : new int[] {8 * f, 4 * f, 2 * f, f};
+    Objective obj =
+        objective != null ? Objective.of(objective) : rating ? Objective.MSE : Objective.BCE;
+    if (obj.isRating() != rating)
+      throw new IllegalArgumentException(
+          "--objective "
+              + objective
+              + " does not fit a "
+              + (rating ? "rating" : "implicit")
+              + " task");
+    String monitorKey =
+        monitor != null ? monitor : rating ? "rmse" : "ndcg@" + (ks == null ? 10 : ks[0]);
+    TrainerConfig tc =
+        new TrainerConfig(
+            epochs != null ? epochs : rating ? 50 : 20,
+            batch != null ? batch : rating ? 64 : 256,
+            lr != null ? lr : 1e-3,
+            optimizer != null ? OptimizerKind.of(optimizer) : OptimizerKind.ADAM,
+            l2 != null ? l2 : 0f,
+            obj,
+            negatives != null ? negatives : rating ? 0 : 4,
+            seed != null ? seed : 42,
+            threads != null ? threads : 1,
+            evalEvery != null ? evalEvery : 1,
+            monitorKey,
+            patience != null ? patience : 0,
+            patience != null && patience > 0 && (swa == null || swa == 0),
+            ScheduleSpec.parse(schedule),
+            swa != null ? swa : 0);
+    String sp =
+        split != null ? split : ds.split().isPresent() ? "given" : rating ? "ratio:0.8" : "loo";
+    Protocol p =
+        protocol != null ? Protocol.of(protocol) : rating ? Protocol.RATING : Protocol.SAMPLED;
+    return new ExperimentConfig(
+        spec,
+        SplitSpec.parse(sp),
+        model,
+        f,
+        l,
+        dropout != null ? dropout : rating ? 0.1f : 0f,
+        batchNorm,
+        tc,
+        p,
+        evalNegatives != null ? evalNegatives : 99,
+        ks != null ? ks : new int[] {10},
+        pretrain,
+        finetuneSgd,
+        crossBuckets != null ? crossBuckets : 0,
+        validation != null ? validation : 0,
+        initStd != null ? initStd : 0.01f,
+        pretrainedGmf == null ? null : java.nio.file.Path.of(pretrainedGmf),
+        pretrainedMlp == null ? null : java.nio.file.Path.of(pretrainedMlp),
+        alpha != null ? alpha : 0.5f,
+        finetuneEpochs != null ? finetuneEpochs : -1);
   }
 
   @Override

@@ -2,6 +2,7 @@
  * The {@code rec4j} command line.
  *
  * <h2>Design sketch</h2>
+ *
  * <pre>
  *  Main ─▶ Rec4jCommand (--stacktrace, --help, --version)
  *            └─ data ─┬─ stats  --data FORMAT:PATH [--json]

@@ -11,15 +11,19 @@ final class Bins {
   private Bins() {}
 
   /**
-   * The share of finite {@code values} in each of {@code n} equal bins over {@code [lo, hi]}; values outside are
-   * counted in the first or last bin.
+   * The share of finite {@code values} in each of {@code n} equal bins over {@code [lo, hi]};
+   * values outside are counted in the first or last bin.
    */
   static double[] shares(float[] values, double lo, double hi, int n) {
     double[] c = new double[n];
     int finite = 0;
     for (float v : values) {
       if (!Float.isFinite(v)) continue;
-      int b = (int) Math.floor((v - lo) / (hi - lo) * n + 1e-9); // a value on an edge belongs to the bin above it
+      int b =
+          (int)
+              Math.floor(
+                  (v - lo) / (hi - lo) * n
+                      + 1e-9); // a value on an edge belongs to the bin above it
       c[Math.max(0, Math.min(n - 1, b))]++;
       finite++;
     }
@@ -28,15 +32,17 @@ final class Bins {
   }
 
   /**
-   * The outline of a histogram as a polyline: {@code {xs, ys}} going from {@code (lo, 0)} along the top of every
-   * bin to {@code (hi, 0)}, so a plain line (or area) series draws the bars' outline.
+   * The outline of a histogram as a polyline: {@code {xs, ys}} going from {@code (lo, 0)} along the
+   * top of every bin to {@code (hi, 0)}, so a plain line (or area) series draws the bars' outline.
    */
   static double[][] outline(double[] shares, double lo, double hi) {
     int n = shares.length;
     double[] x = new double[2 * n + 2], y = new double[2 * n + 2];
     double w = (hi - lo) / n;
-    // XChart places ticks only at data x values when all distinct x values are equally spaced, and then labels
-    // them off by one step; nudging the starting point by 1 % of a bin (far below a pixel) keeps its normal ticks
+    // XChart places ticks only at data x values when all distinct x values are equally spaced, and
+    // then labels
+    // them off by one step; nudging the starting point by 1 % of a bin (far below a pixel) keeps
+    // its normal ticks
     x[0] = lo - w * 0.01;
     for (int i = 0; i < n; i++) {
       x[2 * i + 1] = lo + i * w;
@@ -48,7 +54,10 @@ final class Bins {
     return new double[][] {x, y};
   }
 
-  /** Up to {@code max} distinct indices of {@code [0, n)}, drawn uniformly with a fixed seed, in ascending order. */
+  /**
+   * Up to {@code max} distinct indices of {@code [0, n)}, drawn uniformly with a fixed seed, in
+   * ascending order.
+   */
   static int[] sample(int n, int max) {
     int[] idx = new int[n];
     for (int i = 0; i < n; i++) idx[i] = i;

@@ -13,9 +13,9 @@ import org.knowm.xchart.XYSeries;
 import org.rec4j.train.EpochStats;
 
 /**
- * Panels every kind of run has data for: training loss per epoch, the validation metric per epoch and against
- * cumulative training seconds (convergence), and bars of per-model numbers (parameter counts, training time, and
- * the rating panels' MAE and RMSE).
+ * Panels every kind of run has data for: training loss per epoch, the validation metric per epoch
+ * and against cumulative training seconds (convergence), and bars of per-model numbers (parameter
+ * counts, training time, and the rating panels' MAE and RMSE).
  */
 final class CommonPanels {
   private CommonPanels() {}
@@ -35,7 +35,8 @@ final class CommonPanels {
     }
     if (drawn == 0) return List.of();
     c.getStyler().setXAxisDecimalPattern("#");
-    // a loss falling by more than 10× in the first epochs flattens everything after them on a linear axis
+    // a loss falling by more than 10× in the first epochs flattens everything after them on a
+    // linear axis
     double lo = Double.POSITIVE_INFINITY, hi = 0;
     for (XYSeries s : c.getSeriesCollection()) {
       lo = Math.min(lo, s.getYMin());
@@ -48,11 +49,20 @@ final class CommonPanels {
     } else {
       c.getStyler().setYAxisMin(0.0);
     }
-    return List.of(new Panel("training-loss.png", "Mean training loss of each epoch (the model's own objective, "
-        + "e.g. MSE for ratings, BCE for implicit feedback)" + (log ? ", on a log scale" : "") + ".", ChartStyle.finish(c)));
+    return List.of(
+        new Panel(
+            "training-loss.png",
+            "Mean training loss of each epoch (the model's own objective, "
+                + "e.g. MSE for ratings, BCE for implicit feedback)"
+                + (log ? ", on a log scale" : "")
+                + ".",
+            ChartStyle.finish(c)));
   }
 
-  /** The validation metric each run monitored, per epoch; one chart per metric when runs validated different ones. */
+  /**
+   * The validation metric each run monitored, per epoch; one chart per metric when runs validated
+   * different ones.
+   */
   static List<Panel> validation(List<ModelRun> runs) {
     return curves(runs, false);
   }
@@ -71,9 +81,13 @@ final class CommonPanels {
     List<Panel> out = new ArrayList<>();
     for (var e : byKey.entrySet()) {
       String key = e.getKey(), label = Labels.metric(key);
-      XYChart c = bySeconds
-          ? ChartStyle.xy("Convergence: validation " + label + " against training time", "cumulative training seconds", label)
-          : ChartStyle.xy("Validation " + label + " per epoch", "epoch", label);
+      XYChart c =
+          bySeconds
+              ? ChartStyle.xy(
+                  "Convergence: validation " + label + " against training time",
+                  "cumulative training seconds",
+                  label)
+              : ChartStyle.xy("Validation " + label + " per epoch", "epoch", label);
       for (int i : e.getValue()) {
         ModelRun r = runs.get(i);
         double[][] curve = r.validationCurve(key);
@@ -88,26 +102,41 @@ final class CommonPanels {
       String slug = Labels.slug(key), better = Labels.lowerIsBetter(key) ? "lower" : "higher";
       if (bySeconds) {
         c.getStyler().setXAxisMin(0.0);
-        out.add(new Panel("convergence-" + slug + ".png", "Validation " + label + " against the training seconds spent "
-            + "so far (" + better + " is better): which model gets good fastest.", ChartStyle.finish(c)));
+        out.add(
+            new Panel(
+                "convergence-" + slug + ".png",
+                "Validation "
+                    + label
+                    + " against the training seconds spent "
+                    + "so far ("
+                    + better
+                    + " is better): which model gets good fastest.",
+                ChartStyle.finish(c)));
       } else {
         c.getStyler().setXAxisDecimalPattern("#");
-        out.add(new Panel("validation-" + slug + ".png", label + " after each validated epoch, on the run's validation "
-            + "part (or its test part when the split has none, as the NCF protocol does; " + better + " is better).",
-            ChartStyle.finish(c)));
+        out.add(
+            new Panel(
+                "validation-" + slug + ".png",
+                label
+                    + " after each validated epoch, on the run's validation "
+                    + "part (or its test part when the split has none, as the NCF protocol does; "
+                    + better
+                    + " is better).",
+                ChartStyle.finish(c)));
       }
     }
     return out;
   }
 
   /**
-   * The metric a run's history validated: {@code rmse} when present, else {@code ndcg@10}, else the NDCG at the
-   * largest k, else the first one recorded; null without any validated epoch.
+   * The metric a run's history validated: {@code rmse} when present, else {@code ndcg@10}, else the
+   * NDCG at the largest k, else the first one recorded; null without any validated epoch.
    */
   static String validationKey(ModelRun r) {
     if (r.history() == null) return null;
     List<String> keys = new ArrayList<>();
-    for (EpochStats e : r.history().epochs()) for (String k : e.validation().keySet()) if (!keys.contains(k)) keys.add(k);
+    for (EpochStats e : r.history().epochs())
+      for (String k : e.validation().keySet()) if (!keys.contains(k)) keys.add(k);
     if (keys.isEmpty()) return null;
     if (keys.contains("rmse")) return "rmse";
     if (keys.contains("ndcg@10")) return "ndcg@10";
@@ -134,25 +163,43 @@ final class CommonPanels {
       if (Double.isFinite(runs.get(i).trainSeconds())) withTime.add(i);
     }
     if (!withParams.isEmpty()) {
-      out.add(new Panel("parameters.png", "Number of trainable scalar parameters (embeddings included).",
-          bars("Model size", "parameters", runs, withParams, r -> (double) r.parameters(), "#,##0")));
+      out.add(
+          new Panel(
+              "parameters.png",
+              "Number of trainable scalar parameters (embeddings included).",
+              bars(
+                  "Model size",
+                  "parameters",
+                  runs,
+                  withParams,
+                  r -> (double) r.parameters(),
+                  "#,##0")));
     }
     if (!withTime.isEmpty()) {
-      out.add(new Panel("train-time.png", "Measured wall-clock seconds of the training loops, summed over epochs "
-          + "(validation and data preparation excluded).",
-          bars("Training time", "seconds", runs, withTime, ModelRun::trainSeconds, "#,##0.0")));
+      out.add(
+          new Panel(
+              "train-time.png",
+              "Measured wall-clock seconds of the training loops, summed over epochs "
+                  + "(validation and data preparation excluded).",
+              bars("Training time", "seconds", runs, withTime, ModelRun::trainSeconds, "#,##0.0")));
     }
     return out;
   }
 
   /** One bar per run in {@code which}, in the run's colour, with its value written on top. */
-  static CategoryChart bars(String title, String yTitle, List<ModelRun> runs, List<Integer> which,
-                            java.util.function.ToDoubleFunction<ModelRun> value, String pattern) {
+  static CategoryChart bars(
+      String title,
+      String yTitle,
+      List<ModelRun> runs,
+      List<Integer> which,
+      java.util.function.ToDoubleFunction<ModelRun> value,
+      String pattern) {
     CategoryChart c = ChartStyle.bars(title, "model", yTitle);
     List<String> names = which.stream().map(i -> runs.get(i).name()).toList();
     for (int j = 0; j < which.size(); j++) {
       List<Double> y = new ArrayList<>();
-      for (int k = 0; k < which.size(); k++) y.add(k == j ? value.applyAsDouble(runs.get(which.get(k))) : null);
+      for (int k = 0; k < which.size(); k++)
+        y.add(k == j ? value.applyAsDouble(runs.get(which.get(k))) : null);
       CategorySeries s = c.addSeries(runs.get(which.get(j)).name(), names, y);
       Color col = ChartStyle.color(which.get(j));
       ChartStyle.paint(s, col);
@@ -160,7 +207,8 @@ final class CommonPanels {
     c.getStyler().setStacked(true);
     c.getStyler().setAvailableSpaceFill(0.55);
     c.getStyler().setLabelsVisible(true);
-    c.getStyler().setLabelsFont(new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.BOLD, 13));
+    c.getStyler()
+        .setLabelsFont(new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.BOLD, 13));
     c.getStyler().setYAxisDecimalPattern(pattern);
     c.getStyler().setYAxisMin(0.0);
     c.getStyler().setLegendVisible(false);

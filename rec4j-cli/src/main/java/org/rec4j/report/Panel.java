@@ -12,7 +12,8 @@ import org.knowm.xchart.internal.chartpart.Chart;
 record Panel(String file, String caption, Chart<?, ?> chart) {
   Panel {
     if (!file.matches("[a-z0-9][a-z0-9._-]*\\.png")) {
-      throw new IllegalArgumentException("panel file name must be a plain lower-case .png name, got '" + file + "'");
+      throw new IllegalArgumentException(
+          "panel file name must be a plain lower-case .png name, got '" + file + "'");
     }
   }
 

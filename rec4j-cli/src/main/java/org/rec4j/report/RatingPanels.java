@@ -12,8 +12,9 @@ import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
- * Panels of rating-prediction runs: MAE and RMSE bars, predicted-vs-actual scatter per model, the distribution of
- * actual and predicted ratings, and the distribution of errors (predicted − actual).
+ * Panels of rating-prediction runs: MAE and RMSE bars, predicted-vs-actual scatter per model, the
+ * distribution of actual and predicted ratings, and the distribution of errors (predicted −
+ * actual).
  */
 final class RatingPanels {
   /** Most points drawn in one scatter plot. */
@@ -26,11 +27,21 @@ final class RatingPanels {
     List<Panel> out = new ArrayList<>();
     for (String key : List.of("mae", "rmse")) {
       List<Integer> which = new ArrayList<>();
-      for (int i = 0; i < runs.size(); i++) if (runs.get(i).metrics().containsKey(key)) which.add(i);
+      for (int i = 0; i < runs.size(); i++)
+        if (runs.get(i).metrics().containsKey(key)) which.add(i);
       if (which.isEmpty()) continue;
       String label = Labels.metric(key);
-      out.add(new Panel(key + ".png", label + " of the predicted test ratings (lower is better).",
-          CommonPanels.bars(label + " on the test ratings", label, runs, which, r -> r.metrics().get(key), "0.000")));
+      out.add(
+          new Panel(
+              key + ".png",
+              label + " of the predicted test ratings (lower is better).",
+              CommonPanels.bars(
+                  label + " on the test ratings",
+                  label,
+                  runs,
+                  which,
+                  r -> r.metrics().get(key),
+                  "0.000")));
     }
     return out;
   }
@@ -57,15 +68,25 @@ final class RatingPanels {
       if (xs.isEmpty()) continue;
       lo = Math.floor((lo - (jitter ? 0.15 : 0)) * 2) / 2;
       hi = Math.ceil((hi + (jitter ? 0.15 : 0)) * 2) / 2;
-      XYChart c = ChartStyle.xy("Predicted vs actual rating: " + r.name(), "actual rating" + (jitter ? " (jittered)" : ""), "predicted rating");
-      String shown = xs.size() == a.length ? String.format(Locale.ROOT, "%,d test ratings", a.length)
-          : String.format(Locale.ROOT, "%,d of %,d test ratings", xs.size(), a.length);
+      XYChart c =
+          ChartStyle.xy(
+              "Predicted vs actual rating: " + r.name(),
+              "actual rating" + (jitter ? " (jittered)" : ""),
+              "predicted rating");
+      String shown =
+          xs.size() == a.length
+              ? String.format(Locale.ROOT, "%,d test ratings", a.length)
+              : String.format(Locale.ROOT, "%,d of %,d test ratings", xs.size(), a.length);
       XYSeries pts = c.addSeries(shown, xs, ys);
       pts.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
       pts.setMarker(SeriesMarkers.CIRCLE);
-      int opacity = xs.size() <= 1_000 ? 150 : xs.size() <= 3_000 ? 110 : 80; // denser clouds need lighter dots
+      int opacity =
+          xs.size() <= 1_000
+              ? 150
+              : xs.size() <= 3_000 ? 110 : 80; // denser clouds need lighter dots
       pts.setMarkerColor(ChartStyle.alpha(ChartStyle.color(i), opacity));
-      XYSeries diag = c.addSeries("predicted = actual", new double[] {lo, hi}, new double[] {lo, hi});
+      XYSeries diag =
+          c.addSeries("predicted = actual", new double[] {lo, hi}, new double[] {lo, hi});
       ChartStyle.paint(diag, ChartStyle.NEUTRAL);
       diag.setLineStyle(ChartStyle.dashed(1.8f));
       ChartStyle.noMarkers(diag);
@@ -75,11 +96,14 @@ final class RatingPanels {
       c.getStyler().setLegendBorderColor(new Color(0xD0D0D0));
       c.getStyler().setXAxisMin(lo).setXAxisMax(hi).setYAxisMin(lo).setYAxisMax(hi);
       int bad = Bins.nonFinite(p);
-      String caption = "Each dot is one test rating: its true value against the model's prediction; dots on the "
-          + "dashed line are exact." + (xs.size() < a.length ? " A seeded random sample is drawn." : "")
-          + (jitter ? " Whole-number ratings are spread by ±0.15 to show density." : "")
-          + (bad > 0 ? " " + bad + " non-finite predictions are left out." : "");
-      out.add(new Panel("scatter-" + Labels.slug(r.name()) + ".png", caption, ChartStyle.finish(c)));
+      String caption =
+          "Each dot is one test rating: its true value against the model's prediction; dots on the "
+              + "dashed line are exact."
+              + (xs.size() < a.length ? " A seeded random sample is drawn." : "")
+              + (jitter ? " Whole-number ratings are spread by ±0.15 to show density." : "")
+              + (bad > 0 ? " " + bad + " non-finite predictions are left out." : "");
+      out.add(
+          new Panel("scatter-" + Labels.slug(r.name()) + ".png", caption, ChartStyle.finish(c)));
     }
     return out;
   }
@@ -89,7 +113,8 @@ final class RatingPanels {
     List<Integer> which = withPredictions(runs);
     if (which.isEmpty()) return List.of();
     float[] actual = runs.get(which.get(0)).actual();
-    boolean sameTest = which.stream().allMatch(i -> java.util.Arrays.equals(runs.get(i).actual(), actual));
+    boolean sameTest =
+        which.stream().allMatch(i -> java.util.Arrays.equals(runs.get(i).actual(), actual));
     // the range of the actual ratings, widened to hold all but the 0.5 % most extreme predictions
     double lo = Double.POSITIVE_INFINITY, hi = Double.NEGATIVE_INFINITY;
     for (float x : actual) {
@@ -115,9 +140,15 @@ final class RatingPanels {
     lo = Math.floor(lo / w) * w - (stars ? w / 2 : 0);
     hi = Math.ceil(hi / w - 1e-9) * w + (stars ? w / 2 : 0);
     int n = (int) Math.round((hi - lo) / w);
-    XYChart c = ChartStyle.xy("Distribution of test ratings: actual and predicted", "rating", "share of test ratings");
+    XYChart c =
+        ChartStyle.xy(
+            "Distribution of test ratings: actual and predicted",
+            "rating",
+            "share of test ratings");
     double[][] act = Bins.outline(Bins.shares(actual, lo, hi, n), lo, hi);
-    XYSeries a = c.addSeries(sameTest ? "actual" : "actual (" + runs.get(which.get(0)).name() + ")", act[0], act[1]);
+    XYSeries a =
+        c.addSeries(
+            sameTest ? "actual" : "actual (" + runs.get(which.get(0)).name() + ")", act[0], act[1]);
     a.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Area);
     a.setFillColor(new Color(0, 0, 0, 40));
     a.setLineColor(ChartStyle.NEUTRAL);
@@ -134,13 +165,25 @@ final class RatingPanels {
     c.getStyler().setXAxisMin(lo).setXAxisMax(hi).setYAxisMin(0.0);
     c.getStyler().setYAxisDecimalPattern(ChartStyle.percent(maxY(c)));
     c.getStyler().setXAxisDecimalPattern(ChartStyle.pattern(hi - lo));
-    String bins = stars ? "of width " + Labels.number(w) + " centred on the whole stars" : "[r, r + " + Labels.number(w) + ")";
-    return List.of(new Panel("rating-distribution.png", "Share of test ratings per bin " + bins + ": the actual ratings "
-        + "(grey area) and each model's predictions; the few predictions beyond the range are counted in the outermost "
-        + "bins. A model that predicts near the mean shows a narrow peak.", ChartStyle.finish(c)));
+    String bins =
+        stars
+            ? "of width " + Labels.number(w) + " centred on the whole stars"
+            : "[r, r + " + Labels.number(w) + ")";
+    return List.of(
+        new Panel(
+            "rating-distribution.png",
+            "Share of test ratings per bin "
+                + bins
+                + ": the actual ratings "
+                + "(grey area) and each model's predictions; the few predictions beyond the range are counted in the outermost "
+                + "bins. A model that predicts near the mean shows a narrow peak.",
+            ChartStyle.finish(c)));
   }
 
-  /** Histogram outlines of predicted − actual per run, over a symmetric range holding 99.5 % of the errors. */
+  /**
+   * Histogram outlines of predicted − actual per run, over a symmetric range holding 99.5 % of the
+   * errors.
+   */
   static List<Panel> errors(List<ModelRun> runs) {
     List<Integer> which = withPredictions(runs);
     if (which.isEmpty()) return List.of();
@@ -154,7 +197,8 @@ final class RatingPanels {
     double w = Bins.niceStep(range / 20);
     range = Math.ceil(range / w - 1e-9) * w;
     int n = (int) Math.round(2 * range / w);
-    XYChart c = ChartStyle.xy("Prediction errors", "predicted − actual rating", "share of test ratings");
+    XYChart c =
+        ChartStyle.xy("Prediction errors", "predicted − actual rating", "share of test ratings");
     for (int i : which) {
       ModelRun r = runs.get(i);
       float[] e = new float[r.actual().length];
@@ -167,12 +211,22 @@ final class RatingPanels {
         sq += (double) e[j] * e[j];
         finite++;
       }
-      double mean = sum / Math.max(1, finite), sd = Math.sqrt(Math.max(0, sq / Math.max(1, finite) - mean * mean));
+      double mean = sum / Math.max(1, finite),
+          sd = Math.sqrt(Math.max(0, sq / Math.max(1, finite) - mean * mean));
       double[][] o = Bins.outline(Bins.shares(e, -range, range, n), -range, range);
       XYSeries s = c.addSeries(r.name(), o[0], o[1]);
-      int bad = e.length - finite; // NaN or infinite predictions: said in the legend, never averaged away
-      s.setLabel(finite == 0 ? r.name() + " (no finite predictions)" : String.format(Locale.ROOT, "%s (mean %+.2f, sd %.2f%s)",
-          r.name(), mean, sd, bad > 0 ? ", " + bad + " non-finite" : ""));
+      int bad =
+          e.length - finite; // NaN or infinite predictions: said in the legend, never averaged away
+      s.setLabel(
+          finite == 0
+              ? r.name() + " (no finite predictions)"
+              : String.format(
+                  Locale.ROOT,
+                  "%s (mean %+.2f, sd %.2f%s)",
+                  r.name(),
+                  mean,
+                  sd,
+                  bad > 0 ? ", " + bad + " non-finite" : ""));
       ChartStyle.paint(s, ChartStyle.color(i));
       s.setLineWidth(1.8f);
       ChartStyle.noMarkers(s);
@@ -184,9 +238,17 @@ final class RatingPanels {
     c.getStyler().setXAxisMin(-range).setXAxisMax(range).setYAxisMin(0.0);
     c.getStyler().setYAxisDecimalPattern(ChartStyle.percent(maxY(c)));
     c.getStyler().setXAxisDecimalPattern(ChartStyle.pattern(2 * range));
-    return List.of(new Panel("error-histogram.png", String.format(Locale.ROOT, "Share of test ratings per error bin "
-        + "of width %s over ±%s, which holds 99.5 %% of the errors; larger errors are counted in the outermost bins. "
-        + "Left of the dashed line the model predicts too low.", Labels.number(w), Labels.number(range)), ChartStyle.finish(c)));
+    return List.of(
+        new Panel(
+            "error-histogram.png",
+            String.format(
+                Locale.ROOT,
+                "Share of test ratings per error bin "
+                    + "of width %s over ±%s, which holds 99.5 %% of the errors; larger errors are counted in the outermost bins. "
+                    + "Left of the dashed line the model predicts too low.",
+                Labels.number(w),
+                Labels.number(range)),
+            ChartStyle.finish(c)));
   }
 
   private static double maxY(XYChart c) {

@@ -15,8 +15,9 @@ import javax.imageio.ImageIO;
 import org.knowm.xchart.BitmapEncoder;
 
 /**
- * Writes a comparison report of trained-model runs into a directory: one PNG per panel that has data and a
- * self-contained {@code index.html} (see the package documentation for the panels and the write protocol).
+ * Writes a comparison report of trained-model runs into a directory: one PNG per panel that has
+ * data and a self-contained {@code index.html} (see the package documentation for the panels and
+ * the write protocol).
  *
  * <pre>{@code
  * ExperimentResult r = Experiment.run(config, dataset);
@@ -35,15 +36,18 @@ public final class Report {
   private Report() {}
 
   /**
-   * Renders the panels for {@code runs} and writes them, then {@code index.html}, into {@code dir} (created if
-   * missing). Every file is written to a temporary file and renamed into place.
+   * Renders the panels for {@code runs} and writes them, then {@code index.html}, into {@code dir}
+   * (created if missing). Every file is written to a temporary file and renamed into place.
    *
    * @param dir the report directory
    * @param title the page title
-   * @param runs the runs to compare, in display order (their position fixes their colour); names must be unique
+   * @param runs the runs to compare, in display order (their position fixes their colour); names
+   *     must be unique
    * @return the files written, PNGs in page order and then {@code index.html}
-   * @throws IllegalArgumentException if there are no runs or two runs share a name (or a file-name slug)
-   * @throws IOException if a file cannot be written; files already written stay, none is left half-written
+   * @throws IllegalArgumentException if there are no runs or two runs share a name (or a file-name
+   *     slug)
+   * @throws IOException if a file cannot be written; files already written stay, none is left
+   *     half-written
    */
   public static List<Path> write(Path dir, String title, List<ModelRun> runs) throws IOException {
     headless();
@@ -60,7 +64,8 @@ public final class Report {
       images.add(png);
     }
     Path index = dir.resolve(INDEX);
-    AtomicFiles.write(index, HtmlPage.render(title, runs, panels, images).getBytes(StandardCharsets.UTF_8));
+    AtomicFiles.write(
+        index, HtmlPage.render(title, runs, panels, images).getBytes(StandardCharsets.UTF_8));
     written.add(index);
     return written;
   }
@@ -68,7 +73,8 @@ public final class Report {
   /** The panel drawn as a PNG image. */
   static byte[] png(Panel p) throws IOException {
     ByteArrayOutputStream buf = new ByteArrayOutputStream(1 << 16);
-    if (!ImageIO.write(BitmapEncoder.getBufferedImage(p.chart()), "png", buf)) throw new IOException("no PNG writer in this JDK");
+    if (!ImageIO.write(BitmapEncoder.getBufferedImage(p.chart()), "png", buf))
+      throw new IOException("no PNG writer in this JDK");
     return buf.toByteArray();
   }
 
@@ -90,21 +96,34 @@ public final class Report {
   }
 
   private static void check(List<ModelRun> runs) {
-    if (runs == null || runs.isEmpty()) throw new IllegalArgumentException("a report needs at least one run, got none");
+    if (runs == null || runs.isEmpty())
+      throw new IllegalArgumentException("a report needs at least one run, got none");
     Set<String> names = new HashSet<>();
     Map<String, String> slugs = new HashMap<>();
     for (ModelRun r : runs) {
-      if (!names.add(r.name())) throw new IllegalArgumentException("two runs are named '" + r.name() + "'; run names must be unique");
+      if (!names.add(r.name()))
+        throw new IllegalArgumentException(
+            "two runs are named '" + r.name() + "'; run names must be unique");
       String other = slugs.put(Labels.slug(r.name()), r.name());
       if (other != null) {
-        throw new IllegalArgumentException("runs '" + other + "' and '" + r.name() + "' would share the file name part '"
-            + Labels.slug(r.name()) + "'; rename one");
+        throw new IllegalArgumentException(
+            "runs '"
+                + other
+                + "' and '"
+                + r.name()
+                + "' would share the file name part '"
+                + Labels.slug(r.name())
+                + "'; rename one");
       }
     }
   }
 
-  /** Charts are drawn off-screen: no display is needed, unless the caller chose otherwise explicitly. */
+  /**
+   * Charts are drawn off-screen: no display is needed, unless the caller chose otherwise
+   * explicitly.
+   */
   private static void headless() {
-    if (System.getProperty("java.awt.headless") == null) System.setProperty("java.awt.headless", "true");
+    if (System.getProperty("java.awt.headless") == null)
+      System.setProperty("java.awt.headless", "true");
   }
 }

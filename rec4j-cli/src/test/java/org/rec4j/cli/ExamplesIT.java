@@ -11,8 +11,9 @@ import org.rec4j.cli.config.RunConfig;
 import org.rec4j.data.io.DataSpec;
 
 /**
- * Slow checks of {@code examples/}: each MovieLens config resolves against the real data when that data is present
- * (paths in the files are relative to the repository root), and each synthetic config trains for one epoch.
+ * Slow checks of {@code examples/}: each MovieLens config resolves against the real data when that
+ * data is present (paths in the files are relative to the repository root), and each synthetic
+ * config trains for one epoch.
  */
 class ExamplesIT {
   @Test
@@ -26,8 +27,14 @@ class ExamplesIT {
         System.out.println("skipped " + f.getFileName() + ": no " + data);
         continue;
       }
-      ConfigCommandTest.Run r = ConfigCommandTest.run("config", "show", "--config", f.toString(), "--data",
-          spec.format().label() + ":" + data);
+      ConfigCommandTest.Run r =
+          ConfigCommandTest.run(
+              "config",
+              "show",
+              "--config",
+              f.toString(),
+              "--data",
+              spec.format().label() + ":" + data);
       assertEquals(ExitCode.OK, r.code(), f + ": " + r.err());
       assertTrue(r.out().contains("name: " + c.model().name()), r.out());
     }
@@ -37,7 +44,9 @@ class ExamplesIT {
   void syntheticExamplesTrainOneEpoch() throws Exception {
     for (Path f : ExamplesTest.examples()) {
       if (!ExamplesTest.synthetic(ConfigReader.read(f))) continue;
-      ConfigCommandTest.Run r = ConfigCommandTest.run("train", "--config", f.toString(), "--epochs", "1", "--quiet", "--json");
+      ConfigCommandTest.Run r =
+          ConfigCommandTest.run(
+              "train", "--config", f.toString(), "--epochs", "1", "--quiet", "--json");
       assertEquals(ExitCode.OK, r.code(), f + ": " + r.err());
       assertTrue(r.out().contains("\"epochs\":1"), r.out());
     }

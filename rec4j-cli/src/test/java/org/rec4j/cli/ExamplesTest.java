@@ -16,9 +16,9 @@ import org.rec4j.cli.config.RunConfig;
 import org.rec4j.data.io.DataSpec;
 
 /**
- * Every config in {@code examples/} binds, names its model and data, and is listed in the README; the synthetic ones
- * resolve fully and round-trip through {@code config show}. {@link ExamplesIT} resolves the MovieLens ones when the
- * data is present and trains the synthetic ones for an epoch.
+ * Every config in {@code examples/} binds, names its model and data, and is listed in the README;
+ * the synthetic ones resolve fully and round-trip through {@code config show}. {@link ExamplesIT}
+ * resolves the MovieLens ones when the data is present and trains the synthetic ones for an epoch.
  */
 class ExamplesTest {
   /** The repository root: tests run in the module folder. */
@@ -48,7 +48,8 @@ class ExamplesTest {
       assertNotNull(c.data().spec(), f + " names its data");
       assertNotNull(c.trainer().task(), f + " states its task");
       assertTrue(Files.readString(f).startsWith("#"), f + " starts with a comment");
-      assertTrue(readme.contains("examples/" + f.getFileName()), f + " is listed in examples/README.md");
+      assertTrue(
+          readme.contains("examples/" + f.getFileName()), f + " is listed in examples/README.md");
     }
   }
 
@@ -57,7 +58,8 @@ class ExamplesTest {
     for (Path f : examples()) {
       RunConfig file = ConfigReader.read(f);
       if (!synthetic(file)) continue;
-      ConfigCommandTest.Run shown = ConfigCommandTest.run("config", "show", "--config", f.toString());
+      ConfigCommandTest.Run shown =
+          ConfigCommandTest.run("config", "show", "--config", f.toString());
       assertEquals(ExitCode.OK, shown.code(), f + ": " + shown.err());
       Path back = Files.createTempFile("rec4j-example", ".yaml");
       try {
@@ -65,8 +67,12 @@ class ExamplesTest {
         RunConfig resolved = ConfigReader.read(back);
         assertEquals(file.trainer().task(), resolved.trainer().task(), f.toString());
         assertEquals(file.model().name(), resolved.model().name(), f.toString());
-        assertFalse(resolved.trainer().epochs() == null || resolved.evaluation().evalNegatives() == null);
-        assertEquals(shown.out(), ConfigCommandTest.run("config", "show", "--config", back.toString()).out(), f.toString());
+        assertFalse(
+            resolved.trainer().epochs() == null || resolved.evaluation().evalNegatives() == null);
+        assertEquals(
+            shown.out(),
+            ConfigCommandTest.run("config", "show", "--config", back.toString()).out(),
+            f.toString());
       } finally {
         Files.delete(back);
       }

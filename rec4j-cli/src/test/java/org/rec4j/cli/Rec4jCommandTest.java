@@ -36,28 +36,64 @@ class Rec4jCommandTest {
   @Test
   void parsesDataSpecsWithoutRunning() {
     CommandLine cli = Main.commandLine();
-    CommandLine.ParseResult r = cli.parseArgs("data", "stats", "--data",
-        "ml-1m:../shared/data/ml-1m/ratings_reconstructed.dat", "--json");
+    CommandLine.ParseResult r =
+        cli.parseArgs(
+            "data",
+            "stats",
+            "--data",
+            "ml-1m:../shared/data/ml-1m/ratings_reconstructed.dat",
+            "--json");
     CommandLine.ParseResult stats = r.subcommand().subcommand();
     DataSpec spec = stats.matchedOptionValue("--data", null);
     assertEquals(DataSpec.Format.ML_1M, spec.format());
     assertEquals("../shared/data/ml-1m/ratings_reconstructed.dat", spec.path());
     assertTrue(stats.hasMatchedOption("--json"));
-    CommandLine.ParseResult s = Main.commandLine().parseArgs("data", "stats", "--data", "synthetic:users=10");
-    assertEquals("10", ((DataSpec) s.subcommand().subcommand().matchedOptionValue("--data", null)).options()
-        .get("users"));
-    CommandLine.ParseResult fetch = Main.commandLine().parseArgs("data", "fetch", "ml-1m", "--cache", "/tmp/c",
-        "--url", "http://127.0.0.1:1/x.zip");
+    CommandLine.ParseResult s =
+        Main.commandLine().parseArgs("data", "stats", "--data", "synthetic:users=10");
+    assertEquals(
+        "10",
+        ((DataSpec) s.subcommand().subcommand().matchedOptionValue("--data", null))
+            .options()
+            .get("users"));
+    CommandLine.ParseResult fetch =
+        Main.commandLine()
+            .parseArgs(
+                "data", "fetch", "ml-1m", "--cache", "/tmp/c", "--url", "http://127.0.0.1:1/x.zip");
     assertEquals("ml-1m", fetch.subcommand().subcommand().matchedPositional(0).getValue());
-    assertThrows(CommandLine.ParameterException.class,
+    assertThrows(
+        CommandLine.ParameterException.class,
         () -> Main.commandLine().parseArgs("data", "stats", "--data", "nope:x"));
-    assertThrows(CommandLine.ParameterException.class, () -> Main.commandLine().parseArgs("data", "stats"));
-    CommandLine.ParseResult split = Main.commandLine().parseArgs("data", "split", "--data", "synthetic:", "--split",
-        "random-user:0.2,0.1", "--out", "o", "--seed", "7");
-    assertEquals("random-user:0.2,0.1", split.subcommand().subcommand().matchedOptionValue("--split", null)
-        .toString());
-    assertThrows(CommandLine.ParameterException.class, () -> Main.commandLine().parseArgs("data", "split",
-        "--data", "synthetic:", "--split", "kfold:5,1,2", "--out", "o"));
+    assertThrows(
+        CommandLine.ParameterException.class, () -> Main.commandLine().parseArgs("data", "stats"));
+    CommandLine.ParseResult split =
+        Main.commandLine()
+            .parseArgs(
+                "data",
+                "split",
+                "--data",
+                "synthetic:",
+                "--split",
+                "random-user:0.2,0.1",
+                "--out",
+                "o",
+                "--seed",
+                "7");
+    assertEquals(
+        "random-user:0.2,0.1",
+        split.subcommand().subcommand().matchedOptionValue("--split", null).toString());
+    assertThrows(
+        CommandLine.ParameterException.class,
+        () ->
+            Main.commandLine()
+                .parseArgs(
+                    "data",
+                    "split",
+                    "--data",
+                    "synthetic:",
+                    "--split",
+                    "kfold:5,1,2",
+                    "--out",
+                    "o"));
   }
 
   @Test
@@ -98,8 +134,17 @@ class Rec4jCommandTest {
 
   @Test
   void splitWritesThreeFiles() throws Exception {
-    Run r = run("data", "split", "--data", "synthetic:users=30,items=40", "--split", "loo:val", "--out",
-        dir.toString(), "--json");
+    Run r =
+        run(
+            "data",
+            "split",
+            "--data",
+            "synthetic:users=30,items=40",
+            "--split",
+            "loo:val",
+            "--out",
+            dir.toString(),
+            "--json");
     assertEquals(ExitCode.OK, r.code(), r.err());
     assertEquals(30, r.lastJson().get("test").asInt());
     assertEquals(30, Files.readAllLines(dir.resolve("test.tsv")).size());

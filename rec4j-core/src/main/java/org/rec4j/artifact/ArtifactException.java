@@ -1,6 +1,9 @@
 package org.rec4j.artifact;
 
-/** A model artifact that cannot be read: missing file, bad checksum, unknown format version, malformed content. */
+/**
+ * A model artifact that cannot be read: missing file, bad checksum, unknown format version,
+ * malformed content.
+ */
 public final class ArtifactException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 

@@ -27,45 +27,55 @@ import org.rec4j.tensor.Tensor;
  * The versioned, self-describing model artifact: a directory holding
  *
  * <ul>
- *   <li>{@code model.json}: {@code format} ("rec4j-model") and {@code format_version}, the registry name of the
- *       model, its resolved {@code options}, the trainer settings, provenance (seed, data description and hash,
- *       rec4j version, git commit, creation time) and the training metrics;</li>
- *   <li>{@code weights.safetensors}: every parameter and buffer under its dotted name ({@link SafeTensors});</li>
- *   <li>{@code ids.json}: the raw user and item ids in dense-id order;</li>
- *   <li>optionally {@code seen.bin}: the training interactions, so a loaded model can exclude what each user has
- *       already seen (little-endian: magic {@code R4JSEEN1}, int32 users, items, count, then count user ids and
- *       count item ids, dense); {@code model.json} then also holds {@code item_popularity}, the training count of
- *       every item (the cold-user fallback of a server);</li>
- *   <li>{@code checksums.sha256}: SHA-256 of the files above, in {@code sha256sum} format.</li>
+ *   <li>{@code model.json}: {@code format} ("rec4j-model") and {@code format_version}, the registry
+ *       name of the model, its resolved {@code options}, the trainer settings, provenance (seed,
+ *       data description and hash, rec4j version, git commit, creation time) and the training
+ *       metrics;
+ *   <li>{@code weights.safetensors}: every parameter and buffer under its dotted name ({@link
+ *       SafeTensors});
+ *   <li>{@code ids.json}: the raw user and item ids in dense-id order;
+ *   <li>optionally {@code seen.bin}: the training interactions, so a loaded model can exclude what
+ *       each user has already seen (little-endian: magic {@code R4JSEEN1}, int32 users, items,
+ *       count, then count user ids and count item ids, dense); {@code model.json} then also holds
+ *       {@code item_popularity}, the training count of every item (the cold-user fallback of a
+ *       server);
+ *   <li>{@code checksums.sha256}: SHA-256 of the files above, in {@code sha256sum} format.
  * </ul>
  *
- * <p>Diverged weights (NaN, infinite, or beyond ±{@link org.rec4j.train.DivergenceGuard#WEIGHT_LIMIT}) are never
- * written nor read: {@code save} refuses them (an {@link IllegalArgumentException} naming the parameter) and
- * {@code load} rejects a file holding them (an {@link ArtifactException} naming the file and the parameter).
+ * <p>Diverged weights (NaN, infinite, or beyond ±{@link
+ * org.rec4j.train.DivergenceGuard#WEIGHT_LIMIT}) are never written nor read: {@code save} refuses
+ * them (an {@link IllegalArgumentException} naming the parameter) and {@code load} rejects a file
+ * holding them (an {@link ArtifactException} naming the file and the parameter).
  *
- * <p>The optional file and key were added without a version bump: readers ignore what they do not know and verify
- * every file that {@code checksums.sha256} lists.
+ * <p>The optional file and key were added without a version bump: readers ignore what they do not
+ * know and verify every file that {@code checksums.sha256} lists.
  *
- * <p>Writing goes to a temporary sibling directory (with the default permissions, umask respected) that is renamed into place (atomically where the file system
- * allows), so a reader never sees half an artifact. Reading verifies every checksum and the format version before
- * building the model; readers keep accepting every earlier version.
+ * <p>Writing goes to a temporary sibling directory (with the default permissions, umask respected)
+ * that is renamed into place (atomically where the file system allows), so a reader never sees half
+ * an artifact. Reading verifies every checksum and the format version before building the model;
+ * readers keep accepting every earlier version.
  *
- * <p>A target whose name ends in {@code .zip} gets the same four files as one zip archive (no folder inside), written
- * to a temporary sibling file and renamed; {@link #load} accepts either form. Only the four known entry names are
- * read from a zip, so an archive cannot write outside its extraction directory.
+ * <p>A target whose name ends in {@code .zip} gets the same four files as one zip archive (no
+ * folder inside), written to a temporary sibling file and renamed; {@link #load} accepts either
+ * form. Only the four known entry names are read from a zip, so an archive cannot write outside its
+ * extraction directory.
  */
 public final class ModelArtifact {
   /** The format name in {@code model.json}. */
   public static final String FORMAT = "rec4j-model";
+
   /** The version this code writes; readers accept 1..VERSION. */
   public static final int VERSION = 1;
+
   static final String MODEL = "model.json";
   static final String WEIGHTS = "weights.safetensors";
   static final String IDS = "ids.json";
   static final String CHECKSUMS = "checksums.sha256";
   static final String SEEN = "seen.bin";
-  private static final long SEEN_MAGIC = 0x314e454553_4a3452L; // "R4JSEEN1" read as a little-endian long
-  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  private static final long SEEN_MAGIC =
+      0x314e454553_4a3452L; // "R4JSEEN1" read as a little-endian long
+  private static final ObjectMapper JSON =
+      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   private ModelArtifact() {}
 
@@ -79,28 +89,57 @@ public final class ModelArtifact {
    * @param provenance seed, data description/hash, version, commit…, may be empty
    * @param metrics training/evaluation metrics to record, may be empty
    */
-  public static void save(Path dir, Persistable model, IdIndex users, IdIndex items, Map<String, Object> trainer,
-                          Map<String, Object> provenance, Map<String, Double> metrics) {
+  public static void save(
+      Path dir,
+      Persistable model,
+      IdIndex users,
+      IdIndex items,
+      Map<String, Object> trainer,
+      Map<String, Object> provenance,
+      Map<String, Double> metrics) {
     save(dir, model, users, items, null, trainer, provenance, metrics);
   }
 
   /**
-   * Saves {@code model} with its training interactions {@code train} (whose id maps become {@code ids.json}): the
-   * loaded model then excludes seen items, and {@code model.json} holds the items' training counts.
+   * Saves {@code model} with its training interactions {@code train} (whose id maps become {@code
+   * ids.json}): the loaded model then excludes seen items, and {@code model.json} holds the items'
+   * training counts.
    */
-  public static void save(Path dir, Persistable model, org.rec4j.data.Interactions train, Map<String, Object> trainer,
-                          Map<String, Object> provenance, Map<String, Double> metrics) {
+  public static void save(
+      Path dir,
+      Persistable model,
+      org.rec4j.data.Interactions train,
+      Map<String, Object> trainer,
+      Map<String, Object> provenance,
+      Map<String, Double> metrics) {
     save(dir, model, train.userIndex(), train.itemIndex(), train, trainer, provenance, metrics);
   }
 
-  private static void save(Path dir, Persistable model, IdIndex users, IdIndex items, org.rec4j.data.Interactions train,
-                           Map<String, Object> trainer, Map<String, Object> provenance, Map<String, Double> metrics) {
+  private static void save(
+      Path dir,
+      Persistable model,
+      IdIndex users,
+      IdIndex items,
+      org.rec4j.data.Interactions train,
+      Map<String, Object> trainer,
+      Map<String, Object> provenance,
+      Map<String, Double> metrics) {
     Map<String, Tensor> state = model.stateDict();
     for (Map.Entry<String, Tensor> e : state.entrySet()) {
       int bad = firstDiverged(e.getValue());
       if (bad >= 0) {
-        throw new IllegalArgumentException("refusing to save " + model.name() + " to " + dir + ": parameter '" + e.getKey() + "' holds "
-            + e.getValue().data()[bad] + " at index " + bad + " (a diverged run? lower the learning rate)");
+        throw new IllegalArgumentException(
+            "refusing to save "
+                + model.name()
+                + " to "
+                + dir
+                + ": parameter '"
+                + e.getKey()
+                + "' holds "
+                + e.getValue().data()[bad]
+                + " at index "
+                + bad
+                + " (a diverged run? lower the learning rate)");
       }
     }
     if (isZipName(dir)) {
@@ -113,7 +152,9 @@ public final class ModelArtifact {
       Files.createDirectories(parent);
       if (Files.exists(abs) && !Files.exists(abs.resolve(MODEL))) {
         try (var s = Files.list(abs)) {
-          if (s.findAny().isPresent()) throw new ArtifactException(abs + " exists and is not a rec4j model artifact; refusing to overwrite it");
+          if (s.findAny().isPresent())
+            throw new ArtifactException(
+                abs + " exists and is not a rec4j model artifact; refusing to overwrite it");
         }
       }
       Path tmp = createSibling(abs, true);
@@ -142,7 +183,8 @@ public final class ModelArtifact {
       JSON.writeValue(tmp.resolve(MODEL).toFile(), meta);
       StringBuilder sums = new StringBuilder();
       for (String f : List.of(MODEL, WEIGHTS, IDS, SEEN)) {
-        if (Files.exists(tmp.resolve(f))) sums.append(sha256(tmp.resolve(f))).append("  ").append(f).append('\n');
+        if (Files.exists(tmp.resolve(f)))
+          sums.append(sha256(tmp.resolve(f))).append("  ").append(f).append('\n');
       }
       Files.writeString(tmp.resolve(CHECKSUMS), sums);
       replace(tmp, abs);
@@ -151,7 +193,10 @@ public final class ModelArtifact {
     }
   }
 
-  /** Moves the finished temporary directory into place, keeping the old artifact until the new one is there. */
+  /**
+   * Moves the finished temporary directory into place, keeping the old artifact until the new one
+   * is there.
+   */
   private static void replace(Path tmp, Path target) throws IOException {
     Path old = null;
     if (Files.exists(target)) {
@@ -173,11 +218,19 @@ public final class ModelArtifact {
   }
 
   private static boolean isZipName(Path p) {
-    return p.getFileName() != null && p.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".zip");
+    return p.getFileName() != null
+        && p.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".zip");
   }
 
-  private static void saveZip(Path zip, Persistable model, IdIndex users, IdIndex items, org.rec4j.data.Interactions train,
-                              Map<String, Object> trainer, Map<String, Object> provenance, Map<String, Double> metrics) {
+  private static void saveZip(
+      Path zip,
+      Persistable model,
+      IdIndex users,
+      IdIndex items,
+      org.rec4j.data.Interactions train,
+      Map<String, Object> trainer,
+      Map<String, Object> provenance,
+      Map<String, Double> metrics) {
     Path abs = zip.toAbsolutePath();
     Path dir = null;
     try {
@@ -200,8 +253,8 @@ public final class ModelArtifact {
   }
 
   /**
-   * Packs the artifact directory {@code dir} (after verifying it) into the zip file {@code zip}, written to a
-   * temporary sibling and renamed into place.
+   * Packs the artifact directory {@code dir} (after verifying it) into the zip file {@code zip},
+   * written to a temporary sibling and renamed into place.
    */
   public static void pack(Path dir, Path zip) {
     Path abs = zip.toAbsolutePath();
@@ -235,7 +288,8 @@ public final class ModelArtifact {
       try (var zin = new java.util.zip.ZipInputStream(Files.newInputStream(zip))) {
         for (var e = zin.getNextEntry(); e != null; e = zin.getNextEntry()) {
           if (e.isDirectory() || !known.contains(e.getName())) {
-            throw new ArtifactException(zip + ": unexpected entry '" + e.getName() + "', a model zip holds only " + known);
+            throw new ArtifactException(
+                zip + ": unexpected entry '" + e.getName() + "', a model zip holds only " + known);
           }
           Files.copy(zin, tmp.resolve(e.getName()));
         }
@@ -248,7 +302,9 @@ public final class ModelArtifact {
       throw new ArtifactException("cannot read model artifact " + zip + ": " + e.getMessage(), e);
     } catch (ArtifactException e) {
       String m = e.getMessage();
-      throw tmp != null && m != null && m.contains(tmp.toString()) ? new ArtifactException(m.replace(tmp.toString(), zip + "!"), e) : e;
+      throw tmp != null && m != null && m.contains(tmp.toString())
+          ? new ArtifactException(m.replace(tmp.toString(), zip + "!"), e)
+          : e;
     } finally {
       if (tmp != null) {
         try {
@@ -264,16 +320,29 @@ public final class ModelArtifact {
   public static Loaded load(Path dir) {
     Path abs = dir.toAbsolutePath();
     if (Files.isRegularFile(abs)) return loadZip(abs);
-    if (!Files.isDirectory(abs)) throw new ArtifactException(abs + ": no such model directory or zip file");
+    if (!Files.isDirectory(abs))
+      throw new ArtifactException(abs + ": no such model directory or zip file");
     try {
       verifyChecksums(abs);
       JsonNode meta = JSON.readTree(abs.resolve(MODEL).toFile());
       if (!FORMAT.equals(meta.path("format").asText())) {
-        throw new ArtifactException(abs.resolve(MODEL) + ": format is '" + meta.path("format").asText() + "', expected '" + FORMAT + "'");
+        throw new ArtifactException(
+            abs.resolve(MODEL)
+                + ": format is '"
+                + meta.path("format").asText()
+                + "', expected '"
+                + FORMAT
+                + "'");
       }
       int version = meta.path("format_version").asInt(-1);
       if (version < 1 || version > VERSION) {
-        throw new ArtifactException(abs.resolve(MODEL) + ": format_version " + version + " is not supported (this rec4j reads 1.." + VERSION + ")");
+        throw new ArtifactException(
+            abs.resolve(MODEL)
+                + ": format_version "
+                + version
+                + " is not supported (this rec4j reads 1.."
+                + VERSION
+                + ")");
       }
       ModelOptions options = optionsFromJson(meta.path("options"), abs.resolve(MODEL));
       Recommender model = ModelRegistry.create(meta.path("model").asText(), options);
@@ -281,13 +350,21 @@ public final class ModelArtifact {
       for (Map.Entry<String, Tensor> e : state.entrySet()) {
         int bad = firstDiverged(e.getValue());
         if (bad >= 0) {
-          throw new ArtifactException(abs.resolve(WEIGHTS) + ": parameter '" + e.getKey() + "' holds " + e.getValue().data()[bad] + " at index "
-              + bad + "; a model with non-finite or exploded weights cannot be loaded (it came from a diverged run)");
+          throw new ArtifactException(
+              abs.resolve(WEIGHTS)
+                  + ": parameter '"
+                  + e.getKey()
+                  + "' holds "
+                  + e.getValue().data()[bad]
+                  + " at index "
+                  + bad
+                  + "; a model with non-finite or exploded weights cannot be loaded (it came from a diverged run)");
         }
       }
       model.loadStateDict(state);
       JsonNode ids = JSON.readTree(abs.resolve(IDS).toFile());
-      if (Files.exists(abs.resolve(SEEN)) && model instanceof Persistable nr) nr.rememberSeen(readSeen(abs.resolve(SEEN), model));
+      if (Files.exists(abs.resolve(SEEN)) && model instanceof Persistable nr)
+        nr.rememberSeen(readSeen(abs.resolve(SEEN), model));
       return new Loaded(model, index(ids.path("users")), index(ids.path("items")), meta);
     } catch (IOException e) {
       throw new ArtifactException("cannot read model artifact " + abs + ": " + e.getMessage(), e);
@@ -297,74 +374,126 @@ public final class ModelArtifact {
   }
 
   /**
-   * The index of the first value of {@code t} that only a diverged run produces — NaN, infinite, or beyond
-   * ±{@link org.rec4j.train.DivergenceGuard#WEIGHT_LIMIT} — or −1.
+   * The index of the first value of {@code t} that only a diverged run produces — NaN, infinite, or
+   * beyond ±{@link org.rec4j.train.DivergenceGuard#WEIGHT_LIMIT} — or −1.
    */
   private static int firstDiverged(Tensor t) {
     float[] d = t.data();
-    for (int i = 0; i < d.length; i++) if (!Float.isFinite(d[i]) || Math.abs(d[i]) > org.rec4j.train.DivergenceGuard.WEIGHT_LIMIT) return i;
+    for (int i = 0; i < d.length; i++)
+      if (!Float.isFinite(d[i]) || Math.abs(d[i]) > org.rec4j.train.DivergenceGuard.WEIGHT_LIMIT)
+        return i;
     return -1;
   }
 
   private static void verifyChecksums(Path dir) throws IOException {
     Path sums = dir.resolve(CHECKSUMS);
-    if (!Files.exists(sums)) throw new ArtifactException(sums + ": missing; the artifact is incomplete");
+    if (!Files.exists(sums))
+      throw new ArtifactException(sums + ": missing; the artifact is incomplete");
     int checked = 0;
     for (String line : Files.readAllLines(sums)) {
       if (line.isBlank()) continue;
       String[] p = line.split("  ", 2);
-      if (p.length != 2) throw new ArtifactException(sums + ": malformed line '" + line + "', expected '<sha256>  <file>'");
+      if (p.length != 2)
+        throw new ArtifactException(
+            sums + ": malformed line '" + line + "', expected '<sha256>  <file>'");
       Path f = dir.resolve(p[1]);
-      if (!Files.exists(f)) throw new ArtifactException(f + ": listed in " + CHECKSUMS + " but missing");
+      if (!Files.exists(f))
+        throw new ArtifactException(f + ": listed in " + CHECKSUMS + " but missing");
       String actual = sha256(f);
-      if (!actual.equals(p[0])) throw new ArtifactException(f + ": checksum mismatch (expected " + p[0] + ", got " + actual + "); the file is corrupt or was edited");
+      if (!actual.equals(p[0]))
+        throw new ArtifactException(
+            f
+                + ": checksum mismatch (expected "
+                + p[0]
+                + ", got "
+                + actual
+                + "); the file is corrupt or was edited");
       checked++;
     }
-    if (checked < 3) throw new ArtifactException(sums + ": lists " + checked + " files, expected " + MODEL + ", " + WEIGHTS + " and " + IDS);
+    if (checked < 3)
+      throw new ArtifactException(
+          sums
+              + ": lists "
+              + checked
+              + " files, expected "
+              + MODEL
+              + ", "
+              + WEIGHTS
+              + " and "
+              + IDS);
   }
 
   private static void writeSeen(Path f, org.rec4j.data.Interactions train) throws IOException {
     int n = train.size();
-    java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(8 + 12 + 8 * n).order(java.nio.ByteOrder.LITTLE_ENDIAN);
-    b.putLong(SEEN_MAGIC).putInt(train.userIndex().size()).putInt(train.itemIndex().size()).putInt(n);
+    java.nio.ByteBuffer b =
+        java.nio.ByteBuffer.allocate(8 + 12 + 8 * n).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+    b.putLong(SEEN_MAGIC)
+        .putInt(train.userIndex().size())
+        .putInt(train.itemIndex().size())
+        .putInt(n);
     for (int r = 0; r < n; r++) b.putInt(train.user(r));
     for (int r = 0; r < n; r++) b.putInt(train.item(r));
     Files.write(f, b.array());
   }
 
   private static org.rec4j.data.Csr readSeen(Path f, Recommender model) throws IOException {
-    java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(Files.readAllBytes(f)).order(java.nio.ByteOrder.LITTLE_ENDIAN);
-    if (b.remaining() < 20 || b.getLong() != SEEN_MAGIC) throw new ArtifactException(f + ": not a rec4j seen-items file (bad magic)");
+    java.nio.ByteBuffer b =
+        java.nio.ByteBuffer.wrap(Files.readAllBytes(f)).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+    if (b.remaining() < 20 || b.getLong() != SEEN_MAGIC)
+      throw new ArtifactException(f + ": not a rec4j seen-items file (bad magic)");
     int users = b.getInt(), items = b.getInt(), n = b.getInt();
-    if (n < 0 || b.remaining() != 8L * n) throw new ArtifactException(f + ": holds " + b.remaining() + " bytes after the header, expected " + 8L * n);
+    if (n < 0 || b.remaining() != 8L * n)
+      throw new ArtifactException(
+          f + ": holds " + b.remaining() + " bytes after the header, expected " + 8L * n);
     int[] u = new int[n], it = new int[n];
     for (int r = 0; r < n; r++) u[r] = b.getInt();
     for (int r = 0; r < n; r++) it[r] = b.getInt();
     for (int r = 0; r < n; r++) {
       if (u[r] < 0 || u[r] >= users || it[r] < 0 || it[r] >= items) {
-        throw new ArtifactException(f + ": entry " + r + " (" + u[r] + ", " + it[r] + ") is outside " + users + " users x " + items + " items");
+        throw new ArtifactException(
+            f
+                + ": entry "
+                + r
+                + " ("
+                + u[r]
+                + ", "
+                + it[r]
+                + ") is outside "
+                + users
+                + " users x "
+                + items
+                + " items");
       }
     }
     return org.rec4j.data.Csr.build(Math.max(users, model.numUsers()), u, it, n);
   }
 
-  /** The metrics as written to model.json: epoch numbers ({@code best_epoch…}) as integers, everything else as is. */
+  /**
+   * The metrics as written to model.json: epoch numbers ({@code best_epoch…}) as integers,
+   * everything else as is.
+   */
   private static Map<String, Object> metricsForJson(Map<String, Double> metrics) {
     Map<String, Object> out = new java.util.LinkedHashMap<>();
-    metrics.forEach((k, v) -> out.put(k, k.startsWith("best_epoch") && v != null && v == Math.rint(v) ? (Object) v.longValue() : v));
+    metrics.forEach((k, v) ->
+        out.put(
+            k,
+            k.startsWith("best_epoch") && v != null && v == Math.rint(v)
+                ? (Object) v.longValue()
+                : v));
     return out;
   }
 
   /**
-   * Creates a new empty file ({@code directory} false) or directory next to {@code target}, named after it with a
-   * random {@code .tmp-} suffix, with the permissions any new file or directory gets (0666 or 0777 less the umask).
-   * Unlike {@link Files#createTempFile}, whose files are owner-only, what is renamed into place then reads like a
-   * file the user wrote.
+   * Creates a new empty file ({@code directory} false) or directory next to {@code target}, named
+   * after it with a random {@code .tmp-} suffix, with the permissions any new file or directory
+   * gets (0666 or 0777 less the umask). Unlike {@link Files#createTempFile}, whose files are
+   * owner-only, what is renamed into place then reads like a file the user wrote.
    */
   public static Path createSibling(Path target, boolean directory) throws IOException {
     Path abs = target.toAbsolutePath();
     for (int attempt = 0; ; attempt++) {
-      String suffix = Long.toUnsignedString(java.util.concurrent.ThreadLocalRandom.current().nextLong(), 36);
+      String suffix =
+          Long.toUnsignedString(java.util.concurrent.ThreadLocalRandom.current().nextLong(), 36);
       Path p = abs.resolveSibling(abs.getFileName() + ".tmp-" + suffix);
       try {
         return directory ? Files.createDirectory(p) : Files.createFile(p);
@@ -375,8 +504,8 @@ public final class ModelArtifact {
   }
 
   /**
-   * Renames the finished file {@code tmp} over {@code target} (a sibling), atomically where the file system allows,
-   * so readers see the old file or the new one, never half of one.
+   * Renames the finished file {@code tmp} over {@code target} (a sibling), atomically where the
+   * file system allows, so readers see the old file or the new one, never half of one.
    */
   public static void moveIntoPlace(Path tmp, Path target) throws IOException {
     try {
@@ -412,7 +541,10 @@ public final class ModelArtifact {
     return idx;
   }
 
-  /** The model options as the snake_case map stored in {@code model.json} (also used by the ONNX metadata). */
+  /**
+   * The model options as the snake_case map stored in {@code model.json} (also used by the ONNX
+   * metadata).
+   */
   public static Map<String, Object> optionsToMap(ModelOptions o) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("num_users", o.numUsers());
@@ -429,13 +561,32 @@ public final class ModelArtifact {
   }
 
   static ModelOptions optionsFromJson(JsonNode n, Path where) {
-    for (String k : List.of("num_users", "num_items", "factors", "layers", "dropout", "batch_norm", "rating", "seed", "embedding_std", "cross_buckets")) {
+    for (String k :
+        List.of(
+            "num_users",
+            "num_items",
+            "factors",
+            "layers",
+            "dropout",
+            "batch_norm",
+            "rating",
+            "seed",
+            "embedding_std",
+            "cross_buckets")) {
       if (!n.has(k)) throw new ArtifactException(where + ": options lack key '" + k + "'");
     }
     int[] layers = new int[n.path("layers").size()];
     for (int i = 0; i < layers.length; i++) layers[i] = n.path("layers").get(i).asInt();
-    return new ModelOptions(n.path("num_users").asInt(), n.path("num_items").asInt(), n.path("factors").asInt(), layers,
-        (float) n.path("dropout").asDouble(), n.path("batch_norm").asBoolean(), n.path("rating").asBoolean(),
-        n.path("seed").asLong(), (float) n.path("embedding_std").asDouble(), n.path("cross_buckets").asInt());
+    return new ModelOptions(
+        n.path("num_users").asInt(),
+        n.path("num_items").asInt(),
+        n.path("factors").asInt(),
+        layers,
+        (float) n.path("dropout").asDouble(),
+        n.path("batch_norm").asBoolean(),
+        n.path("rating").asBoolean(),
+        n.path("seed").asLong(),
+        (float) n.path("embedding_std").asDouble(),
+        n.path("cross_buckets").asInt());
   }
 }

@@ -13,14 +13,14 @@ import org.rec4j.tensor.ShapeOps;
 import org.rec4j.tensor.Tensor;
 
 /**
- * AutoInt and AutoInt+ (Song, Shi, Xiao, Duan, Xu, Zhang, Tang, "AutoInt: Automatic Feature Interaction Learning
- * via Self-Attentive Neural Networks", CIKM 2019, arXiv:1810.11921): the field embeddings pass through a stack of
- * {@link InteractingLayer}s (multi-head self-attention with residual connections), and
- * {@code ŷ = σ(wᵀ(e^Res_1 ⊕ … ⊕ e^Res_M) + b)}. AutoInt+ (non-empty {@code hidden}) adds the logit of a DNN over the
- * concatenated embeddings, trained jointly.
+ * AutoInt and AutoInt+ (Song, Shi, Xiao, Duan, Xu, Zhang, Tang, "AutoInt: Automatic Feature
+ * Interaction Learning via Self-Attentive Neural Networks", CIKM 2019, arXiv:1810.11921): the field
+ * embeddings pass through a stack of {@link InteractingLayer}s (multi-head self-attention with
+ * residual connections), and {@code ŷ = σ(wᵀ(e^Res_1 ⊕ … ⊕ e^Res_M) + b)}. AutoInt+ (non-empty
+ * {@code hidden}) adds the logit of a DNN over the concatenated embeddings, trained jointly.
  *
- * <p>Departures: attention scores scaled by 1/√d' (see {@link InteractingLayer}); numeric fields use the same
- * scaled-embedding input as the paper; no first-order term, as in the paper.
+ * <p>Departures: attention scores scaled by 1/√d' (see {@link InteractingLayer}); numeric fields
+ * use the same scaled-embedding input as the paper; no first-order term, as in the paper.
  */
 public final class AutoInt extends CtrNetwork {
 
@@ -35,20 +35,49 @@ public final class AutoInt extends CtrNetwork {
    * @param hidden DNN hidden widths of AutoInt+; empty for plain AutoInt
    * @param dropout DNN dropout, in [0, 1)
    */
-  public record Config(int embedDim, int layers, int heads, int headDim, boolean residual, int[] hidden, float dropout) {
+  public record Config(
+      int embedDim,
+      int layers,
+      int heads,
+      int headDim,
+      boolean residual,
+      int[] hidden,
+      float dropout) {
     /** Validates every field. */
     public Config {
       if (embedDim <= 0 || layers <= 0 || heads <= 0 || headDim <= 0) {
-        throw new IllegalArgumentException("autoint embedDim, layers, heads, headDim must be > 0, got " + embedDim + ", " + layers + ", " + heads + ", " + headDim);
+        throw new IllegalArgumentException(
+            "autoint embedDim, layers, heads, headDim must be > 0, got "
+                + embedDim
+                + ", "
+                + layers
+                + ", "
+                + heads
+                + ", "
+                + headDim);
       }
       hidden = CtrModels.checkHidden("autoint", hidden, true);
-      if (!(dropout >= 0 && dropout < 1)) throw new IllegalArgumentException("autoint dropout must be in [0, 1), got " + dropout);
+      if (!(dropout >= 0 && dropout < 1))
+        throw new IllegalArgumentException("autoint dropout must be in [0, 1), got " + dropout);
     }
 
     @Override
     public String toString() {
-      return "AutoInt.Config[embedDim=" + embedDim + ", layers=" + layers + ", heads=" + heads + ", headDim=" + headDim
-          + ", residual=" + residual + ", hidden=" + Arrays.toString(hidden) + ", dropout=" + dropout + "]";
+      return "AutoInt.Config[embedDim="
+          + embedDim
+          + ", layers="
+          + layers
+          + ", heads="
+          + heads
+          + ", headDim="
+          + headDim
+          + ", residual="
+          + residual
+          + ", hidden="
+          + Arrays.toString(hidden)
+          + ", dropout="
+          + dropout
+          + "]";
     }
   }
 
@@ -63,13 +92,18 @@ public final class AutoInt extends CtrNetwork {
     this.embedding = newEmbedding("embedding", config.embedDim(), rng);
     int d = config.embedDim();
     for (int l = 0; l < config.layers(); l++) {
-      InteractingLayer layer = new InteractingLayer(d, config.heads(), config.headDim(), config.residual(), rng);
+      InteractingLayer layer =
+          new InteractingLayer(d, config.heads(), config.headDim(), config.residual(), rng);
       attention.add(register("attention" + l, layer));
       d = layer.outputDim();
     }
     this.out = register("out", new Linear(schema.size() * d, 1, rng));
-    this.dnn = config.hidden().length == 0 ? null
-        : register("dnn", tower(schema.size() * config.embedDim(), config.hidden(), config.dropout(), rng));
+    this.dnn =
+        config.hidden().length == 0
+            ? null
+            : register(
+                "dnn",
+                tower(schema.size() * config.embedDim(), config.hidden(), config.dropout(), rng));
   }
 
   @Override

@@ -10,17 +10,23 @@ import org.rec4j.tensor.Arena;
 import org.rec4j.tensor.Autograd;
 import org.rec4j.tensor.Tensor;
 
-/** Scores a {@link FieldDataset} with a {@link CtrModel} in evaluation mode and reports AUC, logloss and gAUC. */
+/**
+ * Scores a {@link FieldDataset} with a {@link CtrModel} in evaluation mode and reports AUC, logloss
+ * and gAUC.
+ */
 public final class CtrEvaluator {
   private final int batchSize;
 
   /** An evaluator scoring {@code batchSize} examples at a time. */
   public CtrEvaluator(int batchSize) {
-    if (batchSize <= 0) throw new IllegalArgumentException("batch size must be > 0, got " + batchSize);
+    if (batchSize <= 0)
+      throw new IllegalArgumentException("batch size must be > 0, got " + batchSize);
     this.batchSize = batchSize;
   }
 
-  /** Click probabilities of every example, in dataset order (the model is left in evaluation mode). */
+  /**
+   * Click probabilities of every example, in dataset order (the model is left in evaluation mode).
+   */
   public float[] predict(CtrModel model, FieldDataset data) {
     model.setTraining(false);
     float[] p = new float[data.size()];
@@ -40,7 +46,10 @@ public final class CtrEvaluator {
     return p;
   }
 
-  /** {@code auc}, {@code logloss} and {@code gauc} (per group, impression-weighted) of {@code model} on {@code data}. */
+  /**
+   * {@code auc}, {@code logloss} and {@code gauc} (per group, impression-weighted) of {@code model}
+   * on {@code data}.
+   */
   public Map<String, Double> evaluate(CtrModel model, FieldDataset data) {
     float[] p = predict(model, data);
     Map<String, Double> m = new LinkedHashMap<>();

@@ -16,29 +16,37 @@ import org.rec4j.tensor.ShapeOps;
 import org.rec4j.tensor.Tensor;
 
 /**
- * Base of the CTR models: a {@link Module} with the two building blocks every FM-family model shares, both over the
- * global id space of a {@link FieldSchema} and both looked up with one weighted embedding-bag op per batch.
+ * Base of the CTR models: a {@link Module} with the two building blocks every FM-family model
+ * shares, both over the global id space of a {@link FieldSchema} and both looked up with one
+ * weighted embedding-bag op per batch.
  *
  * <ul>
- *   <li>{@link #newEmbedding}: field embeddings {@code E [totalIds, k]}, N(0, 0.01²) as in the DeepFM/xDeepFM code,
- *       sparse gradients; {@link #embed} gives {@code [B, F, k]} (multi-hot fields pooled, numeric fields
- *       scaled)</li>
+ *   <li>{@link #newEmbedding}: field embeddings {@code E [totalIds, k]}, N(0, 0.01²) as in the
+ *       DeepFM/xDeepFM code, sparse gradients; {@link #embed} gives {@code [B, F, k]} (multi-hot
+ *       fields pooled, numeric fields scaled)
  *   <li>{@link #newLinear}: first-order weights {@code w [totalIds, 1]} (zeros, sparse) and a bias;
- *       {@link #linear} gives {@code b + Σ_j x_j w_j} as {@code [B, 1]}</li>
+ *       {@link #linear} gives {@code b + Σ_j x_j w_j} as {@code [B, 1]}
  * </ul>
  *
- * <p>Dense vector fields generalize numeric ones: where a numeric field's embedding is its one row scaled by a
- * number, a dense field {@code f} of dimension d gets {@code x_f · W_f + E[id_f]} with a learned projection
- * {@code W_f [d, k]} per embedding table (registered as {@code <table>_dense_<field>}, N(0, 0.01²)) and the field's
- * own embedding row as the bias; in a linear term it adds {@code x_f · w_f} with a learned {@code w_f [d, 1]}
- * (zeros, {@code <linear>_dense_<field>}). Both are plain {@link LinAlg#matmul} on the batch's dense block, so every
- * model consuming {@code [B, F, k]} field embeddings or a linear term handles dense fields unchanged.
+ * <p>Dense vector fields generalize numeric ones: where a numeric field's embedding is its one row
+ * scaled by a number, a dense field {@code f} of dimension d gets {@code x_f · W_f + E[id_f]} with
+ * a learned projection {@code W_f [d, k]} per embedding table (registered as {@code
+ * <table>_dense_<field>}, N(0, 0.01²)) and the field's own embedding row as the bias; in a linear
+ * term it adds {@code x_f · w_f} with a learned {@code w_f [d, 1]} (zeros, {@code
+ * <linear>_dense_<field>}). Both are plain {@link LinAlg#matmul} on the batch's dense block, so
+ * every model consuming {@code [B, F, k]} field embeddings or a linear term handles dense fields
+ * unchanged.
  */
 abstract class CtrNetwork extends Module implements CtrModel {
   /** Standard deviation of embedding initialization. */
   static final float EMBEDDING_STD = 0.01f;
+
   protected final FieldSchema schema;
-  /** Per embedding table or first-order table: one projection per field, {@code null} for non-dense fields. */
+
+  /**
+   * Per embedding table or first-order table: one projection per field, {@code null} for non-dense
+   * fields.
+   */
   private final Map<Parameter, Parameter[]> denseWeights = new IdentityHashMap<>();
 
   CtrNetwork(FieldSchema schema) {
@@ -47,19 +55,30 @@ abstract class CtrNetwork extends Module implements CtrModel {
 
   /** A sparse {@code [totalIds, k]} embedding table named {@code name}. */
   protected Parameter newEmbedding(String name, int k, Rng rng) {
-    Parameter e = register(new Parameter(name, Initializer.normal(EMBEDDING_STD).create(rng, schema.totalIds(), k), true));
+    Parameter e =
+        register(
+            new Parameter(
+                name, Initializer.normal(EMBEDDING_STD).create(rng, schema.totalIds(), k), true));
     if (schema.denseWidth() > 0) {
       Parameter[] w = new Parameter[schema.size()];
       for (int f = 0; f < schema.size(); f++) {
         Field field = schema.field(f);
-        if (field.isDense()) w[f] = register(new Parameter(name + "_dense_" + field.name(), Initializer.normal(EMBEDDING_STD).create(rng, field.dim(), k)));
+        if (field.isDense())
+          w[f] =
+              register(
+                  new Parameter(
+                      name + "_dense_" + field.name(),
+                      Initializer.normal(EMBEDDING_STD).create(rng, field.dim(), k)));
       }
       denseWeights.put(e, w);
     }
     return e;
   }
 
-  /** A sparse zero {@code [totalIds, 1]} first-order weight table named {@code name}; its bias is {@code name_bias}. */
+  /**
+   * A sparse zero {@code [totalIds, 1]} first-order weight table named {@code name}; its bias is
+   * {@code name_bias}.
+   */
   protected Parameter[] newLinear(String name) {
     Parameter w = register(new Parameter(name, Tensor.zeros(schema.totalIds(), 1), true));
     Parameter b = register(new Parameter(name + "_bias", Tensor.zeros(1)));
@@ -67,7 +86,10 @@ abstract class CtrNetwork extends Module implements CtrModel {
       Parameter[] d = new Parameter[schema.size()];
       for (int f = 0; f < schema.size(); f++) {
         Field field = schema.field(f);
-        if (field.isDense()) d[f] = register(new Parameter(name + "_dense_" + field.name(), Tensor.zeros(field.dim(), 1)));
+        if (field.isDense())
+          d[f] =
+              register(
+                  new Parameter(name + "_dense_" + field.name(), Tensor.zeros(field.dim(), 1)));
       }
       denseWeights.put(w, d);
     }
@@ -78,7 +100,9 @@ abstract class CtrNetwork extends Module implements CtrModel {
   protected Tensor embed(Parameter e, FieldBatch batch) {
     checkBatch(batch);
     int nb = batch.size(), nf = batch.fields(), k = e.value().dim(1);
-    Tensor bags = ShapeOps.reshape(IndexOps.embeddingBag(e.value(), batch.ids, batch.values, batch.offsets), nb, nf, k);
+    Tensor bags =
+        ShapeOps.reshape(
+            IndexOps.embeddingBag(e.value(), batch.ids, batch.values, batch.offsets), nb, nf, k);
     Parameter[] w = denseWeights.get(e);
     if (w == null) return bags;
     Tensor x = denseBlock(batch);
@@ -95,7 +119,10 @@ abstract class CtrNetwork extends Module implements CtrModel {
     return parts.size() == 1 ? parts.get(0) : ShapeOps.concat(1, parts.toArray(Tensor[]::new));
   }
 
-  /** The batch's dense vectors as {@code [B, D]} (wrapping the batch's array: valid until its next fill). */
+  /**
+   * The batch's dense vectors as {@code [B, D]} (wrapping the batch's array: valid until its next
+   * fill).
+   */
   private static Tensor denseBlock(FieldBatch batch) {
     return Tensor.wrap(batch.dense, batch.size(), batch.denseWidth());
   }
@@ -111,7 +138,10 @@ abstract class CtrNetwork extends Module implements CtrModel {
   /** {@code b + Σ x_j w_j} per example, {@code [B, 1]}. */
   protected Tensor linear(Parameter[] wb, FieldBatch batch) {
     checkBatch(batch);
-    Tensor y = MathOps.add(IndexOps.embeddingBag(wb[0].value(), batch.ids, batch.values, batch.exampleOffsets), wb[1].value());
+    Tensor y =
+        MathOps.add(
+            IndexOps.embeddingBag(wb[0].value(), batch.ids, batch.values, batch.exampleOffsets),
+            wb[1].value());
     Parameter[] w = denseWeights.get(wb[0]);
     if (w == null) return y;
     Tensor x = denseBlock(batch);
@@ -124,7 +154,12 @@ abstract class CtrNetwork extends Module implements CtrModel {
   /** Throws unless the batch was built over this model's fields (same names and id spaces). */
   private void checkBatch(FieldBatch batch) {
     if (batch.schema() != schema && !batch.schema().equals(schema)) {
-      throw new IllegalArgumentException(name() + " was built for fields " + schema.fields() + " but the batch has " + batch.schema().fields());
+      throw new IllegalArgumentException(
+          name()
+              + " was built for fields "
+              + schema.fields()
+              + " but the batch has "
+              + batch.schema().fields());
     }
   }
 

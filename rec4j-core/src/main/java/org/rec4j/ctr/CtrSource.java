@@ -12,9 +12,10 @@ import org.rec4j.train.EpochSource;
 import org.rec4j.train.TrainerConfig;
 
 /**
- * The field-example {@link EpochSource} of the one {@link org.rec4j.train.Trainer} loop: each epoch shuffles the
- * training examples; each step copies a slice into a reusable {@link FieldBatch} and runs the model's
- * {@linkplain CtrModel#trainingLoss training loss} (binary cross-entropy with logits for single-task models) and backward inside a reusable {@link Arena}. Single-threaded.
+ * The field-example {@link EpochSource} of the one {@link org.rec4j.train.Trainer} loop: each epoch
+ * shuffles the training examples; each step copies a slice into a reusable {@link FieldBatch} and
+ * runs the model's {@linkplain CtrModel#trainingLoss training loss} (binary cross-entropy with
+ * logits for single-task models) and backward inside a reusable {@link Arena}. Single-threaded.
  */
 public final class CtrSource implements EpochSource {
   private final CtrModel model;

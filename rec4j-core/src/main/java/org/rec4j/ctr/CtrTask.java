@@ -3,8 +3,9 @@ package org.rec4j.ctr;
 import java.util.List;
 
 /**
- * A CTR task ready to train: train, validation and test examples over one {@link FieldSchema}, the field pairs
- * the task suggests for Wide&amp;Deep's cross-product transformations, and notes on how it was built.
+ * A CTR task ready to train: train, validation and test examples over one {@link FieldSchema}, the
+ * field pairs the task suggests for Wide&amp;Deep's cross-product transformations, and notes on how
+ * it was built.
  *
  * @param name e.g. {@code ml-1m}
  * @param train training examples
@@ -13,8 +14,13 @@ import java.util.List;
  * @param crosses suggested field pairs for Wide&amp;Deep
  * @param notes how labels, fields and splits were made
  */
-public record CtrTask(String name, FieldDataset train, FieldDataset valid, FieldDataset test, List<List<String>> crosses,
-                      List<String> notes) {
+public record CtrTask(
+    String name,
+    FieldDataset train,
+    FieldDataset valid,
+    FieldDataset test,
+    List<List<String>> crosses,
+    List<String> notes) {
   /** Copies the lists. */
   public CtrTask {
     crosses = List.copyOf(crosses);

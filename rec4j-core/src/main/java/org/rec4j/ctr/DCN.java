@@ -11,12 +11,13 @@ import org.rec4j.tensor.ShapeOps;
 import org.rec4j.tensor.Tensor;
 
 /**
- * Deep &amp; Cross Network (Wang, Fu, Fu, Wang, "Deep &amp; Cross Network for Ad Click Predictions", ADKDD 2017,
- * arXiv:1708.05123): the stacked embeddings {@code x_0} feed, in parallel, a {@link CrossNetwork} (v1, explicit
- * bounded-degree crosses) and a ReLU deep network; a combination layer maps {@code [x_L; h_L]} to the logit.
+ * Deep &amp; Cross Network (Wang, Fu, Fu, Wang, "Deep &amp; Cross Network for Ad Click
+ * Predictions", ADKDD 2017, arXiv:1708.05123): the stacked embeddings {@code x_0} feed, in
+ * parallel, a {@link CrossNetwork} (v1, explicit bounded-degree crosses) and a ReLU deep network; a
+ * combination layer maps {@code [x_L; h_L]} to the logit.
  *
- * <p>Departures: dense features enter as scaled embeddings (numeric fields) rather than raw values beside the
- * embeddings; the matrix (v2) cross layer is not offered.
+ * <p>Departures: dense features enter as scaled embeddings (numeric fields) rather than raw values
+ * beside the embeddings; the matrix (v2) cross layer is not offered.
  */
 public final class DCN extends CtrNetwork {
 
@@ -31,15 +32,26 @@ public final class DCN extends CtrNetwork {
   public record Config(int embedDim, int crossLayers, int[] hidden, float dropout) {
     /** Validates every field. */
     public Config {
-      if (embedDim <= 0) throw new IllegalArgumentException("dcn embedDim must be > 0, got " + embedDim);
-      if (crossLayers <= 0) throw new IllegalArgumentException("dcn crossLayers must be > 0, got " + crossLayers);
+      if (embedDim <= 0)
+        throw new IllegalArgumentException("dcn embedDim must be > 0, got " + embedDim);
+      if (crossLayers <= 0)
+        throw new IllegalArgumentException("dcn crossLayers must be > 0, got " + crossLayers);
       hidden = CtrModels.checkHidden("dcn", hidden, false);
-      if (!(dropout >= 0 && dropout < 1)) throw new IllegalArgumentException("dcn dropout must be in [0, 1), got " + dropout);
+      if (!(dropout >= 0 && dropout < 1))
+        throw new IllegalArgumentException("dcn dropout must be in [0, 1), got " + dropout);
     }
 
     @Override
     public String toString() {
-      return "DCN.Config[embedDim=" + embedDim + ", crossLayers=" + crossLayers + ", hidden=" + Arrays.toString(hidden) + ", dropout=" + dropout + "]";
+      return "DCN.Config[embedDim="
+          + embedDim
+          + ", crossLayers="
+          + crossLayers
+          + ", hidden="
+          + Arrays.toString(hidden)
+          + ", dropout="
+          + dropout
+          + "]";
     }
   }
 
@@ -58,7 +70,10 @@ public final class DCN extends CtrNetwork {
     System.arraycopy(h, 0, dims, 1, h.length);
     this.embedding = newEmbedding("embedding", config.embedDim(), rng);
     this.cross = register("cross", new CrossNetwork(d0, config.crossLayers(), rng));
-    this.deep = register("deep", MLP.builder(dims).lastActivation(Activation.RELU).dropout(config.dropout()).build(rng));
+    this.deep =
+        register(
+            "deep",
+            MLP.builder(dims).lastActivation(Activation.RELU).dropout(config.dropout()).build(rng));
     this.combine = register("combine", new Linear(d0 + h[h.length - 1], 1, rng));
   }
 

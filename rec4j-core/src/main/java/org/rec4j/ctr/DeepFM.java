@@ -10,9 +10,10 @@ import org.rec4j.tensor.ShapeOps;
 import org.rec4j.tensor.Tensor;
 
 /**
- * DeepFM (Guo, Tang, Ye, Li, He, "DeepFM: A Factorization-Machine based Neural Network for CTR Prediction", IJCAI
- * 2017, arXiv:1703.04247): {@code ŷ = σ(y_FM + y_DNN)}, where the FM component (first order plus pairwise
- * interactions) and a ReLU DNN over the concatenated field embeddings share the same embeddings.
+ * DeepFM (Guo, Tang, Ye, Li, He, "DeepFM: A Factorization-Machine based Neural Network for CTR
+ * Prediction", IJCAI 2017, arXiv:1703.04247): {@code ŷ = σ(y_FM + y_DNN)}, where the FM component
+ * (first order plus pairwise interactions) and a ReLU DNN over the concatenated field embeddings
+ * share the same embeddings.
  *
  * <p>Departures: dropout rather than the paper's per-layer keep probabilities; no batch norm.
  */
@@ -28,14 +29,22 @@ public final class DeepFM extends CtrNetwork {
   public record Config(int embedDim, int[] hidden, float dropout) {
     /** Validates every field. */
     public Config {
-      if (embedDim <= 0) throw new IllegalArgumentException("deepfm embedDim must be > 0, got " + embedDim);
+      if (embedDim <= 0)
+        throw new IllegalArgumentException("deepfm embedDim must be > 0, got " + embedDim);
       hidden = CtrModels.checkHidden("deepfm", hidden, false);
-      if (!(dropout >= 0 && dropout < 1)) throw new IllegalArgumentException("deepfm dropout must be in [0, 1), got " + dropout);
+      if (!(dropout >= 0 && dropout < 1))
+        throw new IllegalArgumentException("deepfm dropout must be in [0, 1), got " + dropout);
     }
 
     @Override
     public String toString() {
-      return "DeepFM.Config[embedDim=" + embedDim + ", hidden=" + Arrays.toString(hidden) + ", dropout=" + dropout + "]";
+      return "DeepFM.Config[embedDim="
+          + embedDim
+          + ", hidden="
+          + Arrays.toString(hidden)
+          + ", dropout="
+          + dropout
+          + "]";
     }
   }
 
@@ -49,7 +58,10 @@ public final class DeepFM extends CtrNetwork {
     super(schema);
     this.linear = newLinear("linear");
     this.embedding = newEmbedding("embedding", config.embedDim(), rng);
-    this.dnn = register("dnn", tower(schema.size() * config.embedDim(), config.hidden(), config.dropout(), rng));
+    this.dnn =
+        register(
+            "dnn",
+            tower(schema.size() * config.embedDim(), config.hidden(), config.dropout(), rng));
   }
 
   @Override

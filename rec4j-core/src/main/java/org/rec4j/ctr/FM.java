@@ -7,10 +7,11 @@ import org.rec4j.tensor.Rng;
 import org.rec4j.tensor.Tensor;
 
 /**
- * Factorization machine of degree 2 (Rendle, "Factorization Machines", ICDM 2010, doi:10.1109/ICDM.2010.127):
- * {@code ŷ = w_0 + Σ_i w_i x_i + Σ_{i<j} ⟨v_i, v_j⟩ x_i x_j}, with the pairwise term computed in O(k·n) by
- * {@link FMInteraction}. Inputs are field-pooled (a multi-hot field contributes its pooled embedding as one
- * "feature"), so pairs inside a multi-hot field are not modelled — the usual field-wise form of DeepFM-era code.
+ * Factorization machine of degree 2 (Rendle, "Factorization Machines", ICDM 2010,
+ * doi:10.1109/ICDM.2010.127): {@code ŷ = w_0 + Σ_i w_i x_i + Σ_{i<j} ⟨v_i, v_j⟩ x_i x_j}, with the
+ * pairwise term computed in O(k·n) by {@link FMInteraction}. Inputs are field-pooled (a multi-hot
+ * field contributes its pooled embedding as one "feature"), so pairs inside a multi-hot field are
+ * not modelled — the usual field-wise form of DeepFM-era code.
  */
 public final class FM extends CtrNetwork {
 
@@ -22,7 +23,8 @@ public final class FM extends CtrNetwork {
   public record Config(int embedDim) {
     /** Validates every field. */
     public Config {
-      if (embedDim <= 0) throw new IllegalArgumentException("fm embedDim must be > 0, got " + embedDim);
+      if (embedDim <= 0)
+        throw new IllegalArgumentException("fm embedDim must be > 0, got " + embedDim);
     }
   }
 

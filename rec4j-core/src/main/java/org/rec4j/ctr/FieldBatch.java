@@ -1,13 +1,14 @@
 package org.rec4j.ctr;
 
 /**
- * One mini-batch of field examples in reusable arrays: example {@code b}'s field {@code f} holds global ids
- * {@code ids()[offsets()[b·F + f] .. offsets()[b·F + f + 1])} weighted by {@code values()}, and
- * {@code exampleOffsets()} gives the range of all of example {@code b}'s ids (for linear terms), and
- * {@code dense()} holds the vectors of the dense fields as {@code [B, D]} (D = {@link FieldSchema#denseWidth()}),
- * example {@code b}'s dense field {@code f} at {@code dense()[b·D + schema().denseOffset(f) ..]}. The id and value
- * arrays have spare capacity: entries past {@link #nnz()} are stale. A batch is reused across steps, so the arrays
- * are valid only until the next {@link FieldDataset#fill}.
+ * One mini-batch of field examples in reusable arrays: example {@code b}'s field {@code f} holds
+ * global ids {@code ids()[offsets()[b·F + f] .. offsets()[b·F + f + 1])} weighted by {@code
+ * values()}, and {@code exampleOffsets()} gives the range of all of example {@code b}'s ids (for
+ * linear terms), and {@code dense()} holds the vectors of the dense fields as {@code [B, D]} (D =
+ * {@link FieldSchema#denseWidth()}), example {@code b}'s dense field {@code f} at {@code
+ * dense()[b·D + schema().denseOffset(f) ..]}. The id and value arrays have spare capacity: entries
+ * past {@link #nnz()} are stale. A batch is reused across steps, so the arrays are valid only until
+ * the next {@link FieldDataset#fill}.
  */
 public final class FieldBatch {
   private final FieldSchema schema;

@@ -5,13 +5,13 @@ import java.util.List;
 import org.rec4j.tensor.Rng;
 
 /**
- * CTR examples as one sparse matrix over the global id space of a {@link FieldSchema}: example {@code e}'s field
- * {@code f} holds the global ids {@code ids[offsets[e·F + f] .. offsets[e·F + f + 1])} with their values, plus a
- * binary label, a group (the user, for gAUC) and optionally a second target for multi-task models (e.g. the
- * rating). Dense vector fields add one row-major float block {@code dense [n, D]} ({@code D} =
- * {@link FieldSchema#denseWidth()}): example {@code e}'s dense field {@code f} is
- * {@code dense[e·D + denseOffset(f) .. + dim)}. Mini-batches are copied out into a {@link FieldBatch} by index
- * ranges, with no per-example objects.
+ * CTR examples as one sparse matrix over the global id space of a {@link FieldSchema}: example
+ * {@code e}'s field {@code f} holds the global ids {@code ids[offsets[e·F + f] .. offsets[e·F + f +
+ * 1])} with their values, plus a binary label, a group (the user, for gAUC) and optionally a second
+ * target for multi-task models (e.g. the rating). Dense vector fields add one row-major float block
+ * {@code dense [n, D]} ({@code D} = {@link FieldSchema#denseWidth()}): example {@code e}'s dense
+ * field {@code f} is {@code dense[e·D + denseOffset(f) .. + dim)}. Mini-batches are copied out into
+ * a {@link FieldBatch} by index ranges, with no per-example objects.
  */
 public final class FieldDataset {
   private final FieldSchema schema;
@@ -23,7 +23,15 @@ public final class FieldDataset {
   private final float[] secondary;
   private final float[] dense;
 
-  FieldDataset(FieldSchema schema, int[] offsets, int[] ids, float[] values, float[] labels, int[] groups, float[] secondary, float[] dense) {
+  FieldDataset(
+      FieldSchema schema,
+      int[] offsets,
+      int[] ids,
+      float[] values,
+      float[] labels,
+      int[] groups,
+      float[] secondary,
+      float[] dense) {
     this.dense = dense;
     this.schema = schema;
     this.offsets = offsets;
@@ -35,38 +43,61 @@ public final class FieldDataset {
   }
 
   /**
-   * Joins per-entity fields into examples: example {@code e}'s field {@code f} is row {@code rows.get(f)[e]} of
-   * {@code fields.get(f)} (user fields take the example's user, item fields its item, example fields {@code e}).
+   * Joins per-entity fields into examples: example {@code e}'s field {@code f} is row {@code
+   * rows.get(f)[e]} of {@code fields.get(f)} (user fields take the example's user, item fields its
+   * item, example fields {@code e}).
    *
    * @param fields the encoded fields, in example order
-   * @param rows for each field, the entity row of every example (arrays may be shared between fields)
+   * @param rows for each field, the entity row of every example (arrays may be shared between
+   *     fields)
    * @param labels 0/1 label per example
    * @param groups group id per example (user), for gAUC
    */
-  public static FieldDataset join(List<FieldValues> fields, List<int[]> rows, float[] labels, int[] groups) {
+  public static FieldDataset join(
+      List<FieldValues> fields, List<int[]> rows, float[] labels, int[] groups) {
     return join(fields, rows, labels, groups, null);
   }
 
-  /** As {@link #join(List, List, float[], int[])} with a second target per example ({@code null} for none). */
-  public static FieldDataset join(List<FieldValues> fields, List<int[]> rows, float[] labels, int[] groups, float[] secondary) {
-    if (secondary != null && secondary.length != labels.length) throw new IllegalArgumentException(secondary.length + " secondary targets for " + labels.length + " labels");
+  /**
+   * As {@link #join(List, List, float[], int[])} with a second target per example ({@code null} for
+   * none).
+   */
+  public static FieldDataset join(
+      List<FieldValues> fields, List<int[]> rows, float[] labels, int[] groups, float[] secondary) {
+    if (secondary != null && secondary.length != labels.length)
+      throw new IllegalArgumentException(
+          secondary.length + " secondary targets for " + labels.length + " labels");
     int nf = fields.size(), n = labels.length;
-    if (rows.size() != nf) throw new IllegalArgumentException(rows.size() + " row mappings for " + nf + " fields");
-    if (groups.length != n) throw new IllegalArgumentException(groups.length + " groups for " + n + " labels");
+    if (rows.size() != nf)
+      throw new IllegalArgumentException(rows.size() + " row mappings for " + nf + " fields");
+    if (groups.length != n)
+      throw new IllegalArgumentException(groups.length + " groups for " + n + " labels");
     List<Field> fs = new ArrayList<>();
     for (FieldValues v : fields) fs.add(v.field());
     FieldSchema schema = new FieldSchema(fs);
     long nnz = 0;
     for (int f = 0; f < nf; f++) {
       int[] r = rows.get(f);
-      if (r.length != n) throw new IllegalArgumentException("field " + fs.get(f).name() + ": " + r.length + " rows for " + n + " examples");
+      if (r.length != n)
+        throw new IllegalArgumentException(
+            "field " + fs.get(f).name() + ": " + r.length + " rows for " + n + " examples");
       FieldValues v = fields.get(f);
       for (int e = 0; e < n; e++) {
-        if (r[e] < 0 || r[e] >= v.rows()) throw new IndexOutOfBoundsException("field " + fs.get(f).name() + ": example " + e + " refers to row " + r[e] + " of " + v.rows());
+        if (r[e] < 0 || r[e] >= v.rows())
+          throw new IndexOutOfBoundsException(
+              "field "
+                  + fs.get(f).name()
+                  + ": example "
+                  + e
+                  + " refers to row "
+                  + r[e]
+                  + " of "
+                  + v.rows());
         nnz += v.offsets()[r[e] + 1] - v.offsets()[r[e]];
       }
     }
-    if (nnz > Integer.MAX_VALUE - 8) throw new IllegalArgumentException("too many field entries: " + nnz);
+    if (nnz > Integer.MAX_VALUE - 8)
+      throw new IllegalArgumentException("too many field entries: " + nnz);
     int[] off = new int[n * nf + 1];
     int[] ids = new int[(int) nnz];
     float[] vals = new float[(int) nnz];
@@ -85,7 +116,8 @@ public final class FieldDataset {
       }
     }
     int width = schema.denseWidth();
-    if ((long) n * width > Integer.MAX_VALUE - 8) throw new IllegalArgumentException("too many dense floats: " + (long) n * width);
+    if ((long) n * width > Integer.MAX_VALUE - 8)
+      throw new IllegalArgumentException("too many dense floats: " + (long) n * width);
     float[] dense = new float[n * width];
     for (int f = 0; f < nf; f++) {
       Field field = fs.get(f);
@@ -95,7 +127,15 @@ public final class FieldDataset {
       int[] r = rows.get(f);
       for (int e = 0; e < n; e++) System.arraycopy(src, r[e] * d, dense, e * width + at, d);
     }
-    return new FieldDataset(schema, off, ids, vals, labels.clone(), groups.clone(), secondary == null ? null : secondary.clone(), dense);
+    return new FieldDataset(
+        schema,
+        off,
+        ids,
+        vals,
+        labels.clone(),
+        groups.clone(),
+        secondary == null ? null : secondary.clone(),
+        dense);
   }
 
   /** The fields. */
@@ -167,8 +207,8 @@ public final class FieldDataset {
   }
 
   /**
-   * A seeded random split into parts of the given fractions (e.g. 0.8, 0.1, 0.1; they must sum to 1): a shuffle of
-   * all examples cut in order.
+   * A seeded random split into parts of the given fractions (e.g. 0.8, 0.1, 0.1; they must sum to
+   * 1): a shuffle of all examples cut in order.
    */
   public List<FieldDataset> randomSplit(long seed, double... fractions) {
     double total = 0;
@@ -176,7 +216,8 @@ public final class FieldDataset {
       if (!(f > 0)) throw new IllegalArgumentException("split fractions must be > 0, got " + f);
       total += f;
     }
-    if (Math.abs(total - 1) > 1e-9) throw new IllegalArgumentException("split fractions must sum to 1, got " + total);
+    if (Math.abs(total - 1) > 1e-9)
+      throw new IllegalArgumentException("split fractions must sum to 1, got " + total);
     int n = size();
     int[] perm = new int[n];
     for (int i = 0; i < n; i++) perm[i] = i;

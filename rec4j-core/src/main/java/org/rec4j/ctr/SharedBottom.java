@@ -16,15 +16,17 @@ import org.rec4j.tensor.Tensor;
 
 /**
  * A shared-bottom multi-task model (Caruana, "Multitask Learning", Machine Learning 28, 1997,
- * doi:10.1023/A:1007379730211; the baseline of MMoE, Ma et al. KDD 2018): the field embeddings feed one shared ReLU
- * layer, on top of which two towers predict the click logit (task 1, binary cross-entropy) and the second target of
- * the examples, e.g. the rating (task 2, mean squared error). The two losses are combined by a fixed weighted sum or
- * by learned homoscedastic-uncertainty weights (Kendall, Gal, Cipolla, CVPR 2018, arXiv:1705.07115), both from
- * {@code org.rec4j.loss}. {@link #logits} is the click tower, so the model is scored like any {@link CtrModel};
- * {@link #secondary} gives the second task's predictions.
+ * doi:10.1023/A:1007379730211; the baseline of MMoE, Ma et al. KDD 2018): the field embeddings feed
+ * one shared ReLU layer, on top of which two towers predict the click logit (task 1, binary
+ * cross-entropy) and the second target of the examples, e.g. the rating (task 2, mean squared
+ * error). The two losses are combined by a fixed weighted sum or by learned
+ * homoscedastic-uncertainty weights (Kendall, Gal, Cipolla, CVPR 2018, arXiv:1705.07115), both from
+ * {@code org.rec4j.loss}. {@link #logits} is the click tower, so the model is scored like any
+ * {@link CtrModel}; {@link #secondary} gives the second task's predictions.
  *
- * <p>Departure: the second head predicts the raw target through a bias that starts at the mean target of the first
- * training batch (so a 1–5 rating does not start with a loss of ~10 whose gradients kill the shared ReLU units).
+ * <p>Departure: the second head predicts the raw target through a bias that starts at the mean
+ * target of the first training batch (so a 1–5 rating does not start with a loss of ~10 whose
+ * gradients kill the shared ReLU units).
  */
 public final class SharedBottom extends CtrNetwork {
 
@@ -45,21 +47,40 @@ public final class SharedBottom extends CtrNetwork {
    * @param weighting how task losses combine
    * @param secondWeight weight of the second task for {@link Weighting#WEIGHTED_SUM}, ≥ 0
    */
-  public record Config(int embedDim, int[] hidden, float dropout, Weighting weighting, float secondWeight) {
+  public record Config(
+      int embedDim, int[] hidden, float dropout, Weighting weighting, float secondWeight) {
     /** Validates every field. */
     public Config {
-      if (embedDim <= 0) throw new IllegalArgumentException("sharedbottom embedDim must be > 0, got " + embedDim);
+      if (embedDim <= 0)
+        throw new IllegalArgumentException("sharedbottom embedDim must be > 0, got " + embedDim);
       hidden = CtrModels.checkHidden("sharedbottom", hidden, false);
-      if (hidden.length < 2) throw new IllegalArgumentException("sharedbottom hidden needs the shared width and at least one tower width, got " + Arrays.toString(hidden));
-      if (!(dropout >= 0 && dropout < 1)) throw new IllegalArgumentException("sharedbottom dropout must be in [0, 1), got " + dropout);
-      if (weighting == null) throw new IllegalArgumentException("sharedbottom weighting must be set");
-      if (!(secondWeight >= 0) || Float.isInfinite(secondWeight)) throw new IllegalArgumentException("sharedbottom secondWeight must be finite and >= 0, got " + secondWeight);
+      if (hidden.length < 2)
+        throw new IllegalArgumentException(
+            "sharedbottom hidden needs the shared width and at least one tower width, got "
+                + Arrays.toString(hidden));
+      if (!(dropout >= 0 && dropout < 1))
+        throw new IllegalArgumentException(
+            "sharedbottom dropout must be in [0, 1), got " + dropout);
+      if (weighting == null)
+        throw new IllegalArgumentException("sharedbottom weighting must be set");
+      if (!(secondWeight >= 0) || Float.isInfinite(secondWeight))
+        throw new IllegalArgumentException(
+            "sharedbottom secondWeight must be finite and >= 0, got " + secondWeight);
     }
 
     @Override
     public String toString() {
-      return "SharedBottom.Config[embedDim=" + embedDim + ", hidden=" + Arrays.toString(hidden) + ", dropout=" + dropout
-          + ", weighting=" + weighting + ", secondWeight=" + secondWeight + "]";
+      return "SharedBottom.Config[embedDim="
+          + embedDim
+          + ", hidden="
+          + Arrays.toString(hidden)
+          + ", dropout="
+          + dropout
+          + ", weighting="
+          + weighting
+          + ", secondWeight="
+          + secondWeight
+          + "]";
     }
   }
 
@@ -78,7 +99,12 @@ public final class SharedBottom extends CtrNetwork {
     super(schema);
     int[] h = config.hidden();
     this.embedding = newEmbedding("embedding", config.embedDim(), rng);
-    this.bottom = register("bottom", MLP.builder(schema.size() * config.embedDim(), h[0]).lastActivation(Activation.RELU).build(rng));
+    this.bottom =
+        register(
+            "bottom",
+            MLP.builder(schema.size() * config.embedDim(), h[0])
+                .lastActivation(Activation.RELU)
+                .build(rng));
     int[] towerHidden = Arrays.copyOfRange(h, 1, h.length);
     this.click = register("click", tower(h[0], towerHidden, config.dropout(), rng));
     this.second = register("second", tower(h[0], towerHidden, config.dropout(), rng));
@@ -111,7 +137,9 @@ public final class SharedBottom extends CtrNetwork {
 
   @Override
   public Tensor trainingLoss(FieldBatch batch) {
-    if (Float.isNaN(batch.secondary()[0])) throw new IllegalArgumentException("sharedbottom needs a second target per example (e.g. the rating); this task has none");
+    if (Float.isNaN(batch.secondary()[0]))
+      throw new IllegalArgumentException(
+          "sharedbottom needs a second target per example (e.g. the rating); this task has none");
     int n = batch.size();
     if (!calibrated) {
       double mean = 0;
@@ -121,12 +149,17 @@ public final class SharedBottom extends CtrNetwork {
     }
     Tensor h = shared(batch);
     Tensor l1 = bce.compute(squeeze(click.forward(h)), Tensor.wrap(batch.labels(), n));
-    Tensor l2 = mse.compute(squeeze(MathOps.add(second.forward(h), secondBias.value())), Tensor.wrap(batch.secondary(), n));
+    Tensor l2 =
+        mse.compute(
+            squeeze(MathOps.add(second.forward(h), secondBias.value())),
+            Tensor.wrap(batch.secondary(), n));
     return combine.combine(l1, l2);
   }
 
   /** The current task weights (fixed, or learned under uncertainty weighting). */
   public float[] taskWeights() {
-    return combine instanceof UncertaintyWeightedLoss u ? u.taskWeights() : ((WeightedSumLoss) combine).weights();
+    return combine instanceof UncertaintyWeightedLoss u
+        ? u.taskWeights()
+        : ((WeightedSumLoss) combine).weights();
   }
 }

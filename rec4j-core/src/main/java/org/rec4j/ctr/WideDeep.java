@@ -16,16 +16,17 @@ import org.rec4j.train.OptimizerKind;
 import org.rec4j.train.TrainerConfig;
 
 /**
- * Wide &amp; Deep over all fields (Cheng et al., "Wide &amp; Deep Learning for Recommender Systems", DLRS 2016,
- * arXiv:1606.07792): {@code ŷ = σ(w_wideᵀ[x, φ(x)] + w_deepᵀ a + b)}. The wide part is a linear model over every
- * field id plus the cross-product transformations {@code φ} of the configured field pairs (each pair of ids of the
- * two fields is hashed into {@code crossBuckets} weights, valued by the product of the two values); the deep part
- * is a ReLU network over the concatenated field embeddings. As in the paper the wide part is trained with
- * FTRL-Proximal (McMahan et al. 2013) and the deep part with the configured optimizer (the paper: AdaGrad), jointly
- * on one loss.
+ * Wide &amp; Deep over all fields (Cheng et al., "Wide &amp; Deep Learning for Recommender
+ * Systems", DLRS 2016, arXiv:1606.07792): {@code ŷ = σ(w_wideᵀ[x, φ(x)] + w_deepᵀ a + b)}. The wide
+ * part is a linear model over every field id plus the cross-product transformations {@code φ} of
+ * the configured field pairs (each pair of ids of the two fields is hashed into {@code
+ * crossBuckets} weights, valued by the product of the two values); the deep part is a ReLU network
+ * over the concatenated field embeddings. As in the paper the wide part is trained with
+ * FTRL-Proximal (McMahan et al. 2013) and the deep part with the configured optimizer (the paper:
+ * AdaGrad), jointly on one loss.
  *
- * <p>Departures: crosses are hashed (collisions possible) instead of enumerated; no L1 in FTRL by default.
- * The id-only version for ranking is {@link org.rec4j.model.WideDeep}.
+ * <p>Departures: crosses are hashed (collisions possible) instead of enumerated; no L1 in FTRL by
+ * default. The id-only version for ranking is {@link org.rec4j.model.WideDeep}.
  */
 public final class WideDeep extends CtrNetwork {
 
@@ -38,23 +39,38 @@ public final class WideDeep extends CtrNetwork {
    * @param crosses field pairs crossed in the wide part, each two field names
    * @param crossBuckets hashed weights shared by all crosses, &gt; 0 when there are crosses
    */
-  public record Config(int embedDim, int[] hidden, float dropout, List<List<String>> crosses, int crossBuckets) {
+  public record Config(
+      int embedDim, int[] hidden, float dropout, List<List<String>> crosses, int crossBuckets) {
     /** Validates every field. */
     public Config {
-      if (embedDim <= 0) throw new IllegalArgumentException("widedeep embedDim must be > 0, got " + embedDim);
+      if (embedDim <= 0)
+        throw new IllegalArgumentException("widedeep embedDim must be > 0, got " + embedDim);
       hidden = CtrModels.checkHidden("widedeep", hidden, false);
-      if (!(dropout >= 0 && dropout < 1)) throw new IllegalArgumentException("widedeep dropout must be in [0, 1), got " + dropout);
+      if (!(dropout >= 0 && dropout < 1))
+        throw new IllegalArgumentException("widedeep dropout must be in [0, 1), got " + dropout);
       crosses = List.copyOf(crosses.stream().map(List::copyOf).toList());
       for (List<String> c : crosses) {
-        if (c.size() != 2) throw new IllegalArgumentException("widedeep crosses are field pairs, got " + c);
+        if (c.size() != 2)
+          throw new IllegalArgumentException("widedeep crosses are field pairs, got " + c);
       }
-      if (!crosses.isEmpty() && crossBuckets <= 0) throw new IllegalArgumentException("widedeep crossBuckets must be > 0 with crosses, got " + crossBuckets);
+      if (!crosses.isEmpty() && crossBuckets <= 0)
+        throw new IllegalArgumentException(
+            "widedeep crossBuckets must be > 0 with crosses, got " + crossBuckets);
     }
 
     @Override
     public String toString() {
-      return "WideDeep.Config[embedDim=" + embedDim + ", hidden=" + Arrays.toString(hidden) + ", dropout=" + dropout
-          + ", crosses=" + crosses + ", crossBuckets=" + crossBuckets + "]";
+      return "WideDeep.Config[embedDim="
+          + embedDim
+          + ", hidden="
+          + Arrays.toString(hidden)
+          + ", dropout="
+          + dropout
+          + ", crosses="
+          + crosses
+          + ", crossBuckets="
+          + crossBuckets
+          + "]";
     }
   }
 
@@ -75,13 +91,24 @@ public final class WideDeep extends CtrNetwork {
       List<String> pair = config.crosses().get(c);
       crossFields[c] = new int[] {schema.indexOf(pair.get(0)), schema.indexOf(pair.get(1))};
       for (int f : crossFields[c]) {
-        if (schema.field(f).isDense()) throw new IllegalArgumentException("cross " + pair + ": dense vector field " + schema.field(f).name() + " cannot be crossed by id");
+        if (schema.field(f).isDense())
+          throw new IllegalArgumentException(
+              "cross "
+                  + pair
+                  + ": dense vector field "
+                  + schema.field(f).name()
+                  + " cannot be crossed by id");
       }
     }
-    this.crossWeights = crossFields.length == 0 ? null
-        : register(new Parameter("wide_cross", Tensor.zeros(config.crossBuckets(), 1), true));
+    this.crossWeights =
+        crossFields.length == 0
+            ? null
+            : register(new Parameter("wide_cross", Tensor.zeros(config.crossBuckets(), 1), true));
     this.embedding = newEmbedding("embedding", config.embedDim(), rng);
-    this.deep = register("deep", tower(schema.size() * config.embedDim(), config.hidden(), config.dropout(), rng));
+    this.deep =
+        register(
+            "deep",
+            tower(schema.size() * config.embedDim(), config.hidden(), config.dropout(), rng));
   }
 
   @Override
@@ -91,7 +118,10 @@ public final class WideDeep extends CtrNetwork {
 
   @Override
   public Tensor logits(FieldBatch batch) {
-    Tensor y = MathOps.add(linear(wide, batch), deep.forward(ShapeOps.reshape(embed(embedding, batch), batch.size(), -1)));
+    Tensor y =
+        MathOps.add(
+            linear(wide, batch),
+            deep.forward(ShapeOps.reshape(embed(embedding, batch), batch.size(), -1)));
     if (crossWeights != null) y = MathOps.add(y, crosses(batch));
     return squeeze(y);
   }
@@ -104,7 +134,9 @@ public final class WideDeep extends CtrNetwork {
     int count = 0;
     for (int b = 0; b < n; b++) {
       for (int[] cf : crossFields) {
-        count += (off[b * nf + cf[0] + 1] - off[b * nf + cf[0]]) * (off[b * nf + cf[1] + 1] - off[b * nf + cf[1]]);
+        count +=
+            (off[b * nf + cf[0] + 1] - off[b * nf + cf[0]])
+                * (off[b * nf + cf[1] + 1] - off[b * nf + cf[1]]);
       }
       exOff[b + 1] = count;
     }
@@ -116,7 +148,9 @@ public final class WideDeep extends CtrNetwork {
         int fa = b * nf + crossFields[c][0], fb = b * nf + crossFields[c][1];
         for (int i = off[fa]; i < off[fa + 1]; i++) {
           for (int j = off[fb]; j < off[fb + 1]; j++) {
-            long h = ((long) c * 0x9E3779B97F4A7C15L) ^ ((long) batch.ids[i] << 32 | (batch.ids[j] & 0xffffffffL));
+            long h =
+                ((long) c * 0x9E3779B97F4A7C15L)
+                    ^ ((long) batch.ids[i] << 32 | (batch.ids[j] & 0xffffffffL));
             ids[k] = FieldValues.bucket(h, config.crossBuckets());
             w[k++] = batch.values[i] * batch.values[j];
           }
@@ -126,16 +160,22 @@ public final class WideDeep extends CtrNetwork {
     return IndexOps.embeddingBag(crossWeights.value(), ids, w, exOff);
   }
 
-  /** The wide part under FTRL (α = min(1, 10 × the learning rate), β = 1, L1 = 0, L2 = config l2); the rest as configured. */
+  /**
+   * The wide part under FTRL (α = min(1, 10 × the learning rate), β = 1, L1 = 0, L2 = config l2);
+   * the rest as configured.
+   */
   @Override
   public List<Optimizer> optimizers(TrainerConfig tc) {
     List<Parameter> wideParams = new ArrayList<>(List.of(wide));
     if (crossWeights != null) wideParams.add(crossWeights);
-    if (tc.optimizer() == OptimizerKind.FTRL) return List.of(OptimizerKind.FTRL.create(parameters(), tc.learningRate(), tc.l2()));
+    if (tc.optimizer() == OptimizerKind.FTRL)
+      return List.of(OptimizerKind.FTRL.create(parameters(), tc.learningRate(), tc.l2()));
     List<Parameter> deepParams = new ArrayList<>(parameters());
     deepParams.removeAll(wideParams);
     Optimizer deepOpt = tc.optimizer().create(deepParams, tc.learningRate(), tc.l2());
-    Optimizer wideOpt = new Ftrl(wideParams, new Ftrl.Config(Math.min(1.0, tc.learningRate() * 10), 1.0, 0.0, tc.l2()));
+    Optimizer wideOpt =
+        new Ftrl(
+            wideParams, new Ftrl.Config(Math.min(1.0, tc.learningRate() * 10), 1.0, 0.0, tc.l2()));
     return List.of(deepOpt, wideOpt);
   }
 }

@@ -12,12 +12,14 @@ import org.rec4j.tensor.ShapeOps;
 import org.rec4j.tensor.Tensor;
 
 /**
- * xDeepFM (Lian, Zhou, Zhang, Chen, Xie, Sun, "xDeepFM: Combining Explicit and Implicit Feature Interactions for
- * Recommender Systems", KDD 2018, arXiv:1803.05170): {@code ŷ = σ(w_linᵀ a + w_cinᵀ p⁺ + w_dnnᵀ x_dnn + b)} — a
- * linear part, a {@link CIN} over the field embeddings (explicit vector-wise interactions) and a plain DNN
- * (implicit bit-wise interactions), all sharing the embeddings.
+ * xDeepFM (Lian, Zhou, Zhang, Chen, Xie, Sun, "xDeepFM: Combining Explicit and Implicit Feature
+ * Interactions for Recommender Systems", KDD 2018, arXiv:1803.05170): {@code ŷ = σ(w_linᵀ a +
+ * w_cinᵀ p⁺ + w_dnnᵀ x_dnn + b)} — a linear part, a {@link CIN} over the field embeddings (explicit
+ * vector-wise interactions) and a plain DNN (implicit bit-wise interactions), all sharing the
+ * embeddings.
  *
- * <p>Departures: the CIN output unit has its own bias, added to the linear part's; dropout in the DNN only.
+ * <p>Departures: the CIN output unit has its own bias, added to the linear part's; dropout in the
+ * DNN only.
  */
 public final class XDeepFM extends CtrNetwork {
 
@@ -30,19 +32,31 @@ public final class XDeepFM extends CtrNetwork {
    * @param hidden DNN hidden widths
    * @param dropout DNN dropout, in [0, 1)
    */
-  public record Config(int embedDim, int[] cinSizes, boolean splitHalf, int[] hidden, float dropout) {
+  public record Config(
+      int embedDim, int[] cinSizes, boolean splitHalf, int[] hidden, float dropout) {
     /** Validates every field. */
     public Config {
-      if (embedDim <= 0) throw new IllegalArgumentException("xdeepfm embedDim must be > 0, got " + embedDim);
+      if (embedDim <= 0)
+        throw new IllegalArgumentException("xdeepfm embedDim must be > 0, got " + embedDim);
       cinSizes = CtrModels.checkHidden("xdeepfm cinSizes", cinSizes, false);
       hidden = CtrModels.checkHidden("xdeepfm", hidden, false);
-      if (!(dropout >= 0 && dropout < 1)) throw new IllegalArgumentException("xdeepfm dropout must be in [0, 1), got " + dropout);
+      if (!(dropout >= 0 && dropout < 1))
+        throw new IllegalArgumentException("xdeepfm dropout must be in [0, 1), got " + dropout);
     }
 
     @Override
     public String toString() {
-      return "XDeepFM.Config[embedDim=" + embedDim + ", cinSizes=" + Arrays.toString(cinSizes) + ", splitHalf=" + splitHalf
-          + ", hidden=" + Arrays.toString(hidden) + ", dropout=" + dropout + "]";
+      return "XDeepFM.Config[embedDim="
+          + embedDim
+          + ", cinSizes="
+          + Arrays.toString(cinSizes)
+          + ", splitHalf="
+          + splitHalf
+          + ", hidden="
+          + Arrays.toString(hidden)
+          + ", dropout="
+          + dropout
+          + "]";
     }
   }
 
@@ -57,9 +71,16 @@ public final class XDeepFM extends CtrNetwork {
     super(schema);
     this.linear = newLinear("linear");
     this.embedding = newEmbedding("embedding", config.embedDim(), rng);
-    this.cin = register("cin", new CIN(schema.size(), config.cinSizes(), config.splitHalf(), Activation.IDENTITY, rng));
+    this.cin =
+        register(
+            "cin",
+            new CIN(
+                schema.size(), config.cinSizes(), config.splitHalf(), Activation.IDENTITY, rng));
     this.cinOut = register("cin_out", new Linear(cin.outputDim(), 1, rng));
-    this.dnn = register("dnn", tower(schema.size() * config.embedDim(), config.hidden(), config.dropout(), rng));
+    this.dnn =
+        register(
+            "dnn",
+            tower(schema.size() * config.embedDim(), config.hidden(), config.dropout(), rng));
   }
 
   @Override

@@ -1,17 +1,20 @@
 package org.rec4j.data;
 
 /**
- * The user–item interaction graph as one square sparse matrix over {@code users + items} nodes (users first, item
- * {@code i} is node {@code users + i}), in CSR form with float weights, for graph models (LightGCN, NGCF, GCMC).
- * Repeated interactions count once; edges are unweighted before normalization.
+ * The user–item interaction graph as one square sparse matrix over {@code users + items} nodes
+ * (users first, item {@code i} is node {@code users + i}), in CSR form with float weights, for
+ * graph models (LightGCN, NGCF, GCMC). Repeated interactions count once; edges are unweighted
+ * before normalization.
  *
  * <p>Normalizations ({@link Normalization}): with degree matrix D of the matrix being normalized,
+ *
  * <ul>
  *   <li>{@code SYMMETRIC}: D^-1/2 A D^-1/2 (LightGCN);
  *   <li>{@code SYMMETRIC_SELF_LOOPS}: D̃^-1/2 (A+I) D̃^-1/2 with D̃ the degrees of A+I (GCN, NGCF);
  *   <li>{@code RANDOM_WALK}: D^-1 A (row-stochastic, GraphSAGE mean aggregation);
  *   <li>{@code NONE}: A itself.
  * </ul>
+ *
  * Isolated nodes get weight 0 on their (absent) edges rather than a division by zero.
  *
  * @param nodes number of nodes (users + items)

@@ -3,13 +3,13 @@ package org.rec4j.data;
 import java.util.Arrays;
 
 /**
- * Compressed sparse rows over interactions: for each row (a user, or an item) the sorted list of its neighbours
- * (items, or users) and, aligned with it, the interaction row each edge came from. Built once by
- * {@link Interactions#byUser()} / {@link Interactions#byItem()}; immutable afterwards, so safe to share between
- * threads.
+ * Compressed sparse rows over interactions: for each row (a user, or an item) the sorted list of
+ * its neighbours (items, or users) and, aligned with it, the interaction row each edge came from.
+ * Built once by {@link Interactions#byUser()} / {@link Interactions#byItem()}; immutable
+ * afterwards, so safe to share between threads.
  *
- * <p>Within a row, neighbours are sorted ascending (ties by interaction row), so {@link #contains} is a binary
- * search. Duplicated pairs stay as separate edges.
+ * <p>Within a row, neighbours are sorted ascending (ties by interaction row), so {@link #contains}
+ * is a binary search. Duplicated pairs stay as separate edges.
  */
 public final class Csr {
   private final int[] offsets;
@@ -23,8 +23,9 @@ public final class Csr {
   }
 
   /**
-   * Groups edges {@code src[k] -> dst[k]} ({@code k < n}) by source in O(n + rows + targets): a stable counting
-   * sort by target, then a stable counting sort by source, so each row comes out sorted by (target, edge).
+   * Groups edges {@code src[k] -> dst[k]} ({@code k < n}) by source in O(n + rows + targets): a
+   * stable counting sort by target, then a stable counting sort by source, so each row comes out
+   * sorted by (target, edge).
    */
   public static Csr build(int numRows, int[] src, int[] dst, int n) {
     int numTargets = 0;

@@ -3,10 +3,10 @@ package org.rec4j.data;
 import java.nio.file.Path;
 
 /**
- * A data file that does not match its format. The message always names the file and the 1-based line (when the
- * problem is tied to a line), the field, what was found and what was expected, e.g.
- * {@code ratings.dat:17: field 3 (rating): expected a number, found "x"}. Readers throw it before returning
- * anything: a file either loads completely or not at all.
+ * A data file that does not match its format. The message always names the file and the 1-based
+ * line (when the problem is tied to a line), the field, what was found and what was expected, e.g.
+ * {@code ratings.dat:17: field 3 (rating): expected a number, found "x"}. Readers throw it before
+ * returning anything: a file either loads completely or not at all.
  */
 public class DataFormatException extends IllegalArgumentException {
   private static final long serialVersionUID = 1L;

@@ -6,14 +6,15 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * What a data set holds: counts, density, the rating histogram, per-user and per-item interaction-count quantiles
- * and the time range.
+ * What a data set holds: counts, density, the rating histogram, per-user and per-item
+ * interaction-count quantiles and the time range.
  *
- * <p>{@code users} and {@code items} count ids that occur in at least one interaction (not the size of the id
- * index, which a split shares with its siblings). Density is {@code interactions / (users · items)}. Quantiles are
- * {@code min, p25, median, p75, p90, max} of the per-entity counts (nearest rank). The time range is over non-zero
- * timestamps ({@code 0} means unknown in some files, e.g. the reconstructed ML-1M); {@code zeroTimestamps} counts
- * the rest, so a report can say how much temporal information there really is.
+ * <p>{@code users} and {@code items} count ids that occur in at least one interaction (not the size
+ * of the id index, which a split shares with its siblings). Density is {@code interactions / (users
+ * · items)}. Quantiles are {@code min, p25, median, p75, p90, max} of the per-entity counts
+ * (nearest rank). The time range is over non-zero timestamps ({@code 0} means unknown in some
+ * files, e.g. the reconstructed ML-1M); {@code zeroTimestamps} counts the rest, so a report can say
+ * how much temporal information there really is.
  *
  * @param users users with at least one interaction
  * @param items items with at least one interaction
@@ -26,9 +27,17 @@ import java.util.TreeMap;
  * @param maxTimestamp largest timestamp, or 0
  * @param zeroTimestamps rows whose timestamp is 0 (all rows when there is no timestamp column)
  */
-public record DatasetStats(int users, int items, long interactions, double density,
-    Map<Float, Long> ratingHistogram, int[] userCountQuantiles, int[] itemCountQuantiles, long minTimestamp,
-    long maxTimestamp, long zeroTimestamps) {
+public record DatasetStats(
+    int users,
+    int items,
+    long interactions,
+    double density,
+    Map<Float, Long> ratingHistogram,
+    int[] userCountQuantiles,
+    int[] itemCountQuantiles,
+    long minTimestamp,
+    long maxTimestamp,
+    long zeroTimestamps) {
 
   /** Labels of the quantile arrays. */
   public static final String[] QUANTILE_LABELS = {"min", "p25", "p50", "p75", "p90", "max"};
@@ -66,8 +75,17 @@ public record DatasetStats(int users, int items, long interactions, double densi
     int[] u = nonZeroSorted(perUser);
     int[] i = nonZeroSorted(perItem);
     double density = u.length == 0 || i.length == 0 ? 0 : n / ((double) u.length * i.length);
-    return new DatasetStats(u.length, i.length, n, density, Collections.unmodifiableMap(hist), quantiles(u),
-        quantiles(i), minTs == Long.MAX_VALUE ? 0 : minTs, maxTs, zeros);
+    return new DatasetStats(
+        u.length,
+        i.length,
+        n,
+        density,
+        Collections.unmodifiableMap(hist),
+        quantiles(u),
+        quantiles(i),
+        minTs == Long.MAX_VALUE ? 0 : minTs,
+        maxTs,
+        zeros);
   }
 
   private static int[] nonZeroSorted(int[] counts) {
@@ -113,8 +131,11 @@ public record DatasetStats(int users, int items, long interactions, double densi
       sb.append("ratings       ").append(ratingHistogram.size()).append(" distinct values\n");
     }
     if (maxTimestamp > 0) {
-      sb.append(String.format("time          %s .. %s%n", java.time.Instant.ofEpochSecond(minTimestamp),
-          java.time.Instant.ofEpochSecond(maxTimestamp)));
+      sb.append(
+          String.format(
+              "time          %s .. %s%n",
+              java.time.Instant.ofEpochSecond(minTimestamp),
+              java.time.Instant.ofEpochSecond(maxTimestamp)));
     }
     if (zeroTimestamps > 0) {
       sb.append(String.format("no timestamp  %,d rows%n", zeroTimestamps));

@@ -1,8 +1,8 @@
 package org.rec4j.data;
 
 /**
- * The values of one feature for every row of a {@link FeatureTable}, in the representation its kind calls for.
- * Missing values are explicit in each representation.
+ * The values of one feature for every row of a {@link FeatureTable}, in the representation its kind
+ * calls for. Missing values are explicit in each representation.
  */
 public sealed interface FeatureColumn {
 
@@ -13,7 +13,8 @@ public sealed interface FeatureColumn {
   boolean isMissing(int row);
 
   /** Single categorical codes; {@link Vocabulary#MISSING} marks a missing value. */
-  record Categorical(FeatureSpec spec, Vocabulary vocabulary, int[] codes) implements FeatureColumn {
+  record Categorical(FeatureSpec spec, Vocabulary vocabulary, int[] codes)
+      implements FeatureColumn {
     @Override
     public boolean isMissing(int row) {
       return codes[row] == Vocabulary.MISSING;
@@ -21,7 +22,8 @@ public sealed interface FeatureColumn {
   }
 
   /** Sets of categorical codes; an empty set is a missing value. */
-  record MultiCategorical(FeatureSpec spec, Vocabulary vocabulary, int[][] codes) implements FeatureColumn {
+  record MultiCategorical(FeatureSpec spec, Vocabulary vocabulary, int[][] codes)
+      implements FeatureColumn {
     @Override
     public boolean isMissing(int row) {
       return codes[row].length == 0;
@@ -46,7 +48,10 @@ public sealed interface FeatureColumn {
     }
   }
 
-  /** Token codes per row ({@link Vocabulary#UNKNOWN} for rare tokens); an empty array is a missing value. */
+  /**
+   * Token codes per row ({@link Vocabulary#UNKNOWN} for rare tokens); an empty array is a missing
+   * value.
+   */
   record Text(FeatureSpec spec, Vocabulary vocabulary, int[][] tokens) implements FeatureColumn {
     @Override
     public boolean isMissing(int row) {

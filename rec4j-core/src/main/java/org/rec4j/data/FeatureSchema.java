@@ -5,9 +5,9 @@ import java.util.Collections;
 import java.util.List;
 
 /**
- * An ordered list of {@link FeatureSpec}s describing the side features of one entity type (users, items or
- * interaction context). Names are unique; {@link #indexOf} names the closest valid feature when asked for an
- * unknown one.
+ * An ordered list of {@link FeatureSpec}s describing the side features of one entity type (users,
+ * items or interaction context). Names are unique; {@link #indexOf} names the closest valid feature
+ * when asked for an unknown one.
  *
  * @param features the declared features in column order
  */

@@ -7,7 +7,8 @@ import java.util.Objects;
  *
  * @param name feature name, unique within a schema
  * @param kind what kind of values it holds
- * @param separator for {@link FeatureKind#MULTI_CATEGORICAL}, the literal separator of values (e.g. {@code "|"})
+ * @param separator for {@link FeatureKind#MULTI_CATEGORICAL}, the literal separator of values (e.g.
+ *     {@code "|"})
  * @param minCount for {@link FeatureKind#TEXT}, tokens seen fewer times map to the unknown token
  * @param dim for {@link FeatureKind#DENSE}, the vector length
  */
@@ -21,13 +22,16 @@ public record FeatureSpec(String name, FeatureKind kind, String separator, int m
       throw new IllegalArgumentException("feature name must not be blank");
     }
     if (kind == FeatureKind.MULTI_CATEGORICAL && (separator == null || separator.isEmpty())) {
-      throw new IllegalArgumentException("feature " + name + ": multi-categorical needs a separator");
+      throw new IllegalArgumentException(
+          "feature " + name + ": multi-categorical needs a separator");
     }
     if (minCount < 1) {
-      throw new IllegalArgumentException("feature " + name + ": minCount must be >= 1, got " + minCount);
+      throw new IllegalArgumentException(
+          "feature " + name + ": minCount must be >= 1, got " + minCount);
     }
     if (kind == FeatureKind.DENSE && dim < 1) {
-      throw new IllegalArgumentException("feature " + name + ": dense dim must be >= 1, got " + dim);
+      throw new IllegalArgumentException(
+          "feature " + name + ": dense dim must be >= 1, got " + dim);
     }
   }
 

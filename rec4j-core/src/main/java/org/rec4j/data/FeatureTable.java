@@ -9,11 +9,12 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * Side features of one entity type, one row per dense id of the entity's {@link IdIndex}: columns typed by a
- * {@link FeatureSchema}. Rows never given a value are missing in every column.
+ * Side features of one entity type, one row per dense id of the entity's {@link IdIndex}: columns
+ * typed by a {@link FeatureSchema}. Rows never given a value are missing in every column.
  *
- * <p>Built with {@link #builder}: raw string values are set per (row, feature) and converted in {@link
- * Builder#build()}, where text vocabularies are cut at their minimum count and numeric statistics computed.
+ * <p>Built with {@link #builder}: raw string values are set per (row, feature) and converted in
+ * {@link Builder#build()}, where text vocabularies are cut at their minimum count and numeric
+ * statistics computed.
  */
 public final class FeatureTable {
   private final FeatureSchema schema;
@@ -51,7 +52,10 @@ public final class FeatureTable {
     return columns;
   }
 
-  /** Splits text into lower-case tokens of letters and digits (a hand-written loop: no regex start-up cost). */
+  /**
+   * Splits text into lower-case tokens of letters and digits (a hand-written loop: no regex
+   * start-up cost).
+   */
   public static List<String> tokenize(String text) {
     List<String> out = new ArrayList<>();
     int start = -1;
@@ -85,19 +89,23 @@ public final class FeatureTable {
       return this;
     }
 
-    /** Converts the raw values; a numeric or dense value that does not parse throws naming feature and row. */
+    /**
+     * Converts the raw values; a numeric or dense value that does not parse throws naming feature
+     * and row.
+     */
     public FeatureTable build() {
       List<FeatureColumn> cols = new ArrayList<>();
       for (int f = 0; f < schema.size(); f++) {
         FeatureSpec spec = schema.features().get(f);
         String[] v = raw[f];
-        cols.add(switch (spec.kind()) {
-          case CATEGORICAL -> categorical(spec, v);
-          case MULTI_CATEGORICAL -> multi(spec, v);
-          case NUMERIC -> numeric(spec, v);
-          case TEXT -> text(spec, v);
-          case DENSE -> dense(spec, v);
-        });
+        cols.add(
+            switch (spec.kind()) {
+              case CATEGORICAL -> categorical(spec, v);
+              case MULTI_CATEGORICAL -> multi(spec, v);
+              case NUMERIC -> numeric(spec, v);
+              case TEXT -> text(spec, v);
+              case DENSE -> dense(spec, v);
+            });
       }
       return new FeatureTable(schema, rows, cols);
     }
@@ -116,9 +124,14 @@ public final class FeatureTable {
       int[][] codes = new int[v.length][];
       Pattern sep = Pattern.compile(Pattern.quote(spec.separator()));
       for (int r = 0; r < v.length; r++) {
-        codes[r] = v[r] == null ? new int[0]
-            : java.util.Arrays.stream(sep.split(v[r])).filter(s -> !s.isEmpty()).distinct()
-                .mapToInt(vocab::add).toArray();
+        codes[r] =
+            v[r] == null
+                ? new int[0]
+                : java.util.Arrays.stream(sep.split(v[r]))
+                    .filter(s -> !s.isEmpty())
+                    .distinct()
+                    .mapToInt(vocab::add)
+                    .toArray();
       }
       return new FeatureColumn.MultiCategorical(spec, vocab, codes);
     }
@@ -138,12 +151,18 @@ public final class FeatureTable {
         try {
           x[r] = Double.parseDouble(v[r].trim());
         } catch (NumberFormatException e) {
-          throw new IllegalArgumentException("feature " + spec.name() + ", row " + r + ": expected a number, found \""
-              + v[r] + "\"");
+          throw new IllegalArgumentException(
+              "feature "
+                  + spec.name()
+                  + ", row "
+                  + r
+                  + ": expected a number, found \""
+                  + v[r]
+                  + "\"");
         }
         if (!Double.isFinite(x[r])) {
-          throw new IllegalArgumentException("feature " + spec.name() + ", row " + r + ": value is not finite: "
-              + v[r]);
+          throw new IllegalArgumentException(
+              "feature " + spec.name() + ", row " + r + ": value is not finite: " + v[r]);
         }
         sum += x[r];
         sq += x[r] * x[r];
@@ -173,7 +192,8 @@ public final class FeatureTable {
         List<String> t = tokens.get(r);
         codes[r] = new int[t.size()];
         for (int k = 0; k < t.size(); k++) {
-          codes[r][k] = counts.get(t.get(k)) >= spec.minCount() ? vocab.add(t.get(k)) : Vocabulary.UNKNOWN;
+          codes[r][k] =
+              counts.get(t.get(k)) >= spec.minCount() ? vocab.add(t.get(k)) : Vocabulary.UNKNOWN;
         }
       }
       return new FeatureColumn.Text(spec, vocab, codes);
@@ -187,16 +207,31 @@ public final class FeatureTable {
         }
         String[] parts = v[r].trim().split("[\\s,]+");
         if (parts.length != spec.dim()) {
-          throw new IllegalArgumentException("feature " + spec.name() + ", row " + r + ": expected " + spec.dim()
-              + " values, found " + parts.length);
+          throw new IllegalArgumentException(
+              "feature "
+                  + spec.name()
+                  + ", row "
+                  + r
+                  + ": expected "
+                  + spec.dim()
+                  + " values, found "
+                  + parts.length);
         }
         vectors[r] = new float[spec.dim()];
         for (int k = 0; k < parts.length; k++) {
           try {
             vectors[r][k] = Float.parseFloat(parts[k]);
           } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("feature " + spec.name() + ", row " + r + ", value " + (k + 1)
-                + ": expected a number, found \"" + parts[k] + "\"");
+            throw new IllegalArgumentException(
+                "feature "
+                    + spec.name()
+                    + ", row "
+                    + r
+                    + ", value "
+                    + (k + 1)
+                    + ": expected a number, found \""
+                    + parts[k]
+                    + "\"");
           }
         }
       }

@@ -9,18 +9,18 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * A two-way map between raw ids (as they appear in files or requests) and dense ints {@code 0..size()-1}, assigned
- * in order of first appearance. Dense ids are stable: adding new raw ids never renumbers existing ones, so an index
- * can grow while a model serves (online use).
+ * A two-way map between raw ids (as they appear in files or requests) and dense ints {@code
+ * 0..size()-1}, assigned in order of first appearance. Dense ids are stable: adding new raw ids
+ * never renumbers existing ones, so an index can grow while a model serves (online use).
  *
- * <p>Raw ids are strings; numeric ids are held in canonical decimal form ({@code add(7L)} and {@code add("7")} are
- * the same id, {@code "007"} is a different one). Small non-negative numeric ids take a direct-array fast path,
- * which is what makes the MovieLens parsers fast.
+ * <p>Raw ids are strings; numeric ids are held in canonical decimal form ({@code add(7L)} and
+ * {@code add("7")} are the same id, {@code "007"} is a different one). Small non-negative numeric
+ * ids take a direct-array fast path, which is what makes the MovieLens parsers fast.
  *
- * <p>Thread-safe for online use: lookups never lock and may run while another thread adds ids (an id being added
- * is either found with its final dense id or reported absent); additions of new ids are serialized. Adding an id
- * that already exists takes no lock. {@link #writeTo}/{@link #readFrom} give a compact binary form for model
- * artifacts.
+ * <p>Thread-safe for online use: lookups never lock and may run while another thread adds ids (an
+ * id being added is either found with its final dense id or reported absent); additions of new ids
+ * are serialized. Adding an id that already exists takes no lock. {@link #writeTo}/{@link
+ * #readFrom} give a compact binary form for model artifacts.
  */
 public final class IdIndex {
   private static final int DIRECT_LIMIT = 1 << 24;
@@ -29,7 +29,8 @@ public final class IdIndex {
   private final Map<String, Integer> byRaw = new ConcurrentHashMap<>();
   private volatile String[] raws = new String[16];
   private volatile int size;
-  private volatile int[] direct = new int[0]; // raw numeric id -> dense id + 1 (0 = absent or not yet visible)
+  private volatile int[] direct =
+      new int[0]; // raw numeric id -> dense id + 1 (0 = absent or not yet visible)
 
   /** An empty index. */
   public IdIndex() {}
@@ -72,7 +73,10 @@ public final class IdIndex {
     if (numeric >= 0 && numeric < DIRECT_LIMIT) {
       int[] d = direct;
       if (numeric >= d.length) {
-        d = Arrays.copyOf(d, (int) Math.min(DIRECT_LIMIT, Math.max(numeric + 1, Math.max(1024, d.length * 2L))));
+        d =
+            Arrays.copyOf(
+                d,
+                (int) Math.min(DIRECT_LIMIT, Math.max(numeric + 1, Math.max(1024, d.length * 2L))));
       }
       d[(int) numeric] = dense + 1;
       direct = d;
@@ -146,8 +150,11 @@ public final class IdIndex {
   public static IdIndex readFrom(DataInput in) throws IOException {
     int magic = in.readInt();
     if (magic != MAGIC) {
-      throw new IOException("not an IdIndex: magic " + Integer.toHexString(magic) + ", expected "
-          + Integer.toHexString(MAGIC));
+      throw new IOException(
+          "not an IdIndex: magic "
+              + Integer.toHexString(magic)
+              + ", expected "
+              + Integer.toHexString(MAGIC));
     }
     int n = in.readInt();
     IdIndex index = new IdIndex();

@@ -7,15 +7,17 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * An immutable table of user–item interactions held column by column in primitive arrays: dense user id, dense
- * item id, value (a rating, or 1 for implicit feedback), timestamp (epoch seconds, optional), weight (optional) and
- * any number of named integer context columns (e.g. a categorical "daytime" code per interaction).
+ * An immutable table of user–item interactions held column by column in primitive arrays: dense
+ * user id, dense item id, value (a rating, or 1 for implicit feedback), timestamp (epoch seconds,
+ * optional), weight (optional) and any number of named integer context columns (e.g. a categorical
+ * "daytime" code per interaction).
  *
- * <p>Dense ids come from the {@link IdIndex} pair held here; every split of a data set shares the same pair, so a
- * user has the same dense id in train and test. The CSR views {@link #byUser()} and {@link #byItem()} are built
- * on first use, once, and cached.
+ * <p>Dense ids come from the {@link IdIndex} pair held here; every split of a data set shares the
+ * same pair, so a user has the same dense id in train and test. The CSR views {@link #byUser()} and
+ * {@link #byItem()} are built on first use, once, and cached.
  *
- * <p>The {@code …Column()} accessors return the backing arrays for speed; callers must not modify them.
+ * <p>The {@code …Column()} accessors return the backing arrays for speed; callers must not modify
+ * them.
  */
 public final class Interactions {
   private final IdIndex users;
@@ -29,8 +31,15 @@ public final class Interactions {
   private final LazyCsr byUser;
   private final LazyCsr byItem;
 
-  Interactions(IdIndex users, IdIndex items, int[] user, int[] item, float[] value, long[] timestamp,
-      float[] weight, Map<String, int[]> context) {
+  Interactions(
+      IdIndex users,
+      IdIndex items,
+      int[] user,
+      int[] item,
+      float[] value,
+      long[] timestamp,
+      float[] weight,
+      Map<String, int[]> context) {
     this.users = Objects.requireNonNull(users, "users");
     this.items = Objects.requireNonNull(items, "items");
     this.user = user;
@@ -53,12 +62,17 @@ public final class Interactions {
     return user.length;
   }
 
-  /** Number of users in the index (may exceed those with interactions here, e.g. in a test split). */
+  /**
+   * Number of users in the index (may exceed those with interactions here, e.g. in a test split).
+   */
   public int numUsers() {
     return users.size();
   }
 
-  /** Number of distinct users that have at least one interaction here (e.g. the users a test split evaluates). */
+  /**
+   * Number of distinct users that have at least one interaction here (e.g. the users a test split
+   * evaluates).
+   */
   public int activeUsers() {
     int n = 0;
     boolean[] seen = new boolean[users.size()];
@@ -146,12 +160,18 @@ public final class Interactions {
     return timestamp;
   }
 
-  /** Rows grouped by user: row = user, neighbours = items (sorted). Built on first call, then cached. */
+  /**
+   * Rows grouped by user: row = user, neighbours = items (sorted). Built on first call, then
+   * cached.
+   */
   public Csr byUser() {
     return byUser.get();
   }
 
-  /** Rows grouped by item: row = item, neighbours = users (sorted). Built on first call, then cached. */
+  /**
+   * Rows grouped by item: row = item, neighbours = users (sorted). Built on first call, then
+   * cached.
+   */
   public Csr byItem() {
     return byItem.get();
   }

@@ -5,8 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Accumulates interactions into growable primitive columns, then freezes them into {@link Interactions}. The
- * timestamp and weight columns exist only if some row set them. Not thread-safe.
+ * Accumulates interactions into growable primitive columns, then freezes them into {@link
+ * Interactions}. The timestamp and weight columns exist only if some row set them. Not thread-safe.
  */
 public final class InteractionsBuilder {
   private final IdIndex users;
@@ -50,8 +50,16 @@ public final class InteractionsBuilder {
   /** Adds a row with dense ids (which must exist in the indexes). */
   public InteractionsBuilder add(int u, int i, float v) {
     if (u < 0 || u >= users.size() || i < 0 || i >= items.size()) {
-      throw new IllegalArgumentException("dense ids (" + u + ", " + i + ") outside the indexes ("
-          + users.size() + " users, " + items.size() + " items)");
+      throw new IllegalArgumentException(
+          "dense ids ("
+              + u
+              + ", "
+              + i
+              + ") outside the indexes ("
+              + users.size()
+              + " users, "
+              + items.size()
+              + " items)");
     }
     if (n == user.length) {
       grow(n * 2);
@@ -99,9 +107,15 @@ public final class InteractionsBuilder {
   public Interactions build() {
     Map<String, int[]> ctx = new LinkedHashMap<>();
     context.forEach((k, v) -> ctx.put(k, Arrays.copyOf(v, n)));
-    return new Interactions(users, items, Arrays.copyOf(user, n), Arrays.copyOf(item, n),
-        Arrays.copyOf(value, n), timestamp == null ? null : Arrays.copyOf(timestamp, n),
-        weight == null ? null : Arrays.copyOf(weight, n), ctx);
+    return new Interactions(
+        users,
+        items,
+        Arrays.copyOf(user, n),
+        Arrays.copyOf(item, n),
+        Arrays.copyOf(value, n),
+        timestamp == null ? null : Arrays.copyOf(timestamp, n),
+        weight == null ? null : Arrays.copyOf(weight, n),
+        ctx);
   }
 
   private void grow(int capacity) {

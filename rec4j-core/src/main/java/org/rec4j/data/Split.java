@@ -3,8 +3,8 @@ package org.rec4j.data;
 import java.util.Objects;
 
 /**
- * Train, validation and test interactions of one data set, all sharing the same user and item {@link IdIndex}, so
- * dense ids mean the same thing in the three parts. Validation may be empty.
+ * Train, validation and test interactions of one data set, all sharing the same user and item
+ * {@link IdIndex}, so dense ids mean the same thing in the three parts. Validation may be empty.
  *
  * @param train training interactions
  * @param validation validation interactions (possibly empty)
@@ -17,9 +17,12 @@ public record Split(Interactions train, Interactions validation, Interactions te
     Objects.requireNonNull(train, "train");
     Objects.requireNonNull(validation, "validation");
     Objects.requireNonNull(test, "test");
-    if (train.userIndex() != test.userIndex() || train.itemIndex() != test.itemIndex()
-        || train.userIndex() != validation.userIndex() || train.itemIndex() != validation.itemIndex()) {
-      throw new IllegalArgumentException("train, validation and test must share the same IdIndex pair");
+    if (train.userIndex() != test.userIndex()
+        || train.itemIndex() != test.itemIndex()
+        || train.userIndex() != validation.userIndex()
+        || train.itemIndex() != validation.itemIndex()) {
+      throw new IllegalArgumentException(
+          "train, validation and test must share the same IdIndex pair");
     }
   }
 

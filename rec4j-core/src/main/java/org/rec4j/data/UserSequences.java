@@ -3,9 +3,10 @@ package org.rec4j.data;
 import java.util.Arrays;
 
 /**
- * Each user's items in chronological order, for sequential models (SASRec, BERT4Rec, GRU4Rec). Ties in time keep
- * file order, so files that are already chronological (SASRec format, no timestamps) keep their order. With
- * {@code maxLength > 0}, only each user's latest {@code maxLength} items are kept.
+ * Each user's items in chronological order, for sequential models (SASRec, BERT4Rec, GRU4Rec). Ties
+ * in time keep file order, so files that are already chronological (SASRec format, no timestamps)
+ * keep their order. With {@code maxLength > 0}, only each user's latest {@code maxLength} items are
+ * kept.
  */
 public final class UserSequences {
   private final int[] offsets;
@@ -16,7 +17,10 @@ public final class UserSequences {
     this.items = items;
   }
 
-  /** Sequences of every user of {@code data}, truncated to the last {@code maxLength} (0 = no limit). */
+  /**
+   * Sequences of every user of {@code data}, truncated to the last {@code maxLength} (0 = no
+   * limit).
+   */
   public static UserSequences of(Interactions data, int maxLength) {
     if (maxLength < 0) {
       throw new IllegalArgumentException("maxLength must be >= 0, got " + maxLength);
@@ -51,7 +55,10 @@ public final class UserSequences {
     return new UserSequences(offsets, items);
   }
 
-  /** All rows ordered by (timestamp, row): timestamps are rank-compressed so one primitive sort does it. */
+  /**
+   * All rows ordered by (timestamp, row): timestamps are rank-compressed so one primitive sort does
+   * it.
+   */
   private static int[] chronologicalRows(Interactions data) {
     int n = data.size();
     int[] rows = new int[n];

@@ -6,13 +6,15 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Values of a categorical or text feature numbered {@code 0..size()-1} in order of first appearance. For text
- * features, code {@link #UNKNOWN} ({@code 0}, token {@code "<unk>"}) stands for tokens below the minimum count.
- * Missing values are not in the vocabulary: columns mark them with {@link #MISSING}.
+ * Values of a categorical or text feature numbered {@code 0..size()-1} in order of first
+ * appearance. For text features, code {@link #UNKNOWN} ({@code 0}, token {@code "<unk>"}) stands
+ * for tokens below the minimum count. Missing values are not in the vocabulary: columns mark them
+ * with {@link #MISSING}.
  */
 public final class Vocabulary {
   /** Code of a missing value in categorical columns. */
   public static final int MISSING = -1;
+
   /** Code of an out-of-vocabulary token in text columns. */
   public static final int UNKNOWN = 0;
 

@@ -3,8 +3,8 @@ package org.rec4j.eval;
 import java.util.Arrays;
 
 /**
- * Area under the ROC curve for binary labels (label &gt; 0.5 is positive), computed exactly as the Mann–Whitney
- * statistic with average ranks for tied scores, in O(n log n).
+ * Area under the ROC curve for binary labels (label &gt; 0.5 is positive), computed exactly as the
+ * Mann–Whitney statistic with average ranks for tied scores, in O(n log n).
  */
 public final class Auc implements PointwiseMetric {
   @Override
@@ -16,13 +16,14 @@ public final class Auc implements PointwiseMetric {
   public double compute(float[] predicted, float[] actual) {
     PointwiseMetric.check(predicted, actual);
     double v = auc(predicted, actual, 0, predicted.length, null);
-    if (Double.isNaN(v)) throw new IllegalArgumentException("AUC needs both positive and negative labels");
+    if (Double.isNaN(v))
+      throw new IllegalArgumentException("AUC needs both positive and negative labels");
     return v;
   }
 
   /**
-   * AUC of the entries {@code order[from..to)} (or {@code from..to} when {@code order} is null); NaN if that range
-   * holds only one class.
+   * AUC of the entries {@code order[from..to)} (or {@code from..to} when {@code order} is null);
+   * NaN if that range holds only one class.
    */
   static double auc(float[] score, float[] label, int from, int to, int[] order) {
     int n = to - from;

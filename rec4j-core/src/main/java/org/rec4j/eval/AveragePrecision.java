@@ -1,8 +1,8 @@
 package org.rec4j.eval;
 
 /**
- * AP@k (averaged over users it is MAP@k): Σ over relevant positions i ≤ k of precision@i, divided by
- * min(k, number of relevant items).
+ * AP@k (averaged over users it is MAP@k): Σ over relevant positions i ≤ k of precision@i, divided
+ * by min(k, number of relevant items).
  */
 public final class AveragePrecision implements RankingMetric {
   @Override

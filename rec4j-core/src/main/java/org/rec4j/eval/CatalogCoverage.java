@@ -2,7 +2,10 @@ package org.rec4j.eval;
 
 import java.util.BitSet;
 
-/** Catalog coverage: the fraction of the catalog's items that appear in at least one recommendation list. */
+/**
+ * Catalog coverage: the fraction of the catalog's items that appear in at least one recommendation
+ * list.
+ */
 public final class CatalogCoverage implements ListMetric {
   private final int numItems;
 

@@ -14,21 +14,26 @@ import org.rec4j.tensor.kernel.Parallel;
 /**
  * Runs a {@link RankingTask} or a rating/classification evaluation against a {@link Scorer}.
  *
- * <p>Ranking: users are taken in blocks of {@value #BLOCK}; each block is scored through {@link Scorer#scoreAll}
- * (full protocol) or one {@link Scorer#scorePairs} call over the block's candidate lists (sampled), excluded items
- * are skipped, and the top {@code max(ks)} are selected with a {@link TopK} heap. With {@code threads > 1} the
- * blocks are shared out among that many threads (see {@link #rankInParallel}); with one thread, large matrix products
- * inside {@code scoreAll} may still use every core. Results are per user, so they do not depend on the thread
- * count.
+ * <p>Ranking: users are taken in blocks of {@value #BLOCK}; each block is scored through {@link
+ * Scorer#scoreAll} (full protocol) or one {@link Scorer#scorePairs} call over the block's candidate
+ * lists (sampled), excluded items are skipped, and the top {@code max(ks)} are selected with a
+ * {@link TopK} heap. With {@code threads > 1} the blocks are shared out among that many threads
+ * (see {@link #rankInParallel}); with one thread, large matrix products inside {@code scoreAll} may
+ * still use every core. Results are per user, so they do not depend on the thread count.
  *
- * <p>Ties are broken by a hash salted with the user id ({@link TopK}): deterministic, and a model that ties
- * everything lands its held-out item at a random position rather than one favoured by item ids. NaN scores fail
- * the evaluation.
+ * <p>Ties are broken by a hash salted with the user id ({@link TopK}): deterministic, and a model
+ * that ties everything lands its held-out item at a random position rather than one favoured by
+ * item ids. NaN scores fail the evaluation.
  */
 public final class Evaluator {
   static final int BLOCK = 64;
-  /** Items per scoring call for models that score item ranges: a block's scores (64 × 1024 floats) stay in L2. */
+
+  /**
+   * Items per scoring call for models that score item ranges: a block's scores (64 × 1024 floats)
+   * stay in L2.
+   */
   static final int TILE = 1024;
+
   private final RankingMetric[] metrics;
   private final int[] ks;
   private final int threads;
@@ -50,7 +55,16 @@ public final class Evaluator {
 
   /** HR, NDCG, Precision, Recall, MRR and MAP at the given cut-offs. */
   public static Evaluator standard(int threads, int... ks) {
-    return new Evaluator(List.of(new HitRate(), new Ndcg(), new Precision(), new Recall(), new Mrr(), new AveragePrecision()), ks, threads);
+    return new Evaluator(
+        List.of(
+            new HitRate(),
+            new Ndcg(),
+            new Precision(),
+            new Recall(),
+            new Mrr(),
+            new AveragePrecision()),
+        ks,
+        threads);
   }
 
   /** Evaluates {@code scorer} on {@code task}. */
@@ -87,30 +101,37 @@ public final class Evaluator {
   }
 
   /**
-   * Ranks the users on {@code workers} threads — the calling thread and {@code workers − 1} helpers — that claim
-   * blocks of {@value #BLOCK} users from a shared counter, so a core slowed by other work does not hold the rest
-   * back. Every worker marks itself {@linkplain Parallel#serialOnThisThread serial}: the users are the parallel
-   * dimension, and a kernel splitting itself over the same cores from two callers at once made two evaluation threads
-   * no faster than one. Each user's list is computed by one worker from that user's scores alone, so the result does
-   * not depend on which worker took which block.
+   * Ranks the users on {@code workers} threads — the calling thread and {@code workers − 1} helpers
+   * — that claim blocks of {@value #BLOCK} users from a shared counter, so a core slowed by other
+   * work does not hold the rest back. Every worker marks itself {@linkplain
+   * Parallel#serialOnThisThread serial}: the users are the parallel dimension, and a kernel
+   * splitting itself over the same cores from two callers at once made two evaluation threads no
+   * faster than one. Each user's list is computed by one worker from that user's scores alone, so
+   * the result does not depend on which worker took which block.
    */
-  private static void rankInParallel(Scorer scorer, RankingTask task, int topK, int[][] lists, int blocks, int workers) {
+  private static void rankInParallel(
+      Scorer scorer, RankingTask task, int topK, int[][] lists, int blocks, int workers) {
     AtomicInteger next = new AtomicInteger();
     int n = task.size();
-    Runnable work = () -> {
-      boolean wasSerial = Parallel.serialOnThisThread(true);
-      try {
-        Shard shard = new Shard(scorer, task, topK, lists);
-        for (int b; (b = next.getAndIncrement()) < blocks; ) shard.rank(b * BLOCK, Math.min(n, (b + 1) * BLOCK));
-      } finally {
-        Parallel.serialOnThisThread(wasSerial);
-      }
-    };
-    ExecutorService pool = Executors.newFixedThreadPool(workers - 1, r -> {
-      Thread t = new Thread(r, "rec4j-eval");
-      t.setDaemon(true);
-      return t;
-    });
+    Runnable work =
+        () -> {
+          boolean wasSerial = Parallel.serialOnThisThread(true);
+          try {
+            Shard shard = new Shard(scorer, task, topK, lists);
+            for (int b; (b = next.getAndIncrement()) < blocks; )
+              shard.rank(b * BLOCK, Math.min(n, (b + 1) * BLOCK));
+          } finally {
+            Parallel.serialOnThisThread(wasSerial);
+          }
+        };
+    ExecutorService pool =
+        Executors.newFixedThreadPool(
+            workers - 1,
+            r -> {
+              Thread t = new Thread(r, "rec4j-eval");
+              t.setDaemon(true);
+              return t;
+            });
     try {
       List<Future<?>> fs = new ArrayList<>();
       for (int w = 1; w < workers; w++) fs.add(pool.submit(work));
@@ -127,7 +148,10 @@ public final class Evaluator {
     }
   }
 
-  /** One worker's ranking state: its top-k selector and score buffers, reused across the blocks it takes. */
+  /**
+   * One worker's ranking state: its top-k selector and score buffers, reused across the blocks it
+   * takes.
+   */
   private static final class Shard {
     private final Scorer scorer;
     private final RankingTask task;
@@ -176,9 +200,10 @@ public final class Evaluator {
     }
 
     /**
-     * One scoreAll call for the block, then per user a pass over the catalog that skips excluded items. A score
-     * below the current k-th best cannot enter the list and is skipped with one comparison (a NaN never compares
-     * below, so it still reaches {@link TopK#offer}, which rejects it).
+     * One scoreAll call for the block, then per user a pass over the catalog that skips excluded
+     * items. A score below the current k-th best cannot enter the list and is skipped with one
+     * comparison (a NaN never compares below, so it still reaches {@link TopK#offer}, which rejects
+     * it).
      */
     private void fullBlock(int b, int end) {
       int items = task.numItems(), m = end - b;
@@ -208,10 +233,10 @@ public final class Evaluator {
     }
 
     /**
-     * The same selection as the whole-catalog pass, {@value #TILE} items at a time through
-     * {@link Scorer#scoreItemRange}, with one selector per user of the block; false when the scorer cannot score
-     * ranges. Each user still sees every non-excluded item once, and the top k under (score, tie order) does not
-     * depend on the order of the offers.
+     * The same selection as the whole-catalog pass, {@value #TILE} items at a time through {@link
+     * Scorer#scoreItemRange}, with one selector per user of the block; false when the scorer cannot
+     * score ranges. Each user still sees every non-excluded item once, and the top k under (score,
+     * tie order) does not depend on the order of the offers.
      */
     private boolean tiled(int b, int[] users) {
       int items = task.numItems(), m = users.length;
@@ -250,7 +275,8 @@ public final class Evaluator {
   }
 
   /** Rating metrics (e.g. RMSE, MAE) of predictions for the given (user, item, rating) triples. */
-  public static Map<String, Double> evaluatePoints(Scorer scorer, int[] users, int[] items, float[] targets, PointwiseMetric... metrics) {
+  public static Map<String, Double> evaluatePoints(
+      Scorer scorer, int[] users, int[] items, float[] targets, PointwiseMetric... metrics) {
     float[] pred = new float[users.length];
     scorer.scorePairs(users, items, pred);
     Map<String, Double> out = new LinkedHashMap<>();

@@ -1,6 +1,9 @@
 package org.rec4j.eval;
 
-/** HR@k: 1 if any relevant item is among the first k, else 0 (He et al. 2017 use it with one held-out item). */
+/**
+ * HR@k: 1 if any relevant item is among the first k, else 0 (He et al. 2017 use it with one
+ * held-out item).
+ */
 public final class HitRate implements RankingMetric {
   @Override
   public String name() {

@@ -1,9 +1,9 @@
 package org.rec4j.eval;
 
 /**
- * Intra-list diversity (Ziegler et al. 2005): for each list, the mean pairwise distance 1 − cos(fᵢ, fⱼ) between the
- * feature vectors of its items (e.g. multi-hot genres); averaged over lists with at least two items. Items with an
- * all-zero feature vector are at distance 1 from everything.
+ * Intra-list diversity (Ziegler et al. 2005): for each list, the mean pairwise distance 1 − cos(fᵢ,
+ * fⱼ) between the feature vectors of its items (e.g. multi-hot genres); averaged over lists with at
+ * least two items. Items with an all-zero feature vector are at distance 1 from everything.
  */
 public final class IntraListDiversity implements ListMetric {
   private final float[][] features;

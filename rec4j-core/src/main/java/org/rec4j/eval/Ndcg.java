@@ -1,15 +1,16 @@
 package org.rec4j.eval;
 
 /**
- * NDCG@k (Järvelin &amp; Kekäläinen 2002): DCG = Σ<sub>i≤k</sub> gain(relᵢ) / log₂(i + 1) (1-based positions),
- * normalized by the DCG of the ideal ordering of the user's relevant items. Gain is the grade itself
- * ({@link Gain#LINEAR}; binary relevance gives the usual 1/log₂(i+1)) or 2<sup>grade</sup> − 1
- * ({@link Gain#EXPONENTIAL}, Burges et al. 2005).
+ * NDCG@k (Järvelin &amp; Kekäläinen 2002): DCG = Σ<sub>i≤k</sub> gain(relᵢ) / log₂(i + 1) (1-based
+ * positions), normalized by the DCG of the ideal ordering of the user's relevant items. Gain is the
+ * grade itself ({@link Gain#LINEAR}; binary relevance gives the usual 1/log₂(i+1)) or
+ * 2<sup>grade</sup> − 1 ({@link Gain#EXPONENTIAL}, Burges et al. 2005).
  */
 public final class Ndcg implements RankingMetric {
   /** How a grade becomes a gain. */
   public enum Gain {
-    LINEAR, EXPONENTIAL
+    LINEAR,
+    EXPONENTIAL
   }
 
   private final Gain gain;

@@ -1,9 +1,9 @@
 package org.rec4j.eval;
 
 /**
- * Novelty as mean self-information (Zhou et al. 2010): the mean over all recommended items of −log₂ p(i), where
- * p(i) is the fraction of users who interacted with item i in training (items never seen count once, to stay
- * finite).
+ * Novelty as mean self-information (Zhou et al. 2010): the mean over all recommended items of −log₂
+ * p(i), where p(i) is the fraction of users who interacted with item i in training (items never
+ * seen count once, to stay finite).
  */
 public final class Novelty implements ListMetric {
   private final int[] popularity;

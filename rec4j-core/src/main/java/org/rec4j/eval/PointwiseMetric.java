@@ -1,7 +1,8 @@
 package org.rec4j.eval;
 
 /**
- * A metric over aligned arrays of predictions and targets (ratings or binary labels), e.g. RMSE or AUC.
+ * A metric over aligned arrays of predictions and targets (ratings or binary labels), e.g. RMSE or
+ * AUC.
  */
 public interface PointwiseMetric {
   /** A short name used in reports and JSON keys. */
@@ -13,7 +14,8 @@ public interface PointwiseMetric {
   /** Rejects empty or misaligned inputs. */
   static void check(float[] predicted, float[] actual) {
     if (predicted.length != actual.length) {
-      throw new IllegalArgumentException(predicted.length + " predictions but " + actual.length + " targets");
+      throw new IllegalArgumentException(
+          predicted.length + " predictions but " + actual.length + " targets");
     }
     if (predicted.length == 0) throw new IllegalArgumentException("no predictions to evaluate");
   }

@@ -1,8 +1,9 @@
 package org.rec4j.eval;
 
 /**
- * Average recommendation popularity (ARP, Abdollahpouri et al. 2019): for each list the mean training
- * interaction count of its items, averaged over lists. Higher means more popularity-biased recommendations.
+ * Average recommendation popularity (ARP, Abdollahpouri et al. 2019): for each list the mean
+ * training interaction count of its items, averaged over lists. Higher means more popularity-biased
+ * recommendations.
  */
 public final class PopularityBias implements ListMetric {
   private final int[] popularity;

@@ -3,13 +3,14 @@ package org.rec4j.eval;
 import java.util.Arrays;
 
 /**
- * One ranking evaluation: the test users, their held-out relevant items, and the protocol's candidates.
+ * One ranking evaluation: the test users, their held-out relevant items, and the protocol's
+ * candidates.
  *
  * <ul>
- *   <li><b>Sampled</b> ({@link #sampled}): each user ranks only their own candidate list (e.g. NCF's held-out item
- *       plus 99 provided negatives, or N uniform/popularity negatives).</li>
- *   <li><b>Full</b> ({@link #full}): each user ranks the whole catalog minus the items they interacted with in
- *       training (the exclusion lists).</li>
+ *   <li><b>Sampled</b> ({@link #sampled}): each user ranks only their own candidate list (e.g.
+ *       NCF's held-out item plus 99 provided negatives, or N uniform/popularity negatives).
+ *   <li><b>Full</b> ({@link #full}): each user ranks the whole catalog minus the items they
+ *       interacted with in training (the exclusion lists).
  * </ul>
  */
 public final class RankingTask {
@@ -19,10 +20,14 @@ public final class RankingTask {
   private final int[][] candidates;
   private final int[][] exclude;
 
-  private RankingTask(int numItems, int[] users, Relevance[] relevant, int[][] candidates, int[][] exclude) {
-    if (users.length != relevant.length) throw new IllegalArgumentException(users.length + " users but " + relevant.length + " relevance sets");
+  private RankingTask(
+      int numItems, int[] users, Relevance[] relevant, int[][] candidates, int[][] exclude) {
+    if (users.length != relevant.length)
+      throw new IllegalArgumentException(
+          users.length + " users but " + relevant.length + " relevance sets");
     for (int i = 0; i < relevant.length; i++) {
-      if (relevant[i].size() == 0) throw new IllegalArgumentException("test user " + users[i] + " has no relevant item");
+      if (relevant[i].size() == 0)
+        throw new IllegalArgumentException("test user " + users[i] + " has no relevant item");
     }
     this.numItems = numItems;
     this.users = users;
@@ -31,18 +36,26 @@ public final class RankingTask {
     this.exclude = exclude;
   }
 
-  /** A sampled-candidates task: user {@code users[i]} ranks {@code candidates[i]} (which should hold its positives). */
-  public static RankingTask sampled(int numItems, int[] users, Relevance[] relevant, int[][] candidates) {
-    if (candidates.length != users.length) throw new IllegalArgumentException(users.length + " users but " + candidates.length + " candidate lists");
+  /**
+   * A sampled-candidates task: user {@code users[i]} ranks {@code candidates[i]} (which should hold
+   * its positives).
+   */
+  public static RankingTask sampled(
+      int numItems, int[] users, Relevance[] relevant, int[][] candidates) {
+    if (candidates.length != users.length)
+      throw new IllegalArgumentException(
+          users.length + " users but " + candidates.length + " candidate lists");
     return new RankingTask(numItems, users, relevant, candidates, null);
   }
 
   /**
-   * A full-ranking task: user {@code users[i]} ranks all items except {@code exclude[i]} (any order, repeats allowed;
-   * copied sorted without repeats).
+   * A full-ranking task: user {@code users[i]} ranks all items except {@code exclude[i]} (any
+   * order, repeats allowed; copied sorted without repeats).
    */
   public static RankingTask full(int numItems, int[] users, Relevance[] relevant, int[][] exclude) {
-    if (exclude.length != users.length) throw new IllegalArgumentException(users.length + " users but " + exclude.length + " exclusion lists");
+    if (exclude.length != users.length)
+      throw new IllegalArgumentException(
+          users.length + " users but " + exclude.length + " exclusion lists");
     int[][] sorted = new int[exclude.length][];
     for (int i = 0; i < exclude.length; i++) {
       sorted[i] = Arrays.stream(exclude[i]).sorted().distinct().toArray();

@@ -3,8 +3,8 @@ package org.rec4j.eval;
 import java.util.Arrays;
 
 /**
- * The held-out relevant items of one user with their graded relevance (1 for binary feedback), sorted by item id
- * so that lookups are a binary search.
+ * The held-out relevant items of one user with their graded relevance (1 for binary feedback),
+ * sorted by item id so that lookups are a binary search.
  */
 public final class Relevance {
   private final int[] items;
@@ -36,8 +36,10 @@ public final class Relevance {
     for (int i = 0; i < order.length; i++) {
       s[i] = items[order[i]];
       g[i] = grades[order[i]];
-      if (!(g[i] > 0)) throw new IllegalArgumentException("grade of item " + s[i] + " must be > 0, got " + g[i]);
-      if (i > 0 && s[i] == s[i - 1]) throw new IllegalArgumentException("item " + s[i] + " listed twice");
+      if (!(g[i] > 0))
+        throw new IllegalArgumentException("grade of item " + s[i] + " must be > 0, got " + g[i]);
+      if (i > 0 && s[i] == s[i - 1])
+        throw new IllegalArgumentException("item " + s[i] + " listed twice");
     }
     return new Relevance(s, g);
   }

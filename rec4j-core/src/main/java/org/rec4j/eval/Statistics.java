@@ -1,9 +1,10 @@
 package org.rec4j.eval;
 
 /**
- * Summary statistics for multi-seed runs and significance tests between models: mean ± sample standard deviation
- * and the paired two-sided t-test over per-user metric values (Student 1908), with the p-value from the regularized
- * incomplete beta function (continued fraction, Numerical Recipes §6.4 formulation).
+ * Summary statistics for multi-seed runs and significance tests between models: mean ± sample
+ * standard deviation and the paired two-sided t-test over per-user metric values (Student 1908),
+ * with the p-value from the regularized incomplete beta function (continued fraction, Numerical
+ * Recipes §6.4 formulation).
  */
 public final class Statistics {
   private Statistics() {}
@@ -30,15 +31,25 @@ public final class Statistics {
     return new Summary(m, x.length > 1 ? Math.sqrt(ss / (x.length - 1)) : 0, x.length);
   }
 
-  /** Paired two-sided t-test of {@code a − b} (e.g. per-user NDCG of two models on the same users). */
+  /**
+   * Paired two-sided t-test of {@code a − b} (e.g. per-user NDCG of two models on the same users).
+   */
   public static TTest pairedTTest(double[] a, double[] b) {
-    if (a.length != b.length) throw new IllegalArgumentException("paired samples differ in size: " + a.length + " vs " + b.length);
-    if (a.length < 2) throw new IllegalArgumentException("a paired t-test needs at least 2 pairs, got " + a.length);
+    if (a.length != b.length)
+      throw new IllegalArgumentException(
+          "paired samples differ in size: " + a.length + " vs " + b.length);
+    if (a.length < 2)
+      throw new IllegalArgumentException("a paired t-test needs at least 2 pairs, got " + a.length);
     double[] d = new double[a.length];
     for (int i = 0; i < d.length; i++) d[i] = a[i] - b[i];
     Summary s = summarize(d);
     int df = d.length - 1;
-    if (s.std() == 0) return new TTest(s.mean(), s.mean() == 0 ? 0 : Double.POSITIVE_INFINITY * Math.signum(s.mean()), df, s.mean() == 0 ? 1 : 0);
+    if (s.std() == 0)
+      return new TTest(
+          s.mean(),
+          s.mean() == 0 ? 0 : Double.POSITIVE_INFINITY * Math.signum(s.mean()),
+          df,
+          s.mean() == 0 ? 1 : 0);
     double t = s.mean() / (s.std() / Math.sqrt(d.length));
     double p = regularizedBeta(df / (df + t * t), df / 2.0, 0.5);
     return new TTest(s.mean(), t, df, Math.min(1, p));
@@ -81,8 +92,17 @@ public final class Statistics {
 
   /** log Γ(x) for x &gt; 0 (Lanczos approximation, g = 7, n = 9). */
   static double lgamma(double x) {
-    double[] c = {0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313,
-        -176.61502916214059, 12.507343278686905, -0.13857109526572012, 9.9843695780195716e-6, 1.5056327351493116e-7};
+    double[] c = {
+      0.99999999999980993,
+      676.5203681218851,
+      -1259.1392167224028,
+      771.32342877765313,
+      -176.61502916214059,
+      12.507343278686905,
+      -0.13857109526572012,
+      9.9843695780195716e-6,
+      1.5056327351493116e-7
+    };
     if (x < 0.5) return Math.log(Math.PI / Math.abs(Math.sin(Math.PI * x))) - lgamma(1 - x);
     x -= 1;
     double s = c[0];

@@ -1,10 +1,10 @@
 package org.rec4j.eval;
 
 /**
- * Partial selection of the k highest scores with a bounded min-heap on primitive arrays: O(n log k), no boxing.
- * Equal scores are ordered by a hash of (item, salt): deterministic for a given salt (the evaluator uses the user
- * id), yet unrelated to item ids, so a model that ties everything ranks the held-out item at a uniformly random
- * position instead of gaining or losing by its id.
+ * Partial selection of the k highest scores with a bounded min-heap on primitive arrays: O(n log
+ * k), no boxing. Equal scores are ordered by a hash of (item, salt): deterministic for a given salt
+ * (the evaluator uses the user id), yet unrelated to item ids, so a model that ties everything
+ * ranks the held-out item at a uniformly random position instead of gaining or losing by its id.
  */
 public final class TopK {
   private final int[] heapItems;
@@ -51,8 +51,9 @@ public final class TopK {
   }
 
   /**
-   * The score an item must at least have to enter the selection: the k-th best score when k items are held, else
-   * negative infinity. A score strictly below it would be rejected by {@link #offer}.
+   * The score an item must at least have to enter the selection: the k-th best score when k items
+   * are held, else negative infinity. A score strictly below it would be rejected by {@link
+   * #offer}.
    */
   public float floor() {
     return size < heapItems.length ? Float.NEGATIVE_INFINITY : heapScores[0];
@@ -72,7 +73,10 @@ public final class TopK {
     return out;
   }
 
-  /** Scores of the last {@link #drain()}ed order are not kept; this drains items and fills their scores. */
+  /**
+   * Scores of the last {@link #drain()}ed order are not kept; this drains items and fills their
+   * scores.
+   */
   public int[] drain(float[] scoresOut) {
     int n = size;
     int[] out = new int[n];

@@ -18,20 +18,31 @@ public final class EvalTasks {
   private EvalTasks() {}
 
   /**
-   * One case per test interaction, ranked among its candidates: {@code provided} lists (e.g. NCF negatives, one per
-   * test row) or, when null, {@code sampledNegatives} uniform items unobserved in {@code train} (pass
-   * {@link #known} training plus validation for the test part of a split with a validation part). Candidates are
-   * de-duplicated (NCF's files list some held-out items among their own negatives).
+   * One case per test interaction, ranked among its candidates: {@code provided} lists (e.g. NCF
+   * negatives, one per test row) or, when null, {@code sampledNegatives} uniform items unobserved
+   * in {@code train} (pass {@link #known} training plus validation for the test part of a split
+   * with a validation part). Candidates are de-duplicated (NCF's files list some held-out items
+   * among their own negatives).
    */
-  public static RankingTask sampled(Interactions train, Interactions test, int[][] provided, int sampledNegatives, long seed) {
+  public static RankingTask sampled(
+      Interactions train, Interactions test, int[][] provided, int sampledNegatives, long seed) {
     int[][] cand;
     try {
-      cand = provided != null
-          ? EvalCandidates.provided(test, provided)
-          : EvalCandidates.sampled(test, new UniformNegativeSampler(train), sampledNegatives, new Rng(seed));
+      cand =
+          provided != null
+              ? EvalCandidates.provided(test, provided)
+              : EvalCandidates.sampled(
+                  test, new UniformNegativeSampler(train), sampledNegatives, new Rng(seed));
     } catch (IllegalStateException e) {
-      throw new IllegalArgumentException("--eval-negatives " + sampledNegatives + ": " + e.getMessage() + " among "
-          + train.numItems() + " items; lower --eval-negatives or use --protocol full", e);
+      throw new IllegalArgumentException(
+          "--eval-negatives "
+              + sampledNegatives
+              + ": "
+              + e.getMessage()
+              + " among "
+              + train.numItems()
+              + " items; lower --eval-negatives or use --protocol full",
+          e);
     }
     int n = test.size();
     int[] users = new int[n];
@@ -45,10 +56,10 @@ public final class EvalTasks {
   }
 
   /**
-   * Every interaction the model may know when {@code test} is ranked: {@code train} plus {@code validation} (same id
-   * space) — the held-out validation interactions were not trained on, but they are the user's known items and must
-   * neither count as misses nor be drawn as negatives on test. {@code train} itself when the validation part is null
-   * or empty.
+   * Every interaction the model may know when {@code test} is ranked: {@code train} plus {@code
+   * validation} (same id space) — the held-out validation interactions were not trained on, but
+   * they are the user's known items and must neither count as misses nor be drawn as negatives on
+   * test. {@code train} itself when the validation part is null or empty.
    */
   public static Interactions known(Interactions train, Interactions validation) {
     if (validation == null || validation.size() == 0) return train;
@@ -60,14 +71,15 @@ public final class EvalTasks {
   }
 
   /**
-   * One case per test user: all their test items are relevant; their items in {@code known} are excluded (the
-   * training part, or {@link #known} training plus validation when {@code test} is the test part of a split with
-   * a validation part).
+   * One case per test user: all their test items are relevant; their items in {@code known} are
+   * excluded (the training part, or {@link #known} training plus validation when {@code test} is
+   * the test part of a split with a validation part).
    */
   public static RankingTask full(Interactions known, Interactions test) {
     Interactions train = known;
     Map<Integer, List<Integer>> byUser = new LinkedHashMap<>();
-    for (int r = 0; r < test.size(); r++) byUser.computeIfAbsent(test.user(r), k -> new ArrayList<>()).add(test.item(r));
+    for (int r = 0; r < test.size(); r++)
+      byUser.computeIfAbsent(test.user(r), k -> new ArrayList<>()).add(test.item(r));
     Csr seen = train.byUser();
     int n = byUser.size();
     int[] users = new int[n];

@@ -1,7 +1,5 @@
 package org.rec4j.experiment;
 
-import org.rec4j.data.split.SplitSpec;
-
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,34 +19,39 @@ import org.rec4j.model.ModelRegistry;
 import org.rec4j.model.NCF;
 import org.rec4j.model.NeuMF;
 import org.rec4j.model.Recommender;
+import org.rec4j.train.Fittable;
 import org.rec4j.train.OptimizerKind;
 import org.rec4j.train.TrainerConfig;
-import org.rec4j.train.Fittable;
 import org.rec4j.train.TrainingHistory;
 import org.rec4j.train.TrainingListener;
 import org.rec4j.train.Validator;
 
 /**
- * One train-and-evaluate run, the engine behind {@code rec4j train} and the benchmark harness: load the data, split
- * it, build the model from the registry (pre-training NeuMF if asked), train with per-epoch evaluation, and
- * evaluate under the configured protocol.
+ * One train-and-evaluate run, the engine behind {@code rec4j train} and the benchmark harness: load
+ * the data, split it, build the model from the registry (pre-training NeuMF if asked), train with
+ * per-epoch evaluation, and evaluate under the configured protocol.
  *
- * <p>Per-epoch evaluation (every {@link TrainerConfig#validateEvery()} epochs and at the last one; never when it is 0)
- * uses the split's validation part when it has one (or one carved from training with {@code validationFraction});
- * otherwise (the NCF files, MovieLens folds) it uses the test part, exactly as the NCF paper's code and the PyTorch
- * reference do. Choosing an epoch on the test part is peeking, so early stopping and best-epoch restore are refused
- * without a validation part, and the best per-epoch value is then reported as {@code best_<metric>_on_test} and
- * {@code best_epoch_on_test} (with a validation part: {@code best_<metric>}, {@code best_epoch}, values on the
- * validation part). The headline metrics are those of the final model on the test part.
+ * <p>Per-epoch evaluation (every {@link TrainerConfig#validateEvery()} epochs and at the last one;
+ * never when it is 0) uses the split's validation part when it has one (or one carved from training
+ * with {@code validationFraction}); otherwise (the NCF files, MovieLens folds) it uses the test
+ * part, exactly as the NCF paper's code and the PyTorch reference do. Choosing an epoch on the test
+ * part is peeking, so early stopping and best-epoch restore are refused without a validation part,
+ * and the best per-epoch value is then reported as {@code best_<metric>_on_test} and {@code
+ * best_epoch_on_test} (with a validation part: {@code best_<metric>}, {@code best_epoch}, values on
+ * the validation part). The headline metrics are those of the final model on the test part.
  *
- * <p>Candidates with a validation part: validation ranking excludes the user's training items (test items are unknown
- * at that time and stay candidates); test ranking excludes training and validation items alike
- * ({@link EvalTasks#known}), and sampled test negatives are drawn outside both. The model is <em>not</em> retrained on
- * training plus validation after the epochs are chosen: the final model is the one trained on the reduced training
- * part (restored to its best validated epoch when early stopping restores).
+ * <p>Candidates with a validation part: validation ranking excludes the user's training items (test
+ * items are unknown at that time and stay candidates); test ranking excludes training and
+ * validation items alike ({@link EvalTasks#known}), and sampled test negatives are drawn outside
+ * both. The model is <em>not</em> retrained on training plus validation after the epochs are
+ * chosen: the final model is the one trained on the reduced training part (restored to its best
+ * validated epoch when early stopping restores).
  */
 public final class Experiment {
-  /** Suffix of the best-epoch keys when the per-epoch evaluation ran on the test part (no validation part). */
+  /**
+   * Suffix of the best-epoch keys when the per-epoch evaluation ran on the test part (no validation
+   * part).
+   */
   public static final String ON_TEST = "_on_test";
 
   private Experiment() {}
@@ -60,21 +63,39 @@ public final class Experiment {
   }
 
   /**
-   * Loads a saved pre-training stage, or returns null when {@code path} is null. The artifact must hold a model of
-   * class {@code type} trained on the same user and item ids as {@code train} (the same data and split), else the
-   * embedding rows would not line up; sizes are checked when NeuMF copies the weights.
+   * Loads a saved pre-training stage, or returns null when {@code path} is null. The artifact must
+   * hold a model of class {@code type} trained on the same user and item ids as {@code train} (the
+   * same data and split), else the embedding rows would not line up; sizes are checked when NeuMF
+   * copies the weights.
    */
-  private static <T extends Recommender> T pretrainedPart(java.nio.file.Path path, String flag, Class<T> type, Interactions train) {
+  private static <T extends Recommender> T pretrainedPart(
+      java.nio.file.Path path, String flag, Class<T> type, Interactions train) {
     if (path == null) return null;
     org.rec4j.artifact.ModelArtifact.Loaded l = org.rec4j.artifact.ModelArtifact.load(path);
     if (!type.isInstance(l.model())) {
-      throw new IllegalArgumentException(flag + " " + path + ": expected a " + type.getSimpleName().toLowerCase(java.util.Locale.ROOT)
-          + " model, found " + l.model().name());
+      throw new IllegalArgumentException(
+          flag
+              + " "
+              + path
+              + ": expected a "
+              + type.getSimpleName().toLowerCase(java.util.Locale.ROOT)
+              + " model, found "
+              + l.model().name());
     }
     if (!l.users().equals(train.userIndex()) || !l.items().equals(train.itemIndex())) {
-      throw new IllegalArgumentException(flag + " " + path + ": trained on other user/item ids (" + l.users().size() + " users, "
-          + l.items().size() + " items) than this run's training data (" + train.userIndex().size() + ", "
-          + train.itemIndex().size() + "); pre-train on the same --data and --split");
+      throw new IllegalArgumentException(
+          flag
+              + " "
+              + path
+              + ": trained on other user/item ids ("
+              + l.users().size()
+              + " users, "
+              + l.items().size()
+              + " items) than this run's training data ("
+              + train.userIndex().size()
+              + ", "
+              + train.itemIndex().size()
+              + "); pre-train on the same --data and --split");
     }
     return type.cast(l.model());
   }
@@ -82,14 +103,17 @@ public final class Experiment {
   /**
    * Runs {@code c} on already loaded data.
    *
-   * @throws IllegalArgumentException when early stopping or best-epoch restore is asked for and the split has no
-   *     validation part
+   * @throws IllegalArgumentException when early stopping or best-epoch restore is asked for and the
+   *     split has no validation part
    */
-  public static ExperimentResult run(ExperimentConfig c, Dataset ds, TrainingListener... listeners) {
+  public static ExperimentResult run(
+      ExperimentConfig c, Dataset ds, TrainingListener... listeners) {
     TrainerConfig tc = c.trainer();
     Split split = c.split().apply(c.data(), ds, new org.rec4j.tensor.Rng(tc.seed()));
     if (c.validationFraction() > 0 && split.validation().size() == 0) {
-      Split carve = org.rec4j.data.split.RandomSplit.perUser(split.train(), c.validationFraction(), 0, new org.rec4j.tensor.Rng(tc.seed() + 5));
+      Split carve =
+          org.rec4j.data.split.RandomSplit.perUser(
+              split.train(), c.validationFraction(), 0, new org.rec4j.tensor.Rng(tc.seed() + 5));
       split = new Split(carve.train(), carve.test(), split.test());
     }
     Interactions train = split.train(), test = split.test();
@@ -97,22 +121,39 @@ public final class Experiment {
     boolean hasValidation = split.validation() != null && split.validation().size() > 0;
     Interactions val = hasValidation ? split.validation() : test;
     if (!hasValidation && (tc.patience() > 0 || tc.restoreBest())) {
-      throw new IllegalArgumentException("--patience " + tc.patience() + ": split " + c.split() + " has no validation part, and early "
-          + "stopping on the test part would pick the epoch by its test score; hold one out with --validation F (e.g. 0.1)");
+      throw new IllegalArgumentException(
+          "--patience "
+              + tc.patience()
+              + ": split "
+              + c.split()
+              + " has no validation part, and early "
+              + "stopping on the test part would pick the epoch by its test score; hold one out with --validation F (e.g. 0.1)");
     }
     int users = Math.max(train.userIndex().size(), test.userIndex().size());
     int items = Math.max(train.itemIndex().size(), test.itemIndex().size());
-    ModelOptions opt = new ModelOptions(users, items, c.factors(), c.layers(), c.dropout(), c.batchNorm(),
-        tc.objective().isRating(), tc.seed(), c.embeddingStd(), c.crossBuckets());
+    ModelOptions opt =
+        new ModelOptions(
+            users,
+            items,
+            c.factors(),
+            c.layers(),
+            c.dropout(),
+            c.batchNorm(),
+            tc.objective().isRating(),
+            tc.seed(),
+            c.embeddingStd(),
+            c.crossBuckets());
     int[][] provided = val == test ? ds.candidates() : null;
     Evaluation valEval = evaluation(c, train, val, provided);
-    Evaluation testEval = val == test ? valEval : evaluation(c, EvalTasks.known(train, val), test, ds.candidates());
+    Evaluation testEval =
+        val == test ? valEval : evaluation(c, EvalTasks.known(train, val), test, ds.candidates());
 
     Recommender model;
     TrainerConfig fine = tc;
     TrainingHistory h = null;
     if (c.pretrain()) {
-      if (!c.model().equalsIgnoreCase("neumf")) throw new IllegalArgumentException("--pretrain applies to neumf only, not " + c.model());
+      if (!c.model().equalsIgnoreCase("neumf"))
+        throw new IllegalArgumentException("--pretrain applies to neumf only, not " + c.model());
       GMF gmf = pretrainedPart(c.pretrainedGmf(), "--pretrained-gmf", GMF.class, train);
       if (gmf == null) {
         gmf = new GMF(opt);
@@ -128,7 +169,8 @@ public final class Experiment {
       if (c.pretrainOptimizerSgd()) fine = tc.withOptimizer(OptimizerKind.SGD, tc.learningRate());
       if (c.finetuneEpochs() > 0) {
         fine = fine.withEpochs(c.finetuneEpochs());
-      } else if (c.finetuneEpochs() == 0) { // the combination as built, like the NCF code's "Init" line
+      } else if (c.finetuneEpochs()
+          == 0) { // the combination as built, like the NCF code's "Init" line
         combined.rememberSeen(train);
         h = new TrainingHistory(List.of(), null, -1, Double.NaN);
       }
@@ -141,8 +183,17 @@ public final class Experiment {
     RankingResult rr = null;
     int evaluated;
     if (c.protocol() == Protocol.RATING) {
-      metrics.putAll(Evaluator.evaluatePoints(model, test.userColumn(), test.itemColumn(), test.valueColumn(), new Rmse(), new Mae(), new Mape()));
-      evaluated = test.activeUsers(); // users with at least one test rating, not the number of ratings
+      metrics.putAll(
+          Evaluator.evaluatePoints(
+              model,
+              test.userColumn(),
+              test.itemColumn(),
+              test.valueColumn(),
+              new Rmse(),
+              new Mae(),
+              new Mape()));
+      evaluated =
+          test.activeUsers(); // users with at least one test rating, not the number of ratings
     } else {
       rr = Evaluator.standard(tc.threads(), c.ks()).evaluate(model, testEval.task());
       metrics.putAll(rr.means());
@@ -157,26 +208,58 @@ public final class Experiment {
     return new ExperimentResult(metrics, h, evalSeconds, model, rr, evaluated, train, test);
   }
 
-  /** A split with an empty training or test part cannot give a model or a metric: say so with the sizes. */
-  /** The training side of {@code model} (its {@link Fittable} capability), or a clear error when it has none. */
+  /**
+   * A split with an empty training or test part cannot give a model or a metric: say so with the
+   * sizes.
+   */
+  /**
+   * The training side of {@code model} (its {@link Fittable} capability), or a clear error when it
+   * has none.
+   */
   private static Fittable fittable(Recommender model) {
-    return model.capability(Fittable.class)
-        .orElseThrow(() -> new IllegalArgumentException("model " + model.name() + " cannot be trained through the trainer"));
+    return model
+        .capability(Fittable.class)
+        .orElseThrow(() ->
+            new IllegalArgumentException(
+                "model " + model.name() + " cannot be trained through the trainer"));
   }
 
-  private static void requireBothParts(Dataset ds, ExperimentConfig c, Interactions train, Interactions test) {
+  private static void requireBothParts(
+      Dataset ds, ExperimentConfig c, Interactions train, Interactions test) {
     if (train.size() > 0 && test.size() > 0) return;
     Interactions all = ds.interactions();
-    throw new IllegalArgumentException(c.data() + ": split " + c.split() + " leaves the " + (train.size() == 0 ? "training" : "test")
-        + " part empty (" + all.size() + " interactions of " + all.userIndex().size() + " users and " + all.itemIndex().size() + " items -> "
-        + train.size() + " train, " + test.size() + " test); too little data: use more data or another --split");
+    throw new IllegalArgumentException(
+        c.data()
+            + ": split "
+            + c.split()
+            + " leaves the "
+            + (train.size() == 0 ? "training" : "test")
+            + " part empty ("
+            + all.size()
+            + " interactions of "
+            + all.userIndex().size()
+            + " users and "
+            + all.itemIndex().size()
+            + " items -> "
+            + train.size()
+            + " train, "
+            + test.size()
+            + " test); too little data: use more data or another --split");
   }
 
   /** The per-epoch evaluation on one part of the split. */
-  private record Evaluation(ExperimentConfig c, Interactions train, Interactions part, RankingTask task) {
+  private record Evaluation(
+      ExperimentConfig c, Interactions train, Interactions part, RankingTask task) {
     Validator validator(Scorer model) {
       if (c.protocol() == Protocol.RATING) {
-        return () -> Evaluator.evaluatePoints(model, part.userColumn(), part.itemColumn(), part.valueColumn(), new Rmse(), new Mae());
+        return () ->
+            Evaluator.evaluatePoints(
+                model,
+                part.userColumn(),
+                part.itemColumn(),
+                part.valueColumn(),
+                new Rmse(),
+                new Mae());
       }
       Evaluator ev = Evaluator.standard(c.trainer().threads(), c.ks());
       return () -> {
@@ -185,19 +268,24 @@ public final class Experiment {
         for (int k : c.ks()) {
           m.put("hr@" + k, r.get("hr@" + k));
           m.put("ndcg@" + k, r.get("ndcg@" + k));
-          if (c.protocol() == Protocol.FULL) m.put("recall@" + k, r.get("recall@" + k)); // full ranking's usual yardstick
+          if (c.protocol() == Protocol.FULL)
+            m.put("recall@" + k, r.get("recall@" + k)); // full ranking's usual yardstick
         }
         return m;
       };
     }
   }
 
-  private static Evaluation evaluation(ExperimentConfig c, Interactions train, Interactions part, int[][] provided) {
-    RankingTask task = switch (c.protocol()) {
-      case RATING -> null;
-      case FULL -> EvalTasks.full(train, part);
-      case SAMPLED -> EvalTasks.sampled(train, part, provided, c.sampledNegatives(), c.trainer().seed() + 99);
-    };
+  private static Evaluation evaluation(
+      ExperimentConfig c, Interactions train, Interactions part, int[][] provided) {
+    RankingTask task =
+        switch (c.protocol()) {
+          case RATING -> null;
+          case FULL -> EvalTasks.full(train, part);
+          case SAMPLED ->
+              EvalTasks.sampled(
+                  train, part, provided, c.sampledNegatives(), c.trainer().seed() + 99);
+        };
     return new Evaluation(c, train, part, task);
   }
 }

@@ -5,14 +5,17 @@ import org.rec4j.data.Interactions;
 import org.rec4j.data.InteractionsBuilder;
 
 /**
- * Translates data loaded on its own (with its own dense ids) into a saved model's id space through the raw ids;
- * rows whose user or item the model does not know are dropped and counted.
+ * Translates data loaded on its own (with its own dense ids) into a saved model's id space through
+ * the raw ids; rows whose user or item the model does not know are dropped and counted.
  */
 public final class IdRemap {
   private final int[] users;
   private final int[] items;
 
-  /** The translation from {@code dataUsers}/{@code dataItems} to {@code modelUsers}/{@code modelItems}. */
+  /**
+   * The translation from {@code dataUsers}/{@code dataItems} to {@code modelUsers}/{@code
+   * modelItems}.
+   */
   public IdRemap(IdIndex dataUsers, IdIndex dataItems, IdIndex modelUsers, IdIndex modelItems) {
     users = map(dataUsers, modelUsers);
     items = map(dataItems, modelItems);
@@ -34,7 +37,10 @@ public final class IdRemap {
     return i < items.length ? items[i] : -1;
   }
 
-  /** {@code in} in the model's ids (rows with unknown ids dropped), over copies of the model's indexes. */
+  /**
+   * {@code in} in the model's ids (rows with unknown ids dropped), over copies of the model's
+   * indexes.
+   */
   public Interactions apply(Interactions in, IdIndex modelUsers, IdIndex modelItems) {
     InteractionsBuilder b = Interactions.builder(modelUsers.copy(), modelItems.copy());
     for (int r = 0; r < in.size(); r++) {
@@ -47,7 +53,10 @@ public final class IdRemap {
     return b.build();
   }
 
-  /** Candidate lists in the model's item ids (unknown items dropped), aligned with the kept test rows. */
+  /**
+   * Candidate lists in the model's item ids (unknown items dropped), aligned with the kept test
+   * rows.
+   */
   public int[][] candidates(Interactions test, int[][] cand) {
     if (cand == null) return null;
     java.util.List<int[]> out = new java.util.ArrayList<>();

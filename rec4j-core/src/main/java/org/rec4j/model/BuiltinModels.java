@@ -1,6 +1,8 @@
 package org.rec4j.model;
 
-/** The factories of the models shipped in rec4j-core (registered through {@code META-INF/services}). */
+/**
+ * The factories of the models shipped in rec4j-core (registered through {@code META-INF/services}).
+ */
 public final class BuiltinModels {
   private BuiltinModels() {}
 

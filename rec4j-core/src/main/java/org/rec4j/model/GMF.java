@@ -8,15 +8,17 @@ import org.rec4j.tensor.Rng;
 import org.rec4j.tensor.Tensor;
 
 /**
- * Generalized matrix factorization (He, Liao, Zhang, Nie, Hu &amp; Chua, "Neural Collaborative Filtering", WWW
- * 2017, §3.2): ŷ = hᵀ(p<sub>u</sub> ⊙ q<sub>i</sub>) + b with a learned output layer h. Embeddings N(0, 0.01²);
- * the output layer is LeCun-uniform for implicit feedback (as the authors' Keras code) and Glorot-uniform for
- * ratings.
+ * Generalized matrix factorization (He, Liao, Zhang, Nie, Hu &amp; Chua, "Neural Collaborative
+ * Filtering", WWW 2017, §3.2): ŷ = hᵀ(p<sub>u</sub> ⊙ q<sub>i</sub>) + b with a learned output
+ * layer h. Embeddings N(0, 0.01²); the output layer is LeCun-uniform for implicit feedback (as the
+ * authors' Keras code) and Glorot-uniform for ratings.
  *
- * <p>Capabilities: {@link DotProductModel} (hᵀ(p<sub>u</sub> ⊙ q<sub>i</sub>) = ⟨p<sub>u</sub> ⊙ h, q<sub>i</sub>⟩,
- * see {@link #factorization}), {@link ItemEmbeddingTables} (q) and {@link OnnxExportable}.
+ * <p>Capabilities: {@link DotProductModel} (hᵀ(p<sub>u</sub> ⊙ q<sub>i</sub>) = ⟨p<sub>u</sub> ⊙ h,
+ * q<sub>i</sub>⟩, see {@link #factorization}), {@link ItemEmbeddingTables} (q) and {@link
+ * OnnxExportable}.
  */
-public final class GMF extends NeuralRecommender implements DotProductModel, ItemEmbeddingTables, OnnxExportable {
+public final class GMF extends NeuralRecommender
+    implements DotProductModel, ItemEmbeddingTables, OnnxExportable {
   private final ModelOptions options;
   final Embedding p;
   final Embedding q;
@@ -27,8 +29,12 @@ public final class GMF extends NeuralRecommender implements DotProductModel, Ite
     super(options.numUsers(), options.numItems());
     this.options = options;
     Rng rng = new Rng(options.seed());
-    p = register("user", Towers.embedding(numUsers, options.factors(), options.embeddingStd(), rng));
-    q = register("item", Towers.embedding(numItems, options.factors(), options.embeddingStd(), rng));
+    p =
+        register(
+            "user", Towers.embedding(numUsers, options.factors(), options.embeddingStd(), rng));
+    q =
+        register(
+            "item", Towers.embedding(numItems, options.factors(), options.embeddingStd(), rng));
     out = register("out", Towers.output(options.factors(), !options.rating(), rng));
   }
 
@@ -53,8 +59,9 @@ public final class GMF extends NeuralRecommender implements DotProductModel, Ite
   }
 
   /**
-   * ŷ(u, i) = hᵀ(p<sub>u</sub> ⊙ q<sub>i</sub>) + b = ⟨p<sub>u</sub> ⊙ h, q<sub>i</sub>⟩ + b: user vectors
-   * p<sub>u</sub> ⊙ h (all f coordinates free), item vectors q<sub>i</sub>, offset b for every user, known or not.
+   * ŷ(u, i) = hᵀ(p<sub>u</sub> ⊙ q<sub>i</sub>) + b = ⟨p<sub>u</sub> ⊙ h, q<sub>i</sub>⟩ + b: user
+   * vectors p<sub>u</sub> ⊙ h (all f coordinates free), item vectors q<sub>i</sub>, offset b for
+   * every user, known or not.
    */
   @Override
   public Factorization factorization() {
@@ -62,7 +69,8 @@ public final class GMF extends NeuralRecommender implements DotProductModel, Ite
     float[] pd = p.weight().value().data(), h = out.weight().value().data();
     float b0 = out.bias() == null ? 0f : out.bias().value().data()[0];
     float[] users = new float[numUsers * f];
-    for (int u = 0; u < numUsers; u++) for (int c = 0; c < f; c++) users[u * f + c] = pd[u * f + c] * h[c];
+    for (int u = 0; u < numUsers; u++)
+      for (int c = 0; c < f; c++) users[u * f + c] = pd[u * f + c] * h[c];
     float[] offsets = new float[numUsers];
     java.util.Arrays.fill(offsets, b0);
     return new Factorization(f, f, users, q.weight().value().data().clone(), offsets, b0);
@@ -77,7 +85,8 @@ public final class GMF extends NeuralRecommender implements DotProductModel, Ite
   /** hᵀ(p<sub>u</sub> ⊙ q<sub>i</sub>) + b. */
   @Override
   public String describeScoring(ScoringGraph g) {
-    return g.squeeze(g.linear("out", g.mul(g.lookup("user", g.users()), g.lookup("item", g.items()))));
+    return g.squeeze(
+        g.linear("out", g.mul(g.lookup("user", g.users()), g.lookup("item", g.items()))));
   }
 
   @Override

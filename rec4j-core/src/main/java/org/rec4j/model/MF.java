@@ -14,18 +14,21 @@ import org.rec4j.tensor.Tensor;
 import org.rec4j.train.TrainerConfig;
 
 /**
- * Biased matrix factorization: ŷ(u, i) = b + b<sub>u</sub> + b<sub>i</sub> + ⟨p<sub>u</sub>, q<sub>i</sub>⟩ — the
- * dot-product baseline that Rendle, Krichene, Zhang &amp; Anderson ("Neural Collaborative Filtering vs. Matrix
- * Factorization Revisited", RecSys 2020) show to match or beat NCF/NeuMF when tuned.
+ * Biased matrix factorization: ŷ(u, i) = b + b<sub>u</sub> + b<sub>i</sub> + ⟨p<sub>u</sub>,
+ * q<sub>i</sub>⟩ — the dot-product baseline that Rendle, Krichene, Zhang &amp; Anderson ("Neural
+ * Collaborative Filtering vs. Matrix Factorization Revisited", RecSys 2020) show to match or beat
+ * NCF/NeuMF when tuned.
  *
- * <p>Embeddings start N(0, std²) (std 0.01), biases at zero; for rating objectives the global bias starts at the
- * training mean. For implicit objectives ŷ is a logit (BCE with sampled negatives, as in the paper's setup) or a
- * BPR score.
+ * <p>Embeddings start N(0, std²) (std 0.01), biases at zero; for rating objectives the global bias
+ * starts at the training mean. For implicit objectives ŷ is a logit (BCE with sampled negatives, as
+ * in the paper's setup) or a BPR score.
  *
- * <p>Capabilities: {@link DotProductModel} (see {@link #factorization} for the derivation; full-catalog scoring is
- * then one matrix product per tile of items), {@link ItemEmbeddingTables} (q) and {@link OnnxExportable}.
+ * <p>Capabilities: {@link DotProductModel} (see {@link #factorization} for the derivation;
+ * full-catalog scoring is then one matrix product per tile of items), {@link ItemEmbeddingTables}
+ * (q) and {@link OnnxExportable}.
  */
-public final class MF extends NeuralRecommender implements DotProductModel, ItemEmbeddingTables, OnnxExportable {
+public final class MF extends NeuralRecommender
+    implements DotProductModel, ItemEmbeddingTables, OnnxExportable {
   private final ModelOptions options;
   private final Embedding p;
   private final Embedding q;
@@ -41,8 +44,22 @@ public final class MF extends NeuralRecommender implements DotProductModel, Item
     int f = options.factors();
     p = register("user", Towers.embedding(numUsers, f, options.embeddingStd(), rng));
     q = register("item", Towers.embedding(numItems, f, options.embeddingStd(), rng));
-    bu = register("user_bias", new Embedding(Embedding.Config.of(numUsers, 1).withInit(org.rec4j.nn.Initializer.zeros()).withSparse(true), rng));
-    bi = register("item_bias", new Embedding(Embedding.Config.of(numItems, 1).withInit(org.rec4j.nn.Initializer.zeros()).withSparse(true), rng));
+    bu =
+        register(
+            "user_bias",
+            new Embedding(
+                Embedding.Config.of(numUsers, 1)
+                    .withInit(org.rec4j.nn.Initializer.zeros())
+                    .withSparse(true),
+                rng));
+    bi =
+        register(
+            "item_bias",
+            new Embedding(
+                Embedding.Config.of(numItems, 1)
+                    .withInit(org.rec4j.nn.Initializer.zeros())
+                    .withSparse(true),
+                rng));
     b = register(new Parameter("bias", Tensor.zeros(1)));
   }
 
@@ -78,10 +95,10 @@ public final class MF extends NeuralRecommender implements DotProductModel, Item
   }
 
   /**
-   * ŷ(u, i) = (b + b<sub>u</sub>) + ⟨[p<sub>u</sub>; 1], [q<sub>i</sub>; b<sub>i</sub>]⟩: user vectors
-   * [p<sub>u</sub>; 1] and item vectors [q<sub>i</sub>; b<sub>i</sub>] of width f + 1 (the first f coordinates free
-   * per user, the last fixed at 1), per-user offset b + b<sub>u</sub>, and offset b for a user without parameters
-   * (user bias taken as 0).
+   * ŷ(u, i) = (b + b<sub>u</sub>) + ⟨[p<sub>u</sub>; 1], [q<sub>i</sub>; b<sub>i</sub>]⟩: user
+   * vectors [p<sub>u</sub>; 1] and item vectors [q<sub>i</sub>; b<sub>i</sub>] of width f + 1 (the
+   * first f coordinates free per user, the last fixed at 1), per-user offset b + b<sub>u</sub>, and
+   * offset b for a user without parameters (user bias taken as 0).
    */
   @Override
   public Factorization factorization() {
@@ -89,7 +106,9 @@ public final class MF extends NeuralRecommender implements DotProductModel, Item
     float[] pd = p.weight().value().data(), qd = q.weight().value().data();
     float[] bud = bu.weight().value().data(), bid = bi.weight().value().data();
     float g = b.value().data()[0];
-    float[] users = new float[numUsers * d], items = new float[numItems * d], offsets = new float[numUsers];
+    float[] users = new float[numUsers * d],
+        items = new float[numItems * d],
+        offsets = new float[numUsers];
     for (int u = 0; u < numUsers; u++) {
       System.arraycopy(pd, u * f, users, u * d, f);
       users[u * d + f] = 1f;
@@ -108,11 +127,15 @@ public final class MF extends NeuralRecommender implements DotProductModel, Item
     return Map.of("item.weight", q.weight().value());
   }
 
-  /** b + b<sub>u</sub> + b<sub>i</sub> + ⟨p<sub>u</sub>, q<sub>i</sub>⟩, summed in the order of {@link #forward}. */
+  /**
+   * b + b<sub>u</sub> + b<sub>i</sub> + ⟨p<sub>u</sub>, q<sub>i</sub>⟩, summed in the order of
+   * {@link #forward}.
+   */
   @Override
   public String describeScoring(ScoringGraph g) {
     String dot = g.rowSum(g.mul(g.lookup("user", g.users()), g.lookup("item", g.items())));
-    String biases = g.add(g.scalarLookup("user_bias", g.users()), g.scalarLookup("item_bias", g.items()));
+    String biases =
+        g.add(g.scalarLookup("user_bias", g.users()), g.scalarLookup("item_bias", g.items()));
     return g.add(g.add(dot, biases), g.vector("bias"));
   }
 

@@ -7,8 +7,8 @@ import java.util.Map;
 import java.util.ServiceLoader;
 
 /**
- * Finds every {@link RecommenderFactory} on the class path (ServiceLoader) so the CLI, the server and the contract
- * test build models by name.
+ * Finds every {@link RecommenderFactory} on the class path (ServiceLoader) so the CLI, the server
+ * and the contract test build models by name.
  */
 public final class ModelRegistry {
   private static final Map<String, RecommenderFactory> FACTORIES = load();
@@ -17,9 +17,12 @@ public final class ModelRegistry {
 
   private static Map<String, RecommenderFactory> load() {
     Map<String, RecommenderFactory> m = new LinkedHashMap<>();
-    for (RecommenderFactory f : ServiceLoader.load(RecommenderFactory.class, ModelRegistry.class.getClassLoader())) {
+    for (RecommenderFactory f :
+        ServiceLoader.load(RecommenderFactory.class, ModelRegistry.class.getClassLoader())) {
       RecommenderFactory prev = m.putIfAbsent(f.name(), f);
-      if (prev != null) throw new IllegalStateException("two models named '" + f.name() + "': " + prev.getClass() + " and " + f.getClass());
+      if (prev != null)
+        throw new IllegalStateException(
+            "two models named '" + f.name() + "': " + prev.getClass() + " and " + f.getClass());
     }
     return m;
   }
@@ -37,7 +40,9 @@ public final class ModelRegistry {
   /** The factory for {@code name} (case-insensitive); unknown names list the known ones. */
   public static RecommenderFactory factory(String name) {
     RecommenderFactory f = FACTORIES.get(name.toLowerCase(java.util.Locale.ROOT));
-    if (f == null) throw new IllegalArgumentException("unknown model '" + name + "'; known models: " + String.join(", ", FACTORIES.keySet()));
+    if (f == null)
+      throw new IllegalArgumentException(
+          "unknown model '" + name + "'; known models: " + String.join(", ", FACTORIES.keySet()));
     return f;
   }
 

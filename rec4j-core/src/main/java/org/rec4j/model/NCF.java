@@ -10,13 +10,13 @@ import org.rec4j.tensor.ShapeOps;
 import org.rec4j.tensor.Tensor;
 
 /**
- * The NCF MLP tower (He et al., WWW 2017, §3.3): ŷ = hᵀ MLP([p<sub>u</sub>; q<sub>i</sub>]) + b, with each side's
- * embedding of size {@code layers[0] / 2}, ReLU hidden layers of widths {@code layers[1..]}, optional dropout after
- * every hidden layer and optional batch normalization (both absent from the paper, present in the seed's rating
- * setup).
+ * The NCF MLP tower (He et al., WWW 2017, §3.3): ŷ = hᵀ MLP([p<sub>u</sub>; q<sub>i</sub>]) + b,
+ * with each side's embedding of size {@code layers[0] / 2}, ReLU hidden layers of widths {@code
+ * layers[1..]}, optional dropout after every hidden layer and optional batch normalization (both
+ * absent from the paper, present in the seed's rating setup).
  *
- * <p>Capabilities: {@link ItemEmbeddingTables} (q) and {@link OnnxExportable}; no dot-product form (the score goes
- * through the MLP), so full-catalog scoring uses {@link CatalogScorer}.
+ * <p>Capabilities: {@link ItemEmbeddingTables} (q) and {@link OnnxExportable}; no dot-product form
+ * (the score goes through the MLP), so full-catalog scoring uses {@link CatalogScorer}.
  */
 public final class NCF extends NeuralRecommender implements ItemEmbeddingTables, OnnxExportable {
   private final ModelOptions options;
@@ -61,7 +61,10 @@ public final class NCF extends NeuralRecommender implements ItemEmbeddingTables,
     return Towers.squeeze(out.forward(hidden(users, items)));
   }
 
-  /** Full-catalog scores through {@link CatalogScorer} (the item half of the first layer shared by all users). */
+  /**
+   * Full-catalog scores through {@link CatalogScorer} (the item half of the first layer shared by
+   * all users).
+   */
   @Override
   public void scoreAll(int[] users, float[] out) {
     if (!CatalogScorer.supports(tower, options.batchNorm())) {
@@ -69,12 +72,22 @@ public final class NCF extends NeuralRecommender implements ItemEmbeddingTables,
       return;
     }
     int e = options.layers()[0] / 2;
-    CatalogScorer cs = inferenceCache(() -> new CatalogScorer(tower, q.weight().value().data(), e, numItems));
+    CatalogScorer cs =
+        inferenceCache(() -> new CatalogScorer(tower, q.weight().value().data(), e, numItems));
     float bOut = this.out.bias() == null ? 0f : this.out.bias().value().data()[0];
     for (int u : users) {
       if (u < 0 || u >= numUsers) throw new IllegalArgumentException("unknown user id " + u);
     }
-    cs.scores(p.weight().value().data(), users, null, 0, null, this.out.weight().value().data(), 0, bOut, out);
+    cs.scores(
+        p.weight().value().data(),
+        users,
+        null,
+        0,
+        null,
+        this.out.weight().value().data(),
+        0,
+        bOut,
+        out);
   }
 
   /** The item embeddings q ({@code item.weight}). */
@@ -86,7 +99,13 @@ public final class NCF extends NeuralRecommender implements ItemEmbeddingTables,
   /** hᵀ MLP([p<sub>u</sub>; q<sub>i</sub>]) + b. */
   @Override
   public String describeScoring(ScoringGraph g) {
-    return g.squeeze(g.linear("out", g.tower("mlp", g.concat(g.lookup("user", g.users()), g.lookup("item", g.items())), options)));
+    return g.squeeze(
+        g.linear(
+            "out",
+            g.tower(
+                "mlp",
+                g.concat(g.lookup("user", g.users()), g.lookup("item", g.items())),
+                options)));
   }
 
   @Override

@@ -12,17 +12,19 @@ import org.rec4j.tensor.ShapeOps;
 import org.rec4j.tensor.Tensor;
 
 /**
- * Neural matrix factorization (He et al., WWW 2017, §3.4): a GMF branch (embeddings of size {@code factors}) and an
- * MLP branch (separate embeddings of size {@code layers[0] / 2}, ReLU tower) whose last vectors are concatenated
- * and fed to one output layer: ŷ = hᵀ[p<sup>G</sup> ⊙ q<sup>G</sup>; MLP([p<sup>M</sup>; q<sup>M</sup>])] + b.
+ * Neural matrix factorization (He et al., WWW 2017, §3.4): a GMF branch (embeddings of size {@code
+ * factors}) and an MLP branch (separate embeddings of size {@code layers[0] / 2}, ReLU tower) whose
+ * last vectors are concatenated and fed to one output layer: ŷ = hᵀ[p<sup>G</sup> ⊙ q<sup>G</sup>;
+ * MLP([p<sup>M</sup>; q<sup>M</sup>])] + b.
  *
- * <p>Pre-training (§3.4.1): {@link #fromPretrained} copies the embeddings and tower of a trained {@link GMF} and
- * {@link NCF} and sets h = [α·h<sub>GMF</sub>; (1 − α)·h<sub>MLP</sub>], b = α·b<sub>GMF</sub> +
- * (1 − α)·b<sub>MLP</sub> (α = 0.5 in the paper); the paper then fine-tunes with plain SGD. Departure: the
- * "shared embeddings" option of some implementations is not offered — the paper argues separate embeddings are
- * more flexible.
+ * <p>Pre-training (§3.4.1): {@link #fromPretrained} copies the embeddings and tower of a trained
+ * {@link GMF} and {@link NCF} and sets h = [α·h<sub>GMF</sub>; (1 − α)·h<sub>MLP</sub>], b =
+ * α·b<sub>GMF</sub> + (1 − α)·b<sub>MLP</sub> (α = 0.5 in the paper); the paper then fine-tunes
+ * with plain SGD. Departure: the "shared embeddings" option of some implementations is not offered
+ * — the paper argues separate embeddings are more flexible.
  *
- * <p>Capabilities: {@link ItemEmbeddingTables} (both branches' item tables) and {@link OnnxExportable}.
+ * <p>Capabilities: {@link ItemEmbeddingTables} (both branches' item tables) and {@link
+ * OnnxExportable}.
  */
 public final class NeuMF extends NeuralRecommender implements ItemEmbeddingTables, OnnxExportable {
   private final ModelOptions options;
@@ -43,8 +45,12 @@ public final class NeuMF extends NeuralRecommender implements ItemEmbeddingTable
     int f = options.factors();
     pg = register("gmf_user", Towers.embedding(numUsers, f, options.embeddingStd(), rng));
     qg = register("gmf_item", Towers.embedding(numItems, f, options.embeddingStd(), rng));
-    pm = register("mlp_user", Towers.embedding(numUsers, layers[0] / 2, options.embeddingStd(), rng));
-    qm = register("mlp_item", Towers.embedding(numItems, layers[0] / 2, options.embeddingStd(), rng));
+    pm =
+        register(
+            "mlp_user", Towers.embedding(numUsers, layers[0] / 2, options.embeddingStd(), rng));
+    qm =
+        register(
+            "mlp_item", Towers.embedding(numItems, layers[0] / 2, options.embeddingStd(), rng));
     tower = register("mlp", Towers.tower(layers, options.dropout(), options.batchNorm(), rng));
     Dropout d = Towers.lastDropout(options.dropout(), rng);
     lastDropout = d == null ? null : register("dropout", d);
@@ -52,11 +58,12 @@ public final class NeuMF extends NeuralRecommender implements ItemEmbeddingTable
   }
 
   /**
-   * A NeuMF initialized from trained GMF and NCF models of matching sizes (the paper's pre-training), with output
-   * weights mixed by {@code alpha}.
+   * A NeuMF initialized from trained GMF and NCF models of matching sizes (the paper's
+   * pre-training), with output weights mixed by {@code alpha}.
    */
   public static NeuMF fromPretrained(ModelOptions options, GMF gmf, NCF mlp, float alpha) {
-    if (!(alpha >= 0 && alpha <= 1)) throw new IllegalArgumentException("alpha must be in [0, 1], got " + alpha);
+    if (!(alpha >= 0 && alpha <= 1))
+      throw new IllegalArgumentException("alpha must be in [0, 1], got " + alpha);
     NeuMF m = new NeuMF(options);
     copy(gmf.p.weight().value(), m.pg.weight().value(), "GMF user embedding");
     copy(gmf.q.weight().value(), m.qg.weight().value(), "GMF item embedding");
@@ -64,20 +71,28 @@ public final class NeuMF extends NeuralRecommender implements ItemEmbeddingTable
     copy(mlp.q.weight().value(), m.qm.weight().value(), "MLP item embedding");
     var src = mlp.tower.parameters();
     var dst = m.tower.parameters();
-    if (src.size() != dst.size()) throw new IllegalArgumentException("MLP towers differ: " + src.size() + " vs " + dst.size() + " parameters");
-    for (int i = 0; i < src.size(); i++) copy(src.get(i).value(), dst.get(i).value(), "MLP " + src.get(i).name());
+    if (src.size() != dst.size())
+      throw new IllegalArgumentException(
+          "MLP towers differ: " + src.size() + " vs " + dst.size() + " parameters");
+    for (int i = 0; i < src.size(); i++)
+      copy(src.get(i).value(), dst.get(i).value(), "MLP " + src.get(i).name());
     int f = options.factors();
     float[] w = m.out.weight().value().data();
     float[] wg = gmf.out.weight().value().data(), wm = mlp.out.weight().value().data();
-    if (wg.length + wm.length != w.length) throw new IllegalArgumentException("output widths differ: " + wg.length + " + " + wm.length + " vs " + w.length);
+    if (wg.length + wm.length != w.length)
+      throw new IllegalArgumentException(
+          "output widths differ: " + wg.length + " + " + wm.length + " vs " + w.length);
     for (int i = 0; i < f; i++) w[i] = alpha * wg[i];
     for (int i = 0; i < wm.length; i++) w[f + i] = (1 - alpha) * wm[i];
-    m.out.bias().value().data()[0] = alpha * gmf.out.bias().value().data()[0] + (1 - alpha) * mlp.out.bias().value().data()[0];
+    m.out.bias().value().data()[0] =
+        alpha * gmf.out.bias().value().data()[0] + (1 - alpha) * mlp.out.bias().value().data()[0];
     return m;
   }
 
   private static void copy(Tensor from, Tensor to, String what) {
-    if (!from.shape().equals(to.shape())) throw new IllegalArgumentException(what + ": pretrained shape " + from.shape() + " vs NeuMF " + to.shape());
+    if (!from.shape().equals(to.shape()))
+      throw new IllegalArgumentException(
+          what + ": pretrained shape " + from.shape() + " vs NeuMF " + to.shape());
     System.arraycopy(from.data(), 0, to.data(), 0, from.size());
   }
 
@@ -100,9 +115,10 @@ public final class NeuMF extends NeuralRecommender implements ItemEmbeddingTable
   }
 
   /**
-   * Full-catalog scores without the graph, through {@link CatalogScorer}: the MLP branch with the item half of the
-   * first layer shared by all users, the GMF branch as one more dot product per item (p<sub>u</sub> folded into
-   * the output weights), all users of the call walked block by block over the catalog.
+   * Full-catalog scores without the graph, through {@link CatalogScorer}: the MLP branch with the
+   * item half of the first layer shared by all users, the GMF branch as one more dot product per
+   * item (p<sub>u</sub> folded into the output weights), all users of the call walked block by
+   * block over the catalog.
    */
   @Override
   public void scoreAll(int[] users, float[] out) {
@@ -111,7 +127,8 @@ public final class NeuMF extends NeuralRecommender implements ItemEmbeddingTable
       return;
     }
     int f = options.factors(), e = options.layers()[0] / 2;
-    CatalogScorer cs = inferenceCache(() -> new CatalogScorer(tower, qm.weight().value().data(), e, numItems));
+    CatalogScorer cs =
+        inferenceCache(() -> new CatalogScorer(tower, qm.weight().value().data(), e, numItems));
     float[] wOut = this.out.weight().value().data();
     float bOut = this.out.bias() == null ? 0f : this.out.bias().value().data()[0];
     float[] pgd = pg.weight().value().data();
@@ -121,7 +138,8 @@ public final class NeuMF extends NeuralRecommender implements ItemEmbeddingTable
       if (u < 0 || u >= numUsers) throw new IllegalArgumentException("unknown user id " + u);
       for (int c = 0; c < f; c++) a[j * f + c] = pgd[u * f + c] * wOut[c];
     }
-    cs.scores(pm.weight().value().data(), users, qg.weight().value().data(), f, a, wOut, f, bOut, out);
+    cs.scores(
+        pm.weight().value().data(), users, qg.weight().value().data(), f, a, wOut, f, bOut, out);
   }
 
   /** The item tables of both branches ({@code gmf_item.weight}, {@code mlp_item.weight}). */
@@ -137,7 +155,11 @@ public final class NeuMF extends NeuralRecommender implements ItemEmbeddingTable
   @Override
   public String describeScoring(ScoringGraph g) {
     String gmf = g.mul(g.lookup("gmf_user", g.users()), g.lookup("gmf_item", g.items()));
-    String h = g.tower("mlp", g.concat(g.lookup("mlp_user", g.users()), g.lookup("mlp_item", g.items())), options);
+    String h =
+        g.tower(
+            "mlp",
+            g.concat(g.lookup("mlp_user", g.users()), g.lookup("mlp_item", g.items())),
+            options);
     return g.squeeze(g.linear("out", g.concat(gmf, h)));
   }
 

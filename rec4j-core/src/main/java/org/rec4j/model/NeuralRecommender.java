@@ -20,15 +20,16 @@ import org.rec4j.train.TrainingListener;
 import org.rec4j.train.Validator;
 
 /**
- * Base of the embedding-based neural models: a {@link Module} whose {@link #forward} scores (user, item) pairs.
- * Provides batched, thread-safe scoring (each thread reuses its own {@link Arena}), recommendation with seen-item
- * exclusion ({@link SeenItems}), training through the one {@link Trainer} ({@link Fittable}), and the state
- * dictionary.
+ * Base of the embedding-based neural models: a {@link Module} whose {@link #forward} scores (user,
+ * item) pairs. Provides batched, thread-safe scoring (each thread reuses its own {@link Arena}),
+ * recommendation with seen-item exclusion ({@link SeenItems}), training through the one {@link
+ * Trainer} ({@link Fittable}), and the state dictionary.
  *
- * <p>Full-catalog scoring asks the model what it can do: a model with the {@link DotProductModel} capability ranks
- * through its vectors ({@link Factorization#scoreItemRange}, one matrix product per tile of items, shared by every
- * dot-product model); others score through their own {@link #scoreAll} (NCF and NeuMF override it with a batched
- * catalog scorer) or, by default, pair by pair through {@link #forward}.
+ * <p>Full-catalog scoring asks the model what it can do: a model with the {@link DotProductModel}
+ * capability ranks through its vectors ({@link Factorization#scoreItemRange}, one matrix product
+ * per tile of items, shared by every dot-product model); others score through their own {@link
+ * #scoreAll} (NCF and NeuMF override it with a batched catalog scorer) or, by default, pair by pair
+ * through {@link #forward}.
  */
 public abstract class NeuralRecommender extends Module implements Persistable, Trainable, Fittable {
   private static final int CHUNK = 8192;
@@ -38,7 +39,9 @@ public abstract class NeuralRecommender extends Module implements Persistable, T
   private Csr seen;
 
   protected NeuralRecommender(int numUsers, int numItems) {
-    if (numUsers < 1 || numItems < 1) throw new IllegalArgumentException("need at least one user and item, got " + numUsers + " users, " + numItems + " items");
+    if (numUsers < 1 || numItems < 1)
+      throw new IllegalArgumentException(
+          "need at least one user and item, got " + numUsers + " users, " + numItems + " items");
     this.numUsers = numUsers;
     this.numItems = numItems;
   }
@@ -50,12 +53,13 @@ public abstract class NeuralRecommender extends Module implements Persistable, T
   public abstract ModelOptions options();
 
   /**
-   * A worker copy built from the registry with a worker-specific seed (so dropout streams differ), whose
-   * parameters then share this model's storage.
+   * A worker copy built from the registry with a worker-specific seed (so dropout streams differ),
+   * whose parameters then share this model's storage.
    */
   @Override
   public Trainable replica(int worker) {
-    Recommender r = ModelRegistry.create(name(), options().withSeed(options().seed() + 7919L * worker));
+    Recommender r =
+        ModelRegistry.create(name(), options().withSeed(options().seed() + 7919L * worker));
     if (!(r instanceof NeuralRecommender copy)) return null;
     var mine = parameters();
     var theirs = copy.parameters();
@@ -69,7 +73,10 @@ public abstract class NeuralRecommender extends Module implements Persistable, T
     train(on);
   }
 
-  /** Switches mode and drops the {@linkplain #inferenceCache inference cache} (training may change the weights). */
+  /**
+   * Switches mode and drops the {@linkplain #inferenceCache inference cache} (training may change
+   * the weights).
+   */
   @Override
   public org.rec4j.nn.Module train(boolean on) {
     inferenceCache = null;
@@ -79,10 +86,11 @@ public abstract class NeuralRecommender extends Module implements Persistable, T
   private volatile Object inferenceCache;
 
   /**
-   * A value derived from the weights for evaluation-mode scoring (e.g. the item half of an MLP's first layer over
-   * the whole catalog), built once by {@code build} and reused until the weights may change: the cache is dropped
-   * on every mode switch, on {@link #loadStateDict} and by {@link #fit}, and never used in training mode. Code that
-   * edits weights in evaluation mode by other means must call {@link #dropInferenceCache}.
+   * A value derived from the weights for evaluation-mode scoring (e.g. the item half of an MLP's
+   * first layer over the whole catalog), built once by {@code build} and reused until the weights
+   * may change: the cache is dropped on every mode switch, on {@link #loadStateDict} and by {@link
+   * #fit}, and never used in training mode. Code that edits weights in evaluation mode by other
+   * means must call {@link #dropInferenceCache}.
    */
   @SuppressWarnings("unchecked")
   protected final <T> T inferenceCache(java.util.function.Supplier<T> build) {
@@ -95,7 +103,10 @@ public abstract class NeuralRecommender extends Module implements Persistable, T
     return (T) c;
   }
 
-  /** Forgets the inference cache (after editing weights outside training and {@link #loadStateDict}). */
+  /**
+   * Forgets the inference cache (after editing weights outside training and {@link
+   * #loadStateDict}).
+   */
   public final void dropInferenceCache() {
     inferenceCache = null;
   }
@@ -110,15 +121,29 @@ public abstract class NeuralRecommender extends Module implements Persistable, T
     return numItems;
   }
 
-  /** Called before training with the training data (e.g. to set a global-mean bias); default does nothing. */
+  /**
+   * Called before training with the training data (e.g. to set a global-mean bias); default does
+   * nothing.
+   */
   protected void prepare(Interactions train, TrainerConfig config) {}
 
   @Override
-  public TrainingHistory fit(Interactions train, Validator validator, TrainerConfig config, TrainingListener... listeners) {
+  public TrainingHistory fit(
+      Interactions train,
+      Validator validator,
+      TrainerConfig config,
+      TrainingListener... listeners) {
     inferenceCache = null;
     if (train.numUsers() > numUsers || train.numItems() > numItems) {
-      throw new IllegalArgumentException("training data has " + train.numUsers() + " users and " + train.numItems()
-          + " items but the model was built for " + numUsers + " and " + numItems);
+      throw new IllegalArgumentException(
+          "training data has "
+              + train.numUsers()
+              + " users and "
+              + train.numItems()
+              + " items but the model was built for "
+              + numUsers
+              + " and "
+              + numItems);
     }
     rememberSeen(train);
     prepare(train, config);
@@ -148,14 +173,15 @@ public abstract class NeuralRecommender extends Module implements Persistable, T
   }
 
   /**
-   * The model's {@link Factorization} for scoring, kept in the inference cache while the weights do not change, or
-   * null when the model has no {@link DotProductModel} capability. Switches to evaluation mode like
-   * {@link #forwardInto}.
+   * The model's {@link Factorization} for scoring, kept in the inference cache while the weights do
+   * not change, or null when the model has no {@link DotProductModel} capability. Switches to
+   * evaluation mode like {@link #forwardInto}.
    */
   private Factorization scoringFactorization() {
     Optional<DotProductModel> dp = capability(DotProductModel.class);
     if (dp.isEmpty()) return null;
-    if (isTraining()) train(false); // scoring is always in evaluation mode; the trainer switches back itself
+    if (isTraining())
+      train(false); // scoring is always in evaluation mode; the trainer switches back itself
     return inferenceCache(() -> dp.get().factorization());
   }
 
@@ -170,7 +196,10 @@ public abstract class NeuralRecommender extends Module implements Persistable, T
     }
   }
 
-  /** Through the vectors for a {@link DotProductModel}; other models score the whole catalog at once. */
+  /**
+   * Through the vectors for a {@link DotProductModel}; other models score the whole catalog at
+   * once.
+   */
   @Override
   public boolean scoreItemRange(int[] users, int from, int to, float[] out) {
     Factorization f = scoringFactorization();
@@ -180,7 +209,9 @@ public abstract class NeuralRecommender extends Module implements Persistable, T
   }
 
   private void checkUser(int user) {
-    if (user < 0 || user >= numUsers) throw new IllegalArgumentException("unknown user id " + user + " (model knows 0.." + (numUsers - 1) + ")");
+    if (user < 0 || user >= numUsers)
+      throw new IllegalArgumentException(
+          "unknown user id " + user + " (model knows 0.." + (numUsers - 1) + ")");
   }
 
   @Override
@@ -191,7 +222,10 @@ public abstract class NeuralRecommender extends Module implements Persistable, T
     for (int from = 0; from < items.length; from += CHUNK) {
       int n = Math.min(CHUNK, items.length - from);
       int[] u = n == users.length ? users : java.util.Arrays.copyOf(users, n);
-      int[] it = from == 0 && n == items.length ? items : java.util.Arrays.copyOfRange(items, from, from + n);
+      int[] it =
+          from == 0 && n == items.length
+              ? items
+              : java.util.Arrays.copyOfRange(items, from, from + n);
       forwardInto(u, it, out, from);
     }
   }
@@ -208,9 +242,11 @@ public abstract class NeuralRecommender extends Module implements Persistable, T
 
   /** Forward pass without gradients, in evaluation mode semantics, into {@code out[off..]}. */
   protected final void forwardInto(int[] users, int[] items, float[] out, int off) {
-    if (isTraining()) train(false); // scoring is always in evaluation mode; the trainer switches back itself
+    if (isTraining())
+      train(false); // scoring is always in evaluation mode; the trainer switches back itself
     Arena arena = SCORING.get();
-    try (var ng = Autograd.noGrad(); Arena.Scope s = arena.open()) {
+    try (var ng = Autograd.noGrad();
+        Arena.Scope s = arena.open()) {
       float[] y = forward(users, items).data();
       System.arraycopy(y, 0, out, off, users.length);
     }
@@ -219,7 +255,8 @@ public abstract class NeuralRecommender extends Module implements Persistable, T
   @Override
   public Recommendation recommend(int user, int k, boolean excludeSeen, IntPredicate filter) {
     if (k < 1) throw new IllegalArgumentException("k must be >= 1, got " + k);
-    if (user < 0 || user >= numUsers) return new Recommendation(user, new int[0], new float[0], true);
+    if (user < 0 || user >= numUsers)
+      return new Recommendation(user, new int[0], new float[0], true);
     float[] s = new float[numItems];
     scoreAll(new int[] {user}, s);
     TopK top = new TopK(Math.min(k, numItems));
@@ -249,12 +286,19 @@ public abstract class NeuralRecommender extends Module implements Persistable, T
     namedParameters().forEach((k, p) -> targets.put(k, p.value()));
     namedBuffers().forEach((k, b) -> targets.put("buffer:" + k, b));
     if (!state.keySet().equals(targets.keySet())) {
-      throw new IllegalArgumentException("state holds " + state.keySet() + " but model " + name() + " has " + targets.keySet());
+      throw new IllegalArgumentException(
+          "state holds " + state.keySet() + " but model " + name() + " has " + targets.keySet());
     }
     for (var e : targets.entrySet()) {
       Tensor t = state.get(e.getKey());
       if (!t.shape().equals(e.getValue().shape())) {
-        throw new IllegalArgumentException("'" + e.getKey() + "' has shape " + e.getValue().shape() + " but the state holds " + t.shape());
+        throw new IllegalArgumentException(
+            "'"
+                + e.getKey()
+                + "' has shape "
+                + e.getValue().shape()
+                + " but the state holds "
+                + t.shape());
       }
       System.arraycopy(t.data(), 0, e.getValue().data(), 0, t.size());
     }

@@ -4,12 +4,16 @@ import org.rec4j.data.Csr;
 import org.rec4j.data.Interactions;
 
 /**
- * What a model artifact needs beyond {@link Recommender#stateDict()} to save a model and rebuild it: the options the
- * registry builds it from, and the training interactions it excludes from recommendations (written as
- * {@code seen.bin} and given back on load). Neural models and the closed-form baselines both provide it.
+ * What a model artifact needs beyond {@link Recommender#stateDict()} to save a model and rebuild
+ * it: the options the registry builds it from, and the training interactions it excludes from
+ * recommendations (written as {@code seen.bin} and given back on load). Neural models and the
+ * closed-form baselines both provide it.
  */
 public interface Persistable extends Recommender, SeenItems {
-  /** The options this model was built from (the registry rebuilds it from them before loading its state). */
+  /**
+   * The options this model was built from (the registry rebuilds it from them before loading its
+   * state).
+   */
   ModelOptions options();
 
   /** The remembered training interactions by user, or null when none were recorded. */

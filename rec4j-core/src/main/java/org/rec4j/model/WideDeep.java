@@ -19,20 +19,22 @@ import org.rec4j.train.OptimizerKind;
 import org.rec4j.train.TrainerConfig;
 
 /**
- * Wide &amp; Deep learning (Cheng et al., "Wide &amp; Deep Learning for Recommender Systems", DLRS 2016) over user
- * and item ids: ŷ = w<sub>u</sub> + w<sub>i</sub> + w<sub>h(u,i)</sub> + hᵀ MLP([e<sub>u</sub>; e<sub>i</sub>]) + b.
+ * Wide &amp; Deep learning (Cheng et al., "Wide &amp; Deep Learning for Recommender Systems", DLRS
+ * 2016) over user and item ids: ŷ = w<sub>u</sub> + w<sub>i</sub> + w<sub>h(u,i)</sub> + hᵀ
+ * MLP([e<sub>u</sub>; e<sub>i</sub>]) + b.
  *
- * <p>The wide part is a linear model over the one-hot user and item and, when {@code crossBuckets > 0}, a hashed
- * user×item cross-product transformation; it is trained with FTRL-Proximal (McMahan et al. 2013) as in the paper,
- * while the deep part (embeddings of size {@code layers[0] / 2}, ReLU tower) uses the configured optimizer (the
- * paper uses AdaGrad). Both are trained jointly on one loss. Departures: cross-products of categorical side
- * features (user×genre, …) need the feature pipeline and are added by the feature-model work; progressive
- * training is not offered.
+ * <p>The wide part is a linear model over the one-hot user and item and, when {@code crossBuckets >
+ * 0}, a hashed user×item cross-product transformation; it is trained with FTRL-Proximal (McMahan et
+ * al. 2013) as in the paper, while the deep part (embeddings of size {@code layers[0] / 2}, ReLU
+ * tower) uses the configured optimizer (the paper uses AdaGrad). Both are trained jointly on one
+ * loss. Departures: cross-products of categorical side features (user×genre, …) need the feature
+ * pipeline and are added by the feature-model work; progressive training is not offered.
  *
- * <p>Capabilities: {@link ItemEmbeddingTables} (the deep part's item table) and {@link OnnxExportable} (the cross
- * bucket as 64-bit integer ops).
+ * <p>Capabilities: {@link ItemEmbeddingTables} (the deep part's item table) and {@link
+ * OnnxExportable} (the cross bucket as 64-bit integer ops).
  */
-public final class WideDeep extends NeuralRecommender implements ItemEmbeddingTables, OnnxExportable {
+public final class WideDeep extends NeuralRecommender
+    implements ItemEmbeddingTables, OnnxExportable {
   private final ModelOptions options;
   private final Embedding wideUser;
   private final Embedding wideItem;
@@ -43,7 +45,10 @@ public final class WideDeep extends NeuralRecommender implements ItemEmbeddingTa
   private final Dropout lastDropout;
   private final Linear out;
 
-  /** A Wide&amp;Deep model; {@code options.crossBuckets()} sizes the hashed user×item cross (0 disables it). */
+  /**
+   * A Wide&amp;Deep model; {@code options.crossBuckets()} sizes the hashed user×item cross (0
+   * disables it).
+   */
   public WideDeep(ModelOptions options) {
     super(options.numUsers(), options.numItems());
     this.options = options;
@@ -51,9 +56,16 @@ public final class WideDeep extends NeuralRecommender implements ItemEmbeddingTa
     int[] layers = options.layers();
     wideUser = register("wide_user", wide(numUsers, rng));
     wideItem = register("wide_item", wide(numItems, rng));
-    wideCross = options.crossBuckets() > 0 ? register("wide_cross", wide(options.crossBuckets(), rng)) : null;
-    eu = register("deep_user", Towers.embedding(numUsers, layers[0] / 2, options.embeddingStd(), rng));
-    ei = register("deep_item", Towers.embedding(numItems, layers[0] / 2, options.embeddingStd(), rng));
+    wideCross =
+        options.crossBuckets() > 0
+            ? register("wide_cross", wide(options.crossBuckets(), rng))
+            : null;
+    eu =
+        register(
+            "deep_user", Towers.embedding(numUsers, layers[0] / 2, options.embeddingStd(), rng));
+    ei =
+        register(
+            "deep_item", Towers.embedding(numItems, layers[0] / 2, options.embeddingStd(), rng));
     tower = register("mlp", Towers.tower(layers, options.dropout(), options.batchNorm(), rng));
     Dropout d = Towers.lastDropout(options.dropout(), rng);
     lastDropout = d == null ? null : register("dropout", d);
@@ -61,7 +73,8 @@ public final class WideDeep extends NeuralRecommender implements ItemEmbeddingTa
   }
 
   private static Embedding wide(int n, Rng rng) {
-    return new Embedding(Embedding.Config.of(n, 1).withInit(Initializer.zeros()).withSparse(true), rng);
+    return new Embedding(
+        Embedding.Config.of(n, 1).withInit(Initializer.zeros()).withSparse(true), rng);
   }
 
   @Override
@@ -86,7 +99,8 @@ public final class WideDeep extends NeuralRecommender implements ItemEmbeddingTa
   @Override
   public Tensor forward(int[] users, int[] items) {
     int n = users.length;
-    Tensor wideSum = MathOps.add(MF.scalarLookup(wideUser, users), MF.scalarLookup(wideItem, items));
+    Tensor wideSum =
+        MathOps.add(MF.scalarLookup(wideUser, users), MF.scalarLookup(wideItem, items));
     if (wideCross != null) {
       int[] c = new int[n];
       for (int i = 0; i < n; i++) c[i] = crossBucket(users[i], items[i]);
@@ -97,7 +111,10 @@ public final class WideDeep extends NeuralRecommender implements ItemEmbeddingTa
     return MathOps.add(Towers.squeeze(out.forward(h)), wideSum);
   }
 
-  /** The wide part under FTRL (α = the learning rate ×10, β = 1, L1 = 0, L2 = config l2); the rest as configured. */
+  /**
+   * The wide part under FTRL (α = the learning rate ×10, β = 1, L1 = 0, L2 = config l2); the rest
+   * as configured.
+   */
   @Override
   public List<Optimizer> optimizers(TrainerConfig config) {
     List<Parameter> wideParams = new ArrayList<>(wideUser.parameters());
@@ -105,24 +122,44 @@ public final class WideDeep extends NeuralRecommender implements ItemEmbeddingTa
     if (wideCross != null) wideParams.addAll(wideCross.parameters());
     List<Parameter> deep = new ArrayList<>(parameters());
     deep.removeAll(wideParams);
-    if (config.optimizer() == OptimizerKind.FTRL) return List.of(OptimizerKind.FTRL.create(parameters(), config.learningRate(), config.l2()));
+    if (config.optimizer() == OptimizerKind.FTRL)
+      return List.of(OptimizerKind.FTRL.create(parameters(), config.learningRate(), config.l2()));
     Optimizer deepOpt = config.optimizer().create(deep, config.learningRate(), config.l2());
-    Optimizer wideOpt = new Ftrl(wideParams, new Ftrl.Config(Math.min(1.0, config.learningRate() * 10), 1.0, 0.0, config.l2()));
+    Optimizer wideOpt =
+        new Ftrl(
+            wideParams,
+            new Ftrl.Config(Math.min(1.0, config.learningRate() * 10), 1.0, 0.0, config.l2()));
     return List.of(deepOpt, wideOpt);
   }
 
-  /** The deep part's item embeddings ({@code deep_item.weight}); the wide part's [n, 1] weights are not embeddings. */
+  /**
+   * The deep part's item embeddings ({@code deep_item.weight}); the wide part's [n, 1] weights are
+   * not embeddings.
+   */
   @Override
   public Map<String, Tensor> itemEmbeddingTables() {
     return Map.of("deep_item.weight", ei.weight().value());
   }
 
-  /** w<sub>u</sub> + w<sub>i</sub> (+ w<sub>h(u,i)</sub>) + hᵀ MLP([e<sub>u</sub>; e<sub>i</sub>]) + b. */
+  /**
+   * w<sub>u</sub> + w<sub>i</sub> (+ w<sub>h(u,i)</sub>) + hᵀ MLP([e<sub>u</sub>; e<sub>i</sub>]) +
+   * b.
+   */
   @Override
   public String describeScoring(ScoringGraph g) {
-    String wide = g.add(g.scalarLookup("wide_user", g.users()), g.scalarLookup("wide_item", g.items()));
-    if (options.crossBuckets() > 0) wide = g.add(wide, g.scalarLookup("wide_cross", g.crossBucket(g.users(), g.items(), options.crossBuckets())));
-    String h = g.tower("mlp", g.concat(g.lookup("deep_user", g.users()), g.lookup("deep_item", g.items())), options);
+    String wide =
+        g.add(g.scalarLookup("wide_user", g.users()), g.scalarLookup("wide_item", g.items()));
+    if (options.crossBuckets() > 0)
+      wide =
+          g.add(
+              wide,
+              g.scalarLookup(
+                  "wide_cross", g.crossBucket(g.users(), g.items(), options.crossBuckets())));
+    String h =
+        g.tower(
+            "mlp",
+            g.concat(g.lookup("deep_user", g.users()), g.lookup("deep_item", g.items())),
+            options);
     return g.add(g.squeeze(g.linear("out", h)), wide);
   }
 

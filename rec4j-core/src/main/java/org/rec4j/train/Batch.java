@@ -3,15 +3,19 @@ package org.rec4j.train;
 import org.rec4j.tensor.Tensor;
 
 /**
- * One mini-batch of (user, item[, negative item], label) examples in reusable arrays of exactly {@link #size()}
- * entries (ops take the array length as the batch size). The trainer keeps one full-size and one tail batch.
+ * One mini-batch of (user, item[, negative item], label) examples in reusable arrays of exactly
+ * {@link #size()} entries (ops take the array length as the batch size). The trainer keeps one
+ * full-size and one tail batch.
  */
 public final class Batch {
   final int[] users;
   final int[] items;
   final int[] negatives;
   final float[] labels;
-  /** {@link #labels} as a {@code [size]} tensor (a heap wrapper, made once rather than per step). */
+
+  /**
+   * {@link #labels} as a {@code [size]} tensor (a heap wrapper, made once rather than per step).
+   */
   final Tensor labelTensor;
 
   Batch(int size) {

@@ -1,9 +1,9 @@
 package org.rec4j.train;
 
 /**
- * Stops when the monitored validation metric has not improved for {@code patience} validations, and records the
- * best epoch. With {@code restoreBest}, snapshots the parameters at each improvement and restores the best ones at
- * the end (best-checkpoint restore).
+ * Stops when the monitored validation metric has not improved for {@code patience} validations, and
+ * records the best epoch. With {@code restoreBest}, snapshots the parameters at each improvement
+ * and restores the best ones at the end (best-checkpoint restore).
  */
 public final class EarlyStopping implements TrainingListener {
   private final String metric;
@@ -15,7 +15,10 @@ public final class EarlyStopping implements TrainingListener {
   private int bestEpoch = -1;
   private int bad;
 
-  /** Watches {@code metric} ({@code minimize} if lower is better). Patience 0 never stops, only tracks the best. */
+  /**
+   * Watches {@code metric} ({@code minimize} if lower is better). Patience 0 never stops, only
+   * tracks the best.
+   */
   public EarlyStopping(String metric, boolean minimize, int patience, boolean restoreBest) {
     this.metric = metric;
     this.minimize = minimize;
@@ -28,7 +31,11 @@ public final class EarlyStopping implements TrainingListener {
     Double v = stats.validation().get(metric);
     if (v == null) {
       if (!stats.validation().isEmpty()) {
-        throw new IllegalArgumentException("monitored metric '" + metric + "' is not among the validation metrics " + stats.validation().keySet());
+        throw new IllegalArgumentException(
+            "monitored metric '"
+                + metric
+                + "' is not among the validation metrics "
+                + stats.validation().keySet());
       }
       return;
     }
@@ -39,7 +46,16 @@ public final class EarlyStopping implements TrainingListener {
       bad = 0;
       if (restoreBest) best = ctx.snapshot();
     } else if (patience > 0 && ++bad >= patience) {
-      ctx.requestStop("early stop: " + metric + " did not improve for " + patience + " validations (best " + bestValue + " at epoch " + bestEpoch + ")");
+      ctx.requestStop(
+          "early stop: "
+              + metric
+              + " did not improve for "
+              + patience
+              + " validations (best "
+              + bestValue
+              + " at epoch "
+              + bestEpoch
+              + ")");
     }
   }
 

@@ -4,7 +4,9 @@ import org.rec4j.data.Interactions;
 import org.rec4j.data.sample.UniformNegativeSampler;
 import org.rec4j.tensor.Rng;
 
-/** The epoch's examples in parallel arrays, rebuilt (negatives re-drawn) and shuffled each epoch. */
+/**
+ * The epoch's examples in parallel arrays, rebuilt (negatives re-drawn) and shuffled each epoch.
+ */
 final class Examples {
   private final Interactions train;
   private final Objective obj;
@@ -19,11 +21,12 @@ final class Examples {
     this.train = train;
     this.obj = obj;
     this.neg = neg;
-    int n = switch (obj) {
-      case BCE -> train.size() * (1 + neg);
-      case BPR -> train.size() * neg;
-      default -> train.size();
-    };
+    int n =
+        switch (obj) {
+          case BCE -> train.size() * (1 + neg);
+          case BPR -> train.size() * neg;
+          default -> train.size();
+        };
     users = new int[n];
     items = new int[n];
     negs = obj == Objective.BPR ? new int[n] : null;

@@ -3,14 +3,15 @@ package org.rec4j.train;
 import org.rec4j.data.Interactions;
 
 /**
- * Capability of a model that trains through the {@link Trainer}: look it up with
- * {@code model.capability(Fittable.class)}. Kept out of the serving contract ({@code org.rec4j.model.Recommender}),
- * which carries no training types.
+ * Capability of a model that trains through the {@link Trainer}: look it up with {@code
+ * model.capability(Fittable.class)}. Kept out of the serving contract ({@code
+ * org.rec4j.model.Recommender}), which carries no training types.
  */
 public interface Fittable {
   /**
-   * Trains on {@code train}, validating with {@code validator} (may be null), and remembers {@code train} as the
-   * model's seen items.
+   * Trains on {@code train}, validating with {@code validator} (may be null), and remembers {@code
+   * train} as the model's seen items.
    */
-  TrainingHistory fit(Interactions train, Validator validator, TrainerConfig config, TrainingListener... listeners);
+  TrainingHistory fit(
+      Interactions train, Validator validator, TrainerConfig config, TrainingListener... listeners);
 }

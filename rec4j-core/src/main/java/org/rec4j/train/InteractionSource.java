@@ -10,9 +10,9 @@ import org.rec4j.optim.Optimizer;
 import org.rec4j.tensor.Rng;
 
 /**
- * The id-based {@link EpochSource}: (user, item[, negative], label) examples of a {@link Trainable} built by
- * {@link Examples} for the configured {@link Objective}, stepped by {@link Workers} (data-parallel when the model
- * offers replicas).
+ * The id-based {@link EpochSource}: (user, item[, negative], label) examples of a {@link Trainable}
+ * built by {@link Examples} for the configured {@link Objective}, stepped by {@link Workers}
+ * (data-parallel when the model offers replicas).
  */
 final class InteractionSource implements EpochSource {
   private final Trainable model;
@@ -64,7 +64,9 @@ final class InteractionSource implements EpochSource {
     workers().update(optimizers);
   }
 
-  /** Created lazily, after the loop has put the model in training mode (replicas copy that mode). */
+  /**
+   * Created lazily, after the loop has put the model in training mode (replicas copy that mode).
+   */
   private Workers workers() {
     if (workers == null) workers = new Workers(model, config.threads(), config.batchSize());
     return workers;

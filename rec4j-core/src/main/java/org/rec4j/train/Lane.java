@@ -1,16 +1,18 @@
 package org.rec4j.train;
 
 /**
- * A worker thread that runs one task per mini-batch. Hand-off and completion are volatile flags checked with a
- * brief spin before parking: a mini-batch takes a few hundred microseconds, so waking a pooled thread through a
- * queue (tens of microseconds each way) would eat much of what splitting the batch gains.
+ * A worker thread that runs one task per mini-batch. Hand-off and completion are volatile flags
+ * checked with a brief spin before parking: a mini-batch takes a few hundred microseconds, so
+ * waking a pooled thread through a queue (tens of microseconds each way) would eat much of what
+ * splitting the batch gains.
  *
- * <p>The spin is adaptive ({@link #nextSpins}): each side (the owner waiting for completion, the lane waiting for
- * work) halves its spin budget whenever a wait outlasts the spin and had to park, and doubles it back when a wait
- * ends while still spinning. On an idle machine waits end within the spin and the budget stays at {@link
- * #MAX_SPINS}; when the cores are oversubscribed (other processes, more threads than cores) the partner thread is
- * often descheduled, a fixed 20,000-iteration spin only burned the time slice it needed, and two-thread training ran
- * up to 10× slower than one thread — the budget now falls to {@link #MIN_SPINS} within a few batches.
+ * <p>The spin is adaptive ({@link #nextSpins}): each side (the owner waiting for completion, the
+ * lane waiting for work) halves its spin budget whenever a wait outlasts the spin and had to park,
+ * and doubles it back when a wait ends while still spinning. On an idle machine waits end within
+ * the spin and the budget stays at {@link #MAX_SPINS}; when the cores are oversubscribed (other
+ * processes, more threads than cores) the partner thread is often descheduled, a fixed
+ * 20,000-iteration spin only burned the time slice it needed, and two-thread training ran up to 10×
+ * slower than one thread — the budget now falls to {@link #MIN_SPINS} within a few batches.
  */
 final class Lane extends Thread {
   static final int MAX_SPINS = 20_000;
@@ -45,7 +47,10 @@ final class Lane extends Thread {
     if (failure != null) throw failure;
   }
 
-  /** The next spin budget: doubled (up to MAX) after a wait that ended while spinning, else halved (down to MIN). */
+  /**
+   * The next spin budget: doubled (up to MAX) after a wait that ended while spinning, else halved
+   * (down to MIN).
+   */
   static int nextSpins(int spins, boolean endedWhileSpinning) {
     return endedWhileSpinning ? Math.min(MAX_SPINS, spins * 2) : Math.max(MIN_SPINS, spins / 2);
   }
@@ -57,7 +62,8 @@ final class Lane extends Thread {
 
   @Override
   public void run() {
-    org.rec4j.tensor.kernel.Parallel.serialOnThisThread(true); // the other lanes hold the other cores
+    org.rec4j.tensor.kernel.Parallel.serialOnThisThread(
+        true); // the other lanes hold the other cores
     while (!stop) {
       Runnable r = task;
       if (r == null) {

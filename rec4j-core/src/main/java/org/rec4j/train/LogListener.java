@@ -5,8 +5,8 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Prints one line per epoch (loss, validation metrics, seconds, throughput, and the learning rate at the epoch's
- * end once a schedule has moved it): the quiet logging used in CI.
+ * Prints one line per epoch (loss, validation metrics, seconds, throughput, and the learning rate
+ * at the epoch's end once a schedule has moved it): the quiet logging used in CI.
  */
 public final class LogListener implements TrainingListener {
   private final PrintStream out;
@@ -31,8 +31,11 @@ public final class LogListener implements TrainingListener {
     for (Map.Entry<String, Double> e : s.validation().entrySet()) {
       sb.append(String.format(Locale.ROOT, " %s %.4f", e.getKey(), e.getValue()));
     }
-    sb.append(String.format(Locale.ROOT, " train %.2fs (%.0f samples/s)", s.trainSeconds(), s.samplesPerSecond()));
-    if (s.learningRate() != startLr) sb.append(String.format(Locale.ROOT, " lr %.3g", s.learningRate()));
+    sb.append(
+        String.format(
+            Locale.ROOT, " train %.2fs (%.0f samples/s)", s.trainSeconds(), s.samplesPerSecond()));
+    if (s.learningRate() != startLr)
+      sb.append(String.format(Locale.ROOT, " lr %.3g", s.learningRate()));
     out.println(sb);
   }
 

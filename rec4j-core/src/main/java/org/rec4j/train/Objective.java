@@ -10,15 +10,21 @@ import org.rec4j.loss.PointwiseLoss;
  * What a model is trained to predict, and with which loss.
  *
  * <ul>
- *   <li>{@link #MSE}, {@link #MAE}, {@link #HUBER}: explicit ratings; the model's output is the rating.</li>
- *   <li>{@link #BCE}: implicit feedback; every interaction is a positive, {@code negatives} uniformly sampled
- *       unobserved items per positive are negatives (He et al. 2017); the output is a logit.</li>
- *   <li>{@link #BPR}: implicit feedback, pairwise: −log σ(s(u,i) − s(u,j)) for a sampled unobserved j
- *       (Rendle et al. 2009).</li>
+ *   <li>{@link #MSE}, {@link #MAE}, {@link #HUBER}: explicit ratings; the model's output is the
+ *       rating.
+ *   <li>{@link #BCE}: implicit feedback; every interaction is a positive, {@code negatives}
+ *       uniformly sampled unobserved items per positive are negatives (He et al. 2017); the output
+ *       is a logit.
+ *   <li>{@link #BPR}: implicit feedback, pairwise: −log σ(s(u,i) − s(u,j)) for a sampled unobserved
+ *       j (Rendle et al. 2009).
  * </ul>
  */
 public enum Objective {
-  MSE, MAE, HUBER, BCE, BPR;
+  MSE,
+  MAE,
+  HUBER,
+  BCE,
+  BPR;
 
   /** Whether this objective fits explicit ratings (vs implicit feedback). */
   public boolean isRating() {
@@ -44,6 +50,7 @@ public enum Objective {
   /** Parses a case-insensitive name, listing the valid ones on error. */
   public static Objective of(String name) {
     for (Objective o : values()) if (o.name().equalsIgnoreCase(name)) return o;
-    throw new IllegalArgumentException("unknown objective '" + name + "'; expected one of mse, mae, huber, bce, bpr");
+    throw new IllegalArgumentException(
+        "unknown objective '" + name + "'; expected one of mse, mae, huber, bce, bpr");
   }
 }

@@ -13,14 +13,23 @@ import org.rec4j.optim.RmsProp;
 import org.rec4j.optim.Sgd;
 
 /**
- * The optimizers a training configuration can name, with the library defaults for their other settings. Adam and
- * AdamW update embedding rows lazily but {@linkplain org.rec4j.optim.Adam#catchUpSkippedRows catch up} the steps a
- * row skipped, approximating the dense Adam that published results (NCF, PyTorch baselines) were trained with.
+ * The optimizers a training configuration can name, with the library defaults for their other
+ * settings. Adam and AdamW update embedding rows lazily but {@linkplain
+ * org.rec4j.optim.Adam#catchUpSkippedRows catch up} the steps a row skipped, approximating the
+ * dense Adam that published results (NCF, PyTorch baselines) were trained with.
  */
 public enum OptimizerKind {
-  ADAM, ADAMW, SGD, ADAGRAD, RMSPROP, FTRL;
+  ADAM,
+  ADAMW,
+  SGD,
+  ADAGRAD,
+  RMSPROP,
+  FTRL;
 
-  /** This optimizer's library-default configuration at learning rate {@code lr} ({@code l2} for AdamW and FTRL). */
+  /**
+   * This optimizer's library-default configuration at learning rate {@code lr} ({@code l2} for
+   * AdamW and FTRL).
+   */
   public OptimizerConfig config(double lr, float l2) {
     return switch (this) {
       case ADAM -> Adam.Config.defaults(lr);
@@ -33,8 +42,8 @@ public enum OptimizerKind {
   }
 
   /**
-   * Builds the optimizer over {@code params}; {@code l2} is a coupled L2 penalty, except for AdamW (decoupled
-   * decay) and FTRL (its own L2), which take it in their configuration.
+   * Builds the optimizer over {@code params}; {@code l2} is a coupled L2 penalty, except for AdamW
+   * (decoupled decay) and FTRL (its own L2), which take it in their configuration.
    */
   public Optimizer create(List<Parameter> params, double lr, float l2) {
     boolean coupled = this != ADAMW && this != FTRL && l2 > 0;
@@ -47,6 +56,9 @@ public enum OptimizerKind {
   /** Parses a case-insensitive name, listing the valid ones on error. */
   public static OptimizerKind of(String name) {
     for (OptimizerKind k : values()) if (k.name().equalsIgnoreCase(name)) return k;
-    throw new IllegalArgumentException("unknown optimizer '" + name + "'; expected one of adam, adamw, sgd, adagrad, rmsprop, ftrl");
+    throw new IllegalArgumentException(
+        "unknown optimizer '"
+            + name
+            + "'; expected one of adam, adamw, sgd, adagrad, rmsprop, ftrl");
   }
 }

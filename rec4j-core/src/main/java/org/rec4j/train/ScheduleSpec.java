@@ -8,9 +8,10 @@ import org.rec4j.optim.schedule.LrSchedule;
 import org.rec4j.optim.schedule.StepDecay;
 
 /**
- * A learning-rate schedule as written in a flag or config file, in <b>epochs</b>, applied by the trainer at every
- * optimizer step (so a one-epoch fine-tune still anneals). The schedule is a factor on each optimizer's own starting
- * rate, so models with several optimizers (Wide&amp;Deep's FTRL and Adam) keep their ratio.
+ * A learning-rate schedule as written in a flag or config file, in <b>epochs</b>, applied by the
+ * trainer at every optimizer step (so a one-epoch fine-tune still anneals). The schedule is a
+ * factor on each optimizer's own starting rate, so models with several optimizers (Wide&amp;Deep's
+ * FTRL and Adam) keep their ratio.
  *
  * <pre>
  *   constant                 the starting rate throughout (default)
@@ -28,12 +29,14 @@ public record ScheduleSpec(String text) {
 
   /** Validates {@code text} by building a schedule for a nominal run. */
   public ScheduleSpec {
-    if (text == null || text.isBlank()) throw new IllegalArgumentException("schedule: expected " + GRAMMAR + ", got ''");
+    if (text == null || text.isBlank())
+      throw new IllegalArgumentException("schedule: expected " + GRAMMAR + ", got ''");
     text = text.strip().toLowerCase(Locale.ROOT);
     build(text, 100, 10);
   }
 
-  private static final String GRAMMAR = "constant, cosine[:MIN], step:EVERY,GAMMA, exp:GAMMA or warmup:W+<one of those>";
+  private static final String GRAMMAR =
+      "constant, cosine[:MIN], step:EVERY,GAMMA, exp:GAMMA or warmup:W+<one of those>";
 
   /** Parses {@code text}; {@code null} gives {@link #CONSTANT}. */
   public static ScheduleSpec parse(String text) {
@@ -46,15 +49,16 @@ public record ScheduleSpec(String text) {
   }
 
   /**
-   * The factor on the starting rate at optimizer step {@code t} (from 0) of a run of {@code epochs} epochs with
-   * {@code stepsPerEpoch} steps each.
+   * The factor on the starting rate at optimizer step {@code t} (from 0) of a run of {@code epochs}
+   * epochs with {@code stepsPerEpoch} steps each.
    */
   public LrSchedule factor(long stepsPerEpoch, int epochs) {
     return build(text, stepsPerEpoch, epochs);
   }
 
   private static LrSchedule build(String s, long stepsPerEpoch, int epochs) {
-    if (stepsPerEpoch < 1 || epochs < 1) throw new IllegalArgumentException("schedule needs >= 1 epoch of >= 1 step");
+    if (stepsPerEpoch < 1 || epochs < 1)
+      throw new IllegalArgumentException("schedule needs >= 1 epoch of >= 1 step");
     try {
       if (s.startsWith("warmup:")) {
         int plus = s.indexOf('+');
@@ -64,7 +68,8 @@ public record ScheduleSpec(String text) {
         if (!(w > 0) || warm < 1) throw bad(s);
         long restSteps = Math.max(1, stepsPerEpoch * epochs - warm);
         LrSchedule rest = base(s.substring(plus + 1), stepsPerEpoch, restSteps);
-        return new LinearWarmup(new LinearWarmup.Config(warm, 1.0 / (warm + 1)), rest); // first step already moves
+        return new LinearWarmup(
+            new LinearWarmup.Config(warm, 1.0 / (warm + 1)), rest); // first step already moves
       }
       return base(s, stepsPerEpoch, stepsPerEpoch * epochs);
     } catch (NumberFormatException | ArrayIndexOutOfBoundsException e) {
@@ -100,14 +105,20 @@ public record ScheduleSpec(String text) {
         if (args.length != 1) throw bad(s);
         double g = Double.parseDouble(args[0]);
         if (!(g > 0 && g <= 1)) throw bad(s);
-        yield new ExponentialDecay(new ExponentialDecay.Config(1, Math.pow(g, 1.0 / stepsPerEpoch)));
+        yield new ExponentialDecay(
+            new ExponentialDecay.Config(1, Math.pow(g, 1.0 / stepsPerEpoch)));
       }
       default -> throw bad(s);
     };
   }
 
   private static IllegalArgumentException bad(String s) {
-    return new IllegalArgumentException("schedule: expected " + GRAMMAR + " (epochs; MIN in [0,1], GAMMA in (0,1]), got '" + s + "'");
+    return new IllegalArgumentException(
+        "schedule: expected "
+            + GRAMMAR
+            + " (epochs; MIN in [0,1], GAMMA in (0,1]), got '"
+            + s
+            + "'");
   }
 
   @Override

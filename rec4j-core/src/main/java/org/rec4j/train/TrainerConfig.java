@@ -1,7 +1,8 @@
 package org.rec4j.train;
 
 /**
- * Settings of one training run. Every field is validated; errors name the field and its allowed range.
+ * Settings of one training run. Every field is validated; errors name the field and its allowed
+ * range.
  *
  * @param epochs passes over the training data (≥ 1)
  * @param batchSize examples per mini-batch (≥ 1)
@@ -12,111 +13,300 @@ package org.rec4j.train;
  * @param negatives sampled negatives per positive for implicit objectives (≥ 1 when sampling)
  * @param seed root of every random draw (initialization, shuffles, negatives, dropout)
  * @param threads worker threads for validation scoring (≥ 1)
- * @param validateEvery validate every this many epochs and at the last one (≥ 0; 0 = never, which excludes early
- *     stopping and best-epoch restore)
- * @param monitor validation metric that early stopping and best-checkpoint watch (e.g. {@code ndcg@10},
- *     {@code rmse}); lower is better for {@code rmse}, {@code mae}, {@code loss}, {@code logloss}
+ * @param validateEvery validate every this many epochs and at the last one (≥ 0; 0 = never, which
+ *     excludes early stopping and best-epoch restore)
+ * @param monitor validation metric that early stopping and best-checkpoint watch (e.g. {@code
+ *     ndcg@10}, {@code rmse}); lower is better for {@code rmse}, {@code mae}, {@code loss}, {@code
+ *     logloss}
  * @param patience epochs without improvement before stopping (0 disables early stopping)
  * @param restoreBest restore the parameters of the best validated epoch at the end
- * @param schedule learning-rate schedule over the run, a factor on each optimizer's starting rate applied at every
- *     step ({@link ScheduleSpec#CONSTANT} when null)
- * @param swaFrom stochastic weight averaging (Izmailov et al. 2018, "Averaging Weights Leads to Wider Optima and
- *     Better Generalization"): from this epoch on, the parameters at each epoch's end are averaged, validation sees
- *     the average, and the run ends with it (0 = off; excludes {@code restoreBest})
+ * @param schedule learning-rate schedule over the run, a factor on each optimizer's starting rate
+ *     applied at every step ({@link ScheduleSpec#CONSTANT} when null)
+ * @param swaFrom stochastic weight averaging (Izmailov et al. 2018, "Averaging Weights Leads to
+ *     Wider Optima and Better Generalization"): from this epoch on, the parameters at each epoch's
+ *     end are averaged, validation sees the average, and the run ends with it (0 = off; excludes
+ *     {@code restoreBest})
  */
-public record TrainerConfig(int epochs, int batchSize, double learningRate, OptimizerKind optimizer, float l2,
-                            Objective objective, int negatives, long seed, int threads, int validateEvery,
-                            String monitor, int patience, boolean restoreBest, ScheduleSpec schedule, int swaFrom) {
+public record TrainerConfig(
+    int epochs,
+    int batchSize,
+    double learningRate,
+    OptimizerKind optimizer,
+    float l2,
+    Objective objective,
+    int negatives,
+    long seed,
+    int threads,
+    int validateEvery,
+    String monitor,
+    int patience,
+    boolean restoreBest,
+    ScheduleSpec schedule,
+    int swaFrom) {
   /** Validates every field. */
   public TrainerConfig {
     if (epochs < 1) throw new IllegalArgumentException("epochs must be >= 1, got " + epochs);
     if (batchSize < 1) throw new IllegalArgumentException("batch must be >= 1, got " + batchSize);
-    if (!(learningRate > 0) || Double.isInfinite(learningRate)) throw new IllegalArgumentException("lr must be > 0, got " + learningRate);
+    if (!(learningRate > 0) || Double.isInfinite(learningRate))
+      throw new IllegalArgumentException("lr must be > 0, got " + learningRate);
     if (optimizer == null) throw new IllegalArgumentException("optimizer must be set");
     if (!(l2 >= 0)) throw new IllegalArgumentException("l2 must be >= 0, got " + l2);
     if (objective == null) throw new IllegalArgumentException("objective must be set");
     if (objective.samplesNegatives() && negatives < 1) {
-      throw new IllegalArgumentException("negatives must be >= 1 for objective " + objective + ", got " + negatives);
+      throw new IllegalArgumentException(
+          "negatives must be >= 1 for objective " + objective + ", got " + negatives);
     }
     if (threads < 1) throw new IllegalArgumentException("threads must be >= 1, got " + threads);
-    if (validateEvery < 0) throw new IllegalArgumentException("eval-every must be >= 0 (0 = never), got " + validateEvery);
+    if (validateEvery < 0)
+      throw new IllegalArgumentException(
+          "eval-every must be >= 0 (0 = never), got " + validateEvery);
     if (validateEvery == 0 && (patience > 0 || restoreBest)) {
-      throw new IllegalArgumentException("eval-every 0 never validates, so early stopping (patience " + patience + ") has nothing to watch");
+      throw new IllegalArgumentException(
+          "eval-every 0 never validates, so early stopping (patience "
+              + patience
+              + ") has nothing to watch");
     }
     if (patience < 0) throw new IllegalArgumentException("patience must be >= 0, got " + patience);
     if (schedule == null) schedule = ScheduleSpec.CONSTANT;
     if (swaFrom < 0 || swaFrom > epochs) {
-      throw new IllegalArgumentException("swa must be an epoch in 1.." + epochs + " (or 0 for off), got " + swaFrom);
+      throw new IllegalArgumentException(
+          "swa must be an epoch in 1.." + epochs + " (or 0 for off), got " + swaFrom);
     }
     if (swaFrom > 0 && restoreBest) {
-      throw new IllegalArgumentException("swa (weight averaging) and restoring the best epoch exclude each other");
+      throw new IllegalArgumentException(
+          "swa (weight averaging) and restoring the best epoch exclude each other");
     }
   }
 
   /** A configuration without weight averaging. */
-  public TrainerConfig(int epochs, int batchSize, double learningRate, OptimizerKind optimizer, float l2,
-                       Objective objective, int negatives, long seed, int threads, int validateEvery,
-                       String monitor, int patience, boolean restoreBest, ScheduleSpec schedule) {
-    this(epochs, batchSize, learningRate, optimizer, l2, objective, negatives, seed, threads, validateEvery, monitor,
-        patience, restoreBest, schedule, 0);
+  public TrainerConfig(
+      int epochs,
+      int batchSize,
+      double learningRate,
+      OptimizerKind optimizer,
+      float l2,
+      Objective objective,
+      int negatives,
+      long seed,
+      int threads,
+      int validateEvery,
+      String monitor,
+      int patience,
+      boolean restoreBest,
+      ScheduleSpec schedule) {
+    this(
+        epochs,
+        batchSize,
+        learningRate,
+        optimizer,
+        l2,
+        objective,
+        negatives,
+        seed,
+        threads,
+        validateEvery,
+        monitor,
+        patience,
+        restoreBest,
+        schedule,
+        0);
   }
 
   /** A configuration with a constant learning rate. */
-  public TrainerConfig(int epochs, int batchSize, double learningRate, OptimizerKind optimizer, float l2,
-                       Objective objective, int negatives, long seed, int threads, int validateEvery,
-                       String monitor, int patience, boolean restoreBest) {
-    this(epochs, batchSize, learningRate, optimizer, l2, objective, negatives, seed, threads, validateEvery, monitor,
-        patience, restoreBest, ScheduleSpec.CONSTANT);
+  public TrainerConfig(
+      int epochs,
+      int batchSize,
+      double learningRate,
+      OptimizerKind optimizer,
+      float l2,
+      Objective objective,
+      int negatives,
+      long seed,
+      int threads,
+      int validateEvery,
+      String monitor,
+      int patience,
+      boolean restoreBest) {
+    this(
+        epochs,
+        batchSize,
+        learningRate,
+        optimizer,
+        l2,
+        objective,
+        negatives,
+        seed,
+        threads,
+        validateEvery,
+        monitor,
+        patience,
+        restoreBest,
+        ScheduleSpec.CONSTANT);
   }
 
-  /** Implicit-feedback defaults of NCF (He et al. 2017): BCE, 4 negatives, Adam 1e-3, batch 256, 20 epochs. */
+  /**
+   * Implicit-feedback defaults of NCF (He et al. 2017): BCE, 4 negatives, Adam 1e-3, batch 256, 20
+   * epochs.
+   */
   public static TrainerConfig implicitDefaults() {
-    return new TrainerConfig(20, 256, 1e-3, OptimizerKind.ADAM, 0f, Objective.BCE, 4, 42, 1, 1, "ndcg@10", 0, false);
+    return new TrainerConfig(
+        20, 256, 1e-3, OptimizerKind.ADAM, 0f, Objective.BCE, 4, 42, 1, 1, "ndcg@10", 0, false);
   }
 
   /** The seed's rating setup: MSE, Adam 1e-3, batch 64, 50 epochs. */
   public static TrainerConfig ratingDefaults() {
-    return new TrainerConfig(50, 64, 1e-3, OptimizerKind.ADAM, 0f, Objective.MSE, 0, 42, 1, 1, "rmse", 0, false);
+    return new TrainerConfig(
+        50, 64, 1e-3, OptimizerKind.ADAM, 0f, Objective.MSE, 0, 42, 1, 1, "rmse", 0, false);
   }
 
   /** Whether the monitored metric improves downward. */
   public boolean monitorMinimizes() {
     String m = monitor == null ? "" : monitor.toLowerCase(java.util.Locale.ROOT);
-    return m.startsWith("rmse") || m.startsWith("mae") || m.contains("loss") || m.startsWith("mape");
+    return m.startsWith("rmse")
+        || m.startsWith("mae")
+        || m.contains("loss")
+        || m.startsWith("mape");
   }
 
   /** A copy with other epochs. */
   public TrainerConfig withEpochs(int e) {
-    return new TrainerConfig(e, batchSize, learningRate, optimizer, l2, objective, negatives, seed, threads, validateEvery, monitor, patience, restoreBest, schedule, swaFrom);
+    return new TrainerConfig(
+        e,
+        batchSize,
+        learningRate,
+        optimizer,
+        l2,
+        objective,
+        negatives,
+        seed,
+        threads,
+        validateEvery,
+        monitor,
+        patience,
+        restoreBest,
+        schedule,
+        swaFrom);
   }
 
   /** A copy with another seed. */
   public TrainerConfig withSeed(long s) {
-    return new TrainerConfig(epochs, batchSize, learningRate, optimizer, l2, objective, negatives, s, threads, validateEvery, monitor, patience, restoreBest, schedule, swaFrom);
+    return new TrainerConfig(
+        epochs,
+        batchSize,
+        learningRate,
+        optimizer,
+        l2,
+        objective,
+        negatives,
+        s,
+        threads,
+        validateEvery,
+        monitor,
+        patience,
+        restoreBest,
+        schedule,
+        swaFrom);
   }
 
   /** A copy with another optimizer and learning rate. */
   public TrainerConfig withOptimizer(OptimizerKind o, double lr) {
-    return new TrainerConfig(epochs, batchSize, lr, o, l2, objective, negatives, seed, threads, validateEvery, monitor, patience, restoreBest, schedule, swaFrom);
+    return new TrainerConfig(
+        epochs,
+        batchSize,
+        lr,
+        o,
+        l2,
+        objective,
+        negatives,
+        seed,
+        threads,
+        validateEvery,
+        monitor,
+        patience,
+        restoreBest,
+        schedule,
+        swaFrom);
   }
 
   /** A copy with another learning-rate schedule. */
   public TrainerConfig withSchedule(ScheduleSpec s) {
-    return new TrainerConfig(epochs, batchSize, learningRate, optimizer, l2, objective, negatives, seed, threads, validateEvery, monitor, patience, restoreBest, s, swaFrom);
+    return new TrainerConfig(
+        epochs,
+        batchSize,
+        learningRate,
+        optimizer,
+        l2,
+        objective,
+        negatives,
+        seed,
+        threads,
+        validateEvery,
+        monitor,
+        patience,
+        restoreBest,
+        s,
+        swaFrom);
   }
 
   /** A copy that averages the weights of epochs {@code from}..last (0 = off). */
   public TrainerConfig withSwa(int from) {
-    return new TrainerConfig(epochs, batchSize, learningRate, optimizer, l2, objective, negatives, seed, threads, validateEvery, monitor, patience, restoreBest, schedule, from);
+    return new TrainerConfig(
+        epochs,
+        batchSize,
+        learningRate,
+        optimizer,
+        l2,
+        objective,
+        negatives,
+        seed,
+        threads,
+        validateEvery,
+        monitor,
+        patience,
+        restoreBest,
+        schedule,
+        from);
   }
 
   /** A copy that validates every {@code every} epochs and at the last one (0 = never). */
   public TrainerConfig withValidateEvery(int every) {
-    return new TrainerConfig(epochs, batchSize, learningRate, optimizer, l2, objective, negatives, seed, threads, every, monitor, patience, restoreBest, schedule, swaFrom);
+    return new TrainerConfig(
+        epochs,
+        batchSize,
+        learningRate,
+        optimizer,
+        l2,
+        objective,
+        negatives,
+        seed,
+        threads,
+        every,
+        monitor,
+        patience,
+        restoreBest,
+        schedule,
+        swaFrom);
   }
 
-  /** A copy with early stopping on {@code metric} with {@code patience}, restoring the best epoch. */
+  /**
+   * A copy with early stopping on {@code metric} with {@code patience}, restoring the best epoch.
+   */
   public TrainerConfig withEarlyStopping(String metric, int pat) {
-    return new TrainerConfig(epochs, batchSize, learningRate, optimizer, l2, objective, negatives, seed, threads, validateEvery, metric, pat, true, schedule, swaFrom);
+    return new TrainerConfig(
+        epochs,
+        batchSize,
+        learningRate,
+        optimizer,
+        l2,
+        objective,
+        negatives,
+        seed,
+        threads,
+        validateEvery,
+        metric,
+        pat,
+        true,
+        schedule,
+        swaFrom);
   }
 }

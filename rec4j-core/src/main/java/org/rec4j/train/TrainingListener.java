@@ -1,8 +1,9 @@
 package org.rec4j.train;
 
 /**
- * A plug-in to the single training loop (early stopping, checkpoints, divergence guard, progress, logging). All
- * methods have empty defaults; a listener asks the loop to stop through {@link Trainer.Context#requestStop}.
+ * A plug-in to the single training loop (early stopping, checkpoints, divergence guard, progress,
+ * logging). All methods have empty defaults; a listener asks the loop to stop through {@link
+ * Trainer.Context#requestStop}.
  */
 public interface TrainingListener {
   /** Before the first epoch. */

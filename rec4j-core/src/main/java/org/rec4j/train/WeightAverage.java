@@ -4,12 +4,13 @@ import java.util.List;
 import org.rec4j.nn.Parameter;
 
 /**
- * The running mean of a model's parameters over epoch ends — stochastic weight averaging (Izmailov et al. 2018) as
- * {@link Trainer} applies it when {@link TrainerConfig#swaFrom} is set. {@link #swap} exchanges the live weights
- * and the average in place, so validating the average costs two passes over the parameters and no allocation.
+ * The running mean of a model's parameters over epoch ends — stochastic weight averaging (Izmailov
+ * et al. 2018) as {@link Trainer} applies it when {@link TrainerConfig#swaFrom} is set. {@link
+ * #swap} exchanges the live weights and the average in place, so validating the average costs two
+ * passes over the parameters and no allocation.
  *
- * <p>Only parameters are averaged: statistics kept outside them (batch-norm running moments) stay those of the
- * live weights.
+ * <p>Only parameters are averaged: statistics kept outside them (batch-norm running moments) stay
+ * those of the live weights.
  */
 final class WeightAverage {
   private final List<Parameter> params;

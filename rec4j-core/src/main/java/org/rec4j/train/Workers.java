@@ -10,18 +10,20 @@ import org.rec4j.tensor.Arena;
 import org.rec4j.tensor.Tensor;
 
 /**
- * Runs one mini-batch's forward and backward passes, on the calling thread or data-parallel: the batch is cut
- * into one contiguous slice per worker, each worker (worker 0 is the model itself, the others
- * {@linkplain Trainable#replica replicas} sharing its parameters) back-propagates the loss of its slice weighted
- * by the slice's share of the batch, and the replicas' gradients are then added to the model's in worker order.
- * The result is deterministic for a given thread count.
+ * Runs one mini-batch's forward and backward passes, on the calling thread or data-parallel: the
+ * batch is cut into one contiguous slice per worker, each worker (worker 0 is the model itself, the
+ * others {@linkplain Trainable#replica replicas} sharing its parameters) back-propagates the loss
+ * of its slice weighted by the slice's share of the batch, and the replicas' gradients are then
+ * added to the model's in worker order. The result is deterministic for a given thread count.
  */
 final class Workers implements AutoCloseable {
   private final List<Trainable> models = new ArrayList<>();
   private final List<List<Parameter>> params = new ArrayList<>();
   private final Arena[] arenas;
+
   /** Per worker, its full-size slice batch (slot 0) and the epoch's tail slice (slot 1). */
   private final Batch[][] batches;
+
   private final float[] losses;
   private final Lane[] lanes;
   private final Share[] shares;
@@ -59,7 +61,8 @@ final class Workers implements AutoCloseable {
       int a = from + (int) ((long) size * k / t), e = from + (int) ((long) size * (k + 1) / t);
       lanes[k].submit(shares[k].slice(ex, a, e - a, size, pointwise, bpr));
     }
-    boolean wasSerial = org.rec4j.tensor.kernel.Parallel.serialOnThisThread(true); // no nested kernel splitting
+    boolean wasSerial =
+        org.rec4j.tensor.kernel.Parallel.serialOnThisThread(true); // no nested kernel splitting
     try {
       run(0, ex, from, (int) ((long) size / t), size, pointwise, bpr);
     } finally {
@@ -71,12 +74,15 @@ final class Workers implements AutoCloseable {
     for (int k = 1; k < t; k++) {
       loss += losses[k];
       List<Parameter> mine = params.get(k);
-      for (int j = 0; j < master.size(); j++) reduceInto(master.get(j).value(), mine.get(j).value());
+      for (int j = 0; j < master.size(); j++)
+        reduceInto(master.get(j).value(), mine.get(j).value());
     }
     return loss;
   }
 
-  /** Every optimizer's step; with several workers each updates a disjoint share of the parameters. */
+  /**
+   * Every optimizer's step; with several workers each updates a disjoint share of the parameters.
+   */
   void update(List<Optimizer> optimizers) {
     int t = models.size();
     if (t == 1) {
@@ -89,15 +95,17 @@ final class Workers implements AutoCloseable {
     for (int k = 1; k < t; k++) lanes[k].await();
   }
 
-  private void run(int k, Examples ex, int from, int n, int total, PointwiseLoss pointwise, BprLoss bpr) {
+  private void run(
+      int k, Examples ex, int from, int n, int total, PointwiseLoss pointwise, BprLoss bpr) {
     Batch batch = batch(k, n);
     ex.fill(batch, from);
     Trainable m = models.get(k);
     try (Arena.Scope s = arenas[k].open()) {
       Tensor out = m.forward(batch.users, batch.items);
-      Tensor l = bpr != null
-          ? bpr.compute(out, m.forward(batch.users, batch.negatives))
-          : pointwise.compute(out, batch.labelTensor);
+      Tensor l =
+          bpr != null
+              ? bpr.compute(out, m.forward(batch.users, batch.negatives))
+              : pointwise.compute(out, batch.labelTensor);
       if (n != total) l = org.rec4j.tensor.MathOps.mulScalar(l, (float) n / total);
       l.backward();
       losses[k] = l.item();
@@ -105,9 +113,9 @@ final class Workers implements AutoCloseable {
   }
 
   /**
-   * Worker {@code k}'s task for a lane, set up anew for each batch (a capturing lambda would allocate every
-   * batch): either its slice of the forward/backward pass or its share of the optimizer update. The lane's
-   * volatile hand-off publishes the fields.
+   * Worker {@code k}'s task for a lane, set up anew for each batch (a capturing lambda would
+   * allocate every batch): either its slice of the forward/backward pass or its share of the
+   * optimizer update. The lane's volatile hand-off publishes the fields.
    */
   private final class Share implements Runnable {
     private final int k;
@@ -150,7 +158,10 @@ final class Workers implements AutoCloseable {
     }
   }
 
-  /** Worker {@code k}'s reusable batch of {@code n} examples: the first size seen stays, others share slot 1. */
+  /**
+   * Worker {@code k}'s reusable batch of {@code n} examples: the first size seen stays, others
+   * share slot 1.
+   */
   private Batch batch(int k, int n) {
     Batch[] mine = batches[k];
     if (mine[0] == null) mine[0] = new Batch(n);

@@ -19,11 +19,13 @@ import org.rec4j.model.ModelOptions;
 import org.rec4j.model.ModelRegistry;
 import org.rec4j.model.NeuralRecommender;
 import org.rec4j.model.Persistable;
-import org.rec4j.model.Recommender;
 import org.rec4j.tensor.Tensor;
 import org.rec4j.train.TrainerConfig;
 
-/** Artifact round trip, integrity checks, and the checked-in version-1 artifact that must keep loading. */
+/**
+ * Artifact round trip, integrity checks, and the checked-in version-1 artifact that must keep
+ * loading.
+ */
 class ModelArtifactTest {
   static IdIndex ids(String prefix, int n) {
     IdIndex idx = new IdIndex();
@@ -34,9 +36,12 @@ class ModelArtifactTest {
   static Persistable trained(String name) {
     IdIndex users = ids("u", 10), items = ids("i", 7);
     InteractionsBuilder b = Interactions.builder(users, items);
-    for (int u = 0; u < 10; u++) for (int i = 0; i < 7; i++) if ((u + 2 * i) % 3 == 0) b.add(u, i, 1f);
+    for (int u = 0; u < 10; u++)
+      for (int i = 0; i < 7; i++) if ((u + 2 * i) % 3 == 0) b.add(u, i, 1f);
     Persistable m = (Persistable) ModelRegistry.create(name, ModelOptions.implicit(10, 7, 2));
-    m.capability(org.rec4j.train.Fittable.class).orElseThrow().fit(b.build(), null, TrainerConfig.implicitDefaults().withEpochs(2));
+    m.capability(org.rec4j.train.Fittable.class)
+        .orElseThrow()
+        .fit(b.build(), null, TrainerConfig.implicitDefaults().withEpochs(2));
     return m;
   }
 
@@ -45,7 +50,14 @@ class ModelArtifactTest {
     for (String name : ModelRegistry.names()) {
       Persistable m = trained(name);
       Path dir = tmp.resolve(name);
-      ModelArtifact.save(dir, m, ids("u", 10), ids("i", 7), Map.of("epochs", 2), Map.of("seed", 42), Map.of("hr@10", 0.5, "best_epoch", 2.0));
+      ModelArtifact.save(
+          dir,
+          m,
+          ids("u", 10),
+          ids("i", 7),
+          Map.of("epochs", 2),
+          Map.of("seed", 42),
+          Map.of("hr@10", 0.5, "best_epoch", 2.0));
       ModelArtifact.Loaded l = ModelArtifact.load(dir);
       assertEquals(name, l.model().name());
       assertEquals(3, l.users().get("u103"));
@@ -58,7 +70,9 @@ class ModelArtifactTest {
         assertArrayEquals(a, b, 0f, name + " user " + u);
       }
       assertEquals(0.5, l.metadata().path("metrics").path("hr@10").asDouble());
-      assertTrue(l.metadata().path("metrics").path("best_epoch").isIntegralNumber(), "an epoch number is written as an integer");
+      assertTrue(
+          l.metadata().path("metrics").path("best_epoch").isIntegralNumber(),
+          "an epoch number is written as an integer");
     }
   }
 
@@ -70,11 +84,17 @@ class ModelArtifactTest {
     w[w.length - 1] ^= 1;
     Files.write(dir.resolve("weights.safetensors"), w);
     ArtifactException e = assertThrows(ArtifactException.class, () -> ModelArtifact.load(dir));
-    assertTrue(e.getMessage().contains("weights.safetensors") && e.getMessage().contains("checksum mismatch"), e.getMessage());
+    assertTrue(
+        e.getMessage().contains("weights.safetensors")
+            && e.getMessage().contains("checksum mismatch"),
+        e.getMessage());
 
     Path dir2 = tmp.resolve("m2");
-    ModelArtifact.save(dir2, trained("mf"), ids("u", 10), ids("i", 7), Map.of(), Map.of(), Map.of());
-    String json = Files.readString(dir2.resolve("model.json")).replace("\"format_version\" : 1", "\"format_version\" : 99");
+    ModelArtifact.save(
+        dir2, trained("mf"), ids("u", 10), ids("i", 7), Map.of(), Map.of(), Map.of());
+    String json =
+        Files.readString(dir2.resolve("model.json"))
+            .replace("\"format_version\" : 1", "\"format_version\" : 99");
     Files.writeString(dir2.resolve("model.json"), json);
     String sums = Files.readString(dir2.resolve("checksums.sha256"));
     String newSum = ModelArtifact.sha256(dir2.resolve("model.json"));
@@ -125,28 +145,38 @@ class ModelArtifactTest {
   void trainingInteractionsTravelWithTheArtifact(@TempDir Path tmp) throws Exception {
     IdIndex users = ids("u", 10), items = ids("i", 7);
     InteractionsBuilder b = Interactions.builder(users, items);
-    for (int u = 0; u < 10; u++) for (int i = 0; i < 7; i++) if ((u + 2 * i) % 3 == 0) b.add(u, i, 1f);
+    for (int u = 0; u < 10; u++)
+      for (int i = 0; i < 7; i++) if ((u + 2 * i) % 3 == 0) b.add(u, i, 1f);
     Interactions train = b.build();
     NeuralRecommender m = (NeuralRecommender) trained("gmf");
     ModelArtifact.save(tmp.resolve("m"), m, train, Map.of(), Map.of(), Map.of());
     ModelArtifact.Loaded l = ModelArtifact.load(tmp.resolve("m"));
     var pop = l.metadata().path("item_popularity");
     assertEquals(7, pop.size());
-    for (int i = 0; i < 7; i++) assertEquals(train.byItem().degree(i), pop.get(i).asInt(), "item " + i);
+    for (int i = 0; i < 7; i++)
+      assertEquals(train.byItem().degree(i), pop.get(i).asInt(), "item " + i);
     for (int u = 0; u < 10; u++) {
-      for (int item : l.model().recommend(u, 7, true, null).items()) assertTrue((u + 2 * item) % 3 != 0, "u" + u + " got seen item " + item);
+      for (int item : l.model().recommend(u, 7, true, null).items())
+        assertTrue((u + 2 * item) % 3 != 0, "u" + u + " got seen item " + item);
     }
     byte[] seen = Files.readAllBytes(tmp.resolve("m/seen.bin"));
     seen[seen.length - 1] ^= 1;
     Files.write(tmp.resolve("m/seen.bin"), seen);
-    ArtifactException e = assertThrows(ArtifactException.class, () -> ModelArtifact.load(tmp.resolve("m")));
-    assertTrue(e.getMessage().contains("seen.bin") && e.getMessage().contains("checksum mismatch"), e.getMessage());
+    ArtifactException e =
+        assertThrows(ArtifactException.class, () -> ModelArtifact.load(tmp.resolve("m")));
+    assertTrue(
+        e.getMessage().contains("seen.bin") && e.getMessage().contains("checksum mismatch"),
+        e.getMessage());
   }
 
   @Test
   void refusesToOverwriteANonArtifactDirectory(@TempDir Path tmp) throws Exception {
     Files.writeString(tmp.resolve("notes.txt"), "mine");
-    assertThrows(ArtifactException.class, () -> ModelArtifact.save(tmp, trained("mf"), ids("u", 10), ids("i", 7), Map.of(), Map.of(), Map.of()));
+    assertThrows(
+        ArtifactException.class,
+        () ->
+            ModelArtifact.save(
+                tmp, trained("mf"), ids("u", 10), ids("i", 7), Map.of(), Map.of(), Map.of()));
     assertEquals("mine", Files.readString(tmp.resolve("notes.txt")));
   }
 
@@ -158,9 +188,12 @@ class ModelArtifactTest {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     SafeTensors.write(out, t, Map.of());
     byte[] bytes = out.toByteArray();
-    long n = java.nio.ByteBuffer.wrap(bytes, 0, 8).order(java.nio.ByteOrder.LITTLE_ENDIAN).getLong();
+    long n =
+        java.nio.ByteBuffer.wrap(bytes, 0, 8).order(java.nio.ByteOrder.LITTLE_ENDIAN).getLong();
     String header = new String(bytes, 8, (int) n, java.nio.charset.StandardCharsets.UTF_8).trim();
-    assertEquals("{\"a\":{\"dtype\":\"F32\",\"shape\":[3],\"data_offsets\":[0,12]},\"b\":{\"dtype\":\"F32\",\"shape\":[2,2],\"data_offsets\":[12,28]}}", header);
+    assertEquals(
+        "{\"a\":{\"dtype\":\"F32\",\"shape\":[3],\"data_offsets\":[0,12]},\"b\":{\"dtype\":\"F32\",\"shape\":[2,2],\"data_offsets\":[12,28]}}",
+        header);
     assertEquals(8 + n + 28, bytes.length);
     assertEquals(0, (8 + n) % 8, "data starts 8-byte aligned");
   }
@@ -170,19 +203,37 @@ class ModelArtifactTest {
     NeuralRecommender m = (NeuralRecommender) trained("mf");
     Path good = tmp.resolve("good");
     ModelArtifact.save(good, m, ids("u", 10), ids("i", 7), Map.of(), Map.of(), Map.of());
-    String name = m.namedParameters().entrySet().stream().filter(e -> e.getValue().value().size() > 3).findFirst().orElseThrow().getKey();
+    String name =
+        m.namedParameters().entrySet().stream()
+            .filter(e -> e.getValue().value().size() > 3)
+            .findFirst()
+            .orElseThrow()
+            .getKey();
     float[] w = m.namedParameters().get(name).value().data();
     float kept = w[3];
     w[3] = Float.POSITIVE_INFINITY;
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> ModelArtifact.save(tmp.resolve("bad"), m, ids("u", 10), ids("i", 7), Map.of(), Map.of(), Map.of()));
-    assertTrue(e.getMessage().contains("refusing to save mf") && e.getMessage().contains("parameter '" + name + "' holds Infinity at index 3"),
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                ModelArtifact.save(
+                    tmp.resolve("bad"),
+                    m,
+                    ids("u", 10),
+                    ids("i", 7),
+                    Map.of(),
+                    Map.of(),
+                    Map.of()));
+    assertTrue(
+        e.getMessage().contains("refusing to save mf")
+            && e.getMessage().contains("parameter '" + name + "' holds Infinity at index 3"),
         e.getMessage());
     assertTrue(!Files.exists(tmp.resolve("bad")), "nothing written");
     w[3] = kept;
 
     // a hand-made artifact whose checksums match but whose weights hold NaN
-    Map<String, Tensor> state = new LinkedHashMap<>(SafeTensors.read(good.resolve(ModelArtifact.WEIGHTS), null));
+    Map<String, Tensor> state =
+        new LinkedHashMap<>(SafeTensors.read(good.resolve(ModelArtifact.WEIGHTS), null));
     state.get(name).data()[1] = Float.NaN;
     try (var out = Files.newOutputStream(good.resolve(ModelArtifact.WEIGHTS))) {
       SafeTensors.write(out, state, Map.of());
@@ -194,15 +245,38 @@ class ModelArtifactTest {
     }
     Files.writeString(good.resolve(ModelArtifact.CHECKSUMS), sums);
     ArtifactException a = assertThrows(ArtifactException.class, () -> ModelArtifact.load(good));
-    assertTrue(a.getMessage().contains(good.resolve(ModelArtifact.WEIGHTS).toAbsolutePath() + ": parameter '" + name + "' holds NaN at index 1"),
+    assertTrue(
+        a.getMessage()
+            .contains(
+                good.resolve(ModelArtifact.WEIGHTS).toAbsolutePath()
+                    + ": parameter '"
+                    + name
+                    + "' holds NaN at index 1"),
         a.getMessage());
-    w[5] = 1e30f; // finite but exploded, as a run with --lr 1e30 leaves it: every score would be about ±1e30
-    e = assertThrows(IllegalArgumentException.class,
-        () -> ModelArtifact.save(tmp.resolve("bad"), m, ids("u", 10), ids("i", 7), Map.of(), Map.of(), Map.of()));
-    assertTrue(e.getMessage().contains("parameter '" + name + "' holds 1.0E30 at index 5"), e.getMessage());
+    w[5] =
+        1e30f; // finite but exploded, as a run with --lr 1e30 leaves it: every score would be about
+    // ±1e30
+    e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                ModelArtifact.save(
+                    tmp.resolve("bad"),
+                    m,
+                    ids("u", 10),
+                    ids("i", 7),
+                    Map.of(),
+                    Map.of(),
+                    Map.of()));
+    assertTrue(
+        e.getMessage().contains("parameter '" + name + "' holds 1.0E30 at index 5"),
+        e.getMessage());
   }
 
-  /** A model saved by format version 1 (checked into test resources) must keep loading and scoring the same. */
+  /**
+   * A model saved by format version 1 (checked into test resources) must keep loading and scoring
+   * the same.
+   */
   @Test
   void versionOneArtifactStillLoads() throws Exception {
     Path dir = Path.of(getClass().getResource("/artifacts/v1-mf").toURI());

@@ -26,11 +26,12 @@ import org.rec4j.train.TrainerConfig;
 import org.rec4j.train.TrainingHistory;
 
 /**
- * The contract every registered CTR model meets: it builds from the registry, trains through the one trainer loop
- * on a tiny field dataset whose label depends on a feature interaction, reaches an AUC well above chance, scores
- * batches independently of batch size, and — every model but LR — beats logistic regression on a pure
- * XOR-of-parities label that no single field explains; its parameters survive a SafeTensors state-dict round
- * trip. The multi-task shared-bottom model also learns its second target.
+ * The contract every registered CTR model meets: it builds from the registry, trains through the
+ * one trainer loop on a tiny field dataset whose label depends on a feature interaction, reaches an
+ * AUC well above chance, scores batches independently of batch size, and — every model but LR —
+ * beats logistic regression on a pure XOR-of-parities label that no single field explains; its
+ * parameters survive a SafeTensors state-dict round trip. The multi-task shared-bottom model also
+ * learns its second target.
  */
 class CtrModelContractTest {
   private static final long SEED = 20261129;
@@ -45,12 +46,23 @@ class CtrModelContractTest {
   }
 
   static CtrModels.Options small() {
-    return new CtrModels.Options(8, new int[] {32, 32}, 0.1f, new int[] {8, 8}, true, 2, 2, 2, 8,
-        List.of(List.of("a", "b")), 1024);
+    return new CtrModels.Options(
+        8,
+        new int[] {32, 32},
+        0.1f,
+        new int[] {8, 8},
+        true,
+        2,
+        2,
+        2,
+        8,
+        List.of(List.of("a", "b")),
+        1024);
   }
 
   static TrainerConfig trainer(int epochs) {
-    return new TrainerConfig(epochs, 64, 0.01, OptimizerKind.ADAM, 0f, Objective.BCE, 1, SEED, 1, 1, "auc", 0, false);
+    return new TrainerConfig(
+        epochs, 64, 0.01, OptimizerKind.ADAM, 0f, Objective.BCE, 1, SEED, 1, 1, "auc", 0, false);
   }
 
   @BeforeAll
@@ -62,10 +74,14 @@ class CtrModelContractTest {
     lrXorAuc = fitAndScore("lr", xorTrain, xorTest, 8).get("auc");
   }
 
-  private static Map<String, Double> fitAndScore(String name, FieldDataset train, FieldDataset test, int epochs) {
+  private static Map<String, Double> fitAndScore(
+      String name, FieldDataset train, FieldDataset test, int epochs) {
     CtrModel m = CtrModels.create(name, train.schema(), small(), new Rng(SEED));
     TrainingHistory h = new Trainer(trainer(epochs)).fit(new CtrSource(m, train), null);
-    assertEquals(epochs, h.epochs().size(), name + " stopped early: " + h.stopReason() + " (seed " + SEED + ")");
+    assertEquals(
+        epochs,
+        h.epochs().size(),
+        name + " stopped early: " + h.stopReason() + " (seed " + SEED + ")");
     return new CtrEvaluator(256).evaluate(m, test);
   }
 
@@ -86,7 +102,9 @@ class CtrModelContractTest {
       return;
     }
     double auc = fitAndScore(name, xorTrain, xorTest, 8).get("auc");
-    assertTrue(auc > lrXorAuc + 0.15, name + " XOR AUC " + auc + " vs LR " + lrXorAuc + " (seed " + SEED + ")");
+    assertTrue(
+        auc > lrXorAuc + 0.15,
+        name + " XOR AUC " + auc + " vs LR " + lrXorAuc + " (seed " + SEED + ")");
   }
 
   @ParameterizedTest
@@ -114,15 +132,23 @@ class CtrModelContractTest {
     CtrModel fresh = CtrModels.create(name, mixedTrain.schema(), small(), new Rng(SEED + 99));
     Map<String, Tensor> read = SafeTensors.read(file, new java.util.HashMap<>());
     assertEquals(state.keySet(), fresh.namedParameters().keySet());
-    fresh.namedParameters().forEach((k, p) -> System.arraycopy(read.get(k).data(), 0, p.value().data(), 0, p.value().size()));
-    assertArrayEquals(new CtrEvaluator(512).predict(m, mixedTest), new CtrEvaluator(512).predict(fresh, mixedTest), name);
+    fresh
+        .namedParameters()
+        .forEach((k, p) ->
+            System.arraycopy(read.get(k).data(), 0, p.value().data(), 0, p.value().size()));
+    assertArrayEquals(
+        new CtrEvaluator(512).predict(m, mixedTest),
+        new CtrEvaluator(512).predict(fresh, mixedTest),
+        name);
   }
 
   @Test
   void sharedBottomLearnsBothTasksAndItsWeights() {
     FieldSchema schema = mixedTrain.schema();
     for (SharedBottom.Weighting w : SharedBottom.Weighting.values()) {
-      SharedBottom m = new SharedBottom(schema, new SharedBottom.Config(8, new int[] {32, 16}, 0f, w, 0.5f), new Rng(SEED));
+      SharedBottom m =
+          new SharedBottom(
+              schema, new SharedBottom.Config(8, new int[] {32, 16}, 0f, w, 0.5f), new Rng(SEED));
       new Trainer(trainer(6)).fit(new CtrSource(m, mixedTrain), null);
       assertTrue(new CtrEvaluator(256).evaluate(m, mixedTest).get("auc") > 0.8, w + " click AUC");
       FieldBatch b = new FieldBatch(schema, mixedTest.size());
@@ -134,17 +160,24 @@ class CtrModelContractTest {
         se += Math.pow(pred[i] - b.secondary()[i], 2);
         var += Math.pow(b.secondary()[i] - mean, 2);
       }
-      assertTrue(se < 0.5 * var, w + ": second task explains less than half its variance, MSE " + se / b.size());
+      assertTrue(
+          se < 0.5 * var,
+          w + ": second task explains less than half its variance, MSE " + se / b.size());
       float[] tw = m.taskWeights();
       if (w == SharedBottom.Weighting.WEIGHTED_SUM) assertArrayEquals(new float[] {1f, 0.5f}, tw);
-      else assertTrue(tw[0] != 1f && tw[1] != 1f, "uncertainty weights stayed at 1: " + java.util.Arrays.toString(tw));
+      else
+        assertTrue(
+            tw[0] != 1f && tw[1] != 1f,
+            "uncertainty weights stayed at 1: " + java.util.Arrays.toString(tw));
     }
   }
 
   @Test
   void unknownNameSuggestsTheClosest() {
-    var e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
-        () -> CtrModels.create("depfm", mixedTrain.schema(), small(), new Rng(1)));
+    var e =
+        org.junit.jupiter.api.Assertions.assertThrows(
+            IllegalArgumentException.class,
+            () -> CtrModels.create("depfm", mixedTrain.schema(), small(), new Rng(1)));
     assertTrue(e.getMessage().contains("'deepfm'"), e.getMessage());
   }
 }

@@ -9,8 +9,8 @@ import org.junit.jupiter.api.Test;
 import org.rec4j.data.SharedData;
 
 /**
- * The CTR tasks built from the shared data: field layout, split sizes, label rates, and a short DeepFM run on
- * ML-100K that must beat logistic regression. Slow (real data), so run by failsafe.
+ * The CTR tasks built from the shared data: field layout, split sizes, label rates, and a short
+ * DeepFM run on ML-100K that must beat logistic regression. Slow (real data), so run by failsafe.
  */
 class CtrTasksIT {
 
@@ -18,15 +18,22 @@ class CtrTasksIT {
   void movieLens100kFieldsSplitAndAShortRun() {
     CtrTask task = CtrTasks.load("ml-100k", SharedData.require("ml-100k"), 2026);
     List<String> names = task.schema().fields().stream().map(Field::name).toList();
-    assertEquals(List.of("user_id", "item_id", "gender", "age", "occupation", "zip", "genres", "year"), names);
+    assertEquals(
+        List.of("user_id", "item_id", "gender", "age", "occupation", "zip", "genres", "year"),
+        names);
     assertEquals(Field.Kind.MULTI_HOT, task.schema().field(task.schema().indexOf("genres")).kind());
-    assertEquals(CtrTasks.AGE_BOUNDARIES.length + 2, task.schema().field(task.schema().indexOf("age")).size());
-    assertEquals(List.of(80_000, 10_000, 10_000), List.of(task.train().size(), task.valid().size(), task.test().size()));
+    assertEquals(
+        CtrTasks.AGE_BOUNDARIES.length + 2,
+        task.schema().field(task.schema().indexOf("age")).size());
+    assertEquals(
+        List.of(80_000, 10_000, 10_000),
+        List.of(task.train().size(), task.valid().size(), task.test().size()));
     assertEquals(0.55, task.train().positiveRate(), 0.02);
     CtrConfig config = CtrConfig.of("ml-100k", SharedData.require("ml-100k"), "lr", 2);
     Map<String, Double> lr = CtrExperiment.run(config, task).test();
     CtrResult deep = CtrExperiment.runAll(config, task, List.of("deepfm")).get(0);
-    assertTrue(deep.test().get("auc") > lr.get("auc") + 0.01, "DeepFM " + deep.test() + " vs LR " + lr);
+    assertTrue(
+        deep.test().get("auc") > lr.get("auc") + 0.01, "DeepFM " + deep.test() + " vs LR " + lr);
     assertTrue(deep.toJson().contains("\"model\":\"deepfm\""), deep.toJson());
   }
 

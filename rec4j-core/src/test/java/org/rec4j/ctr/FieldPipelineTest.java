@@ -28,7 +28,9 @@ class FieldPipelineTest {
     assertArrayEquals(new float[] {0.5f, 0.5f, 1f, 1f}, m.values());
     FieldValues s = FieldValues.multiHot("t", new int[][] {{0, 2}}, 3, Field.Pooling.SUM);
     assertArrayEquals(new float[] {1f, 1f}, s.values());
-    FieldValues b = FieldValues.bucketized("y", new double[] {1925, 1930, 1995.5, Double.NaN}, new double[] {1930, 1990});
+    FieldValues b =
+        FieldValues.bucketized(
+            "y", new double[] {1925, 1930, 1995.5, Double.NaN}, new double[] {1930, 1990});
     assertEquals(4, b.field().size());
     assertArrayEquals(new int[] {1, 2, 3, 0}, b.ids());
     FieldValues n = FieldValues.numeric("x", new double[] {1, 3, Double.NaN});
@@ -49,18 +51,43 @@ class FieldPipelineTest {
 
   @Test
   void featureTableColumnsBecomeFields() {
-    FeatureSchema schema = FeatureSchema.of(FeatureSpec.categorical("zip"), FeatureSpec.multiCategorical("genres", "|"),
-        FeatureSpec.numeric("year"), FeatureSpec.text("title", 1));
-    FeatureTable t = FeatureTable.builder(schema, 3).set(0, "zip", "12345").set(1, "zip", "12399").set(2, "zip", "99999")
-        .set(0, "genres", "A|B").set(1, "genres", "B").set(0, "year", "1995").set(2, "year", "1950").build();
-    FieldOptions o = new FieldOptions(Set.of("title"), Map.of(), Map.of("zip", 3), Map.of("year", new double[] {1960}), Field.Pooling.MEAN);
+    FeatureSchema schema =
+        FeatureSchema.of(
+            FeatureSpec.categorical("zip"),
+            FeatureSpec.multiCategorical("genres", "|"),
+            FeatureSpec.numeric("year"),
+            FeatureSpec.text("title", 1));
+    FeatureTable t =
+        FeatureTable.builder(schema, 3)
+            .set(0, "zip", "12345")
+            .set(1, "zip", "12399")
+            .set(2, "zip", "99999")
+            .set(0, "genres", "A|B")
+            .set(1, "genres", "B")
+            .set(0, "year", "1995")
+            .set(2, "year", "1950")
+            .build();
+    FieldOptions o =
+        new FieldOptions(
+            Set.of("title"),
+            Map.of(),
+            Map.of("zip", 3),
+            Map.of("year", new double[] {1960}),
+            Field.Pooling.MEAN);
     List<FieldValues> fields = FeatureFields.of(t, "item_", o);
-    assertEquals(List.of("item_zip", "item_genres", "item_year"), fields.stream().map(v -> v.field().name()).toList());
+    assertEquals(
+        List.of("item_zip", "item_genres", "item_year"),
+        fields.stream().map(v -> v.field().name()).toList());
     FieldValues zip = fields.get(0);
     assertEquals(3, zip.field().size());
     assertEquals(zip.ids()[0], zip.ids()[1]);
     assertArrayEquals(new int[] {2, 0, 1}, fields.get(2).ids());
-    List<FieldValues> hashed = FeatureFields.of(t, "", new FieldOptions(Set.of("title"), Map.of("zip", 8), Map.of(), Map.of(), Field.Pooling.SUM));
+    List<FieldValues> hashed =
+        FeatureFields.of(
+            t,
+            "",
+            new FieldOptions(
+                Set.of("title"), Map.of("zip", 8), Map.of(), Map.of(), Field.Pooling.SUM));
     assertEquals(9, hashed.get(0).field().size());
     assertEquals(1, hashed.get(2).field().size());
   }
@@ -68,9 +95,11 @@ class FieldPipelineTest {
   @Test
   void joinPlacesFieldsInOneIdSpaceAndBatchesCopyThem() {
     FieldValues user = FieldValues.ids("user", 2);
-    FieldValues tags = FieldValues.multiHot("tags", new int[][] {{0, 1}, {}, {1}}, 2, Field.Pooling.MEAN);
+    FieldValues tags =
+        FieldValues.multiHot("tags", new int[][] {{0, 1}, {}, {1}}, 2, Field.Pooling.MEAN);
     int[] users = {1, 0, 1}, items = {0, 1, 2};
-    FieldDataset d = FieldDataset.join(List.of(user, tags), List.of(users, items), new float[] {1, 0, 1}, users);
+    FieldDataset d =
+        FieldDataset.join(List.of(user, tags), List.of(users, items), new float[] {1, 0, 1}, users);
     assertEquals(2 + 3, d.schema().totalIds());
     assertEquals(2, d.schema().offset(1));
     FieldBatch b = new FieldBatch(d.schema(), 2);
@@ -88,8 +117,15 @@ class FieldPipelineTest {
   @Test
   void modelsRejectBatchesOverOtherFields() {
     FieldDataset d = SyntheticFields.make(10, false, 1);
-    FieldDataset other = FieldDataset.join(List.of(FieldValues.ids("u", 3)), List.of(new int[] {0, 1, 2}), new float[] {1, 0, 1}, new int[3]);
-    CtrModel m = CtrModels.create("fm", d.schema(), CtrModels.Options.defaults(), new org.rec4j.tensor.Rng(1));
+    FieldDataset other =
+        FieldDataset.join(
+            List.of(FieldValues.ids("u", 3)),
+            List.of(new int[] {0, 1, 2}),
+            new float[] {1, 0, 1},
+            new int[3]);
+    CtrModel m =
+        CtrModels.create(
+            "fm", d.schema(), CtrModels.Options.defaults(), new org.rec4j.tensor.Rng(1));
     FieldBatch b = new FieldBatch(other.schema(), 3);
     other.fill(b, null, 0);
     var e = assertThrows(IllegalArgumentException.class, () -> m.logits(b));

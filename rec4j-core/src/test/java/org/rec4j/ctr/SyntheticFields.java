@@ -4,11 +4,12 @@ import java.util.List;
 import org.rec4j.tensor.Rng;
 
 /**
- * A tiny field dataset whose label depends on a feature interaction: fields {@code a} and {@code b} (8 values
- * each), a noise field {@code c}, a multi-hot field {@code tags} and a numeric field {@code x}. With
- * {@code pureXor} the click probability is 0.9 when the parities of a and b differ and 0.1 otherwise — no single
- * field carries any signal, so a linear model stays at AUC 0.5; otherwise a main effect of {@code a} and of
- * {@code x} is added on top. The second target (for multi-task models) is a noisy rating-like {@code 3 + logit/2}.
+ * A tiny field dataset whose label depends on a feature interaction: fields {@code a} and {@code b}
+ * (8 values each), a noise field {@code c}, a multi-hot field {@code tags} and a numeric field
+ * {@code x}. With {@code pureXor} the click probability is 0.9 when the parities of a and b differ
+ * and 0.1 otherwise — no single field carries any signal, so a linear model stays at AUC 0.5;
+ * otherwise a main effect of {@code a} and of {@code x} is added on top. The second target (for
+ * multi-task models) is a noisy rating-like {@code 3 + logit/2}.
  */
 final class SyntheticFields {
   private SyntheticFields() {}
@@ -35,8 +36,13 @@ final class SyntheticFields {
       second[e] = (float) (3 + logit / 2 + 0.3 * rng.nextGaussian());
       groups[e] = e % 50;
     }
-    List<FieldValues> fields = List.of(FieldValues.categorical("a", a, 8), FieldValues.categorical("b", b, 8),
-        FieldValues.categorical("c", c, 5), FieldValues.multiHot("tags", tags, 6, Field.Pooling.MEAN), FieldValues.numeric("x", x));
+    List<FieldValues> fields =
+        List.of(
+            FieldValues.categorical("a", a, 8),
+            FieldValues.categorical("b", b, 8),
+            FieldValues.categorical("c", c, 5),
+            FieldValues.multiHot("tags", tags, 6, Field.Pooling.MEAN),
+            FieldValues.numeric("x", x));
     int[] id = new int[n];
     for (int e = 0; e < n; e++) id[e] = e;
     return FieldDataset.join(fields, List.of(id, id, id, id, id), labels, groups, second);

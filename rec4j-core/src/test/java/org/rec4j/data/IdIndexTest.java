@@ -46,12 +46,13 @@ class IdIndexTest {
     int[][] seen = new int[threads.length][5000];
     for (int t = 0; t < threads.length; t++) {
       int id = t;
-      threads[t] = new Thread(() -> {
-        for (int k = 0; k < 5000; k++) {
-          seen[id][k] = k % 2 == 0 ? index.add((long) k) : index.add("s" + k);
-          assertEquals(k % 2 == 0 ? Long.toString(k) : "s" + k, index.raw(seen[id][k]));
-        }
-      });
+      threads[t] =
+          new Thread(() -> {
+            for (int k = 0; k < 5000; k++) {
+              seen[id][k] = k % 2 == 0 ? index.add((long) k) : index.add("s" + k);
+              assertEquals(k % 2 == 0 ? Long.toString(k) : "s" + k, index.raw(seen[id][k]));
+            }
+          });
       threads[t].start();
     }
     for (Thread t : threads) {
@@ -71,7 +72,8 @@ class IdIndexTest {
     index.add("ünïcode");
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     index.writeTo(new DataOutputStream(bytes));
-    IdIndex back = IdIndex.readFrom(new DataInputStream(new ByteArrayInputStream(bytes.toByteArray())));
+    IdIndex back =
+        IdIndex.readFrom(new DataInputStream(new ByteArrayInputStream(bytes.toByteArray())));
     assertEquals(index, back);
     assertEquals(1, back.get(17L));
     assertNotEquals(index, IdIndex.range(3));

@@ -13,8 +13,12 @@ class InteractionsTest {
   static Interactions tiny() {
     IdIndex users = IdIndex.range(3);
     IdIndex items = IdIndex.range(3);
-    return Interactions.builder(users, items).add(0, 2, 5f, 30).add(0, 0, 3f, 10).add(0, 1, 4f, 20)
-        .add(1, 0, 5f, 5).build();
+    return Interactions.builder(users, items)
+        .add(0, 2, 5f, 30)
+        .add(0, 0, 3f, 10)
+        .add(0, 1, 4f, 20)
+        .add(1, 0, 5f, 5)
+        .build();
   }
 
   @Test
@@ -64,8 +68,13 @@ class InteractionsTest {
     UserSequences last2 = UserSequences.of(tiny(), 2);
     assertArrayEquals(new int[] {1, 2}, last2.sequence(0));
     assertArrayEquals(new int[] {0}, last2.sequence(1));
-    Interactions ties = Interactions.builder(IdIndex.range(1), IdIndex.range(4)).add(0, 3, 1f, 7).add(0, 1, 1f, 5)
-        .add(0, 2, 1f, 7).add(0, 0, 1f, 7).build();
+    Interactions ties =
+        Interactions.builder(IdIndex.range(1), IdIndex.range(4))
+            .add(0, 3, 1f, 7)
+            .add(0, 1, 1f, 5)
+            .add(0, 2, 1f, 7)
+            .add(0, 0, 1f, 7)
+            .build();
     assertArrayEquals(new int[] {1, 3, 2, 0}, UserSequences.of(ties, 0).sequence(0));
   }
 
@@ -74,8 +83,13 @@ class InteractionsTest {
     // u0-i0, u0-i1, u1-i0; nodes: u0=0, u1=1, u2=2, i0=3, i1=4, i2=5
     IdIndex users = IdIndex.range(2);
     IdIndex items = IdIndex.range(2);
-    Interactions x = Interactions.builder(users, items).add(0, 0, 1f).add(0, 1, 1f).add(1, 0, 1f).add(0, 0, 1f)
-        .build();
+    Interactions x =
+        Interactions.builder(users, items)
+            .add(0, 0, 1f)
+            .add(0, 1, 1f)
+            .add(1, 0, 1f)
+            .add(0, 0, 1f)
+            .build();
     BipartiteGraph g = BipartiteGraph.of(x, BipartiteGraph.Normalization.SYMMETRIC_SELF_LOOPS);
     assertEquals(4, g.nodes());
     // degrees with self loops: u0 3, u1 2, i0 3, i1 2; row u0 = [u0, i0, i1]

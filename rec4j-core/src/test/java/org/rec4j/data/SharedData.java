@@ -5,8 +5,8 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Assumptions;
 
 /**
- * Finds the shared research data ({@code shared/data}) by walking up from the working directory; tests that need it
- * are skipped when it is absent. The data is read in place, never copied.
+ * Finds the shared research data ({@code shared/data}) by walking up from the working directory;
+ * tests that need it are skipped when it is absent. The data is read in place, never copied.
  */
 public final class SharedData {
   private SharedData() {}

@@ -19,7 +19,8 @@ class EvaluatorTest {
 
       @Override
       public void score(int user, int[] it, float[] out) {
-        for (int i = 0; i < it.length; i++) out[i] = -(float) Math.pow(it[i] - (user % items) - 0.1, 2);
+        for (int i = 0; i < it.length; i++)
+          out[i] = -(float) Math.pow(it[i] - (user % items) - 0.1, 2);
       }
     };
   }
@@ -28,7 +29,9 @@ class EvaluatorTest {
   void fullRankingExcludesTrainingItems() {
     Scorer s = distanceScorer(20);
     // user 5 prefers item 5, then 6, 4, 7...; item 5 is a training item so 6 comes first
-    RankingTask task = RankingTask.full(20, new int[] {5}, new Relevance[] {Relevance.binary(6)}, new int[][] {{5}});
+    RankingTask task =
+        RankingTask.full(
+            20, new int[] {5}, new Relevance[] {Relevance.binary(6)}, new int[][] {{5}});
     RankingResult r = Evaluator.standard(1, 1, 3).evaluate(s, task);
     assertArrayEquals(new int[] {6, 4, 7}, r.lists()[0]);
     assertEquals(1.0, r.get("hr@1"));
@@ -38,8 +41,12 @@ class EvaluatorTest {
   @Test
   void sampledProtocolRanksOnlyCandidates() {
     Scorer s = distanceScorer(100);
-    RankingTask task = RankingTask.sampled(100, new int[] {10, 50}, new Relevance[] {Relevance.binary(30), Relevance.binary(51)},
-        new int[][] {{30, 90, 80}, {51, 50, 0}});
+    RankingTask task =
+        RankingTask.sampled(
+            100,
+            new int[] {10, 50},
+            new Relevance[] {Relevance.binary(30), Relevance.binary(51)},
+            new int[][] {{30, 90, 80}, {51, 50, 0}});
     RankingResult r = Evaluator.standard(1, 1).evaluate(s, task);
     assertEquals(1.0, r.perUser().get("hr@1")[0], "30 is nearest to 10 among {30, 90, 80}");
     assertEquals(0.0, r.perUser().get("hr@1")[1], "50 beats 51 for user 50");
@@ -48,17 +55,18 @@ class EvaluatorTest {
 
   @Test
   void constantModelGetsChanceLevelNotCredit() {
-    Scorer constant = new Scorer() {
-      @Override
-      public int numItems() {
-        return 100;
-      }
+    Scorer constant =
+        new Scorer() {
+          @Override
+          public int numItems() {
+            return 100;
+          }
 
-      @Override
-      public void score(int user, int[] items, float[] out) {
-        java.util.Arrays.fill(out, 0, items.length, 0.5f);
-      }
-    };
+          @Override
+          public void score(int user, int[] items, float[] out) {
+            java.util.Arrays.fill(out, 0, items.length, 0.5f);
+          }
+        };
     int n = 2000;
     int[] users = new int[n];
     Relevance[] rel = new Relevance[n];
@@ -69,7 +77,10 @@ class EvaluatorTest {
       cand[u] = new int[100];
       for (int i = 0; i < 100; i++) cand[u][i] = i;
     }
-    double hr = Evaluator.standard(2, 10).evaluate(constant, RankingTask.sampled(100, users, rel, cand)).get("hr@10");
+    double hr =
+        Evaluator.standard(2, 10)
+            .evaluate(constant, RankingTask.sampled(100, users, rel, cand))
+            .get("hr@10");
     assertEquals(0.10, hr, 0.03, "ties must not favour small ids");
   }
 
@@ -93,15 +104,18 @@ class EvaluatorTest {
   }
 
   private static org.rec4j.model.Recommender mf(int users, int items) {
-    return org.rec4j.model.ModelRegistry.create("mf",
-        new org.rec4j.model.ModelOptions(users, items, 16, new int[] {32, 16}, 0f, false, false, 7, 0.5f, 0));
+    return org.rec4j.model.ModelRegistry.create(
+        "mf",
+        new org.rec4j.model.ModelOptions(
+            users, items, 16, new int[] {32, 16}, 0f, false, false, 7, 0.5f, 0));
   }
 
   /** A dot-product model (scoreAll through a matrix product) on tasks of many blocks of users. */
   @Test
   void modelRankingsAreTheSameOnOneTwoAndThreeThreads() {
     sameOnOneTwoAndThreeThreads(7 * Evaluator.BLOCK + 5, 301);
-    sameOnOneTwoAndThreeThreads(3 * Evaluator.BLOCK + 1, 2 * Evaluator.TILE + 77); // scored tile by tile
+    sameOnOneTwoAndThreeThreads(
+        3 * Evaluator.BLOCK + 1, 2 * Evaluator.TILE + 77); // scored tile by tile
   }
 
   /** Scoring item tiles selects what scoring the whole catalog at once selects. */
@@ -109,22 +123,23 @@ class EvaluatorTest {
   void tiledFullRankingEqualsWholeCatalogRanking() {
     int users = 2 * Evaluator.BLOCK + 3, items = 3 * Evaluator.TILE + 5;
     var model = mf(users, items);
-    Scorer wholeCatalogOnly = new Scorer() { // no scoreItemRange: the evaluator falls back to scoreAll
-      @Override
-      public int numItems() {
-        return model.numItems();
-      }
+    Scorer wholeCatalogOnly =
+        new Scorer() { // no scoreItemRange: the evaluator falls back to scoreAll
+          @Override
+          public int numItems() {
+            return model.numItems();
+          }
 
-      @Override
-      public void score(int user, int[] it, float[] out) {
-        model.score(user, it, out);
-      }
+          @Override
+          public void score(int user, int[] it, float[] out) {
+            model.score(user, it, out);
+          }
 
-      @Override
-      public void scoreAll(int[] us, float[] out) {
-        model.scoreAll(us, out);
-      }
-    };
+          @Override
+          public void scoreAll(int[] us, float[] out) {
+            model.scoreAll(us, out);
+          }
+        };
     Random r = new Random(2);
     int[] us = new int[users];
     Relevance[] rel = new Relevance[users];
@@ -137,7 +152,8 @@ class EvaluatorTest {
     RankingTask t = RankingTask.full(items, us, rel, ex);
     RankingResult tiled = Evaluator.standard(1, 10, 50).evaluate(model, t);
     RankingResult whole = Evaluator.standard(1, 10, 50).evaluate(wholeCatalogOnly, t);
-    for (int u = 0; u < users; u++) assertArrayEquals(whole.lists()[u], tiled.lists()[u], "user " + u);
+    for (int u = 0; u < users; u++)
+      assertArrayEquals(whole.lists()[u], tiled.lists()[u], "user " + u);
   }
 
   private static void sameOnOneTwoAndThreeThreads(int users, int items) {
@@ -153,35 +169,44 @@ class EvaluatorTest {
       ex[u] = r.ints(20, 0, items).filter(i -> !held.contains(i)).toArray();
       cand[u] = r.ints(50, 0, items).distinct().toArray();
     }
-    for (RankingTask t : new RankingTask[] {RankingTask.full(items, us, rel, ex), RankingTask.sampled(items, us, rel, cand)}) {
+    for (RankingTask t :
+        new RankingTask[] {
+          RankingTask.full(items, us, rel, ex), RankingTask.sampled(items, us, rel, cand)
+        }) {
       RankingResult one = Evaluator.standard(1, 5, 20).evaluate(model, t);
       for (int threads : new int[] {2, 3}) {
         RankingResult many = Evaluator.standard(threads, 5, 20).evaluate(model, t);
         assertEquals(one.means(), many.means(), threads + " threads, sampled " + t.isSampled());
-        for (String key : one.perUser().keySet()) assertArrayEquals(one.perUser().get(key), many.perUser().get(key), key);
-        for (int u = 0; u < users; u++) assertArrayEquals(one.lists()[u], many.lists()[u], "user " + u);
+        for (String key : one.perUser().keySet())
+          assertArrayEquals(one.perUser().get(key), many.perUser().get(key), key);
+        for (int u = 0; u < users; u++)
+          assertArrayEquals(one.lists()[u], many.lists()[u], "user " + u);
       }
     }
   }
 
-  /** The pruned catalog pass equals the obvious one: sort every non-excluded item by (score, tie order). */
+  /**
+   * The pruned catalog pass equals the obvious one: sort every non-excluded item by (score, tie
+   * order).
+   */
   @Test
   void fullRankingMatchesSortingTheCatalog() {
     int items = 200;
     Random r = new Random(5);
     float[][] scores = new float[40][items];
     for (float[] row : scores) for (int i = 0; i < items; i++) row[i] = r.nextInt(30); // many ties
-    Scorer s = new Scorer() {
-      @Override
-      public int numItems() {
-        return items;
-      }
+    Scorer s =
+        new Scorer() {
+          @Override
+          public int numItems() {
+            return items;
+          }
 
-      @Override
-      public void score(int user, int[] it, float[] out) {
-        for (int i = 0; i < it.length; i++) out[i] = scores[user][it[i]];
-      }
-    };
+          @Override
+          public void score(int user, int[] it, float[] out) {
+            for (int i = 0; i < it.length; i++) out[i] = scores[user][it[i]];
+          }
+        };
     int[] users = new int[40];
     Relevance[] rel = new Relevance[40];
     int[][] ex = new int[40][];
@@ -190,7 +215,8 @@ class EvaluatorTest {
       rel[u] = Relevance.binary(r.nextInt(items));
       ex[u] = r.ints(15, 0, items).toArray();
     }
-    RankingResult res = Evaluator.standard(2, 10).evaluate(s, RankingTask.full(items, users, rel, ex));
+    RankingResult res =
+        Evaluator.standard(2, 10).evaluate(s, RankingTask.full(items, users, rel, ex));
     for (int u = 0; u < 40; u++) {
       java.util.Set<Integer> excluded = new java.util.HashSet<>();
       for (int i : ex[u]) excluded.add(i);
@@ -214,7 +240,9 @@ class EvaluatorTest {
   @Test
   void pointEvaluation() {
     Scorer s = distanceScorer(10);
-    var m = Evaluator.evaluatePoints(s, new int[] {1, 2}, new int[] {1, 2}, new float[] {0f, 0f}, new Rmse(), new Mae());
+    var m =
+        Evaluator.evaluatePoints(
+            s, new int[] {1, 2}, new int[] {1, 2}, new float[] {0f, 0f}, new Rmse(), new Mae());
     assertEquals(0.01, m.get("rmse"), 1e-6);
     assertEquals(0.01, m.get("mae"), 1e-6);
   }

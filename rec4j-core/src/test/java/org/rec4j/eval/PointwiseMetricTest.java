@@ -15,7 +15,8 @@ class PointwiseMetricTest {
     assertEquals((1 + 0 + 3) / 3.0, new Mae().compute(p, y), 1e-12);
     assertEquals(Math.sqrt((1 + 0 + 9) / 3.0), new Rmse().compute(p, y), 1e-12);
     assertEquals((0.5 + 0 + 0.75) / 3, new Mape().compute(p, y), 1e-12);
-    assertThrows(IllegalArgumentException.class, () -> new Rmse().compute(new float[2], new float[3]));
+    assertThrows(
+        IllegalArgumentException.class, () -> new Rmse().compute(new float[2], new float[3]));
   }
 
   @Test
@@ -69,7 +70,8 @@ class PointwiseMetricTest {
     int[] pop = {4, 2, 1};
     double nov = (-log2(4 / 4.0) - log2(2 / 4.0) - log2(2 / 4.0) - log2(1 / 4.0)) / 4;
     assertEquals(nov, new Novelty(pop, 4).compute(lists), 1e-12);
-    assertEquals(((4 + 2) / 2.0 + (2 + 1) / 2.0) / 2, new PopularityBias(pop).compute(lists), 1e-12);
+    assertEquals(
+        ((4 + 2) / 2.0 + (2 + 1) / 2.0) / 2, new PopularityBias(pop).compute(lists), 1e-12);
   }
 
   private static double log2(double x) {

@@ -9,8 +9,8 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /**
- * Ranking metrics: hand-computed cases written as formulas, and randomized agreement with slow obvious reference
- * implementations kept in this test.
+ * Ranking metrics: hand-computed cases written as formulas, and randomized agreement with slow
+ * obvious reference implementations kept in this test.
  */
 class RankingMetricTest {
   private static final double LOG2 = Math.log(2);
@@ -59,7 +59,8 @@ class RankingMetricTest {
   void kLargerThanListAndInvalidK() {
     Relevance rel = Relevance.binary(1);
     assertEquals(1.0 / 10, new Precision().compute(new int[] {1}, 10, rel), 1e-12);
-    assertThrows(IllegalArgumentException.class, () -> new HitRate().compute(new int[] {1}, 0, rel));
+    assertThrows(
+        IllegalArgumentException.class, () -> new HitRate().compute(new int[] {1}, 0, rel));
   }
 
   @Test
@@ -70,7 +71,8 @@ class RankingMetricTest {
       List<Integer> perm = new ArrayList<>();
       for (int i = 0; i < catalog; i++) perm.add(i);
       java.util.Collections.shuffle(perm, r);
-      int[] ranked = perm.stream().mapToInt(Integer::intValue).limit(1 + r.nextInt(catalog)).toArray();
+      int[] ranked =
+          perm.stream().mapToInt(Integer::intValue).limit(1 + r.nextInt(catalog)).toArray();
       int nRel = 1 + r.nextInt(5);
       int[] relItems = new int[nRel];
       float[] grades = new float[nRel];
@@ -86,9 +88,12 @@ class RankingMetricTest {
       Relevance rel = Relevance.graded(relItems, grades);
       int k = 1 + r.nextInt(12);
       String ctx = "trial " + trial;
-      assertEquals(naiveRecall(ranked, k, relItems), new Recall().compute(ranked, k, rel), 1e-12, ctx);
-      assertEquals(naiveAp(ranked, k, relItems), new AveragePrecision().compute(ranked, k, rel), 1e-12, ctx);
-      assertEquals(naiveNdcg(ranked, k, relItems, grades), new Ndcg().compute(ranked, k, rel), 1e-9, ctx);
+      assertEquals(
+          naiveRecall(ranked, k, relItems), new Recall().compute(ranked, k, rel), 1e-12, ctx);
+      assertEquals(
+          naiveAp(ranked, k, relItems), new AveragePrecision().compute(ranked, k, rel), 1e-12, ctx);
+      assertEquals(
+          naiveNdcg(ranked, k, relItems, grades), new Ndcg().compute(ranked, k, rel), 1e-9, ctx);
     }
   }
 

@@ -18,14 +18,19 @@ import org.rec4j.data.split.SplitSpec;
 import org.rec4j.train.EpochStats;
 import org.rec4j.train.TrainerConfig;
 
-/** The evaluation protocol of {@link Experiment}: candidates with a validation part, per-epoch cadence, best-epoch labels. */
+/**
+ * The evaluation protocol of {@link Experiment}: candidates with a validation part, per-epoch
+ * cadence, best-epoch labels.
+ */
 class ExperimentProtocolTest {
   private static final int USERS = 6, ITEMS = 12;
 
   /** A given three-part split: per user two training items, one validation item, one test item. */
   private static Dataset threeParts() {
     IdIndex users = IdIndex.range(USERS), items = IdIndex.range(ITEMS);
-    InteractionsBuilder tr = Interactions.builder(users, items), va = Interactions.builder(users, items), te = Interactions.builder(users, items);
+    InteractionsBuilder tr = Interactions.builder(users, items),
+        va = Interactions.builder(users, items),
+        te = Interactions.builder(users, items);
     InteractionsBuilder all = Interactions.builder(users, items);
     for (int u = 0; u < USERS; u++) {
       tr.add(u, u, 1f).add(u, (u + 1) % ITEMS, 1f);
@@ -38,26 +43,47 @@ class ExperimentProtocolTest {
   }
 
   private static ExperimentConfig config(SplitSpec split, TrainerConfig tc, double validation) {
-    return new ExperimentConfig(DataSpec.parse("synthetic:kind=implicit"), split, "mf", 4, new int[] {8, 4}, 0f, false, tc,
-        Protocol.FULL, 99, new int[] {10}, false, false, 0, validation, 0.1f);
+    return new ExperimentConfig(
+        DataSpec.parse("synthetic:kind=implicit"),
+        split,
+        "mf",
+        4,
+        new int[] {8, 4},
+        0f,
+        false,
+        tc,
+        Protocol.FULL,
+        99,
+        new int[] {10},
+        false,
+        false,
+        0,
+        validation,
+        0.1f);
   }
 
   private static TrainerConfig trainer(int epochs) {
     return TrainerConfig.implicitDefaults().withEpochs(epochs).withSeed(3);
   }
 
-  /** With k (10) above the candidates (9), every test list holds exactly the items the user has in neither training nor validation. */
+  /**
+   * With k (10) above the candidates (9), every test list holds exactly the items the user has in
+   * neither training nor validation.
+   */
   @Test
   void testListsLeaveOutTrainingAndValidationItems() {
-    ExperimentResult r = Experiment.run(config(SplitSpec.parse("given"), trainer(1), 0), threeParts());
+    ExperimentResult r =
+        Experiment.run(config(SplitSpec.parse("given"), trainer(1), 0), threeParts());
     Split s = threeParts().split().orElseThrow();
     Csr train = s.train().byUser(), val = s.validation().byUser();
     assertEquals(USERS, r.ranking().users());
-    for (int[] list : r.ranking().lists()) assertEquals(ITEMS - 3, list.length, "2 training + 1 validation item left out");
+    for (int[] list : r.ranking().lists())
+      assertEquals(ITEMS - 3, list.length, "2 training + 1 validation item left out");
     for (int i = 0; i < r.ranking().users(); i++) {
       int u = r.test().user(i); // one test row per user, users in row order
       for (int item : r.ranking().lists()[i]) {
-        assertFalse(train.contains(u, item) || val.contains(u, item), "user " + u + " item " + item);
+        assertFalse(
+            train.contains(u, item) || val.contains(u, item), "user " + u + " item " + item);
       }
     }
   }
@@ -65,30 +91,51 @@ class ExperimentProtocolTest {
   @Test
   void earlyStoppingWithoutAValidationPartIsRefused() {
     TrainerConfig es = trainer(2).withEarlyStopping("ndcg@10", 1);
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> Experiment.run(config(SplitSpec.parse("loo"), es, 0), threeParts()));
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> Experiment.run(config(SplitSpec.parse("loo"), es, 0), threeParts()));
     assertTrue(e.getMessage().contains("--validation"), e.getMessage());
-    Experiment.run(config(SplitSpec.parse("loo"), es, 0.3), threeParts()); // with one carved out it runs
+    Experiment.run(
+        config(SplitSpec.parse("loo"), es, 0.3), threeParts()); // with one carved out it runs
   }
 
   @Test
   void bestEpochOnTheTestPartIsLabelledSo() {
-    ExperimentResult onTest = Experiment.run(config(SplitSpec.parse("loo"), trainer(2), 0), threeParts());
-    assertTrue(onTest.metrics().containsKey("best_epoch" + Experiment.ON_TEST), onTest.metrics().keySet().toString());
+    ExperimentResult onTest =
+        Experiment.run(config(SplitSpec.parse("loo"), trainer(2), 0), threeParts());
+    assertTrue(
+        onTest.metrics().containsKey("best_epoch" + Experiment.ON_TEST),
+        onTest.metrics().keySet().toString());
     assertFalse(onTest.metrics().containsKey("best_epoch"));
-    ExperimentResult onVal = Experiment.run(config(SplitSpec.parse("given"), trainer(2), 0), threeParts());
+    ExperimentResult onVal =
+        Experiment.run(config(SplitSpec.parse("given"), trainer(2), 0), threeParts());
     assertTrue(onVal.metrics().containsKey("best_epoch"), onVal.metrics().keySet().toString());
     assertTrue(onVal.metrics().containsKey("best_ndcg@10"));
   }
 
   @Test
   void evalEveryValidatesOnItsEpochsAndTheLastAndZeroNever() {
-    ExperimentResult every2 = Experiment.run(config(SplitSpec.parse("given"), trainer(5).withValidateEvery(2), 0), threeParts());
-    assertEquals(List.of(2, 4, 5), every2.history().epochs().stream().filter(e -> !e.validation().isEmpty()).map(EpochStats::epoch).toList());
-    ExperimentResult never = Experiment.run(config(SplitSpec.parse("given"), trainer(3).withValidateEvery(0), 0), threeParts());
+    ExperimentResult every2 =
+        Experiment.run(
+            config(SplitSpec.parse("given"), trainer(5).withValidateEvery(2), 0), threeParts());
+    assertEquals(
+        List.of(2, 4, 5),
+        every2.history().epochs().stream()
+            .filter(e -> !e.validation().isEmpty())
+            .map(EpochStats::epoch)
+            .toList());
+    ExperimentResult never =
+        Experiment.run(
+            config(SplitSpec.parse("given"), trainer(3).withValidateEvery(0), 0), threeParts());
     assertTrue(never.history().epochs().stream().allMatch(e -> e.validation().isEmpty()));
-    assertFalse(never.metrics().keySet().stream().anyMatch(k -> k.startsWith("best_")), never.metrics().keySet().toString());
-    assertTrue(never.metrics().containsKey("ndcg@10"), "the final model is still evaluated on test");
-    assertThrows(IllegalArgumentException.class, () -> trainer(3).withEarlyStopping("ndcg@10", 2).withValidateEvery(0));
+    assertFalse(
+        never.metrics().keySet().stream().anyMatch(k -> k.startsWith("best_")),
+        never.metrics().keySet().toString());
+    assertTrue(
+        never.metrics().containsKey("ndcg@10"), "the final model is still evaluated on test");
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> trainer(3).withEarlyStopping("ndcg@10", 2).withValidateEvery(0));
   }
 }

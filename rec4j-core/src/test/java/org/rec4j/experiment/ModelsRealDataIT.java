@@ -12,31 +12,69 @@ import org.rec4j.train.OptimizerKind;
 import org.rec4j.train.TrainerConfig;
 
 /**
- * Short real-data runs that guard the benchmark setups against regressions (skipped when ../shared/data is absent).
- * Thresholds are far below the benchmark results, so they check that learning happens under the exact protocols,
- * not the final quality.
+ * Short real-data runs that guard the benchmark setups against regressions (skipped when
+ * ../shared/data is absent). Thresholds are far below the benchmark results, so they check that
+ * learning happens under the exact protocols, not the final quality.
  */
 class ModelsRealDataIT {
 
   @Test
   void neumfOnTheNcfFilesLearnsInOneEpoch() {
     String dir = SharedData.require("ml-1m").resolve("ncf").toString();
-    TrainerConfig tc = new TrainerConfig(1, 256, 1e-3, OptimizerKind.ADAM, 0f, Objective.BCE, 4, 42, 2, 1, "ndcg@10", 0, false);
-    ExperimentConfig c = new ExperimentConfig(DataSpec.parse("ncf:" + dir), SplitSpec.parse("given"), "neumf", 8,
-        new int[] {64, 32, 16, 8}, 0f, false, tc, Protocol.SAMPLED, 99, new int[] {10}, false, false, 0, 0, 0.01f);
+    TrainerConfig tc =
+        new TrainerConfig(
+            1, 256, 1e-3, OptimizerKind.ADAM, 0f, Objective.BCE, 4, 42, 2, 1, "ndcg@10", 0, false);
+    ExperimentConfig c =
+        new ExperimentConfig(
+            DataSpec.parse("ncf:" + dir),
+            SplitSpec.parse("given"),
+            "neumf",
+            8,
+            new int[] {64, 32, 16, 8},
+            0f,
+            false,
+            tc,
+            Protocol.SAMPLED,
+            99,
+            new int[] {10},
+            false,
+            false,
+            0,
+            0,
+            0.01f);
     ExperimentResult r = Experiment.run(c);
-    assertEquals(6040, r.usersEvaluated(), "one case per user, ranked among the provided negatives");
+    assertEquals(
+        6040, r.usersEvaluated(), "one case per user, ranked among the provided negatives");
     assertTrue(r.metrics().get("hr@10") > 0.5, "HR@10 after one epoch " + r.metrics());
   }
 
   @Test
   void mfOnMovieLens100kFoldBeatsTheGlobalMean() {
     String dir = SharedData.require("ml-100k").toString();
-    TrainerConfig tc = new TrainerConfig(10, 64, 1e-3, OptimizerKind.ADAM, 0f, Objective.MSE, 0, 42, 1, 1, "rmse", 0, false);
-    ExperimentConfig c = new ExperimentConfig(DataSpec.parse("ml-100k:" + dir), SplitSpec.parse("u1"), "mf", 16,
-        new int[] {4, 2}, 0f, false, tc, Protocol.RATING, 99, new int[] {10}, false, false, 0, 0, 0.01f);
+    TrainerConfig tc =
+        new TrainerConfig(
+            10, 64, 1e-3, OptimizerKind.ADAM, 0f, Objective.MSE, 0, 42, 1, 1, "rmse", 0, false);
+    ExperimentConfig c =
+        new ExperimentConfig(
+            DataSpec.parse("ml-100k:" + dir),
+            SplitSpec.parse("u1"),
+            "mf",
+            16,
+            new int[] {4, 2},
+            0f,
+            false,
+            tc,
+            Protocol.RATING,
+            99,
+            new int[] {10},
+            false,
+            false,
+            0,
+            0,
+            0.01f);
     ExperimentResult r = Experiment.run(c);
     assertEquals(459, r.usersEvaluated(), "the users of u1.test, not its 20,000 ratings");
-    assertTrue(r.metrics().get("rmse") < 1.0, "u1 RMSE " + r.metrics() + " (global mean predicts ≈ 1.15)");
+    assertTrue(
+        r.metrics().get("rmse") < 1.0, "u1 RMSE " + r.metrics() + " (global mean predicts ≈ 1.15)");
   }
 }

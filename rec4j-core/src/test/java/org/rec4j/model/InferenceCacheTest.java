@@ -10,8 +10,9 @@ import org.rec4j.data.InteractionsBuilder;
 import org.rec4j.train.TrainerConfig;
 
 /**
- * Full-catalog scoring reuses weight-derived state in evaluation mode; every way the weights change (more training,
- * a loaded state, an explicit edit plus {@code dropInferenceCache}) must give fresh scores that equal the pair path.
+ * Full-catalog scoring reuses weight-derived state in evaluation mode; every way the weights change
+ * (more training, a loaded state, an explicit edit plus {@code dropInferenceCache}) must give fresh
+ * scores that equal the pair path.
  */
 class InferenceCacheTest {
   private static Interactions data() {
@@ -19,7 +20,8 @@ class InferenceCacheTest {
     for (int u = 0; u < 12; u++) users.add("u" + u);
     for (int i = 0; i < 9; i++) items.add("i" + i);
     InteractionsBuilder b = Interactions.builder(users, items);
-    for (int u = 0; u < 12; u++) for (int i = 0; i < 9; i++) if ((u * 7 + i) % 3 == 0) b.add(u, i, 1f);
+    for (int u = 0; u < 12; u++)
+      for (int i = 0; i < 9; i++) if ((u * 7 + i) % 3 == 0) b.add(u, i, 1f);
     return b.build();
   }
 
@@ -36,7 +38,8 @@ class InferenceCacheTest {
         is[i] = i;
       }
       m.scorePairs(us, is, pairs);
-      for (int i = 0; i < n; i++) assertEquals(pairs[i], all[j * n + i], 1e-4f, when + ": user " + users[j] + " item " + i);
+      for (int i = 0; i < n; i++)
+        assertEquals(pairs[i], all[j * n + i], 1e-4f, when + ": user " + users[j] + " item " + i);
     }
   }
 
@@ -44,7 +47,8 @@ class InferenceCacheTest {
   void cachedCatalogScoresFollowEveryWeightChange() {
     for (String name : new String[] {"ncf", "neumf"}) {
       Interactions d = data();
-      NeuralRecommender m = (NeuralRecommender) ModelRegistry.create(name, ModelOptions.implicit(12, 9, 4));
+      NeuralRecommender m =
+          (NeuralRecommender) ModelRegistry.create(name, ModelOptions.implicit(12, 9, 4));
       m.fit(d, null, TrainerConfig.implicitDefaults().withEpochs(1));
       m.train(false);
       assertCatalogMatchesPairs(m, name + " after fit");
@@ -60,7 +64,9 @@ class InferenceCacheTest {
       assertTrue(moved, name + ": scores must change after more training");
       assertCatalogMatchesPairs(m, name + " after more training");
 
-      NeuralRecommender other = (NeuralRecommender) ModelRegistry.create(name, ModelOptions.implicit(12, 9, 4).withSeed(99));
+      NeuralRecommender other =
+          (NeuralRecommender)
+              ModelRegistry.create(name, ModelOptions.implicit(12, 9, 4).withSeed(99));
       other.train(false);
       other.scoreAll(new int[] {3}, before); // fills other's cache
       other.loadStateDict(m.stateDict());

@@ -13,14 +13,18 @@ import org.rec4j.train.Objective;
 import org.rec4j.train.OptimizerKind;
 import org.rec4j.train.TrainerConfig;
 
-/** Known-answer data sets (STYLE #9): a checkerboard whose top-1 must be recovered, and a rank-2 matrix. */
+/**
+ * Known-answer data sets (STYLE #9): a checkerboard whose top-1 must be recovered, and a rank-2
+ * matrix.
+ */
 class KnownAnswerTest {
 
   /**
-   * Users and items fall in two groups; a user interacted with all items of their group except one held-out item.
-   * A model that learned the structure ranks the held-out same-group item first among unseen items. Training is
-   * short on purpose: the held-out item is sampled as a negative every epoch, so a high-capacity model (NeuMF)
-   * that trains long enough memorizes it as a negative (seen here after ~10 epochs at lr 1e-2).
+   * Users and items fall in two groups; a user interacted with all items of their group except one
+   * held-out item. A model that learned the structure ranks the held-out same-group item first
+   * among unseen items. Training is short on purpose: the held-out item is sampled as a negative
+   * every epoch, so a high-capacity model (NeuMF) that trains long enough memorizes it as a
+   * negative (seen here after ~10 epochs at lr 1e-2).
    */
   @Test
   void checkerboardTopOneIsTheHeldOutSameGroupItem() {
@@ -36,14 +40,36 @@ class KnownAnswerTest {
     for (String name : new String[] {"mf", "gmf", "ncf", "neumf"}) {
       ModelOptions o = ModelOptions.implicit(users, items, 8).withSeed(3);
       Recommender m = ModelRegistry.create(name, o);
-      m.capability(org.rec4j.train.Fittable.class).orElseThrow().fit(train, null, new TrainerConfig(5, 32, 1e-2, OptimizerKind.ADAM, 0f, Objective.BCE, 4, 3, 1, 1, "ndcg@10", 0, false));
+      m.capability(org.rec4j.train.Fittable.class)
+          .orElseThrow()
+          .fit(
+              train,
+              null,
+              new TrainerConfig(
+                  5,
+                  32,
+                  1e-2,
+                  OptimizerKind.ADAM,
+                  0f,
+                  Objective.BCE,
+                  4,
+                  3,
+                  1,
+                  1,
+                  "ndcg@10",
+                  0,
+                  false));
       int correct = 0;
-      for (int u = 0; u < users; u++) if (m.recommend(u, 1, true, null).items()[0] == heldOut[u]) correct++;
+      for (int u = 0; u < users; u++)
+        if (m.recommend(u, 1, true, null).items()[0] == heldOut[u]) correct++;
       assertTrue(correct >= users * 0.9, name + " recovered " + correct + "/" + users);
     }
   }
 
-  /** MF reconstructs a rank-2 rating matrix from 70% of its entries (held-out RMSE far below the data's spread). */
+  /**
+   * MF reconstructs a rank-2 rating matrix from 70% of its entries (held-out RMSE far below the
+   * data's spread).
+   */
   @Test
   void mfReconstructsALowRankMatrix() {
     int users = 60, items = 40, r = 2;
@@ -67,9 +93,14 @@ class KnownAnswerTest {
         }
       }
     }
-    ModelOptions o = new ModelOptions(users, items, r, new int[] {4, 2}, 0f, false, true, 5, 0.1f, 0);
+    ModelOptions o =
+        new ModelOptions(users, items, r, new int[] {4, 2}, 0f, false, true, 5, 0.1f, 0);
     MF mf = new MF(o);
-    mf.fit(tr.build(), null, new TrainerConfig(300, 64, 2e-2, OptimizerKind.ADAM, 0f, Objective.MSE, 0, 5, 1, 1, "rmse", 0, false));
+    mf.fit(
+        tr.build(),
+        null,
+        new TrainerConfig(
+            300, 64, 2e-2, OptimizerKind.ADAM, 0f, Objective.MSE, 0, 5, 1, 1, "rmse", 0, false));
     float[] pred = new float[nTest];
     mf.scorePairs(java.util.Arrays.copyOf(tu, nTest), java.util.Arrays.copyOf(ti, nTest), pred);
     double rmse = new Rmse().compute(pred, java.util.Arrays.copyOf(ty, nTest));

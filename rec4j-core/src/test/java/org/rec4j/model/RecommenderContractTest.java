@@ -24,10 +24,10 @@ import org.rec4j.train.TrainerConfig;
 import org.rec4j.train.TrainingHistory;
 
 /**
- * The contract every registered model inherits (STYLE #8): each one is built from the registry and trained one
- * epoch on a tiny data set (closed-form models are fitted once, without epochs), for a rating and an implicit
- * objective; then scoring, recommendation, batch-vs-single, k beyond the catalog, state save/load and the
- * unknown-user policy are checked.
+ * The contract every registered model inherits (STYLE #8): each one is built from the registry and
+ * trained one epoch on a tiny data set (closed-form models are fitted once, without epochs), for a
+ * rating and an implicit objective; then scoring, recommendation, batch-vs-single, k beyond the
+ * catalog, state save/load and the unknown-user policy are checked.
  */
 class RecommenderContractTest {
   static final int USERS = 12, ITEMS = 9;
@@ -44,14 +44,31 @@ class RecommenderContractTest {
   }
 
   static Stream<Arguments> models() {
-    return ModelRegistry.names().stream().flatMap(n -> Stream.of(Arguments.of(n, true), Arguments.of(n, false)));
+    return ModelRegistry.names().stream()
+        .flatMap(n -> Stream.of(Arguments.of(n, true), Arguments.of(n, false)));
   }
 
   private static Recommender trained(String name, boolean rating) {
-    ModelOptions o = new ModelOptions(USERS, ITEMS, 4, new int[] {8, 6, 4}, 0.1f, false, rating, 7, 0.01f, 16);
+    ModelOptions o =
+        new ModelOptions(USERS, ITEMS, 4, new int[] {8, 6, 4}, 0.1f, false, rating, 7, 0.01f, 16);
     Recommender m = ModelRegistry.create(name, o);
-    TrainerConfig tc = new TrainerConfig(1, 8, 1e-2, OptimizerKind.ADAM, 0f, rating ? Objective.MSE : Objective.BCE, 2, 7, 1, 1, "rmse", 0, false);
-    TrainingHistory h = m.capability(org.rec4j.train.Fittable.class).orElseThrow().fit(tiny(rating), null, tc);
+    TrainerConfig tc =
+        new TrainerConfig(
+            1,
+            8,
+            1e-2,
+            OptimizerKind.ADAM,
+            0f,
+            rating ? Objective.MSE : Objective.BCE,
+            2,
+            7,
+            1,
+            1,
+            "rmse",
+            0,
+            false);
+    TrainingHistory h =
+        m.capability(org.rec4j.train.Fittable.class).orElseThrow().fit(tiny(rating), null, tc);
     if (m instanceof org.rec4j.train.Trainable) {
       assertEquals(1, h.epochs().size());
       assertTrue(Double.isFinite(h.last().trainLoss()), name + " loss " + h.last().trainLoss());
@@ -94,7 +111,8 @@ class RecommenderContractTest {
     Recommender m = trained(name, rating);
     int[] users = {0, 5, 11};
     Recommendation[] batch = m.recommendBatch(users, 3, true, null);
-    for (int i = 0; i < users.length; i++) assertArrayEquals(m.recommend(users[i], 3, true, null).items(), batch[i].items());
+    for (int i = 0; i < users.length; i++)
+      assertArrayEquals(m.recommend(users[i], 3, true, null).items(), batch[i].items());
     float[] all = new float[users.length * ITEMS];
     m.scoreAll(users, all);
     int[] items = new int[ITEMS];
@@ -102,7 +120,8 @@ class RecommenderContractTest {
     float[] one = new float[ITEMS];
     for (int u = 0; u < users.length; u++) {
       m.score(users[u], items, one);
-      for (int i = 0; i < ITEMS; i++) assertEquals(one[i], all[u * ITEMS + i], 1e-5f, "scoreAll vs score");
+      for (int i = 0; i < ITEMS; i++)
+        assertEquals(one[i], all[u * ITEMS + i], 1e-5f, "scoreAll vs score");
     }
     float[] pairs = new float[3];
     m.scorePairs(new int[] {0, 5, 11}, new int[] {1, 2, 3}, pairs);
@@ -115,7 +134,8 @@ class RecommenderContractTest {
   void kBeyondCatalogAndUnknownUsers(String name, boolean rating) {
     Recommender m = trained(name, rating);
     assertEquals(ITEMS, m.recommend(0, 100, false, null).items().length);
-    assertEquals(ITEMS - 3, m.recommend(0, 100, true, null).items().length, "user 0 saw items 0, 3, 6");
+    assertEquals(
+        ITEMS - 3, m.recommend(0, 100, true, null).items().length, "user 0 saw items 0, 3, 6");
     Recommendation unknown = m.recommend(USERS + 5, 3, true, null);
     assertTrue(unknown.unknownUser());
     assertEquals(0, unknown.items().length);
@@ -128,7 +148,8 @@ class RecommenderContractTest {
   void stateRoundTripGivesIdenticalScores(String name, boolean rating) {
     Recommender m = trained(name, rating);
     Map<String, Tensor> state = m.stateDict();
-    ModelOptions o = new ModelOptions(USERS, ITEMS, 4, new int[] {8, 6, 4}, 0.1f, false, rating, 99, 0.01f, 16);
+    ModelOptions o =
+        new ModelOptions(USERS, ITEMS, 4, new int[] {8, 6, 4}, 0.1f, false, rating, 99, 0.01f, 16);
     Recommender fresh = ModelRegistry.create(name, o);
     fresh.loadStateDict(state);
     int[] items = {0, 1, 2, 3, 4, 5, 6, 7, 8};

@@ -6,7 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
-/** The adaptive spin budget, and that a lane runs each submitted task once and reports its failure. */
+/**
+ * The adaptive spin budget, and that a lane runs each submitted task once and reports its failure.
+ */
 class LaneTest {
   @Test
   void spinBudgetHalvesAfterParkedWaitsAndRecoversAfterQuickOnes() {
@@ -28,7 +30,8 @@ class LaneTest {
     try {
       AtomicInteger runs = new AtomicInteger();
       for (int i = 0; i < 200; i++) {
-        if (i % 50 == 0) Thread.sleep(2); // long gaps make the lane park, short ones keep it spinning
+        if (i % 50 == 0)
+          Thread.sleep(2); // long gaps make the lane park, short ones keep it spinning
         lane.submit(runs::incrementAndGet);
         lane.await();
         assertEquals(i + 1, runs.get());

@@ -10,7 +10,10 @@ import org.rec4j.model.ModelOptions;
 import org.rec4j.model.NeuMF;
 import org.rec4j.optim.schedule.LrSchedule;
 
-/** Learning-rate schedule specs: the factor at known steps, bad specs, and the trainer applying them per step. */
+/**
+ * Learning-rate schedule specs: the factor at known steps, bad specs, and the trainer applying them
+ * per step.
+ */
 class ScheduleSpecTest {
   @Test
   void cosineAnnealsOverTheWholeRunInSteps() {
@@ -37,7 +40,9 @@ class ScheduleSpecTest {
 
   @Test
   void warmupRampsThenHandsTheRestOfTheRunOver() {
-    LrSchedule f = ScheduleSpec.parse("warmup:0.5+cosine").factor(10, 3); // 5 warm-up steps, then cosine over 25
+    LrSchedule f =
+        ScheduleSpec.parse("warmup:0.5+cosine")
+            .factor(10, 3); // 5 warm-up steps, then cosine over 25
     double s = 1.0 / 6;
     assertEquals(s, f.lr(0), 1e-12);
     assertEquals(s + (1 - s) * 4 / 5, f.lr(4), 1e-12);
@@ -55,39 +60,64 @@ class ScheduleSpecTest {
 
   @Test
   void badSpecsNameTheScheduleAndWhatWasExpected() {
-    for (String bad : List.of("linear", "cosine:2", "cosine:0.1,3", "step:1", "step:0,0.5", "step:1,1.5", "exp:0", "exp:x",
-        "warmup:1", "warmup:0+cosine", "warmup:1+bogus", "constant:3", " ")) {
-      IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ScheduleSpec.parse(bad), bad);
+    for (String bad :
+        List.of(
+            "linear",
+            "cosine:2",
+            "cosine:0.1,3",
+            "step:1",
+            "step:0,0.5",
+            "step:1,1.5",
+            "exp:0",
+            "exp:x",
+            "warmup:1",
+            "warmup:0+cosine",
+            "warmup:1+bogus",
+            "constant:3",
+            " ")) {
+      IllegalArgumentException e =
+          assertThrows(IllegalArgumentException.class, () -> ScheduleSpec.parse(bad), bad);
       assertTrue(e.getMessage().startsWith("schedule"), e.getMessage());
-      assertTrue(e.getMessage().contains("expected") || e.getMessage().contains("must"), e.getMessage());
+      assertTrue(
+          e.getMessage().contains("expected") || e.getMessage().contains("must"), e.getMessage());
     }
   }
 
   @Test
   void trainerAppliesTheFactorAtEveryStepAndKeepsConstantRunsUnchanged() {
-    TrainerConfig base = new TrainerConfig(2, 64, 0.05, OptimizerKind.ADAM, 0f, Objective.BCE, 2, 11, 1, 1, "ndcg@10", 0, false);
+    TrainerConfig base =
+        new TrainerConfig(
+            2, 64, 0.05, OptimizerKind.ADAM, 0f, Objective.BCE, 2, 11, 1, 1, "ndcg@10", 0, false);
     NeuMF constant = new NeuMF(ModelOptions.implicit(30, 20, 4));
     TrainingHistory hc = constant.fit(TrainerTest.data(), null, base);
     assertEquals(0.05, hc.last().learningRate(), 1e-12);
 
     NeuMF annealed = new NeuMF(ModelOptions.implicit(30, 20, 4));
-    TrainingHistory ha = annealed.fit(TrainerTest.data(), null, base.withSchedule(ScheduleSpec.parse("cosine")));
+    TrainingHistory ha =
+        annealed.fit(TrainerTest.data(), null, base.withSchedule(ScheduleSpec.parse("cosine")));
     int n = TrainerTest.data().size() * 3; // positives and 2 negatives each
     int steps = (n + 63) / 64;
     double last = 0.05 * 0.5 * (1 + Math.cos(Math.PI * (2 * steps - 1) / (2 * steps)));
     assertEquals(last, ha.last().learningRate(), 1e-12, "rate of the run's final step");
     double endOfFirst = 0.05 * 0.5 * (1 + Math.cos(Math.PI * (steps - 1) / (2 * steps)));
     assertEquals(endOfFirst, ha.epochs().get(0).learningRate(), 1e-12);
-    assertTrue(ha.last().trainLoss() != hc.last().trainLoss(), "a different rate trains a different model");
+    assertTrue(
+        ha.last().trainLoss() != hc.last().trainLoss(),
+        "a different rate trains a different model");
   }
 
   @Test
   void theEpochLogShowsTheRateOnlyOnceAScheduleMovedIt() {
-    TrainerConfig base = new TrainerConfig(2, 64, 0.05, OptimizerKind.ADAM, 0f, Objective.BCE, 2, 11, 1, 1, "ndcg@10", 0, false);
+    TrainerConfig base =
+        new TrainerConfig(
+            2, 64, 0.05, OptimizerKind.ADAM, 0f, Objective.BCE, 2, 11, 1, 1, "ndcg@10", 0, false);
     for (String spec : List.of("constant", "cosine")) {
       java.io.ByteArrayOutputStream buf = new java.io.ByteArrayOutputStream();
-      LogListener log = new LogListener(new java.io.PrintStream(buf, true, java.nio.charset.StandardCharsets.UTF_8), "");
-      new NeuMF(ModelOptions.implicit(30, 20, 4)).fit(TrainerTest.data(), null, base.withSchedule(ScheduleSpec.parse(spec)), log);
+      LogListener log =
+          new LogListener(
+              new java.io.PrintStream(buf, true, java.nio.charset.StandardCharsets.UTF_8), "");
+      new NeuMF(ModelOptions.implicit(30, 20, 4))
+          .fit(TrainerTest.data(), null, base.withSchedule(ScheduleSpec.parse(spec)), log);
       List<String> lines = buf.toString(java.nio.charset.StandardCharsets.UTF_8).lines().toList();
       assertEquals(2, lines.size(), lines.toString());
       for (String l : lines) assertEquals(spec.equals("cosine"), l.contains(" lr "), l);

@@ -13,7 +13,10 @@ import org.junit.jupiter.api.Test;
 import org.rec4j.model.ModelOptions;
 import org.rec4j.model.NeuMF;
 
-/** Stochastic weight averaging ({@link TrainerConfig#swaFrom}): the mean of epoch-end weights, validated and kept. */
+/**
+ * Stochastic weight averaging ({@link TrainerConfig#swaFrom}): the mean of epoch-end weights,
+ * validated and kept.
+ */
 class WeightAverageTest {
   private static TrainerConfig cfg(int epochs, int swaFrom) {
     return TrainerTest.cfg(1, OptimizerKind.ADAM).withEpochs(epochs).withSwa(swaFrom);
@@ -22,16 +25,21 @@ class WeightAverageTest {
   /** The plain run's weights at each epoch end, and what a validator saw. */
   private static List<float[][]> epochEnds(NeuMF m, TrainerConfig c, List<float[][]> validated) {
     List<float[][]> ends = new ArrayList<>();
-    TrainingListener capture = new TrainingListener() {
-      @Override
-      public void onEpochEnd(Trainer.Context ctx, EpochStats stats) {
-        ends.add(ctx.snapshot());
-      }
-    };
-    m.fit(TrainerTest.data(), () -> {
-      validated.add(TrainerTest.params(m));
-      return Map.of("ndcg@10", 0.5);
-    }, c, capture);
+    TrainingListener capture =
+        new TrainingListener() {
+          @Override
+          public void onEpochEnd(Trainer.Context ctx, EpochStats stats) {
+            ends.add(ctx.snapshot());
+          }
+        };
+    m.fit(
+        TrainerTest.data(),
+        () -> {
+          validated.add(TrainerTest.params(m));
+          return Map.of("ndcg@10", 0.5);
+        },
+        c,
+        capture);
     return ends;
   }
 
@@ -48,7 +56,9 @@ class WeightAverageTest {
     boolean moved = false;
     for (int p = 0; p < fin.length; p++) {
       // training itself is untouched: the live weights follow the plain run exactly
-      for (int e = 0; e < 4; e++) assertArrayEquals(ends.get(e)[p], liveEnds.get(e)[p], 0f, "live epoch " + (e + 1) + " param " + p);
+      for (int e = 0; e < 4; e++)
+        assertArrayEquals(
+            ends.get(e)[p], liveEnds.get(e)[p], 0f, "live epoch " + (e + 1) + " param " + p);
       float[] mean = new float[fin[p].length], mean23 = new float[fin[p].length];
       for (int j = 0; j < mean.length; j++) {
         mean[j] = (ends.get(1)[p][j] + ends.get(2)[p][j] + ends.get(3)[p][j]) / 3;
@@ -80,8 +90,9 @@ class WeightAverageTest {
     IllegalArgumentException late = assertThrows(IllegalArgumentException.class, () -> cfg(3, 4));
     assertEquals("swa must be an epoch in 1..3 (or 0 for off), got 4", late.getMessage());
     assertThrows(IllegalArgumentException.class, () -> cfg(3, -1));
-    IllegalArgumentException both = assertThrows(IllegalArgumentException.class,
-        () -> cfg(3, 2).withEarlyStopping("ndcg@10", 2));
+    IllegalArgumentException both =
+        assertThrows(
+            IllegalArgumentException.class, () -> cfg(3, 2).withEarlyStopping("ndcg@10", 2));
     assertTrue(both.getMessage().contains("swa"), both.getMessage());
     assertFalse(cfg(3, 0).withEarlyStopping("ndcg@10", 2).swaFrom() > 0);
   }

@@ -4,12 +4,12 @@ import org.rec4j.tensor.CustomOp;
 import org.rec4j.tensor.Tensor;
 
 /**
- * Binary cross-entropy on logits: {@code l = −[y·log σ(x) + (1 − y)·log(1 − σ(x))]} for logits {@code x} and
- * targets {@code y ∈ [0, 1]} — the standard click-through-rate loss.
+ * Binary cross-entropy on logits: {@code l = −[y·log σ(x) + (1 − y)·log(1 − σ(x))]} for logits
+ * {@code x} and targets {@code y ∈ [0, 1]} — the standard click-through-rate loss.
  *
- * <p>Fused and stable: the forward is {@code max(x, 0) − x·y + log1p(e<sup>−|x|</sup>)} (finite for every finite
- * logit, {@code log 2} at {@code x = 0}) and the backward is {@code ∂l/∂x = σ(x) − y}, {@code ∂l/∂y = −x}. Tests
- * compare it with the decomposed form {@code softplus(x) − x·y}.
+ * <p>Fused and stable: the forward is {@code max(x, 0) − x·y + log1p(e<sup>−|x|</sup>)} (finite for
+ * every finite logit, {@code log 2} at {@code x = 0}) and the backward is {@code ∂l/∂x = σ(x) − y},
+ * {@code ∂l/∂y = −x}. Tests compare it with the decomposed form {@code softplus(x) − x·y}.
  */
 public final class BceWithLogitsLoss extends ElementwiseLoss {
   /** With the given reduction. */

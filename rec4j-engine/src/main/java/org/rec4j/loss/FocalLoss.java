@@ -4,28 +4,33 @@ import org.rec4j.tensor.CustomOp;
 import org.rec4j.tensor.Tensor;
 
 /**
- * Focal loss on logits (Lin et al. 2017, "Focal Loss for Dense Object Detection"):
- * {@code l = −α_t·(1 − p_t)^γ·log p_t}, which down-weights easy examples so training focuses on hard ones.
+ * Focal loss on logits (Lin et al. 2017, "Focal Loss for Dense Object Detection"): {@code l =
+ * −α_t·(1 − p_t)^γ·log p_t}, which down-weights easy examples so training focuses on hard ones.
  *
- * <p>With {@code p = σ(x)}: {@code p_t = y·p + (1 − y)(1 − p)}, {@code α_t = α·y + (1 − α)(1 − y)}, and
- * {@code −log p_t} is taken as the binary cross-entropy {@link BceWithLogitsLoss} (so soft targets in [0, 1] are
- * accepted, as in common implementations). With {@code γ = 0} it is α-weighted binary cross-entropy; without α
- * ({@link #FocalLoss(float, Reduction)}) {@code α_t = 1}.
+ * <p>With {@code p = σ(x)}: {@code p_t = y·p + (1 − y)(1 − p)}, {@code α_t = α·y + (1 − α)(1 − y)},
+ * and {@code −log p_t} is taken as the binary cross-entropy {@link BceWithLogitsLoss} (so soft
+ * targets in [0, 1] are accepted, as in common implementations). With {@code γ = 0} it is
+ * α-weighted binary cross-entropy; without α ({@link #FocalLoss(float, Reduction)}) {@code α_t =
+ * 1}.
  *
- * <p>Fused for stability: the composed form would differentiate {@code (1 − p_t)^γ} through a power whose
- * derivative {@code γ(1 − p_t)^{γ−1}} is infinite when {@code p_t} rounds to 1. The backward rule uses
- * {@code ∂(1 − p_t)/∂x = (1 − 2y)·p(1 − p)} and the bounded ratio {@code p(1 − p)/(1 − p_t) ≤ 1}, so it is finite
- * for every logit. Targets receive no gradient.
+ * <p>Fused for stability: the composed form would differentiate {@code (1 − p_t)^γ} through a power
+ * whose derivative {@code γ(1 − p_t)^{γ−1}} is infinite when {@code p_t} rounds to 1. The backward
+ * rule uses {@code ∂(1 − p_t)/∂x = (1 − 2y)·p(1 − p)} and the bounded ratio {@code p(1 − p)/(1 −
+ * p_t) ≤ 1}, so it is finite for every logit. Targets receive no gradient.
  */
 public final class FocalLoss extends ElementwiseLoss {
   private static final float NO_ALPHA = -1f;
   private final float alpha;
   private final float gamma;
 
-  /** With class weight {@code alpha ∈ [0, 1]} (for positives), focusing {@code gamma ≥ 0} and a reduction. */
+  /**
+   * With class weight {@code alpha ∈ [0, 1]} (for positives), focusing {@code gamma ≥ 0} and a
+   * reduction.
+   */
   public FocalLoss(float alpha, float gamma, Reduction reduction) {
     super(reduction);
-    if (!(alpha >= 0 && alpha <= 1)) throw new IllegalArgumentException("focal alpha must lie in [0, 1], got " + alpha);
+    if (!(alpha >= 0 && alpha <= 1))
+      throw new IllegalArgumentException("focal alpha must lie in [0, 1], got " + alpha);
     this.alpha = alpha;
     this.gamma = checkGamma(gamma);
   }
@@ -56,7 +61,9 @@ public final class FocalLoss extends ElementwiseLoss {
     Tensor out = CustomOp.output(logits.dims());
     float[] o = out.data();
     for (int i = 0; i < o.length; i++) {
-      o[i] = (float) (alphaT(y[i]) * Math.pow(oneMinusPt(x[i], y[i]), gamma) * LogitMath.bce(x[i], y[i]));
+      o[i] =
+          (float)
+              (alphaT(y[i]) * Math.pow(oneMinusPt(x[i], y[i]), gamma) * LogitMath.bce(x[i], y[i]));
     }
     return CustomOp.record(out, (output, g, in) -> backward(g, in[0], y), logits);
   }

@@ -5,9 +5,9 @@ import org.rec4j.tensor.MathOps;
 import org.rec4j.tensor.Tensor;
 
 /**
- * Binary hinge loss on scores: {@code l = max(0, m − t·x)} with {@code t = 2y − 1 ∈ {−1, +1}} for targets
- * {@code y ∈ {0, 1}} (the same labels as the cross-entropy losses) and margin {@code m} (default 1). For the
- * pairwise form see {@link MarginRankingLoss}.
+ * Binary hinge loss on scores: {@code l = max(0, m − t·x)} with {@code t = 2y − 1 ∈ {−1, +1}} for
+ * targets {@code y ∈ {0, 1}} (the same labels as the cross-entropy losses) and margin {@code m}
+ * (default 1). For the pairwise form see {@link MarginRankingLoss}.
  */
 public final class HingeLoss extends ElementwiseLoss {
   private final float margin;
@@ -15,7 +15,8 @@ public final class HingeLoss extends ElementwiseLoss {
   /** With the given margin and reduction. */
   public HingeLoss(float margin, Reduction reduction) {
     super(reduction);
-    if (!Float.isFinite(margin)) throw new IllegalArgumentException("hinge margin must be finite, got " + margin);
+    if (!Float.isFinite(margin))
+      throw new IllegalArgumentException("hinge margin must be finite, got " + margin);
     this.margin = margin;
   }
 
@@ -29,7 +30,8 @@ public final class HingeLoss extends ElementwiseLoss {
     float[] y = target.data();
     for (int i = 0; i < y.length; i++) {
       if (y[i] != 0f && y[i] != 1f) {
-        throw new IllegalArgumentException("HingeLoss: targets must be 0 or 1, element " + i + " is " + y[i]);
+        throw new IllegalArgumentException(
+            "HingeLoss: targets must be 0 or 1, element " + i + " is " + y[i]);
       }
     }
     Tensor sign = MathOps.addScalar(MathOps.mulScalar(target, 2f), -1f);

@@ -5,11 +5,11 @@ import org.rec4j.tensor.Tensor;
 
 /**
  * Huber loss (Huber 1964), quadratic near zero and linear in the tails: with {@code r = ŷ − y},
- * {@code l = ½r²} for {@code |r| ≤ δ} and {@code δ(|r| − ½δ)} otherwise. Its gradient is {@code r} clipped to
- * {@code [−δ, δ]}.
+ * {@code l = ½r²} for {@code |r| ≤ δ} and {@code δ(|r| − ½δ)} otherwise. Its gradient is {@code r}
+ * clipped to {@code [−δ, δ]}.
  *
- * <p>Computed as {@code ½c² + δ(|r| − c)} with {@code c = min(|r|, δ)}, which equals both branches and lets the
- * engine differentiate it.
+ * <p>Computed as {@code ½c² + δ(|r| − c)} with {@code c = min(|r|, δ)}, which equals both branches
+ * and lets the engine differentiate it.
  */
 public final class HuberLoss extends ElementwiseLoss {
   private final float delta;

@@ -9,18 +9,20 @@ import org.rec4j.tensor.ShapeOps;
 import org.rec4j.tensor.Tensor;
 
 /**
- * Pairwise logistic loss weighted by the NDCG change of each swap, the loss whose gradients are LambdaRank's
- * lambdas (Burges 2010, "From RankNet to LambdaRank to LambdaMART: An Overview", eq. 3–4 with {@code |ΔNDCG|}):
- * per list, {@code l = Σ_{(i, j): y_i > y_j} |ΔNDCG_ij|·log(1 + e^{−σ(s_i − s_j)})}.
+ * Pairwise logistic loss weighted by the NDCG change of each swap, the loss whose gradients are
+ * LambdaRank's lambdas (Burges 2010, "From RankNet to LambdaRank to LambdaMART: An Overview", eq.
+ * 3–4 with {@code |ΔNDCG|}): per list, {@code l = Σ_{(i, j): y_i > y_j} |ΔNDCG_ij|·log(1 +
+ * e^{−σ(s_i − s_j)})}.
  *
- * <p>{@code |ΔNDCG_ij|} is the change of NDCG if items i and j swapped places in the ranking by the current scores:
- * {@code |2^{y_i} − 2^{y_j}|·|1/log₂(2 + r_i) − 1/log₂(2 + r_j)| / IDCG}, where {@code r} is the 0-based rank
- * (ties broken by position in the list) and IDCG the DCG of the ideal order, so the weights are already normalized
- * by IDCG. The weights are constants (no gradient flows through the sort); pairs of equal relevance, padded slots
- * (see {@link ListwiseLoss}) and lists without relevant items contribute nothing.
+ * <p>{@code |ΔNDCG_ij|} is the change of NDCG if items i and j swapped places in the ranking by the
+ * current scores: {@code |2^{y_i} − 2^{y_j}|·|1/log₂(2 + r_i) − 1/log₂(2 + r_j)| / IDCG}, where
+ * {@code r} is the 0-based rank (ties broken by position in the list) and IDCG the DCG of the ideal
+ * order, so the weights are already normalized by IDCG. The weights are constants (no gradient
+ * flows through the sort); pairs of equal relevance, padded slots (see {@link ListwiseLoss}) and
+ * lists without relevant items contribute nothing.
  *
- * <p>Composed from engine ops over the {@code [B, n, n]} score differences, so memory is {@code O(B·n²)}: meant for
- * re-ranking lists of tens to a few hundred items.
+ * <p>Composed from engine ops over the {@code [B, n, n]} score differences, so memory is {@code
+ * O(B·n²)}: meant for re-ranking lists of tens to a few hundred items.
  */
 public final class LambdaRankLoss implements ListwiseLoss {
   private final float sigma;
@@ -59,8 +61,9 @@ public final class LambdaRankLoss implements ListwiseLoss {
   }
 
   /**
-   * The {@code [B, n, n]} pair weights, row-major: entry {@code (b, i, j)} is {@code |ΔNDCG_ij|} of list b when
-   * {@code y_i > y_j ≥ 0}, else 0. Padded slots ({@code y < 0}) have no gain and rank after every real item.
+   * The {@code [B, n, n]} pair weights, row-major: entry {@code (b, i, j)} is {@code |ΔNDCG_ij|} of
+   * list b when {@code y_i > y_j ≥ 0}, else 0. Padded slots ({@code y < 0}) have no gain and rank
+   * after every real item.
    */
   static float[] deltaNdcg(float[] scores, float[] relevance, int b, int n) {
     float[] w = new float[b * n * n];
@@ -68,7 +71,8 @@ public final class LambdaRankLoss implements ListwiseLoss {
     double[] discount = new double[n];
     for (int r = 0; r < b; r++) {
       int off = r * n;
-      // Gains 2^y − 1 scaled by 2^−max y: ΔNDCG is a ratio of gains, and large grades cannot overflow.
+      // Gains 2^y − 1 scaled by 2^−max y: ΔNDCG is a ratio of gains, and large grades cannot
+      // overflow.
       float top = 0;
       for (int i = 0; i < n; i++) top = Math.max(top, relevance[off + i]);
       for (int i = 0; i < n; i++) {
@@ -91,15 +95,19 @@ public final class LambdaRankLoss implements ListwiseLoss {
     return w;
   }
 
-  /** 0-based rank of each item by descending score (earlier items win ties; padded slots come last). */
+  /**
+   * 0-based rank of each item by descending score (earlier items win ties; padded slots come last).
+   */
   private static int[] ranks(float[] scores, float[] relevance, int off, int n) {
     Integer[] order = new Integer[n];
     for (int i = 0; i < n; i++) order[i] = i;
-    java.util.Arrays.sort(order, (p, q) -> {
-      boolean padP = relevance[off + p] < 0, padQ = relevance[off + q] < 0;
-      if (padP != padQ) return padP ? 1 : -1;
-      return Float.compare(scores[off + q], scores[off + p]);
-    });
+    java.util.Arrays.sort(
+        order,
+        (p, q) -> {
+          boolean padP = relevance[off + p] < 0, padQ = relevance[off + q] < 0;
+          if (padP != padQ) return padP ? 1 : -1;
+          return Float.compare(scores[off + q], scores[off + p]);
+        });
     int[] rank = new int[n];
     for (int pos = 0; pos < n; pos++) rank[order[pos]] = pos;
     return rank;
@@ -109,7 +117,8 @@ public final class LambdaRankLoss implements ListwiseLoss {
     double[] sorted = gain.clone();
     java.util.Arrays.sort(sorted);
     double dcg = 0;
-    for (int pos = 0; pos < sorted.length; pos++) dcg += sorted[sorted.length - 1 - pos] / log2(2 + pos);
+    for (int pos = 0; pos < sorted.length; pos++)
+      dcg += sorted[sorted.length - 1 - pos] / log2(2 + pos);
     return dcg;
   }
 

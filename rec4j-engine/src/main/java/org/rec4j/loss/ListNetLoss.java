@@ -5,15 +5,16 @@ import org.rec4j.tensor.IndexOps;
 import org.rec4j.tensor.Tensor;
 
 /**
- * ListNet (Cao et al. 2007, "Learning to Rank: From Pairwise Approach to Listwise Approach"): the cross-entropy
- * between the top-one probabilities induced by relevance and by scores,
- * {@code l = −Σ_j P_y(j)·log softmax(s)_j}.
+ * ListNet (Cao et al. 2007, "Learning to Rank: From Pairwise Approach to Listwise Approach"): the
+ * cross-entropy between the top-one probabilities induced by relevance and by scores, {@code l =
+ * −Σ_j P_y(j)·log softmax(s)_j}.
  *
- * <p>The paper's top-one probability uses {@code φ = exp}, so {@code P_y = softmax(relevance)} ({@link
- * Target#SOFTMAX}, the default). {@link Target#LINEAR} uses {@code P_y(j) = y_j / Σ y} instead (a departure some
- * implementations take), for which one-hot relevance makes ListNet exactly {@link SoftmaxCrossEntropyLoss}; a list
- * with no relevant item then has loss 0. Relevance receives no gradient; padded slots (negative relevance, see
- * {@link ListwiseLoss}) leave the softmax.
+ * <p>The paper's top-one probability uses {@code φ = exp}, so {@code P_y = softmax(relevance)}
+ * ({@link Target#SOFTMAX}, the default). {@link Target#LINEAR} uses {@code P_y(j) = y_j / Σ y}
+ * instead (a departure some implementations take), for which one-hot relevance makes ListNet
+ * exactly {@link SoftmaxCrossEntropyLoss}; a list with no relevant item then has loss 0. Relevance
+ * receives no gradient; padded slots (negative relevance, see {@link ListwiseLoss}) leave the
+ * softmax.
  */
 public final class ListNetLoss implements ListwiseLoss {
   /** How relevance becomes the target top-one distribution. */
@@ -47,11 +48,15 @@ public final class ListNetLoss implements ListwiseLoss {
   public Tensor compute(Tensor scores, Tensor relevance, Tensor weights) {
     Shapes.requireLists("ListNetLoss", scores, relevance);
     Tensor padding = Shapes.paddingMask(relevance);
-    Tensor s = padding == null ? scores : IndexOps.maskedFill(scores, padding, Float.NEGATIVE_INFINITY);
+    Tensor s =
+        padding == null ? scores : IndexOps.maskedFill(scores, padding, Float.NEGATIVE_INFINITY);
     return reduction.reduce(SoftmaxCrossEntropyLoss.perRowSoft(s, topOne(relevance)), weights);
   }
 
-  /** The target top-one distribution of each list; padded slots get 0, a list without items is all 0. */
+  /**
+   * The target top-one distribution of each list; padded slots get 0, a list without items is all
+   * 0.
+   */
   private Tensor topOne(Tensor relevance) {
     int b = relevance.dim(0), n = relevance.dim(1);
     float[] y = relevance.data();

@@ -12,8 +12,9 @@ final class LogitMath {
   }
 
   /**
-   * Binary cross-entropy of logit {@code x} against target {@code y}, {@code −[y·log σ(x) + (1 − y)·log(1 − σ(x))]},
-   * as {@code max(x, 0) − x·y + log1p(e<sup>−|x|</sup>)}, finite for every finite {@code x}.
+   * Binary cross-entropy of logit {@code x} against target {@code y}, {@code −[y·log σ(x) + (1 −
+   * y)·log(1 − σ(x))]}, as {@code max(x, 0) − x·y + log1p(e<sup>−|x|</sup>)}, finite for every
+   * finite {@code x}.
    */
   static double bce(double x, double y) {
     return Math.max(x, 0) - x * y + Math.log1p(Math.exp(-Math.abs(x)));

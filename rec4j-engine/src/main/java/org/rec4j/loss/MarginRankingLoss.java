@@ -5,9 +5,9 @@ import org.rec4j.tensor.MathOps;
 import org.rec4j.tensor.Tensor;
 
 /**
- * Pairwise hinge (margin ranking) loss: {@code l = max(0, m − (s⁺ − s⁻))}, zero once the positive outscores the
- * negative by the margin {@code m} (as in CML, Hsieh et al. 2017, and Weston et al.'s WSABIE without the rank
- * weighting).
+ * Pairwise hinge (margin ranking) loss: {@code l = max(0, m − (s⁺ − s⁻))}, zero once the positive
+ * outscores the negative by the margin {@code m} (as in CML, Hsieh et al. 2017, and Weston et al.'s
+ * WSABIE without the rank weighting).
  */
 public final class MarginRankingLoss extends PairDifferenceLoss {
   private final float margin;

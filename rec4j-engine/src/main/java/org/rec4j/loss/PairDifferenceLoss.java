@@ -7,9 +7,9 @@ import org.rec4j.tensor.ShapeOps;
 import org.rec4j.tensor.Tensor;
 
 /**
- * Base of the pairwise losses that depend only on the score difference {@code d = s⁺ − s⁻}: checks shapes, forms
- * the {@code [B]} or {@code [B, k]} differences, applies {@link #ofDifference}, averages over the k negatives and
- * reduces.
+ * Base of the pairwise losses that depend only on the score difference {@code d = s⁺ − s⁻}: checks
+ * shapes, forms the {@code [B]} or {@code [B, k]} differences, applies {@link #ofDifference},
+ * averages over the k negatives and reduces.
  */
 abstract class PairDifferenceLoss implements PairwiseLoss {
   private final Reduction reduction;
@@ -26,8 +26,17 @@ abstract class PairDifferenceLoss implements PairwiseLoss {
     boolean single = negative.rank() == 1 && negative.dim(0) == b;
     boolean multi = negative.rank() == 2 && negative.dim(0) == b;
     if (!single && !multi) {
-      throw new IllegalArgumentException(loss + ": negative scores must be [" + b + "] or [" + b + ", k] for positive"
-          + " scores " + positive.shape() + ", shape is " + negative.shape());
+      throw new IllegalArgumentException(
+          loss
+              + ": negative scores must be ["
+              + b
+              + "] or ["
+              + b
+              + ", k] for positive"
+              + " scores "
+              + positive.shape()
+              + ", shape is "
+              + negative.shape());
     }
     if (single) return reduction.reduce(ofDifference(MathOps.sub(positive, negative)), weights);
     Tensor diff = MathOps.sub(ShapeOps.reshape(positive, b, 1), negative);

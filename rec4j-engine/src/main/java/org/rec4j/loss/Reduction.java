@@ -6,20 +6,22 @@ import org.rec4j.tensor.ShapeOps;
 import org.rec4j.tensor.Tensor;
 
 /**
- * How per-sample losses {@code l} become the returned tensor, given optional per-sample weights {@code w}.
+ * How per-sample losses {@code l} become the returned tensor, given optional per-sample weights
+ * {@code w}.
  *
  * <ul>
  *   <li>{@link #NONE}: the per-sample losses, multiplied elementwise by {@code w} when given;
  *   <li>{@link #SUM}: {@code Σ w·l} (or {@code Σ l});
- *   <li>{@link #MEAN}: {@code Σ w·l / Σ w} (or {@code Σ l / N}) — a weighted average, so scaling all weights by a
- *       constant does not change the loss. The sum of weights counts every element a weight applies to: per-sample
- *       weights {@code [B]} over losses {@code [B, T]} give {@code Σ w·l / (T·Σ w)}. A batch whose weights are all
- *       zero has loss 0 (with zero gradient), so a fully masked batch contributes nothing rather than NaN.
+ *   <li>{@link #MEAN}: {@code Σ w·l / Σ w} (or {@code Σ l / N}) — a weighted average, so scaling
+ *       all weights by a constant does not change the loss. The sum of weights counts every element
+ *       a weight applies to: per-sample weights {@code [B]} over losses {@code [B, T]} give {@code
+ *       Σ w·l / (T·Σ w)}. A batch whose weights are all zero has loss 0 (with zero gradient), so a
+ *       fully masked batch contributes nothing rather than NaN.
  * </ul>
  *
- * <p>Weights have the shape of the losses or {@code [B]} (one per leading-axis sample, repeated over the other
- * axes); they must be finite and non-negative. They are ordinary tensors: a weight tensor that requires gradients
- * receives them.
+ * <p>Weights have the shape of the losses or {@code [B]} (one per leading-axis sample, repeated
+ * over the other axes); they must be finite and non-negative. They are ordinary tensors: a weight
+ * tensor that requires gradients receives them.
  */
 public enum Reduction {
   /** Weighted mean: {@code Σ w·l / Σ w}. */
@@ -53,7 +55,8 @@ public enum Reduction {
     float[] w = weights.data();
     for (int i = 0; i < w.length; i++) {
       if (!(w[i] >= 0) || Float.isInfinite(w[i])) {
-        throw new IllegalArgumentException("weights must be finite and non-negative, element " + i + " is " + w[i]);
+        throw new IllegalArgumentException(
+            "weights must be finite and non-negative, element " + i + " is " + w[i]);
       }
     }
     if (weights.shape().equals(losses.shape())) return weights;
@@ -63,7 +66,13 @@ public enum Reduction {
       d[0] = weights.dim(0);
       return ShapeOps.reshape(weights, d);
     }
-    throw new IllegalArgumentException("weights shape " + weights.shape() + " must equal the loss shape "
-        + losses.shape() + " or be [" + (losses.rank() == 0 ? "" : losses.dim(0)) + "]");
+    throw new IllegalArgumentException(
+        "weights shape "
+            + weights.shape()
+            + " must equal the loss shape "
+            + losses.shape()
+            + " or be ["
+            + (losses.rank() == 0 ? "" : losses.dim(0))
+            + "]");
   }
 }

@@ -7,30 +7,37 @@ import org.rec4j.tensor.ShapeOps;
 import org.rec4j.tensor.Tensor;
 
 /**
- * Sampled softmax (Bengio &amp; Senécal 2008; Jean et al. 2015, "On Using Very Large Target Vocabulary for Neural
- * Machine Translation"): softmax cross-entropy over the positive item and k sampled negatives instead of the whole
- * catalog. Row b has logits {@code [s⁺_b, s⁻_b1, …, s⁻_bk]} and the positive is the class:
- * {@code l_b = −log(e^{s⁺_b} / (e^{s⁺_b} + Σ_j e^{s⁻_bj}))}.
+ * Sampled softmax (Bengio &amp; Senécal 2008; Jean et al. 2015, "On Using Very Large Target
+ * Vocabulary for Neural Machine Translation"): softmax cross-entropy over the positive item and k
+ * sampled negatives instead of the whole catalog. Row b has logits {@code [s⁺_b, s⁻_b1, …, s⁻_bk]}
+ * and the positive is the class: {@code l_b = −log(e^{s⁺_b} / (e^{s⁺_b} + Σ_j e^{s⁻_bj}))}.
  *
  * <p>Options:
  *
  * <ul>
- *   <li><b>log-Q correction</b>: every logit {@code s} of an item drawn with probability {@code Q} becomes
- *       {@code s − log Q}, which makes the sampled softmax an unbiased estimate of the full one (also used for
- *       in-batch negatives, Yi et al. 2019). Needs the sampling probabilities of the positives and negatives.
- *   <li><b>accidental-hit removal</b>: a sampled negative with the positive's id gets logit {@code −∞} (it is not
- *       a negative), so it drops out of the softmax and receives no gradient. Needs the ids.
+ *   <li><b>log-Q correction</b>: every logit {@code s} of an item drawn with probability {@code Q}
+ *       becomes {@code s − log Q}, which makes the sampled softmax an unbiased estimate of the full
+ *       one (also used for in-batch negatives, Yi et al. 2019). Needs the sampling probabilities of
+ *       the positives and negatives.
+ *   <li><b>accidental-hit removal</b>: a sampled negative with the positive's id gets logit {@code
+ *       −∞} (it is not a negative), so it drops out of the softmax and receives no gradient. Needs
+ *       the ids.
  * </ul>
  *
- * <p>Both are composed from engine ops, then {@link SoftmaxCrossEntropyLoss}'s fused kernel scores the rows.
+ * <p>Both are composed from engine ops, then {@link SoftmaxCrossEntropyLoss}'s fused kernel scores
+ * the rows.
  */
 public final class SampledSoftmaxLoss {
   /**
-   * What the sampler drew: ids and sampling probabilities of the {@code [B]} positives and of the negatives. The
-   * negatives are shared by the batch ({@code k} entries) or drawn per row ({@code B·k} entries, row-major). Fields
-   * the configured options do not use may be {@code null}.
+   * What the sampler drew: ids and sampling probabilities of the {@code [B]} positives and of the
+   * negatives. The negatives are shared by the batch ({@code k} entries) or drawn per row ({@code
+   * B·k} entries, row-major). Fields the configured options do not use may be {@code null}.
    */
-  public record Sample(int[] positiveIds, int[] negativeIds, float[] positiveProbability, float[] negativeProbability) {
+  public record Sample(
+      int[] positiveIds,
+      int[] negativeIds,
+      float[] positiveProbability,
+      float[] negativeProbability) {
     /** Ids only (for accidental-hit removal without log-Q correction). */
     public static Sample ids(int[] positiveIds, int[] negativeIds) {
       return new Sample(positiveIds, negativeIds, null, null);
@@ -47,7 +54,8 @@ public final class SampledSoftmaxLoss {
   private final Reduction reduction;
 
   /** With the given options and reduction over the B rows. */
-  public SampledSoftmaxLoss(boolean logQCorrection, boolean removeAccidentalHits, Reduction reduction) {
+  public SampledSoftmaxLoss(
+      boolean logQCorrection, boolean removeAccidentalHits, Reduction reduction) {
     this.logQCorrection = logQCorrection;
     this.removeAccidentalHits = removeAccidentalHits;
     this.reduction = Objects.requireNonNull(reduction, "reduction");
@@ -69,25 +77,35 @@ public final class SampledSoftmaxLoss {
   }
 
   /**
-   * The loss of {@code [B]} positive scores against {@code [B, k]} negative scores, using {@code sample} for the
-   * enabled options, with optional {@code [B]} weights.
+   * The loss of {@code [B]} positive scores against {@code [B, k]} negative scores, using {@code
+   * sample} for the enabled options, with optional {@code [B]} weights.
    */
   public Tensor compute(Tensor positive, Tensor negatives, Sample sample, Tensor weights) {
     Shapes.requireRank("SampledSoftmaxLoss", "positive scores", positive, 1, "[B]");
     int b = positive.dim(0);
     if (negatives.rank() != 2 || negatives.dim(0) != b) {
-      throw new IllegalArgumentException("SampledSoftmaxLoss: negative scores must be [" + b + ", k] for positive"
-          + " scores " + positive.shape() + ", shape is " + negatives.shape());
+      throw new IllegalArgumentException(
+          "SampledSoftmaxLoss: negative scores must be ["
+              + b
+              + ", k] for positive"
+              + " scores "
+              + positive.shape()
+              + ", shape is "
+              + negatives.shape());
     }
     int k = negatives.dim(1);
     Tensor logits = ShapeOps.concat(1, ShapeOps.reshape(positive, b, 1), negatives);
     if (logQCorrection) {
-      require(sample != null && sample.positiveProbability() != null && sample.negativeProbability() != null,
+      require(
+          sample != null
+              && sample.positiveProbability() != null
+              && sample.negativeProbability() != null,
           "log-Q correction needs the sampling probabilities of positives and negatives");
       logits = MathOps.sub(logits, logQ(sample, b, k));
     }
     if (removeAccidentalHits) {
-      require(sample != null && sample.positiveIds() != null && sample.negativeIds() != null,
+      require(
+          sample != null && sample.positiveIds() != null && sample.negativeIds() != null,
           "accidental-hit removal needs the ids of positives and negatives");
       logits = IndexOps.maskedFill(logits, hits(sample, b, k), Float.NEGATIVE_INFINITY);
     }
@@ -103,7 +121,8 @@ public final class SampledSoftmaxLoss {
     float[] o = out.data();
     for (int r = 0; r < b; r++) {
       o[r * (k + 1)] = log(pos[r], "positive", r);
-      for (int j = 0; j < k; j++) o[r * (k + 1) + 1 + j] = log(neg[shared ? j : r * k + j], "negative", j);
+      for (int j = 0; j < k; j++)
+        o[r * (k + 1) + 1 + j] = log(neg[shared ? j : r * k + j], "negative", j);
     }
     return out;
   }
@@ -116,25 +135,42 @@ public final class SampledSoftmaxLoss {
     Tensor mask = Tensor.zeros(b, 1 + k);
     float[] m = mask.data();
     for (int r = 0; r < b; r++) {
-      for (int j = 0; j < k; j++) if (neg[shared ? j : r * k + j] == pos[r]) m[r * (k + 1) + 1 + j] = 1f;
+      for (int j = 0; j < k; j++)
+        if (neg[shared ? j : r * k + j] == pos[r]) m[r * (k + 1) + 1 + j] = 1f;
     }
     return mask;
   }
 
   private static float log(float q, String what, int i) {
     if (!(q > 0 && q <= 1)) {
-      throw new IllegalArgumentException("SampledSoftmaxLoss: " + what + " sampling probability " + i + " must lie in"
-          + " (0, 1], got " + q);
+      throw new IllegalArgumentException(
+          "SampledSoftmaxLoss: "
+              + what
+              + " sampling probability "
+              + i
+              + " must lie in"
+              + " (0, 1], got "
+              + q);
     }
     return (float) Math.log(q);
   }
 
-  /** Returns whether the array has the shared length {@code k}; throws unless it has {@code k} or {@code perRow}. */
+  /**
+   * Returns whether the array has the shared length {@code k}; throws unless it has {@code k} or
+   * {@code perRow}.
+   */
   private static boolean checkLength(String what, int length, int shared, int perRow) {
     if (length == shared) return true;
     if (length == perRow) return false;
-    throw new IllegalArgumentException("SampledSoftmaxLoss: " + what + " has " + length + " entries, expected "
-        + (shared == perRow ? String.valueOf(shared) : shared + " (shared) or " + perRow + " (per row)"));
+    throw new IllegalArgumentException(
+        "SampledSoftmaxLoss: "
+            + what
+            + " has "
+            + length
+            + " entries, expected "
+            + (shared == perRow
+                ? String.valueOf(shared)
+                : shared + " (shared) or " + perRow + " (per row)"));
   }
 
   private static void require(boolean ok, String message) {

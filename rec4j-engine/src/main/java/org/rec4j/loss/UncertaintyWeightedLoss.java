@@ -7,24 +7,27 @@ import org.rec4j.tensor.ReduceOps;
 import org.rec4j.tensor.Tensor;
 
 /**
- * Homoscedastic-uncertainty task weighting (Kendall, Gal &amp; Cipolla 2018, "Multi-Task Learning Using Uncertainty
- * to Weigh Losses for Scene Geometry and Semantics"): {@code L = Σ_i e^{−s_i}·L_i + s_i} with a learned
- * {@code s_i = log σ_i²} per task (parameter {@code "logVar"}, shape {@code [tasks]}, initialized to 0 so every
- * task starts with weight 1). A noisy task learns a large {@code s_i} and a small weight; the {@code + s_i} term
- * stops all weights from collapsing to 0.
+ * Homoscedastic-uncertainty task weighting (Kendall, Gal &amp; Cipolla 2018, "Multi-Task Learning
+ * Using Uncertainty to Weigh Losses for Scene Geometry and Semantics"): {@code L = Σ_i e^{−s_i}·L_i
+ * + s_i} with a learned {@code s_i = log σ_i²} per task (parameter {@code "logVar"}, shape {@code
+ * [tasks]}, initialized to 0 so every task starts with weight 1). A noisy task learns a large
+ * {@code s_i} and a small weight; the {@code + s_i} term stops all weights from collapsing to 0.
  *
- * <p>It is a {@link Module}, so a model can register it as a child and its parameter is then trained, counted and
- * saved with the model's own; otherwise pass {@link #parameters()} to the optimizer.
+ * <p>It is a {@link Module}, so a model can register it as a child and its parameter is then
+ * trained, counted and saved with the model's own; otherwise pass {@link #parameters()} to the
+ * optimizer.
  *
- * <p>Departure from the paper: its regression form {@code 1/(2σ²)·L + log σ} is used with the factor ½ dropped
- * for every task (the common simplification, as in its classification form), so {@code L_i} enter symmetrically.
+ * <p>Departure from the paper: its regression form {@code 1/(2σ²)·L + log σ} is used with the
+ * factor ½ dropped for every task (the common simplification, as in its classification form), so
+ * {@code L_i} enter symmetrically.
  */
 public final class UncertaintyWeightedLoss extends Module implements MultiTaskLoss {
   private final Parameter logVar;
 
   /** For {@code tasks ≥ 1} tasks. */
   public UncertaintyWeightedLoss(int tasks) {
-    if (tasks < 1) throw new IllegalArgumentException("UncertaintyWeightedLoss needs tasks >= 1, got " + tasks);
+    if (tasks < 1)
+      throw new IllegalArgumentException("UncertaintyWeightedLoss needs tasks >= 1, got " + tasks);
     this.logVar = register(new Parameter("logVar", Tensor.zeros(tasks)));
   }
 

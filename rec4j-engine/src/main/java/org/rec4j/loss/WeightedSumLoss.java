@@ -11,10 +11,12 @@ public final class WeightedSumLoss implements MultiTaskLoss {
 
   /** With one finite, non-negative weight per task. */
   public WeightedSumLoss(float... weights) {
-    if (weights.length == 0) throw new IllegalArgumentException("WeightedSumLoss needs at least one task weight");
+    if (weights.length == 0)
+      throw new IllegalArgumentException("WeightedSumLoss needs at least one task weight");
     for (int i = 0; i < weights.length; i++) {
       if (!(weights[i] >= 0) || Float.isInfinite(weights[i])) {
-        throw new IllegalArgumentException("task weight " + i + " must be finite and >= 0, got " + weights[i]);
+        throw new IllegalArgumentException(
+            "task weight " + i + " must be finite and >= 0, got " + weights[i]);
       }
     }
     this.weights = weights.clone();

@@ -4,8 +4,9 @@ import org.rec4j.tensor.Activations;
 import org.rec4j.tensor.Tensor;
 
 /**
- * The elementwise activation of a layer. Kinds that {@link org.rec4j.tensor.LinAlg#linear} can fuse into its
- * matrix product report a {@link #fused()} kind; the others are applied as a separate op after it.
+ * The elementwise activation of a layer. Kinds that {@link org.rec4j.tensor.LinAlg#linear} can fuse
+ * into its matrix product report a {@link #fused()} kind; the others are applied as a separate op
+ * after it.
  */
 public enum Activation {
   /** f(x) = x. */
@@ -32,7 +33,10 @@ public enum Activation {
     this.fused = fused;
   }
 
-  /** The kind {@code LinAlg.linear} can fuse, or {@code null} if this activation must run as its own op. */
+  /**
+   * The kind {@code LinAlg.linear} can fuse, or {@code null} if this activation must run as its own
+   * op.
+   */
   public Activations.Kind fused() {
     return fused;
   }

@@ -8,15 +8,16 @@ import org.rec4j.tensor.Tensor;
  * Batch normalization of features (Ioffe &amp; Szegedy, "Batch Normalization", ICML 2015).
  *
  * <ul>
- *   <li>input {@code x [n, c]} or {@code [..., c]} (leading axes are flattened into the batch)</li>
- *   <li>parameters {@code gamma [c]} (ones) and {@code beta [c]} (zeros)</li>
- *   <li>buffers {@code runningMean [c]} (zeros) and {@code runningVar [c]} (ones), not trained</li>
- *   <li>output the shape of the input</li>
+ *   <li>input {@code x [n, c]} or {@code [..., c]} (leading axes are flattened into the batch)
+ *   <li>parameters {@code gamma [c]} (ones) and {@code beta [c]} (zeros)
+ *   <li>buffers {@code runningMean [c]} (zeros) and {@code runningVar [c]} (ones), not trained
+ *   <li>output the shape of the input
  * </ul>
  *
- * <p>In training mode the batch mean and biased variance normalize and the running statistics move towards the
- * batch's as {@code running = (1 − momentum)·running + momentum·batch} (unbiased variance, as PyTorch); training
- * needs at least two rows. In evaluation mode the running statistics normalize.
+ * <p>In training mode the batch mean and biased variance normalize and the running statistics move
+ * towards the batch's as {@code running = (1 − momentum)·running + momentum·batch} (unbiased
+ * variance, as PyTorch); training needs at least two rows. In evaluation mode the running
+ * statistics normalize.
  */
 public final class BatchNorm extends Module {
   private final int c;
@@ -35,7 +36,8 @@ public final class BatchNorm extends Module {
   /** {@code c} features, {@code momentum ∈ (0, 1]}, {@code eps > 0}. */
   public BatchNorm(int c, float momentum, float eps) {
     if (c <= 0) throw new IllegalArgumentException("BatchNorm c must be > 0, got " + c);
-    if (!(momentum > 0 && momentum <= 1)) throw new IllegalArgumentException("BatchNorm momentum must be in (0, 1], got " + momentum);
+    if (!(momentum > 0 && momentum <= 1))
+      throw new IllegalArgumentException("BatchNorm momentum must be in (0, 1], got " + momentum);
     if (!(eps > 0)) throw new IllegalArgumentException("BatchNorm eps must be > 0, got " + eps);
     this.c = c;
     this.momentum = momentum;
@@ -48,9 +50,20 @@ public final class BatchNorm extends Module {
 
   /** Normalizes {@code x [..., c]} per feature; in training also updates the running statistics. */
   public Tensor forward(Tensor x) {
-    if (x.rank() < 2 || x.dim(-1) != c) throw new IllegalArgumentException("BatchNorm expects input [n, " + c + "] or [..., " + c + "], got " + x.shape());
+    if (x.rank() < 2 || x.dim(-1) != c)
+      throw new IllegalArgumentException(
+          "BatchNorm expects input [n, " + c + "] or [..., " + c + "], got " + x.shape());
     Tensor flat = x.rank() == 2 ? x : ShapeOps.reshape(x, -1, c);
-    Tensor y = NnOps.batchNorm(flat, gamma.value(), beta.value(), runningMean, runningVar, momentum, eps, isTraining());
+    Tensor y =
+        NnOps.batchNorm(
+            flat,
+            gamma.value(),
+            beta.value(),
+            runningMean,
+            runningVar,
+            momentum,
+            eps,
+            isTraining());
     return x.rank() == 2 ? y : ShapeOps.reshape(y, x.dims());
   }
 

@@ -7,23 +7,27 @@ import org.rec4j.tensor.Rng;
 import org.rec4j.tensor.Tensor;
 
 /**
- * A lookup table of {@code n} learned vectors of size {@code d}: {@code forward(ids)} returns rows of the table.
+ * A lookup table of {@code n} learned vectors of size {@code d}: {@code forward(ids)} returns rows
+ * of the table.
  *
  * <ul>
- *   <li>input {@code int[] ids}, each in [0, n), laid out as {@code [leading...]} (default {@code [ids.length]})</li>
+ *   <li>input {@code int[] ids}, each in [0, n), laid out as {@code [leading...]} (default {@code
+ *       [ids.length]})
  *   <li>parameter {@code weight [n, d]}, N(0, std²) with default std 0.01; gradients arrive as
- *       {@linkplain org.rec4j.tensor.SparseRowGrad sparse rows} by default so optimizers touch only looked-up rows</li>
- *   <li>output {@code [leading..., d]}</li>
+ *       {@linkplain org.rec4j.tensor.SparseRowGrad sparse rows} by default so optimizers touch only
+ *       looked-up rows
+ *   <li>output {@code [leading..., d]}
  * </ul>
  *
- * <p><b>Max-norm.</b> With {@code maxNorm > 0}, every row about to be looked up whose Euclidean norm exceeds
- * {@code maxNorm} is first rescaled <em>in place</em> to norm {@code maxNorm} (factor {@code maxNorm / (‖row‖ + 1e-7)},
- * as PyTorch's {@code max_norm}). The rescaling writes the table's data directly, outside autodiff: it is not part of
- * the graph and contributes no gradient, and it permanently changes the stored rows.
+ * <p><b>Max-norm.</b> With {@code maxNorm > 0}, every row about to be looked up whose Euclidean
+ * norm exceeds {@code maxNorm} is first rescaled <em>in place</em> to norm {@code maxNorm} (factor
+ * {@code maxNorm / (‖row‖ + 1e-7)}, as PyTorch's {@code max_norm}). The rescaling writes the
+ * table's data directly, outside autodiff: it is not part of the graph and contributes no gradient,
+ * and it permanently changes the stored rows.
  *
- * <p><b>Padding.</b> With {@code paddingIdx ≥ 0} (SASRec and BERT4Rec pad sequences with id 0), that row starts at
- * zero, looks up as zeros and receives no gradient (its output is multiplied by a constant 0/1 mask), so it stays
- * zero — like PyTorch's {@code padding_idx}.
+ * <p><b>Padding.</b> With {@code paddingIdx ≥ 0} (SASRec and BERT4Rec pad sequences with id 0),
+ * that row starts at zero, looks up as zeros and receives no gradient (its output is multiplied by
+ * a constant 0/1 mask), so it stays zero — like PyTorch's {@code padding_idx}.
  */
 public final class Embedding extends Module {
 
@@ -37,7 +41,8 @@ public final class Embedding extends Module {
    * @param maxNorm renormalize looked-up rows to at most this norm; 0 disables
    * @param paddingIdx the padding row, which stays zero, in [0, n); −1 for none
    */
-  public record Config(int n, int d, Initializer init, boolean sparse, float maxNorm, int paddingIdx) {
+  public record Config(
+      int n, int d, Initializer init, boolean sparse, float maxNorm, int paddingIdx) {
     /** Default initialization standard deviation. */
     public static final float DEFAULT_STD = 0.01f;
 
@@ -47,10 +52,12 @@ public final class Embedding extends Module {
       if (d <= 0) throw new IllegalArgumentException("Embedding d must be > 0, got " + d);
       if (init == null) throw new IllegalArgumentException("Embedding init must not be null");
       if (!(maxNorm >= 0) || Float.isInfinite(maxNorm)) {
-        throw new IllegalArgumentException("Embedding maxNorm must be finite and >= 0 (0 disables), got " + maxNorm);
+        throw new IllegalArgumentException(
+            "Embedding maxNorm must be finite and >= 0 (0 disables), got " + maxNorm);
       }
       if (paddingIdx < -1 || paddingIdx >= n) {
-        throw new IllegalArgumentException("Embedding paddingIdx must be in [0, " + n + ") or -1 for none, got " + paddingIdx);
+        throw new IllegalArgumentException(
+            "Embedding paddingIdx must be in [0, " + n + ") or -1 for none, got " + paddingIdx);
       }
     }
 
@@ -110,7 +117,10 @@ public final class Embedding extends Module {
     return maskPadding(ids, IndexOps.embedding(weight.value(), ids, leadingDims));
   }
 
-  /** {@code rows} with padding rows zeroed through a 0/1 mask {@code [leading..., 1]} (unchanged without padding). */
+  /**
+   * {@code rows} with padding rows zeroed through a 0/1 mask {@code [leading..., 1]} (unchanged
+   * without padding).
+   */
   private Tensor maskPadding(int[] ids, Tensor rows) {
     int pad = config.paddingIdx();
     if (pad < 0 || Arrays.stream(ids).noneMatch(id -> id == pad)) return rows;
@@ -127,7 +137,8 @@ public final class Embedding extends Module {
     int n = config.n(), d = config.d();
     double max = config.maxNorm();
     for (int id : ids) {
-      if (id < 0 || id >= n) throw new IndexOutOfBoundsException("embedding id " + id + " out of range [0, " + n + ")");
+      if (id < 0 || id >= n)
+        throw new IndexOutOfBoundsException("embedding id " + id + " out of range [0, " + n + ")");
       int o = id * d;
       double sq = 0;
       for (int j = 0; j < d; j++) sq += (double) w[o + j] * w[o + j];

@@ -5,16 +5,18 @@ import org.rec4j.tensor.Rng;
 import org.rec4j.tensor.Tensor;
 
 /**
- * Fills a tensor in place with initial values drawn from a seeded {@link Rng}, so that the same seed always gives
- * the same weights.
+ * Fills a tensor in place with initial values drawn from a seeded {@link Rng}, so that the same
+ * seed always gives the same weights.
  *
- * <p><b>Fan conventions.</b> rec4j stores dense weights as {@code W [in, out]} (the layer computes {@code x·W}), so
- * for a rank-2 tensor {@code fanIn = dims[0]} and {@code fanOut = dims[1]} — the transpose of PyTorch's
- * {@code [out, in]} layout, with the same resulting scales. A rank-1 tensor has {@code fanIn = fanOut = dims[0]}; for
- * rank &gt; 2 the trailing axes are a receptive field whose size multiplies both fans. See {@link #fans(int...)}.
+ * <p><b>Fan conventions.</b> rec4j stores dense weights as {@code W [in, out]} (the layer computes
+ * {@code x·W}), so for a rank-2 tensor {@code fanIn = dims[0]} and {@code fanOut = dims[1]} — the
+ * transpose of PyTorch's {@code [out, in]} layout, with the same resulting scales. A rank-1 tensor
+ * has {@code fanIn = fanOut = dims[0]}; for rank &gt; 2 the trailing axes are a receptive field
+ * whose size multiplies both fans. See {@link #fans(int...)}.
  *
- * <p>The variance-scaling schemes are those of Glorot &amp; Bengio, "Understanding the difficulty of training deep
- * feedforward neural networks" (AISTATS 2010) and He et al., "Delving Deep into Rectifiers" (ICCV 2015).
+ * <p>The variance-scaling schemes are those of Glorot &amp; Bengio, "Understanding the difficulty
+ * of training deep feedforward neural networks" (AISTATS 2010) and He et al., "Delving Deep into
+ * Rectifiers" (ICCV 2015).
  */
 @FunctionalInterface
 public interface Initializer {
@@ -27,7 +29,10 @@ public interface Initializer {
     return fill(Tensor.zeros(dims), rng);
   }
 
-  /** Xavier/Glorot uniform: U(−a, a) with {@code a = √(6 / (fanIn + fanOut))}, so Var = 2 / (fanIn + fanOut). */
+  /**
+   * Xavier/Glorot uniform: U(−a, a) with {@code a = √(6 / (fanIn + fanOut))}, so Var = 2 / (fanIn +
+   * fanOut).
+   */
   static Initializer xavierUniform() {
     return (t, rng) -> {
       int[] f = fans(t.dims());
@@ -44,16 +49,20 @@ public interface Initializer {
   }
 
   /**
-   * He/Kaiming uniform for ReLU layers (fan-in mode, gain √2): U(−a, a) with {@code a = √(6 / fanIn)}, so
-   * Var = 2 / fanIn.
+   * He/Kaiming uniform for ReLU layers (fan-in mode, gain √2): U(−a, a) with {@code a = √(6 /
+   * fanIn)}, so Var = 2 / fanIn.
    */
   static Initializer heUniform() {
     return (t, rng) -> uniform(t, rng, (float) Math.sqrt(6.0 / fans(t.dims())[0]));
   }
 
-  /** He/Kaiming normal for ReLU layers (fan-in mode, gain √2): N(0, σ²) with {@code σ = √(2 / fanIn)}. */
+  /**
+   * He/Kaiming normal for ReLU layers (fan-in mode, gain √2): N(0, σ²) with {@code σ = √(2 /
+   * fanIn)}.
+   */
   static Initializer heNormal() {
-    return (t, rng) -> gaussian(t, rng, Math.sqrt(2.0 / fans(t.dims())[0]), Double.POSITIVE_INFINITY);
+    return (t, rng) ->
+        gaussian(t, rng, Math.sqrt(2.0 / fans(t.dims())[0]), Double.POSITIVE_INFINITY);
   }
 
   /** N(0, std²). */
@@ -63,8 +72,9 @@ public interface Initializer {
   }
 
   /**
-   * N(0, std²) truncated to [−2·std, 2·std] by resampling every draw that falls outside (as BERT initializes its
-   * weights). {@code std} is that of the untruncated normal; the truncated values have standard deviation ≈ 0.88·std.
+   * N(0, std²) truncated to [−2·std, 2·std] by resampling every draw that falls outside (as BERT
+   * initializes its weights). {@code std} is that of the untruncated normal; the truncated values
+   * have standard deviation ≈ 0.88·std.
    */
   static Initializer truncatedNormal(float std) {
     checkStd(std);
@@ -73,7 +83,9 @@ public interface Initializer {
 
   /** U(lo, hi). */
   static Initializer uniform(float lo, float hi) {
-    if (!(lo < hi)) throw new IllegalArgumentException("uniform initializer needs lo < hi, got [" + lo + ", " + hi + ")");
+    if (!(lo < hi))
+      throw new IllegalArgumentException(
+          "uniform initializer needs lo < hi, got [" + lo + ", " + hi + ")");
     return (t, rng) -> {
       float[] d = t.data();
       for (int i = 0; i < d.length; i++) d[i] = lo + (hi - lo) * rng.nextFloat();
@@ -100,12 +112,13 @@ public interface Initializer {
   }
 
   /**
-   * {@code {fanIn, fanOut}} for a tensor of the given dimensions stored as {@code [in, out, receptive...]}: rank 1
-   * gives {@code {d0, d0}}, rank ≥ 2 gives {@code {d0·r, d1·r}} with {@code r} the product of the axes after the
-   * second.
+   * {@code {fanIn, fanOut}} for a tensor of the given dimensions stored as {@code [in, out,
+   * receptive...]}: rank 1 gives {@code {d0, d0}}, rank ≥ 2 gives {@code {d0·r, d1·r}} with {@code
+   * r} the product of the axes after the second.
    */
   static int[] fans(int... dims) {
-    if (dims.length == 0) throw new IllegalArgumentException("fan-in/fan-out need a tensor of rank >= 1, got a scalar");
+    if (dims.length == 0)
+      throw new IllegalArgumentException("fan-in/fan-out need a tensor of rank >= 1, got a scalar");
     if (dims.length == 1) return new int[] {dims[0], dims[0]};
     int receptive = 1;
     for (int i = 2; i < dims.length; i++) receptive *= dims[i];

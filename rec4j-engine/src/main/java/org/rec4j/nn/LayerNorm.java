@@ -8,9 +8,9 @@ import org.rec4j.tensor.Tensor;
  * {@code (x − μ) / √(σ² + eps) · γ + β} with the biased variance of each row.
  *
  * <ul>
- *   <li>input {@code x [..., d]}</li>
- *   <li>parameters {@code gamma [d]} (ones) and {@code beta [d]} (zeros)</li>
- *   <li>output {@code [..., d]}</li>
+ *   <li>input {@code x [..., d]}
+ *   <li>parameters {@code gamma [d]} (ones) and {@code beta [d]} (zeros)
+ *   <li>output {@code [..., d]}
  * </ul>
  */
 public final class LayerNorm extends Module {
@@ -39,7 +39,9 @@ public final class LayerNorm extends Module {
 
   /** Normalizes each row of {@code x [..., d]}. */
   public Tensor forward(Tensor x) {
-    if (x.rank() < 1 || x.dim(-1) != d) throw new IllegalArgumentException("LayerNorm expects input [..., " + d + "], got " + x.shape());
+    if (x.rank() < 1 || x.dim(-1) != d)
+      throw new IllegalArgumentException(
+          "LayerNorm expects input [..., " + d + "], got " + x.shape());
     return NnOps.layerNorm(x, gamma.value(), beta.value(), eps);
   }
 

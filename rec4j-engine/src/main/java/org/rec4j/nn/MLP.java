@@ -8,21 +8,23 @@ import org.rec4j.tensor.Rng;
 import org.rec4j.tensor.Tensor;
 
 /**
- * A multi-layer perceptron: a stack of {@link Linear} layers over the widths {@code dims[0] → dims[1] → … → dims[k]}.
+ * A multi-layer perceptron: a stack of {@link Linear} layers over the widths {@code dims[0] →
+ * dims[1] → … → dims[k]}.
  *
- * <p>Each hidden layer computes {@code dropout(act(BN(x·W + b)))} — batch norm optional, in which case the linear
- * layer has no bias since BN's shift replaces it — and the last layer computes {@code lastAct(x·W + b)} (identity by
- * default, no batch norm and no dropout), as in the towers of NeuMF, Wide&amp;Deep and DeepFM.
+ * <p>Each hidden layer computes {@code dropout(act(BN(x·W + b)))} — batch norm optional, in which
+ * case the linear layer has no bias since BN's shift replaces it — and the last layer computes
+ * {@code lastAct(x·W + b)} (identity by default, no batch norm and no dropout), as in the towers of
+ * NeuMF, Wide&amp;Deep and DeepFM.
  *
  * <ul>
- *   <li>input {@code x [..., dims[0]]}</li>
- *   <li>parameters per layer i: {@code W [dims[i], dims[i+1]]}, {@code b [dims[i+1]]}, and for hidden layers with
- *       batch norm {@code gamma, beta [dims[i+1]]}</li>
- *   <li>output {@code [..., dims[k]]}</li>
+ *   <li>input {@code x [..., dims[0]]}
+ *   <li>parameters per layer i: {@code W [dims[i], dims[i+1]]}, {@code b [dims[i+1]]}, and for
+ *       hidden layers with batch norm {@code gamma, beta [dims[i+1]]}
+ *   <li>output {@code [..., dims[k]]}
  * </ul>
  *
- * <p>Built with {@link #builder(int...)}: {@code MLP.builder(64, 32, 1).activation(Activation.RELU).dropout(0.2f)
- * .build(rng)}.
+ * <p>Built with {@link #builder(int...)}: {@code MLP.builder(64, 32,
+ * 1).activation(Activation.RELU).dropout(0.2f) .build(rng)}.
  */
 public final class MLP extends Module {
 
@@ -35,18 +37,28 @@ public final class MLP extends Module {
    * @param dropout dropout probability after each hidden activation, in [0, 1)
    * @param batchNorm whether each hidden layer is batch-normalized before its activation
    */
-  public record Config(int[] dims, Activation activation, Activation lastActivation, float dropout, boolean batchNorm) {
+  public record Config(
+      int[] dims,
+      Activation activation,
+      Activation lastActivation,
+      float dropout,
+      boolean batchNorm) {
     /** Validates every field. */
     public Config {
       if (dims == null || dims.length < 2) {
-        throw new IllegalArgumentException("MLP dims needs at least an input and an output width, got " + Arrays.toString(dims));
+        throw new IllegalArgumentException(
+            "MLP dims needs at least an input and an output width, got " + Arrays.toString(dims));
       }
       for (int d : dims) {
-        if (d <= 0) throw new IllegalArgumentException("MLP dims must all be > 0, got " + Arrays.toString(dims));
+        if (d <= 0)
+          throw new IllegalArgumentException(
+              "MLP dims must all be > 0, got " + Arrays.toString(dims));
       }
       dims = dims.clone();
-      if (activation == null || lastActivation == null) throw new IllegalArgumentException("MLP activations must not be null (use IDENTITY)");
-      if (!(dropout >= 0 && dropout < 1)) throw new IllegalArgumentException("MLP dropout must be in [0, 1), got " + dropout);
+      if (activation == null || lastActivation == null)
+        throw new IllegalArgumentException("MLP activations must not be null (use IDENTITY)");
+      if (!(dropout >= 0 && dropout < 1))
+        throw new IllegalArgumentException("MLP dropout must be in [0, 1), got " + dropout);
     }
 
     @Override
@@ -56,19 +68,33 @@ public final class MLP extends Module {
 
     @Override
     public boolean equals(Object o) {
-      return o instanceof Config c && Arrays.equals(dims, c.dims) && activation == c.activation && lastActivation == c.lastActivation
-          && Float.compare(dropout, c.dropout) == 0 && batchNorm == c.batchNorm;
+      return o instanceof Config c
+          && Arrays.equals(dims, c.dims)
+          && activation == c.activation
+          && lastActivation == c.lastActivation
+          && Float.compare(dropout, c.dropout) == 0
+          && batchNorm == c.batchNorm;
     }
 
     @Override
     public int hashCode() {
-      return 31 * Arrays.hashCode(dims) + Objects.hash(activation, lastActivation, dropout, batchNorm);
+      return 31 * Arrays.hashCode(dims)
+          + Objects.hash(activation, lastActivation, dropout, batchNorm);
     }
 
     @Override
     public String toString() {
-      return "MLP.Config[dims=" + Arrays.toString(dims) + ", activation=" + activation + ", lastActivation=" + lastActivation
-          + ", dropout=" + dropout + ", batchNorm=" + batchNorm + "]";
+      return "MLP.Config[dims="
+          + Arrays.toString(dims)
+          + ", activation="
+          + activation
+          + ", lastActivation="
+          + lastActivation
+          + ", dropout="
+          + dropout
+          + ", batchNorm="
+          + batchNorm
+          + "]";
     }
   }
 
@@ -135,8 +161,8 @@ public final class MLP extends Module {
   }
 
   /**
-   * The network described by {@code config}; weights and then dropout masks come from {@code rng}, so the weights do
-   * not depend on the dropout setting.
+   * The network described by {@code config}; weights and then dropout masks come from {@code rng},
+   * so the weights do not depend on the dropout setting.
    */
   public MLP(Config config, Rng rng) {
     this.config = config;
@@ -145,7 +171,8 @@ public final class MLP extends Module {
     for (int i = 0; i <= last; i++) {
       boolean hidden = i < last;
       boolean bn = hidden && config.batchNorm();
-      Activation act = !hidden ? config.lastActivation() : bn ? Activation.IDENTITY : config.activation();
+      Activation act =
+          !hidden ? config.lastActivation() : bn ? Activation.IDENTITY : config.activation();
       Linear.Config lc = Linear.Config.of(dims[i], dims[i + 1]).withBias(!bn).withActivation(act);
       linears.add(register("linear" + i, new Linear(lc, rng)));
       if (bn) norms.add(register("norm" + i, new BatchNorm(dims[i + 1])));

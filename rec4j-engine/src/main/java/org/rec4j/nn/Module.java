@@ -7,13 +7,14 @@ import java.util.Map;
 import org.rec4j.tensor.Tensor;
 
 /**
- * A layer or model: owns parameters, buffers (non-trained state such as batch-norm running statistics) and child
- * modules, and has a training/evaluation mode (dropout and batch norm behave differently in each). Subclasses
- * register parameters, buffers and children in their constructors.
+ * A layer or model: owns parameters, buffers (non-trained state such as batch-norm running
+ * statistics) and child modules, and has a training/evaluation mode (dropout and batch norm behave
+ * differently in each). Subclasses register parameters, buffers and children in their constructors.
  *
- * <p>Every parameter and buffer has a dotted path from the root, made of the child names and its own name, e.g.
- * {@code "layers.0.weight"}; children registered without a name are named by their registration index.
- * {@link #namedParameters()} and {@link #namedBuffers()} list them in a stable order, for checkpoints.
+ * <p>Every parameter and buffer has a dotted path from the root, made of the child names and its
+ * own name, e.g. {@code "layers.0.weight"}; children registered without a name are named by their
+ * registration index. {@link #namedParameters()} and {@link #namedBuffers()} list them in a stable
+ * order, for checkpoints.
  */
 public abstract class Module {
   private final List<Parameter> params = new ArrayList<>();
@@ -24,7 +25,9 @@ public abstract class Module {
   /** Registers a parameter owned directly by this module; returns it. */
   protected Parameter register(Parameter p) {
     for (Parameter q : params) {
-      if (q.name().equals(p.name())) throw new IllegalArgumentException("parameter name '" + p.name() + "' is already registered");
+      if (q.name().equals(p.name()))
+        throw new IllegalArgumentException(
+            "parameter name '" + p.name() + "' is already registered");
     }
     params.add(p);
     return p;
@@ -37,14 +40,21 @@ public abstract class Module {
 
   /** Registers a child module under {@code name}; returns it. */
   protected <M extends Module> M register(String name, M child) {
-    if (name.isEmpty() || name.contains(".")) throw new IllegalArgumentException("child name must be non-empty without '.', got '" + name + "'");
-    if (children.putIfAbsent(name, child) != null) throw new IllegalArgumentException("child name '" + name + "' is already registered");
+    if (name.isEmpty() || name.contains("."))
+      throw new IllegalArgumentException(
+          "child name must be non-empty without '.', got '" + name + "'");
+    if (children.putIfAbsent(name, child) != null)
+      throw new IllegalArgumentException("child name '" + name + "' is already registered");
     return child;
   }
 
-  /** Registers a non-trained state tensor (saved with the model, never optimized) under {@code name}; returns it. */
+  /**
+   * Registers a non-trained state tensor (saved with the model, never optimized) under {@code
+   * name}; returns it.
+   */
   protected Tensor registerBuffer(String name, Tensor buffer) {
-    if (buffers.putIfAbsent(name, buffer) != null) throw new IllegalArgumentException("buffer name '" + name + "' is already registered");
+    if (buffers.putIfAbsent(name, buffer) != null)
+      throw new IllegalArgumentException("buffer name '" + name + "' is already registered");
     return buffer;
   }
 
@@ -53,18 +63,22 @@ public abstract class Module {
     return new ArrayList<>(namedParameters().values());
   }
 
-  /** All parameters by dotted path (own parameters first, then each child's), in registration order. */
+  /**
+   * All parameters by dotted path (own parameters first, then each child's), in registration order.
+   */
   public Map<String, Parameter> namedParameters() {
     Map<String, Parameter> out = new LinkedHashMap<>();
     for (Parameter p : params) out.put(p.name(), p);
-    children.forEach((name, c) -> c.namedParameters().forEach((path, p) -> out.put(name + "." + path, p)));
+    children.forEach(
+        (name, c) -> c.namedParameters().forEach((path, p) -> out.put(name + "." + path, p)));
     return out;
   }
 
   /** All buffers of this module and its descendants by dotted path, in registration order. */
   public Map<String, Tensor> namedBuffers() {
     Map<String, Tensor> out = new LinkedHashMap<>(buffers);
-    children.forEach((name, c) -> c.namedBuffers().forEach((path, b) -> out.put(name + "." + path, b)));
+    children.forEach(
+        (name, c) -> c.namedBuffers().forEach((path, b) -> out.put(name + "." + path, b)));
     return out;
   }
 

@@ -3,12 +3,12 @@ package org.rec4j.nn;
 import org.rec4j.tensor.Tensor;
 
 /**
- * A named trainable tensor. The value is a leaf that requires gradients; embedding tables are created with
- * {@code sparse = true} so that lookups deliver {@link org.rec4j.tensor.SparseRowGrad sparse row gradients} and
- * optimizers update only the touched rows.
+ * A named trainable tensor. The value is a leaf that requires gradients; embedding tables are
+ * created with {@code sparse = true} so that lookups deliver {@link org.rec4j.tensor.SparseRowGrad
+ * sparse row gradients} and optimizers update only the touched rows.
  *
- * <p>A parameter may be frozen ({@link #trainable(boolean)}), in which case optimizers skip it and no gradient
- * flows into it.
+ * <p>A parameter may be frozen ({@link #trainable(boolean)}), in which case optimizers skip it and
+ * no gradient flows into it.
  */
 public final class Parameter {
   private final String name;
@@ -17,7 +17,8 @@ public final class Parameter {
 
   /** Wraps {@code value} (made a gradient-requiring leaf) under {@code name}. */
   public Parameter(String name, Tensor value, boolean sparse) {
-    if (value.node() != null) throw new IllegalArgumentException("parameter '" + name + "' must be a leaf tensor");
+    if (value.node() != null)
+      throw new IllegalArgumentException("parameter '" + name + "' must be a leaf tensor");
     this.name = name;
     this.value = value;
     value.requiresGrad(true);
@@ -30,8 +31,9 @@ public final class Parameter {
   }
 
   /**
-   * The name, unique among the parameters of its owning module (e.g. {@code "weight"}); the full path from the root
-   * (e.g. {@code "linear0.weight"}) is the key in {@link Module#namedParameters()}.
+   * The name, unique among the parameters of its owning module (e.g. {@code "weight"}); the full
+   * path from the root (e.g. {@code "linear0.weight"}) is the key in {@link
+   * Module#namedParameters()}.
    */
   public String name() {
     return name;
@@ -44,14 +46,23 @@ public final class Parameter {
 
   /**
    * Makes this parameter a data-parallel replica of {@code master}: from now on its value shares
-   * {@code master}'s storage (updates to the master are seen here) while gradients accumulate in this parameter's
-   * own buffers, so several threads can run backward passes at once and the trainer reduces their gradients into
-   * the master before the optimizer step. Shapes and sparsity must match.
+   * {@code master}'s storage (updates to the master are seen here) while gradients accumulate in
+   * this parameter's own buffers, so several threads can run backward passes at once and the
+   * trainer reduces their gradients into the master before the optimizer step. Shapes and sparsity
+   * must match.
    */
   public void shareDataWith(Parameter master) {
     Tensor m = master.value;
     if (!m.shape().equals(value.shape())) {
-      throw new IllegalArgumentException("cannot share '" + master.name + "' " + m.shape() + " with '" + name + "' " + value.shape());
+      throw new IllegalArgumentException(
+          "cannot share '"
+              + master.name
+              + "' "
+              + m.shape()
+              + " with '"
+              + name
+              + "' "
+              + value.shape());
     }
     Tensor shared = Tensor.wrap(m.data(), m.dims()).requiresGrad(value.requiresGrad());
     if (value.isSparseGrad()) shared.sparseGrad(true);

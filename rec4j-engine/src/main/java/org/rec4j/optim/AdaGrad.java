@@ -4,8 +4,8 @@ import java.util.List;
 import org.rec4j.nn.Parameter;
 
 /**
- * AdaGrad (Duchi, Hazan &amp; Singer, "Adaptive Subgradient Methods for Online Learning and Stochastic
- * Optimization", JMLR 2011), diagonal version:
+ * AdaGrad (Duchi, Hazan &amp; Singer, "Adaptive Subgradient Methods for Online Learning and
+ * Stochastic Optimization", JMLR 2011), diagonal version:
  *
  * <pre>
  *   g ← g + R'(w)
@@ -13,9 +13,9 @@ import org.rec4j.nn.Parameter;
  *   w ← w − lr · g / (sqrt(G₀ + G) + ε)
  * </pre>
  *
- * where {@code G₀} is the initial accumulator value (0 in PyTorch, 0.1 in TensorFlow; a positive value damps the
- * first steps of rarely seen embedding rows). Sparse rows are updated lazily, which for AdaGrad loses nothing:
- * an untouched coordinate's accumulator would not change anyway.
+ * where {@code G₀} is the initial accumulator value (0 in PyTorch, 0.1 in TensorFlow; a positive
+ * value damps the first steps of rarely seen embedding rows). Sparse rows are updated lazily, which
+ * for AdaGrad loses nothing: an untouched coordinate's accumulator would not change anyway.
  *
  * <p>State: slot {@code sum} holding {@code G} (without {@code G₀}).
  */
@@ -29,7 +29,8 @@ public final class AdaGrad extends Optimizer {
    * @param eps denominator offset, {@code > 0}
    * @param initialAccumulator {@code G₀ >= 0}
    */
-  public record Config(double lr, double eps, double initialAccumulator) implements OptimizerConfig {
+  public record Config(double lr, double eps, double initialAccumulator)
+      implements OptimizerConfig {
     /** Validates every field. */
     public Config {
       Checks.nonNegative("lr", lr);
@@ -59,7 +60,10 @@ public final class AdaGrad extends Optimizer {
     this.config = config;
   }
 
-  /** The hyper-parameters this optimizer was built with (the live learning rate is {@link #learningRate()}). */
+  /**
+   * The hyper-parameters this optimizer was built with (the live learning rate is {@link
+   * #learningRate()}).
+   */
   public Config config() {
     return config;
   }

@@ -4,12 +4,13 @@ import java.util.List;
 import org.rec4j.nn.Parameter;
 
 /**
- * The per-coordinate update shared by {@link Adam} and {@link AdamW}: moment updates, bias correction with the
- * global step count, optional decoupled decay and the subnormal flush of both moments. State: slots {@code m} and
- * {@code v}.
+ * The per-coordinate update shared by {@link Adam} and {@link AdamW}: moment updates, bias
+ * correction with the global step count, optional decoupled decay and the subnormal flush of both
+ * moments. State: slots {@code m} and {@code v}.
  */
 abstract class AdamBase extends Optimizer {
-  private static final org.rec4j.tensor.kernel.Kernels KERNELS = org.rec4j.tensor.kernel.KernelProvider.get();
+  private static final org.rec4j.tensor.kernel.Kernels KERNELS =
+      org.rec4j.tensor.kernel.KernelProvider.get();
   private final float beta1;
   private final float beta2;
   private final double eps;
@@ -19,7 +20,13 @@ abstract class AdamBase extends Optimizer {
   private boolean catchUp;
 
   AdamBase(
-      List<Parameter> params, double lr, double beta1, double beta2, double eps, double weightDecay, Regularizer reg) {
+      List<Parameter> params,
+      double lr,
+      double beta1,
+      double beta2,
+      double eps,
+      double weightDecay,
+      Regularizer reg) {
     super(params, lr, reg, "m", "v");
     this.beta1 = (float) beta1;
     this.beta2 = (float) beta2;
@@ -32,19 +39,22 @@ abstract class AdamBase extends Optimizer {
   protected final void beginStep(long t) {
     bias1 = 1 - Math.pow(beta1, t);
     bias2 = 1 - Math.pow(beta2, t);
-    if (catchUp && pow1 == null) powers(); // here, single-threaded, not lazily inside a concurrent updatePart
+    if (catchUp && pow1 == null)
+      powers(); // here, single-threaded, not lazily inside a concurrent updatePart
   }
 
   /**
-   * Makes lazy sparse updates approximate dense Adam: when a table row is touched again after {@code k} steps
-   * without a gradient, first apply what dense Adam would have done in those steps — the weight keeps moving on
-   * its decaying moments (the drift Σⱼ lr·m̂ⱼ/(√v̂ⱼ + ε) with m̂ⱼ ∝ β1ʲ, √v̂ⱼ ∝ β2^(j/2), summed in closed form as a
-   * geometric series with the bias corrections and ε taken at the first skipped step), the moments decay by
-   * β1ᵏ and β2ᵏ and decoupled decay compounds — then the regular update. Cost stays O(row) per touched row.
+   * Makes lazy sparse updates approximate dense Adam: when a table row is touched again after
+   * {@code k} steps without a gradient, first apply what dense Adam would have done in those steps
+   * — the weight keeps moving on its decaying moments (the drift Σⱼ lr·m̂ⱼ/(√v̂ⱼ + ε) with m̂ⱼ ∝
+   * β1ʲ, √v̂ⱼ ∝ β2^(j/2), summed in closed form as a geometric series with the bias corrections and
+   * ε taken at the first skipped step), the moments decay by β1ᵏ and β2ᵏ and decoupled decay
+   * compounds — then the regular update. Cost stays O(row) per touched row.
    *
-   * <p>Why: with dense Adam (PyTorch, Keras) a row that received one gradient keeps moving for ~1/(1 − β1/√β2) ≈
-   * 10 steps, so rarely seen users and items travel about ten times farther per gradient than under plain lazy
-   * Adam; published NCF numbers were obtained that way. Off by default (plain TF-LazyAdam semantics).
+   * <p>Why: with dense Adam (PyTorch, Keras) a row that received one gradient keeps moving for
+   * ~1/(1 − β1/√β2) ≈ 10 steps, so rarely seen users and items travel about ten times farther per
+   * gradient than under plain lazy Adam; published NCF numbers were obtained that way. Off by
+   * default (plain TF-LazyAdam semantics).
    */
   public void catchUpSkippedRows(boolean on) {
     this.catchUp = on;
@@ -63,8 +73,21 @@ abstract class AdamBase extends Optimizer {
     double decay = lr * weightDecay; // decoupled: applied to the weight before the step
     if (catchUp && s.parameter().sparse()) catchUp(s, w, m, v, off, len, lr, decay);
     if (regularizer.l1() == 0) { // no regularizer, or L2 only: the SIMD kernel takes the L2 term
-      KERNELS.adamStep(w, off, g, gOff, m, v, len, b1, b2, (float) (lr / bias1), (float) (1 / Math.sqrt(bias2)), (float) eps,
-          (float) (1 - decay), regularizer.l2());
+      KERNELS.adamStep(
+          w,
+          off,
+          g,
+          gOff,
+          m,
+          v,
+          len,
+          b1,
+          b2,
+          (float) (lr / bias1),
+          (float) (1 / Math.sqrt(bias2)),
+          (float) eps,
+          (float) (1 - decay),
+          regularizer.l2());
       return;
     }
     for (int j = 0; j < len; j++) {
@@ -80,8 +103,12 @@ abstract class AdamBase extends Optimizer {
     }
   }
 
-  /** Powers β1ⁿ, β2ⁿ and (β1/√β2)ⁿ for n below {@value #POWERS}; beyond, all three are below 1e-8 and taken as 0. */
+  /**
+   * Powers β1ⁿ, β2ⁿ and (β1/√β2)ⁿ for n below {@value #POWERS}; beyond, all three are below 1e-8
+   * and taken as 0.
+   */
   private static final int POWERS = 20_000;
+
   private float[] pow1;
   private float[] pow2;
   private float[] powR;
@@ -106,8 +133,12 @@ abstract class AdamBase extends Optimizer {
     return n < POWERS ? table[(int) n] : 0;
   }
 
-  /** Applies the skipped steps' dense-Adam effect to one sparse row (see {@link #catchUpSkippedRows}). */
-  private void catchUp(ParamState s, float[] w, float[] m, float[] v, int off, int len, double lr, double decay) {
+  /**
+   * Applies the skipped steps' dense-Adam effect to one sparse row (see {@link
+   * #catchUpSkippedRows}).
+   */
+  private void catchUp(
+      ParamState s, float[] w, float[] m, float[] v, int off, int len, double lr, double decay) {
     int[] last = s.rowSteps(w.length / len);
     int row = off / len;
     long t = stepCount();

@@ -4,16 +4,18 @@ import java.util.List;
 import org.rec4j.nn.Parameter;
 
 /**
- * Adam with decoupled weight decay (Loshchilov &amp; Hutter, "Decoupled Weight Decay Regularization", ICLR 2019,
- * Algorithm 2), in PyTorch's parameterization where the decay is scaled by the learning rate:
+ * Adam with decoupled weight decay (Loshchilov &amp; Hutter, "Decoupled Weight Decay
+ * Regularization", ICLR 2019, Algorithm 2), in PyTorch's parameterization where the decay is scaled
+ * by the learning rate:
  *
  * <pre>
  *   w ← w − lr·λ·w − lr · m̂ / (sqrt(v̂) + ε)
  * </pre>
  *
- * with {@code m̂, v̂} the bias-corrected moments of {@link Adam} (computed from the raw gradient plus any coupled
- * {@link Regularizer} term) and the decay applied to the weight before the step. For sparse parameters both the Adam
- * step and the decay are lazy: only rows touched in the batch are decayed.
+ * with {@code m̂, v̂} the bias-corrected moments of {@link Adam} (computed from the raw gradient
+ * plus any coupled {@link Regularizer} term) and the decay applied to the weight before the step.
+ * For sparse parameters both the Adam step and the decay are lazy: only rows touched in the batch
+ * are decayed.
  *
  * <p>State: slots {@code m} and {@code v}.
  */
@@ -45,7 +47,9 @@ public final class AdamW extends AdamBase {
       return new AdamW(params, this, regularizer);
     }
 
-    /** β1 = 0.9, β2 = 0.999, ε = 1e-8, λ = 0.01 (PyTorch's defaults) with learning rate {@code lr}. */
+    /**
+     * β1 = 0.9, β2 = 0.999, ε = 1e-8, λ = 0.01 (PyTorch's defaults) with learning rate {@code lr}.
+     */
     public static Config defaults(double lr) {
       return new Config(lr, 0.9, 0.999, 1e-8, 0.01);
     }
@@ -58,11 +62,21 @@ public final class AdamW extends AdamBase {
 
   /** AdamW over {@code params}, also adding {@code regularizer}'s gradient to the raw gradient. */
   public AdamW(List<Parameter> params, Config config, Regularizer regularizer) {
-    super(params, config.lr(), config.beta1(), config.beta2(), config.eps(), config.weightDecay(), regularizer);
+    super(
+        params,
+        config.lr(),
+        config.beta1(),
+        config.beta2(),
+        config.eps(),
+        config.weightDecay(),
+        regularizer);
     this.config = config;
   }
 
-  /** The hyper-parameters this optimizer was built with (the live learning rate is {@link #learningRate()}). */
+  /**
+   * The hyper-parameters this optimizer was built with (the live learning rate is {@link
+   * #learningRate()}).
+   */
   public Config config() {
     return config;
   }

@@ -1,8 +1,9 @@
 package org.rec4j.optim;
 
 /**
- * Range checks shared by the validating {@code Config} records of optimizers and schedules. Each throws an
- * {@link IllegalArgumentException} naming the config key, the expected range and the value received.
+ * Range checks shared by the validating {@code Config} records of optimizers and schedules. Each
+ * throws an {@link IllegalArgumentException} naming the config key, the expected range and the
+ * value received.
  */
 public final class Checks {
   private Checks() {}

@@ -6,21 +6,24 @@ import org.rec4j.tensor.SparseRowGrad;
 import org.rec4j.tensor.Tensor;
 
 /**
- * Gradient clipping applied between {@code backward()} and {@link Optimizer#step()}, over the trainable parameters'
- * dense gradients and the (coalesced) row gradients of sparse parameters:
+ * Gradient clipping applied between {@code backward()} and {@link Optimizer#step()}, over the
+ * trainable parameters' dense gradients and the (coalesced) row gradients of sparse parameters:
  *
  * <ul>
- *   <li>{@link Kind#NORM}: if the global L2 norm {@code ‖g‖ = sqrt(Σ over all parameters of Σ g²)} exceeds
- *       {@code threshold}, every gradient is scaled by {@code threshold / ‖g‖} (Pascanu, Mikolov &amp; Bengio, "On
- *       the difficulty of training recurrent neural networks", ICML 2013). A non-finite norm is reported but not
- *       applied, so a divergence guard can see it instead of the scale silently zeroing or NaN-ing the gradients.
- *   <li>{@link Kind#VALUE}: every gradient coordinate is clamped to {@code [−threshold, threshold]}.
+ *   <li>{@link Kind#NORM}: if the global L2 norm {@code ‖g‖ = sqrt(Σ over all parameters of Σ g²)}
+ *       exceeds {@code threshold}, every gradient is scaled by {@code threshold / ‖g‖} (Pascanu,
+ *       Mikolov &amp; Bengio, "On the difficulty of training recurrent neural networks", ICML
+ *       2013). A non-finite norm is reported but not applied, so a divergence guard can see it
+ *       instead of the scale silently zeroing or NaN-ing the gradients.
+ *   <li>{@link Kind#VALUE}: every gradient coordinate is clamped to {@code [−threshold,
+ *       threshold]}.
  *   <li>{@link Kind#NONE}: nothing.
  * </ul>
  *
- * Sparse gradients are coalesced first, so a row looked up twice is measured and clamped as the sum of its
- * gradients — exactly what the optimizer will apply; a sparse table that also has a dense gradient buffer has its rows
- * added into that buffer first (as {@link Optimizer#step()} would). Allocates nothing.
+ * Sparse gradients are coalesced first, so a row looked up twice is measured and clamped as the sum
+ * of its gradients — exactly what the optimizer will apply; a sparse table that also has a dense
+ * gradient buffer has its rows added into that buffer first (as {@link Optimizer#step()} would).
+ * Allocates nothing.
  *
  * @param kind the clipping rule
  * @param threshold maximum norm or absolute value, {@code > 0} (ignored for {@code NONE})
@@ -38,7 +41,8 @@ public record GradientClipping(Kind kind, double threshold) {
 
   /** Validates the threshold. */
   public GradientClipping {
-    if (kind == null) throw new IllegalArgumentException("kind must be one of NONE, NORM, VALUE, got null");
+    if (kind == null)
+      throw new IllegalArgumentException("kind must be one of NONE, NORM, VALUE, got null");
     if (kind != Kind.NONE) Checks.positive("threshold", threshold);
   }
 
@@ -60,7 +64,8 @@ public record GradientClipping(Kind kind, double threshold) {
   /**
    * Clips the gradients of the trainable {@code params} in place.
    *
-   * @return the global gradient norm before clipping for {@code NORM} (possibly non-finite), otherwise {@code NaN}
+   * @return the global gradient norm before clipping for {@code NORM} (possibly non-finite),
+   *     otherwise {@code NaN}
    */
   public double apply(List<Parameter> params) {
     if (kind == Kind.NONE) return Double.NaN;
@@ -78,7 +83,10 @@ public record GradientClipping(Kind kind, double threshold) {
     return norm;
   }
 
-  /** The L2 norm of all gradients of the trainable {@code params} (coalescing sparse gradients), in double. */
+  /**
+   * The L2 norm of all gradients of the trainable {@code params} (coalescing sparse gradients), in
+   * double.
+   */
   public static double globalNorm(List<Parameter> params) {
     double sum = 0;
     for (int i = 0, n = params.size(); i < n; i++) {
@@ -98,7 +106,10 @@ public record GradientClipping(Kind kind, double threshold) {
     return Math.sqrt(sum);
   }
 
-  /** Scales ({@code NORM}) or clamps ({@code VALUE}) the live gradient of {@code t} by or to {@code x}. */
+  /**
+   * Scales ({@code NORM}) or clamps ({@code VALUE}) the live gradient of {@code t} by or to {@code
+   * x}.
+   */
   private void rewrite(Tensor t, float x) {
     float[] g;
     int n;

@@ -3,9 +3,9 @@ package org.rec4j.optim;
 import org.rec4j.nn.Parameter;
 
 /**
- * The optimizer-owned state of one parameter: a fixed number of float arrays ("slots", e.g. Adam's first and second
- * moments), each the size of the parameter and indexed like its values. Slots are allocated zeroed the first time
- * the parameter is updated.
+ * The optimizer-owned state of one parameter: a fixed number of float arrays ("slots", e.g. Adam's
+ * first and second moments), each the size of the parameter and indexed like its values. Slots are
+ * allocated zeroed the first time the parameter is updated.
  */
 public final class ParamState {
   private final Parameter parameter;

@@ -1,14 +1,15 @@
 package org.rec4j.optim;
 
 /**
- * An elastic-net penalty {@code R(w) = l1·Σ|w| + (l2/2)·Σw²} added to the loss through its (sub)gradient
- * {@code l1·sign(w) + l2·w}, with {@code sign(0) = 0}. {@link Optimizer#step()} adds this term to the raw
- * gradient of every coordinate it updates — the whole tensor for dense parameters, the touched rows only for sparse
- * ones (the usual "lazy" convention: an embedding row is penalized only in the batches that use it).
+ * An elastic-net penalty {@code R(w) = l1·Σ|w| + (l2/2)·Σw²} added to the loss through its
+ * (sub)gradient {@code l1·sign(w) + l2·w}, with {@code sign(0) = 0}. {@link Optimizer#step()} adds
+ * this term to the raw gradient of every coordinate it updates — the whole tensor for dense
+ * parameters, the touched rows only for sparse ones (the usual "lazy" convention: an embedding row
+ * is penalized only in the batches that use it).
  *
- * <p>With {@code l2 = λ} this is the coupled weight decay of SGD and Adam ({@code weight_decay} in PyTorch); for
- * AdamW's decoupled decay use {@link AdamW}. Subgradient L1 makes weights small, not exactly zero; for exact zeros
- * use {@link Ftrl}.
+ * <p>With {@code l2 = λ} this is the coupled weight decay of SGD and Adam ({@code weight_decay} in
+ * PyTorch); for AdamW's decoupled decay use {@link AdamW}. Subgradient L1 makes weights small, not
+ * exactly zero; for exact zeros use {@link Ftrl}.
  *
  * @param l1 L1 strength, {@code >= 0}
  * @param l2 L2 strength, {@code >= 0}

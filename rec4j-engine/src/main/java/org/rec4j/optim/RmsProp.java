@@ -4,8 +4,8 @@ import java.util.List;
 import org.rec4j.nn.Parameter;
 
 /**
- * RMSprop (Tieleman &amp; Hinton, Coursera "Neural Networks for Machine Learning", lecture 6e, 2012), in the
- * uncentered form without momentum:
+ * RMSprop (Tieleman &amp; Hinton, Coursera "Neural Networks for Machine Learning", lecture 6e,
+ * 2012), in the uncentered form without momentum:
  *
  * <pre>
  *   g ← g + R'(w)
@@ -13,8 +13,9 @@ import org.rec4j.nn.Parameter;
  *   w ← w − lr · g / (sqrt(v) + ε)
  * </pre>
  *
- * <p>Sparse rows are updated lazily: {@code v} of an untouched row is not decayed. {@code v} is flushed to zero
- * below {@code 1e-30} to keep it out of the slow subnormal range. State: slot {@code v}.
+ * <p>Sparse rows are updated lazily: {@code v} of an untouched row is not decayed. {@code v} is
+ * flushed to zero below {@code 1e-30} to keep it out of the slow subnormal range. State: slot
+ * {@code v}.
  */
 public final class RmsProp extends Optimizer {
   private final Config config;
@@ -56,7 +57,10 @@ public final class RmsProp extends Optimizer {
     this.config = config;
   }
 
-  /** The hyper-parameters this optimizer was built with (the live learning rate is {@link #learningRate()}). */
+  /**
+   * The hyper-parameters this optimizer was built with (the live learning rate is {@link
+   * #learningRate()}).
+   */
   public Config config() {
     return config;
   }

@@ -4,8 +4,9 @@ import java.util.List;
 import org.rec4j.nn.Parameter;
 
 /**
- * Stochastic gradient descent with optional heavy-ball or Nesterov momentum (Polyak 1964; Sutskever et al., "On the
- * importance of initialization and momentum in deep learning", ICML 2013), in the form PyTorch uses:
+ * Stochastic gradient descent with optional heavy-ball or Nesterov momentum (Polyak 1964; Sutskever
+ * et al., "On the importance of initialization and momentum in deep learning", ICML 2013), in the
+ * form PyTorch uses:
  *
  * <pre>
  *   g ← g + R'(w)                       (regularizer term)
@@ -14,9 +15,9 @@ import org.rec4j.nn.Parameter;
  *   w ← w − lr·b           otherwise
  * </pre>
  *
- * <p>Sparse rows are updated lazily: the momentum buffer of a row absent from a batch is neither decayed nor
- * applied, so a rarely seen row moves less than it would densely. State: slot {@code momentum} (only allocated and
- * used when {@code μ > 0}).
+ * <p>Sparse rows are updated lazily: the momentum buffer of a row absent from a batch is neither
+ * decayed nor applied, so a rarely seen row moves less than it would densely. State: slot {@code
+ * momentum} (only allocated and used when {@code μ > 0}).
  */
 public final class Sgd extends Optimizer {
   private final Config config;
@@ -33,7 +34,8 @@ public final class Sgd extends Optimizer {
     public Config {
       Checks.nonNegative("lr", lr);
       Checks.fraction("momentum", momentum);
-      if (nesterov && momentum == 0) throw new IllegalArgumentException("nesterov needs momentum in (0, 1), got 0.0");
+      if (nesterov && momentum == 0)
+        throw new IllegalArgumentException("nesterov needs momentum in (0, 1), got 0.0");
     }
 
     @Override
@@ -54,11 +56,18 @@ public final class Sgd extends Optimizer {
 
   /** SGD over {@code params} adding {@code regularizer}'s gradient. */
   public Sgd(List<Parameter> params, Config config, Regularizer regularizer) {
-    super(params, config.lr(), regularizer, config.momentum() > 0 ? new String[] {"momentum"} : new String[0]);
+    super(
+        params,
+        config.lr(),
+        regularizer,
+        config.momentum() > 0 ? new String[] {"momentum"} : new String[0]);
     this.config = config;
   }
 
-  /** The hyper-parameters this optimizer was built with (the live learning rate is {@link #learningRate()}). */
+  /**
+   * The hyper-parameters this optimizer was built with (the live learning rate is {@link
+   * #learningRate()}).
+   */
   public Config config() {
     return config;
   }

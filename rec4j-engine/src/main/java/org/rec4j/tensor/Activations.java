@@ -1,12 +1,16 @@
 package org.rec4j.tensor;
 
 /**
- * Elementwise activation functions. Backward rules are in {@link Gradients}; most use the saved output.
+ * Elementwise activation functions. Backward rules are in {@link Gradients}; most use the saved
+ * output.
  */
 public final class Activations {
   /** Fused activations accepted by {@link LinAlg#linear}. */
   public enum Kind {
-    IDENTITY, RELU, SIGMOID, TANH
+    IDENTITY,
+    RELU,
+    SIGMOID,
+    TANH
   }
 
   private static final float GELU_C = (float) Math.sqrt(2 / Math.PI);
@@ -24,7 +28,8 @@ public final class Activations {
   /** a for a &gt; 0, slope·a otherwise. */
   public static Tensor leakyRelu(Tensor a, float slope) {
     Tensor out = Tensor.empty(a.shape);
-    for (int i = 0; i < a.data.length; i++) out.data[i] = a.data[i] > 0 ? a.data[i] : slope * a.data[i];
+    for (int i = 0; i < a.data.length; i++)
+      out.data[i] = a.data[i] > 0 ? a.data[i] : slope * a.data[i];
     Node n = Autograd.record(out, Op.LEAKY_RELU, a);
     if (n != null) n.f0 = slope;
     return out;
@@ -43,8 +48,8 @@ public final class Activations {
   }
 
   /**
-   * GELU with the tanh approximation of Hendrycks &amp; Gimpel (2016): ½x(1 + tanh(√(2/π)(x + 0.044715x³))), as
-   * used by BERT.
+   * GELU with the tanh approximation of Hendrycks &amp; Gimpel (2016): ½x(1 + tanh(√(2/π)(x +
+   * 0.044715x³))), as used by BERT.
    */
   public static Tensor gelu(Tensor a) {
     Tensor out = Tensor.empty(a.shape);
@@ -103,7 +108,7 @@ public final class Activations {
   /** Applies a fused activation kind (forward only helper shared with {@link LinAlg#linear}). */
   static void applyInPlace(Kind kind, float[] y, int n) {
     switch (kind) {
-      case IDENTITY -> { }
+      case IDENTITY -> {}
       case RELU -> MathOps.K.relu(y, 0, y, 0, n);
       case SIGMOID -> {
         for (int i = 0; i < n; i++) y[i] = sigmoid(y[i]);

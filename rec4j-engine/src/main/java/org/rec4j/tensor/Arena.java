@@ -4,21 +4,23 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 
 /**
- * A per-thread arena that gives the training step a zero-allocation steady state: it pools the float buffers and
- * the graph objects ({@link Tensor}s and autograd {@link Node}s) that one step creates.
+ * A per-thread arena that gives the training step a zero-allocation steady state: it pools the
+ * float buffers and the graph objects ({@link Tensor}s and autograd {@link Node}s) that one step
+ * creates.
  *
- * <p>While an arena is open on a thread, every tensor created on that thread by an op or a factory that allocates
- * a buffer ({@link Tensor#zeros}, {@link Tensor#scalar}, …) takes its buffer <em>and its {@code Tensor} object</em>
- * from the arena, as do reshape views and the nodes that ops record; {@link Tensor#wrap}, {@link Tensor#copy} and
- * {@link Tensor#detach} give ordinary heap objects. After the first step has sized the pools, later steps of the
- * same shapes allocate nothing.
+ * <p>While an arena is open on a thread, every tensor created on that thread by an op or a factory
+ * that allocates a buffer ({@link Tensor#zeros}, {@link Tensor#scalar}, …) takes its buffer <em>and
+ * its {@code Tensor} object</em> from the arena, as do reshape views and the nodes that ops record;
+ * {@link Tensor#wrap}, {@link Tensor#copy} and {@link Tensor#detach} give ordinary heap objects.
+ * After the first step has sized the pools, later steps of the same shapes allocate nothing.
  *
- * <p><b>Lifetime rule.</b> Everything the arena handed out belongs to the scope it was taken in. Closing the
- * {@link Scope} returns the buffers to the pool and empties the tensors and nodes (zero elements, no graph) for
- * reuse by the next scope. So a tensor produced inside a scope must not be used after the scope closes: read what
- * is needed before (e.g. {@code loss.item()}, or {@link Tensor#copy()}). A stale reference reads as an empty
- * tensor until its object is reused, after which it shows a later tensor's contents. Parameters, their gradients
- * and anything else that outlives a step must be created outside any arena.
+ * <p><b>Lifetime rule.</b> Everything the arena handed out belongs to the scope it was taken in.
+ * Closing the {@link Scope} returns the buffers to the pool and empties the tensors and nodes (zero
+ * elements, no graph) for reuse by the next scope. So a tensor produced inside a scope must not be
+ * used after the scope closes: read what is needed before (e.g. {@code loss.item()}, or {@link
+ * Tensor#copy()}). A stale reference reads as an empty tensor until its object is reused, after
+ * which it shows a later tensor's contents. Parameters, their gradients and anything else that
+ * outlives a step must be created outside any arena.
  *
  * <pre>{@code
  * Arena arena = new Arena();            // keep one per training thread
@@ -34,10 +36,16 @@ import java.util.ArrayList;
  */
 public final class Arena {
   private static final ThreadLocal<Arena> CURRENT = new ThreadLocal<>();
-  /** Free buffers by length: an open-addressing int → deque map, so looking a length up boxes nothing. */
+
+  /**
+   * Free buffers by length: an open-addressing int → deque map, so looking a length up boxes
+   * nothing.
+   */
   private int[] keys = new int[64];
+
   @SuppressWarnings("unchecked")
   private ArrayDeque<float[]>[] pools = new ArrayDeque[64];
+
   private int pooled;
   private final Scope scope = new Scope();
   private final ArrayList<float[]> inUse = new ArrayList<>();
@@ -53,7 +61,9 @@ public final class Arena {
     return CURRENT.get();
   }
 
-  /** Opens this arena on the current thread; closing the scope releases every buffer taken since. */
+  /**
+   * Opens this arena on the current thread; closing the scope releases every buffer taken since.
+   */
   public Scope open() {
     if (open) throw new IllegalStateException("arena is already open");
     open = true;
@@ -97,7 +107,10 @@ public final class Arena {
     return tensors.add(new Tensor(data, shape));
   }
 
-  /** A pooled node for {@code op} with an inputs array of length {@code arity} for the caller to fill. */
+  /**
+   * A pooled node for {@code op} with an inputs array of length {@code arity} for the caller to
+   * fill.
+   */
   Node node(Op op, int arity) {
     Node n = nodes.next();
     if (n != null) {
@@ -164,14 +177,17 @@ public final class Arena {
   }
 
   /**
-   * Objects of this and earlier scopes, handed out again in the order they were created: the first {@link #used}
-   * belong to the open scope.
+   * Objects of this and earlier scopes, handed out again in the order they were created: the first
+   * {@link #used} belong to the open scope.
    */
   private static final class Slots<T> {
     private Object[] items = new Object[64];
     int used;
 
-    /** The next pooled object (now in use), or {@code null} when the caller must create one and {@link #add} it. */
+    /**
+     * The next pooled object (now in use), or {@code null} when the caller must create one and
+     * {@link #add} it.
+     */
     @SuppressWarnings("unchecked")
     T next() {
       return used < items.length && items[used] != null ? (T) items[used++] : null;
@@ -190,7 +206,10 @@ public final class Arena {
     }
   }
 
-  /** The open period of an arena; closing it returns all buffers, tensors and nodes taken since to the pools. */
+  /**
+   * The open period of an arena; closing it returns all buffers, tensors and nodes taken since to
+   * the pools.
+   */
   public final class Scope implements AutoCloseable {
     private Scope() {}
 

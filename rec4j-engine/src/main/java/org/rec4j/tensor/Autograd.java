@@ -3,12 +3,13 @@ package org.rec4j.tensor;
 /**
  * Reverse-mode differentiation over the graph of {@link Node}s, and the {@code noGrad} switch.
  *
- * <p>{@link #backward} orders the graph topologically (iterative depth-first search from the root, so deep graphs
- * do not overflow the stack), seeds the root's gradient, then visits nodes from the root back to the leaves and lets
- * {@link Gradients#backward} accumulate each node's contribution into its inputs. Gradients accumulate and are never
- * overwritten, so a tensor used twice receives both contributions. The traversal reuses per-thread scratch arrays,
- * and nodes come from the open {@link Arena} if any, so a steady-state step records and back-propagates its graph
- * without allocating.
+ * <p>{@link #backward} orders the graph topologically (iterative depth-first search from the root,
+ * so deep graphs do not overflow the stack), seeds the root's gradient, then visits nodes from the
+ * root back to the leaves and lets {@link Gradients#backward} accumulate each node's contribution
+ * into its inputs. Gradients accumulate and are never overwritten, so a tensor used twice receives
+ * both contributions. The traversal reuses per-thread scratch arrays, and nodes come from the open
+ * {@link Arena} if any, so a steady-state step records and back-propagates its graph without
+ * allocating.
  */
 public final class Autograd {
   private static final ThreadLocal<int[]> DISABLED = ThreadLocal.withInitial(() -> new int[1]);
@@ -22,7 +23,9 @@ public final class Autograd {
     return DISABLED.get()[0] == 0;
   }
 
-  /** A scope in which no op records the graph (inference, evaluation, optimizer updates). Nestable. */
+  /**
+   * A scope in which no op records the graph (inference, evaluation, optimizer updates). Nestable.
+   */
   public static NoGrad noGrad() {
     DISABLED.get()[0]++;
     return new NoGrad();
@@ -54,7 +57,10 @@ public final class Autograd {
     return t != null && t.requiresGrad;
   }
 
-  /** Attaches a node to {@code out} if any input requires gradients; returns the node or {@code null}. */
+  /**
+   * Attaches a node to {@code out} if any input requires gradients; returns the node or {@code
+   * null}.
+   */
   static Node record(Tensor out, Op op, Tensor... inputs) {
     if (!tracks(inputs)) return null;
     Node n = node(out, op, inputs.length);
@@ -89,7 +95,10 @@ public final class Autograd {
     return n;
   }
 
-  /** A node (from the open arena, if any) attached to {@code out}, with an empty inputs array of {@code arity}. */
+  /**
+   * A node (from the open arena, if any) attached to {@code out}, with an empty inputs array of
+   * {@code arity}.
+   */
   private static Node node(Tensor out, Op op, int arity) {
     Arena arena = Arena.current();
     Node n = arena == null ? new Node(op, new Tensor[arity]) : arena.node(op, arity);
@@ -104,13 +113,20 @@ public final class Autograd {
   }
 
   /**
-   * Back-propagates {@code seed} (d loss / d root) through the graph that produced {@code root}; a {@code null} seed
-   * is the scalar 1 of {@link Tensor#backward()}.
+   * Back-propagates {@code seed} (d loss / d root) through the graph that produced {@code root}; a
+   * {@code null} seed is the scalar 1 of {@link Tensor#backward()}.
    */
   static void backward(Tensor root, float[] seed) {
-    if (!root.requiresGrad) throw new IllegalStateException("backward() on a tensor that does not require gradients");
+    if (!root.requiresGrad)
+      throw new IllegalStateException("backward() on a tensor that does not require gradients");
     if (seed != null && seed.length != root.size()) {
-      throw new IllegalArgumentException("seed gradient has " + seed.length + " elements, tensor " + root.shape + " has " + root.size());
+      throw new IllegalArgumentException(
+          "seed gradient has "
+              + seed.length
+              + " elements, tensor "
+              + root.shape
+              + " has "
+              + root.size());
     }
     float[] g = root.gradBuffer();
     if (seed == null) g[0] += 1f;
@@ -134,7 +150,10 @@ public final class Autograd {
     }
   }
 
-  /** Reusable scratch of one thread's topological sort: an explicit depth-first stack and the resulting order. */
+  /**
+   * Reusable scratch of one thread's topological sort: an explicit depth-first stack and the
+   * resulting order.
+   */
   private static final class Walk {
     Node[] order = new Node[64];
     Node[] stack = new Node[64];
@@ -142,7 +161,10 @@ public final class Autograd {
     int orderCount;
     boolean busy;
 
-    /** Fills {@link #order} with the nodes in topological order (inputs before outputs), root last; returns the count. */
+    /**
+     * Fills {@link #order} with the nodes in topological order (inputs before outputs), root last;
+     * returns the count.
+     */
     int topoOrder(Node root) {
       int mark = nextEpoch();
       orderCount = 0;

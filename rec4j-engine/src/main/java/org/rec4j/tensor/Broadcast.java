@@ -1,8 +1,8 @@
 package org.rec4j.tensor;
 
 /**
- * Index arithmetic for NumPy-style broadcasting: maps each flat index of a broadcast output to the flat index of an
- * input whose shape was stretched to it.
+ * Index arithmetic for NumPy-style broadcasting: maps each flat index of a broadcast output to the
+ * flat index of an input whose shape was stretched to it.
  */
 final class Broadcast {
   private final int[] outDims;
@@ -24,8 +24,9 @@ final class Broadcast {
   }
 
   /**
-   * The offsets visited when walking {@code dims} in row-major order with per-axis {@code strides} (0 for a
-   * broadcast axis, permuted strides for a transpose): entry {@code i} is the source offset of element {@code i}.
+   * The offsets visited when walking {@code dims} in row-major order with per-axis {@code strides}
+   * (0 for a broadcast axis, permuted strides for a transpose): entry {@code i} is the source
+   * offset of element {@code i}.
    */
   static int[] offsets(int[] dims, int[] strides, int size) {
     int[] map = new int[size];
@@ -45,7 +46,9 @@ final class Broadcast {
     return map;
   }
 
-  /** Adds {@code g} (output-shaped) into {@code dst} (input-shaped), summing over broadcast axes. */
+  /**
+   * Adds {@code g} (output-shaped) into {@code dst} (input-shaped), summing over broadcast axes.
+   */
   static void reduceInto(float[] g, Shape outShape, Shape inShape, float[] dst) {
     if (outShape.equals(inShape)) {
       for (int i = 0; i < g.length; i++) dst[i] += g[i];

@@ -3,8 +3,8 @@ package org.rec4j.tensor;
 import java.util.Arrays;
 
 /**
- * An immutable sparse matrix in compressed sparse row form: row {@code r}'s entries are
- * {@code colIdx[rowPtr[r] .. rowPtr[r+1])} with {@code values} alongside. Used as a constant operand of
+ * An immutable sparse matrix in compressed sparse row form: row {@code r}'s entries are {@code
+ * colIdx[rowPtr[r] .. rowPtr[r+1])} with {@code values} alongside. Used as a constant operand of
  * {@link LinAlg#spmm} (graph propagation), so it carries no gradient.
  */
 public final class CsrMatrix {
@@ -17,14 +17,27 @@ public final class CsrMatrix {
 
   /** Wraps CSR arrays after validating them. */
   public CsrMatrix(int rows, int cols, int[] rowPtr, int[] colIdx, float[] values) {
-    if (rowPtr.length != rows + 1 || rowPtr[0] != 0 || rowPtr[rows] != colIdx.length || colIdx.length != values.length) {
-      throw new IllegalArgumentException("inconsistent CSR arrays: rows=" + rows + " rowPtr.length=" + rowPtr.length
-          + " nnz=" + colIdx.length + " values=" + values.length);
+    if (rowPtr.length != rows + 1
+        || rowPtr[0] != 0
+        || rowPtr[rows] != colIdx.length
+        || colIdx.length != values.length) {
+      throw new IllegalArgumentException(
+          "inconsistent CSR arrays: rows="
+              + rows
+              + " rowPtr.length="
+              + rowPtr.length
+              + " nnz="
+              + colIdx.length
+              + " values="
+              + values.length);
     }
     for (int r = 0; r < rows; r++) {
-      if (rowPtr[r] > rowPtr[r + 1]) throw new IllegalArgumentException("CSR rowPtr decreases at row " + r);
+      if (rowPtr[r] > rowPtr[r + 1])
+        throw new IllegalArgumentException("CSR rowPtr decreases at row " + r);
     }
-    for (int c : colIdx) if (c < 0 || c >= cols) throw new IllegalArgumentException("CSR column " + c + " out of range [0, " + cols + ")");
+    for (int c : colIdx)
+      if (c < 0 || c >= cols)
+        throw new IllegalArgumentException("CSR column " + c + " out of range [0, " + cols + ")");
     this.rows = rows;
     this.cols = cols;
     this.rowPtr = rowPtr;
@@ -91,7 +104,8 @@ public final class CsrMatrix {
   /** A dense copy, for tests. */
   public Tensor toDense() {
     Tensor t = Tensor.zeros(rows, cols);
-    for (int i = 0; i < rows; i++) for (int p = rowPtr[i]; p < rowPtr[i + 1]; p++) t.data[i * cols + colIdx[p]] += values[p];
+    for (int i = 0; i < rows; i++)
+      for (int p = rowPtr[i]; p < rowPtr[i + 1]; p++) t.data[i * cols + colIdx[p]] += values[p];
     return t;
   }
 }

@@ -1,9 +1,10 @@
 package org.rec4j.tensor;
 
 /**
- * Records a fused operation defined outside the engine (e.g. a model's interaction layer) whose forward was
- * computed by the caller. Its backward rule is supplied as a {@link Backward}; like the engine's own fused ops it
- * must be tested against its decomposed form with a finite-difference check.
+ * Records a fused operation defined outside the engine (e.g. a model's interaction layer) whose
+ * forward was computed by the caller. Its backward rule is supplied as a {@link Backward}; like the
+ * engine's own fused ops it must be tested against its decomposed form with a finite-difference
+ * check.
  */
 public final class CustomOp {
   private CustomOp() {}
@@ -15,17 +16,26 @@ public final class CustomOp {
     void backward(Tensor output, float[] g, Tensor[] inputs);
   }
 
-  /** A new output tensor of the given shape (arena-backed when an arena is open) for the caller to fill. */
+  /**
+   * A new output tensor of the given shape (arena-backed when an arena is open) for the caller to
+   * fill.
+   */
   public static Tensor output(int... dims) {
     return Tensor.empty(Shape.of(dims));
   }
 
-  /** A new output tensor of the given shape (arena-backed when an arena is open) for the caller to fill. */
+  /**
+   * A new output tensor of the given shape (arena-backed when an arena is open) for the caller to
+   * fill.
+   */
   public static Tensor output(Shape shape) {
     return Tensor.empty(shape);
   }
 
-  /** Attaches {@code rule} as the backward of {@code out}, computed from {@code inputs}; returns {@code out}. */
+  /**
+   * Attaches {@code rule} as the backward of {@code out}, computed from {@code inputs}; returns
+   * {@code out}.
+   */
   public static Tensor record(Tensor out, Backward rule, Tensor... inputs) {
     return attach(Autograd.record(out, Op.CUSTOM, inputs), rule, out);
   }

@@ -16,12 +16,14 @@ public final class Finite {
   }
 
   /**
-   * Throws {@link ArithmeticException} naming {@code what}, the offending flat index and value if the tensor holds a
-   * NaN or infinity.
+   * Throws {@link ArithmeticException} naming {@code what}, the offending flat index and value if
+   * the tensor holds a NaN or infinity.
    */
   public static Tensor check(Tensor t, String what) {
     int i = firstNonFinite(t.data);
-    if (i >= 0) throw new ArithmeticException(what + " is not finite: element " + i + " of " + t.shape + " is " + t.data[i]);
+    if (i >= 0)
+      throw new ArithmeticException(
+          what + " is not finite: element " + i + " of " + t.shape + " is " + t.data[i]);
     return t;
   }
 }

@@ -3,14 +3,15 @@ package org.rec4j.tensor;
 import org.rec4j.tensor.kernel.Kernels;
 
 /**
- * Every backward rule of the engine, in one reviewable place: given a recorded {@link Node} and the gradient
- * {@code g} of its output, add each input's contribution to that input's gradient. Rules only ever accumulate.
+ * Every backward rule of the engine, in one reviewable place: given a recorded {@link Node} and the
+ * gradient {@code g} of its output, add each input's contribution to that input's gradient. Rules
+ * only ever accumulate.
  *
- * <p>Conventions: {@code x} is the first input's data, {@code y} the node's output data, {@code gx} the first
- * input's gradient buffer (only touched when that input requires a gradient). Fused ops (linear, layer norm, batch
- * norm) have dedicated rules that are tested against their decomposed forms; composites (attention, cosine
- * similarity, mean) need none. This file is long by design (one rule per op, ~40 ops) so that a reviewer can check
- * all the calculus side by side.
+ * <p>Conventions: {@code x} is the first input's data, {@code y} the node's output data, {@code gx}
+ * the first input's gradient buffer (only touched when that input requires a gradient). Fused ops
+ * (linear, layer norm, batch norm) have dedicated rules that are tested against their decomposed
+ * forms; composites (attention, cosine similarity, mean) need none. This file is long by design
+ * (one rule per op, ~40 ops) so that a reviewer can check all the calculus side by side.
  */
 final class Gradients {
   private static final Kernels K = MathOps.K;
@@ -29,7 +30,18 @@ final class Gradients {
       case MUL_SCALAR -> {
         if (a.requiresGrad) K.axpy(n.f0, g, 0, a.gradBuffer(), 0, g.length);
       }
-      case POW_SCALAR, EXP, LOG, SQRT, ABS, CLAMP, LEAKY_RELU, ELU, GELU, SIGMOID, TANH, SOFTPLUS -> {
+      case POW_SCALAR,
+          EXP,
+          LOG,
+          SQRT,
+          ABS,
+          CLAMP,
+          LEAKY_RELU,
+          ELU,
+          GELU,
+          SIGMOID,
+          TANH,
+          SOFTPLUS -> {
         if (a.requiresGrad) unary(n, a.data, y, g, a.gradBuffer());
       }
       case RELU -> {
@@ -90,7 +102,8 @@ final class Gradients {
       case BMM -> bmm(n, g);
       case BATCHED_OUTER -> batchedOuter(n, g);
       case SPMM -> {
-        if (a.requiresGrad) LinAlg.spmmInto(((CsrMatrix) n.aux).transpose(), g, a.gradBuffer(), a.dim(1));
+        if (a.requiresGrad)
+          LinAlg.spmmInto(((CsrMatrix) n.aux).transpose(), g, a.gradBuffer(), a.dim(1));
       }
       case LINEAR -> linear(n, g);
       case DROPOUT -> {
@@ -106,7 +119,8 @@ final class Gradients {
     }
   }
 
-  // ---- elementwise ---------------------------------------------------------------------------------------------
+  // ---- elementwise
+  // ---------------------------------------------------------------------------------------------
 
   private static void binary(Node n, float[] g) {
     Tensor a = n.inputs[0], b = n.inputs[1];
@@ -114,8 +128,10 @@ final class Gradients {
     int len = g.length;
     int pa = period(a.shape, s, len), pb = period(b.shape, s, len);
     if ((pa == len && pb > 0) || (pb == len && pa > 0)) {
-      // one operand has the output's shape, the other repeats with period p (itself, a trailing block or a scalar):
-      // walk the output in blocks of p, with no index maps (the common bias / scalar cases allocate nothing)
+      // one operand has the output's shape, the other repeats with period p (itself, a trailing
+      // block or a scalar):
+      // walk the output in blocks of p, with no index maps (the common bias / scalar cases allocate
+      // nothing)
       int p = Math.min(pa, pb);
       boolean aFull = pa == len, bFull = pb == len;
       if (a.requiresGrad) {
@@ -146,7 +162,8 @@ final class Gradients {
     }
     if (b.requiresGrad) {
       float[] gb = b.gradBuffer();
-      for (int i = 0; i < len; i++) gb[mb[i]] += binaryGradB(n.op, g[i], a.data[ma[i]], b.data[mb[i]]);
+      for (int i = 0; i < len; i++)
+        gb[mb[i]] += binaryGradB(n.op, g[i], a.data[ma[i]], b.data[mb[i]]);
     }
   }
 
@@ -170,9 +187,10 @@ final class Gradients {
   }
 
   /**
-   * How an operand of shape {@code x} repeats over the broadcast output {@code s} of {@code len} elements: {@code len}
-   * when it has the output's shape, its size when it is a scalar or equals the output's trailing dimensions (so
-   * element i of the output reads element i mod size), or -1 for any other broadcast.
+   * How an operand of shape {@code x} repeats over the broadcast output {@code s} of {@code len}
+   * elements: {@code len} when it has the output's shape, its size when it is a scalar or equals
+   * the output's trailing dimensions (so element i of the output reads element i mod size), or -1
+   * for any other broadcast.
    */
   private static int period(Shape x, Shape s, int len) {
     if (x.equals(s)) return len;
@@ -184,25 +202,28 @@ final class Gradients {
   private static void unary(Node n, float[] x, float[] y, float[] g, float[] gx) {
     for (int i = 0; i < g.length; i++) {
       float xi = x[i];
-      gx[i] += g[i] * switch (n.op) {
-        case POW_SCALAR -> n.f0 * (float) Math.pow(xi, n.f0 - 1);
-        case EXP -> y[i];
-        case LOG -> 1f / xi;
-        case SQRT -> 0.5f / y[i];
-        case ABS -> Math.signum(xi);
-        case CLAMP -> xi >= n.f0 && xi <= n.f1 ? 1f : 0f;
-        case LEAKY_RELU -> xi > 0 ? 1f : n.f0;
-        case ELU -> xi > 0 ? 1f : y[i] + n.f0;
-        case GELU -> Activations.geluGrad(xi);
-        case SIGMOID -> y[i] * (1f - y[i]);
-        case TANH -> 1f - y[i] * y[i];
-        case SOFTPLUS -> Activations.sigmoid(xi);
-        default -> throw new IllegalStateException("not a unary op: " + n.op);
-      };
+      gx[i] +=
+          g[i]
+              * switch (n.op) {
+                case POW_SCALAR -> n.f0 * (float) Math.pow(xi, n.f0 - 1);
+                case EXP -> y[i];
+                case LOG -> 1f / xi;
+                case SQRT -> 0.5f / y[i];
+                case ABS -> Math.signum(xi);
+                case CLAMP -> xi >= n.f0 && xi <= n.f1 ? 1f : 0f;
+                case LEAKY_RELU -> xi > 0 ? 1f : n.f0;
+                case ELU -> xi > 0 ? 1f : y[i] + n.f0;
+                case GELU -> Activations.geluGrad(xi);
+                case SIGMOID -> y[i] * (1f - y[i]);
+                case TANH -> 1f - y[i] * y[i];
+                case SOFTPLUS -> Activations.sigmoid(xi);
+                default -> throw new IllegalStateException("not a unary op: " + n.op);
+              };
     }
   }
 
-  // ---- reductions ----------------------------------------------------------------------------------------------
+  // ---- reductions
+  // ----------------------------------------------------------------------------------------------
 
   private static void reduceAxis(Node n, float[] g, float[] gx) {
     int outer = n.ints[0], len = n.ints[1], inner = n.ints[2];
@@ -240,7 +261,8 @@ final class Gradients {
     }
   }
 
-  // ---- shape and index ------------------------------------------------------------------------------------------
+  // ---- shape and index
+  // ------------------------------------------------------------------------------------------
 
   private static void concat(Node n, float[] g) {
     int ax = n.ints[0];
@@ -260,7 +282,10 @@ final class Gradients {
   private static void slice(Node n, float[] g, float[] gx) {
     Tensor a = n.inputs[0];
     int ax = n.ints[0], start = n.ints[1], end = n.ints[2];
-    int outer = a.shape.outer(ax), len = a.shape.dim(ax), inner = a.shape.inner(ax), w = (end - start) * inner;
+    int outer = a.shape.outer(ax),
+        len = a.shape.dim(ax),
+        inner = a.shape.inner(ax),
+        w = (end - start) * inner;
     for (int o = 0; o < outer; o++) K.axpy(1f, g, o * w, gx, (o * len + start) * inner, w);
   }
 
@@ -269,7 +294,8 @@ final class Gradients {
     int[] geo = (int[]) n.aux;
     int outer = geo[1], len = geo[2], inner = geo[3];
     for (int o = 0; o < outer; o++) {
-      for (int j = 0; j < idx.length; j++) K.axpy(1f, g, (o * idx.length + j) * inner, gx, (o * len + idx[j]) * inner, inner);
+      for (int j = 0; j < idx.length; j++)
+        K.axpy(1f, g, (o * idx.length + j) * inner, gx, (o * len + idx[j]) * inner, inner);
     }
   }
 
@@ -305,12 +331,14 @@ final class Gradients {
     }
   }
 
-  // ---- products ---------------------------------------------------------------------------------------------------
+  // ---- products
+  // ---------------------------------------------------------------------------------------------------
 
   private static void batchedOuter(Node n, float[] g) {
     Tensor a = n.inputs[0], b = n.inputs[1];
     int rows = n.ints[0], p = n.ints[1], q = n.ints[2];
-    float[] ga = a.requiresGrad ? a.gradBuffer() : null, gb = b.requiresGrad ? b.gradBuffer() : null;
+    float[] ga = a.requiresGrad ? a.gradBuffer() : null,
+        gb = b.requiresGrad ? b.gradBuffer() : null;
     for (int r = 0; r < rows; r++) {
       for (int i = 0; i < p; i++) {
         int base = (r * p + i) * q;
@@ -328,26 +356,77 @@ final class Gradients {
     Tensor a = n.inputs[0], b = n.inputs[1];
     int m = n.ints[0], nn = n.ints[1], k = n.ints[2];
     boolean ta = n.ints[3] == 1, tb = n.ints[4] == 1;
-    productGrads(a, b, a.data, 0, b.data, 0, g, 0, a.requiresGrad ? a.gradBuffer() : null, b.requiresGrad ? b.gradBuffer() : null,
-        0, 0, m, nn, k, ta, tb);
+    productGrads(
+        a,
+        b,
+        a.data,
+        0,
+        b.data,
+        0,
+        g,
+        0,
+        a.requiresGrad ? a.gradBuffer() : null,
+        b.requiresGrad ? b.gradBuffer() : null,
+        0,
+        0,
+        m,
+        nn,
+        k,
+        ta,
+        tb);
   }
 
   private static void bmm(Node n, float[] g) {
     Tensor a = n.inputs[0], b = n.inputs[1];
     int batch = n.ints[0], m = n.ints[1], nn = n.ints[2], k = n.ints[3];
     boolean ta = n.ints[4] == 1, tb = n.ints[5] == 1;
-    float[] ga = a.requiresGrad ? a.gradBuffer() : null, gb = b.requiresGrad ? b.gradBuffer() : null;
+    float[] ga = a.requiresGrad ? a.gradBuffer() : null,
+        gb = b.requiresGrad ? b.gradBuffer() : null;
     int sa = m * k, sb = k * nn;
     for (int i = 0; i < batch; i++) {
-      productGrads(a, b, a.data, i * sa, b.data, i * sb, g, i * m * nn, ga, gb, i * sa, i * sb, m, nn, k, ta, tb);
+      productGrads(
+          a,
+          b,
+          a.data,
+          i * sa,
+          b.data,
+          i * sb,
+          g,
+          i * m * nn,
+          ga,
+          gb,
+          i * sa,
+          i * sb,
+          m,
+          nn,
+          k,
+          ta,
+          tb);
     }
   }
 
   /**
-   * For C = op(A)·op(B) (m×n, inner k): dA = g·op(B)ᵀ stored in A's layout, dB = op(A)ᵀ·g stored in B's layout.
+   * For C = op(A)·op(B) (m×n, inner k): dA = g·op(B)ᵀ stored in A's layout, dB = op(A)ᵀ·g stored in
+   * B's layout.
    */
-  private static void productGrads(Tensor a, Tensor b, float[] ad, int ao, float[] bd, int bo, float[] g, int go,
-                                   float[] ga, float[] gb, int gao, int gbo, int m, int n, int k, boolean ta, boolean tb) {
+  private static void productGrads(
+      Tensor a,
+      Tensor b,
+      float[] ad,
+      int ao,
+      float[] bd,
+      int bo,
+      float[] g,
+      int go,
+      float[] ga,
+      float[] gb,
+      int gao,
+      int gbo,
+      int m,
+      int n,
+      int k,
+      boolean ta,
+      boolean tb) {
     if (ga != null) {
       if (!ta) {
         if (!tb) K.gemm(false, true, m, k, n, 1f, g, go, n, bd, bo, n, 1f, ga, gao, k);
@@ -387,14 +466,17 @@ final class Gradients {
         default -> throw new IllegalStateException("unknown activation " + act);
       }
     }
-    if (x.requiresGrad) K.gemm(false, true, rows, in, out, 1f, gp, 0, out, w.data, 0, out, 1f, x.gradBuffer(), 0, in);
-    if (w.requiresGrad) K.gemm(true, false, in, out, rows, 1f, x.data, 0, in, gp, 0, out, 1f, w.gradBuffer(), 0, out);
+    if (x.requiresGrad)
+      K.gemm(false, true, rows, in, out, 1f, gp, 0, out, w.data, 0, out, 1f, x.gradBuffer(), 0, in);
+    if (w.requiresGrad)
+      K.gemm(true, false, in, out, rows, 1f, x.data, 0, in, gp, 0, out, 1f, w.gradBuffer(), 0, out);
     if (b != null && b.requiresGrad) {
       K.addColumnSums(gp, 0, rows, out, out, b.gradBuffer(), 0);
     }
   }
 
-  // ---- normalization --------------------------------------------------------------------------------------------
+  // ---- normalization
+  // --------------------------------------------------------------------------------------------
 
   private static void layerNorm(Node n, float[] g) {
     Tensor x = n.inputs[0], gamma = n.inputs[1], beta = n.inputs[2];
@@ -446,7 +528,8 @@ final class Gradients {
         if (gbeta != null) gbeta[j] += g[i];
       }
       if (gx != null) {
-        float mg = training ? (float) (sumG / rows) : 0f, mgx = training ? (float) (sumGX / rows) : 0f;
+        float mg = training ? (float) (sumG / rows) : 0f,
+            mgx = training ? (float) (sumGX / rows) : 0f;
         for (int r = 0; r < rows; r++) {
           int i = r * c + j;
           float xhat = (x.data[i] - mu) * rstd;

@@ -4,8 +4,8 @@ import org.rec4j.tensor.kernel.KernelProvider;
 import org.rec4j.tensor.kernel.Kernels;
 
 /**
- * Elementwise arithmetic with NumPy broadcasting, scalar arithmetic and elementwise math functions. Backward rules
- * are in {@link Gradients}.
+ * Elementwise arithmetic with NumPy broadcasting, scalar arithmetic and elementwise math functions.
+ * Backward rules are in {@link Gradients}.
  */
 public final class MathOps {
   static final Kernels K = KernelProvider.get();
@@ -163,7 +163,8 @@ public final class MathOps {
 
   /** min(max(a, lo), hi); the gradient passes where lo ≤ a ≤ hi. */
   public static Tensor clamp(Tensor a, float lo, float hi) {
-    if (lo > hi) throw new IllegalArgumentException("clamp bounds reversed: lo=" + lo + " > hi=" + hi);
+    if (lo > hi)
+      throw new IllegalArgumentException("clamp bounds reversed: lo=" + lo + " > hi=" + hi);
     Tensor out = Tensor.empty(a.shape);
     for (int i = 0; i < out.data.length; i++) out.data[i] = Math.min(Math.max(a.data[i], lo), hi);
     Node n = Autograd.record(out, Op.CLAMP, a);

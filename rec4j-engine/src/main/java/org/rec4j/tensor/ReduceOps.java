@@ -1,8 +1,8 @@
 package org.rec4j.tensor;
 
 /**
- * Reductions along an axis (sum, mean, max) and the normalizations that reduce internally (softmax and
- * log-softmax, both computed stably by subtracting the maximum). An axis splits a tensor into
+ * Reductions along an axis (sum, mean, max) and the normalizations that reduce internally (softmax
+ * and log-softmax, both computed stably by subtracting the maximum). An axis splits a tensor into
  * {@code outer × n × inner} where element (o, j, i) lives at {@code (o·n + j)·inner + i}.
  */
 public final class ReduceOps {
@@ -107,7 +107,8 @@ public final class ReduceOps {
         for (int j = 0; j < n; j++) s += Math.exp(x[base + j * inner] - m);
         if (op == Op.SOFTMAX) {
           double inv = 1 / s;
-          for (int j = 0; j < n; j++) y[base + j * inner] = (float) (Math.exp(x[base + j * inner] - m) * inv);
+          for (int j = 0; j < n; j++)
+            y[base + j * inner] = (float) (Math.exp(x[base + j * inner] - m) * inv);
         } else {
           float logS = (float) Math.log(s);
           for (int j = 0; j < n; j++) y[base + j * inner] = (x[base + j * inner] - m) - logS;

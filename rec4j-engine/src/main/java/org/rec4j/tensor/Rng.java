@@ -3,9 +3,10 @@ package org.rec4j.tensor;
 import java.util.SplittableRandom;
 
 /**
- * The one seeded random source of rec4j. Every random draw (initialization, dropout masks, shuffles, negative
- * samples) flows from an {@code Rng} built from the configured seed, so the same seed and thread count give the same
- * results. {@link #split()} derives independent child streams for worker threads deterministically.
+ * The one seeded random source of rec4j. Every random draw (initialization, dropout masks,
+ * shuffles, negative samples) flows from an {@code Rng} built from the configured seed, so the same
+ * seed and thread count give the same results. {@link #split()} derives independent child streams
+ * for worker threads deterministically.
  *
  * <p>Not thread-safe: give each thread its own stream via {@link #split()}.
  */

@@ -5,14 +5,14 @@ import java.util.Arrays;
 /**
  * An immutable tensor shape: the extent of each dimension, outermost first (row-major).
  *
- * <p>A rank-0 shape ({@code []}) is a scalar with one element. Broadcasting follows the NumPy rule: shapes are
- * aligned on their trailing dimension and a dimension of 1 stretches to match the other.
+ * <p>A rank-0 shape ({@code []}) is a scalar with one element. Broadcasting follows the NumPy rule:
+ * shapes are aligned on their trailing dimension and a dimension of 1 stretches to match the other.
  *
- * <p>Shapes are interned: the factories and derivations ({@link #of}, {@link #with}, {@link #without},
- * {@link #broadcast}) look the result up in a small fixed-size table first, so a training step that builds the same
- * shapes every batch allocates none after the first. The table is a lossy cache shared by all threads — a racy
- * read may miss and allocate an equal shape, which is harmless because shapes are immutable and compared with
- * {@link #equals}, never by identity.
+ * <p>Shapes are interned: the factories and derivations ({@link #of}, {@link #with}, {@link
+ * #without}, {@link #broadcast}) look the result up in a small fixed-size table first, so a
+ * training step that builds the same shapes every batch allocates none after the first. The table
+ * is a lossy cache shared by all threads — a racy read may miss and allocate an equal shape, which
+ * is harmless because shapes are immutable and compared with {@link #equals}, never by identity.
  */
 public final class Shape {
   private static final Shape SCALAR = new Shape(new int[0]);
@@ -26,12 +26,18 @@ public final class Shape {
     long n = 1;
     for (int i = 0; i < dims.length; i++) {
       if (dims[i] < 0) {
-        throw new IllegalArgumentException("negative dimension " + dims[i] + " at axis " + i + " in " + Arrays.toString(dims));
+        throw new IllegalArgumentException(
+            "negative dimension " + dims[i] + " at axis " + i + " in " + Arrays.toString(dims));
       }
       n *= dims[i];
     }
     if (n > Integer.MAX_VALUE - 8) {
-      throw new IllegalArgumentException("shape " + Arrays.toString(dims) + " has " + n + " elements, more than an array can hold");
+      throw new IllegalArgumentException(
+          "shape "
+              + Arrays.toString(dims)
+              + " has "
+              + n
+              + " elements, more than an array can hold");
     }
     this.dims = dims;
     this.size = (int) n;
@@ -54,7 +60,9 @@ public final class Shape {
   /** The rank-2 shape {@code [d0, d1]} (no varargs array). */
   public static Shape of(int d0, int d1) {
     Shape s = TABLE[slot(31 * (31 + d0) + d1)];
-    return s != null && s.dims.length == 2 && s.dims[0] == d0 && s.dims[1] == d1 ? s : intern(new int[] {d0, d1});
+    return s != null && s.dims.length == 2 && s.dims[0] == d0 && s.dims[1] == d1
+        ? s
+        : intern(new int[] {d0, d1});
   }
 
   /** Index of hash {@code h} in the intern table. */
@@ -136,7 +144,10 @@ public final class Shape {
     int h = 1;
     for (int i = 0; i < dims.length; i++) h = 31 * h + (i == a ? extent : dims[i]);
     Shape s = TABLE[slot(h)];
-    if (s != null && s.dims.length == dims.length && s.dims[a] == extent && sameExcept(dims, a, s.dims, a)) return s;
+    if (s != null
+        && s.dims.length == dims.length
+        && s.dims[a] == extent
+        && sameExcept(dims, a, s.dims, a)) return s;
     int[] d = dims.clone();
     d[a] = extent;
     return intern(d);
@@ -156,8 +167,8 @@ public final class Shape {
   }
 
   /**
-   * Whether {@code x} without its axis {@code skip} equals {@code y} without its axis {@code ySkip} (-1: none), both
-   * walked in order.
+   * Whether {@code x} without its axis {@code skip} equals {@code y} without its axis {@code ySkip}
+   * (-1: none), both walked in order.
    */
   private static boolean sameExcept(int[] x, int skip, int[] y, int ySkip) {
     for (int i = 0, j = 0; i < x.length; i++, j++) {
@@ -184,7 +195,18 @@ public final class Shape {
       int da = i < r - a.rank() ? 1 : a.dims[i - (r - a.rank())];
       int db = i < r - b.rank() ? 1 : b.dims[i - (r - b.rank())];
       if (da != db && da != 1 && db != 1) {
-        throw new IllegalArgumentException("shapes " + a + " and " + b + " cannot be broadcast (axis " + i + ": " + da + " vs " + db + ")");
+        throw new IllegalArgumentException(
+            "shapes "
+                + a
+                + " and "
+                + b
+                + " cannot be broadcast (axis "
+                + i
+                + ": "
+                + da
+                + " vs "
+                + db
+                + ")");
       }
       out[i] = da == 1 ? db : da;
     }

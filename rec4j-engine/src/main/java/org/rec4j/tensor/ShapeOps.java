@@ -5,8 +5,8 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Reshaping and rearranging: reshape (a view sharing data), transpose and permute, concatenation, split, slice and
- * stack (copies).
+ * Reshaping and rearranging: reshape (a view sharing data), transpose and permute, concatenation,
+ * split, slice and stack (copies).
  */
 public final class ShapeOps {
   private ShapeOps() {}
@@ -17,7 +17,9 @@ public final class ShapeOps {
     long known = 1;
     for (int i = 0; i < dims.length; i++) {
       if (dims[i] == -1) {
-        if (infer >= 0) throw new IllegalArgumentException("reshape " + Arrays.toString(dims) + ": only one -1 allowed");
+        if (infer >= 0)
+          throw new IllegalArgumentException(
+              "reshape " + Arrays.toString(dims) + ": only one -1 allowed");
         infer = i;
       } else {
         known *= dims[i];
@@ -26,7 +28,8 @@ public final class ShapeOps {
     int[] d = dims;
     if (infer >= 0) {
       if (known == 0 || a.size() % known != 0) {
-        throw new IllegalArgumentException("cannot reshape " + a.shape + " to " + Arrays.toString(dims));
+        throw new IllegalArgumentException(
+            "cannot reshape " + a.shape + " to " + Arrays.toString(dims));
       }
       d = dims.clone();
       d[infer] = (int) (a.size() / known);
@@ -36,7 +39,8 @@ public final class ShapeOps {
 
   /** A view with the given shape, which must have as many elements; shares the data array. */
   public static Tensor reshape(Tensor a, Shape shape) {
-    if (shape.size() != a.size()) throw new IllegalArgumentException("cannot reshape " + a.shape + " to " + shape);
+    if (shape.size() != a.size())
+      throw new IllegalArgumentException("cannot reshape " + a.shape + " to " + shape);
     Tensor out = Tensor.view(a.data, shape);
     Autograd.record(out, Op.RESHAPE, a);
     return out;
@@ -56,12 +60,16 @@ public final class ShapeOps {
   /** Reorders axes: output axis i is input axis {@code perm[i]} (a copy). */
   public static Tensor permute(Tensor a, int... perm) {
     int r = a.rank();
-    if (perm.length != r) throw new IllegalArgumentException("permutation " + Arrays.toString(perm) + " does not match shape " + a.shape);
+    if (perm.length != r)
+      throw new IllegalArgumentException(
+          "permutation " + Arrays.toString(perm) + " does not match shape " + a.shape);
     boolean[] seen = new boolean[r];
     int[] od = new int[r];
     for (int i = 0; i < r; i++) {
       int p = perm[i];
-      if (p < 0 || p >= r || seen[p]) throw new IllegalArgumentException("not a permutation of " + r + " axes: " + Arrays.toString(perm));
+      if (p < 0 || p >= r || seen[p])
+        throw new IllegalArgumentException(
+            "not a permutation of " + r + " axes: " + Arrays.toString(perm));
       seen[p] = true;
       od[i] = a.shape.dim(p);
     }
@@ -100,7 +108,10 @@ public final class ShapeOps {
     return withAxis(Autograd.record(out, Op.CONCAT, a, b), ax, out);
   }
 
-  /** Part {@code i} of a concatenation given as an array ({@code parts}) or as the pair {@code a}, {@code b}. */
+  /**
+   * Part {@code i} of a concatenation given as an array ({@code parts}) or as the pair {@code a},
+   * {@code b}.
+   */
   private static Tensor part(Tensor[] parts, Tensor a, Tensor b, int i) {
     return parts != null ? parts[i] : i == 0 ? a : b;
   }
@@ -111,10 +122,20 @@ public final class ShapeOps {
     int total = 0;
     for (int p = 0; p < count; p++) {
       Tensor t = part(parts, a, b, p);
-      if (t.rank() != s0.rank()) throw new IllegalArgumentException("concat: shapes " + s0 + " and " + t.shape + " differ in rank");
+      if (t.rank() != s0.rank())
+        throw new IllegalArgumentException(
+            "concat: shapes " + s0 + " and " + t.shape + " differ in rank");
       for (int d = 0; d < s0.rank(); d++) {
         if (d != ax && t.shape.dim(d) != s0.dim(d)) {
-          throw new IllegalArgumentException("concat along axis " + ax + ": shapes " + s0 + " and " + t.shape + " differ at axis " + d);
+          throw new IllegalArgumentException(
+              "concat along axis "
+                  + ax
+                  + ": shapes "
+                  + s0
+                  + " and "
+                  + t.shape
+                  + " differ at axis "
+                  + d);
         }
       }
       total += t.shape.dim(ax);
@@ -126,7 +147,8 @@ public final class ShapeOps {
     for (int p = 0; p < count; p++) {
       Tensor t = part(parts, a, b, p);
       int w = t.shape.dim(ax) * inner;
-      for (int o = 0; o < outer; o++) System.arraycopy(t.data, o * w, out.data, o * total * inner + col, w);
+      for (int o = 0; o < outer; o++)
+        System.arraycopy(t.data, o * w, out.data, o * total * inner + col, w);
       col += w;
     }
     return out;
@@ -143,12 +165,14 @@ public final class ShapeOps {
     int ax = a.shape.axis(axis);
     int n = a.shape.dim(ax);
     if (start < 0 || end > n || start > end) {
-      throw new IllegalArgumentException("slice [" + start + ", " + end + ") out of range for axis " + ax + " of " + a.shape);
+      throw new IllegalArgumentException(
+          "slice [" + start + ", " + end + ") out of range for axis " + ax + " of " + a.shape);
     }
     Shape os = a.shape.with(ax, end - start);
     Tensor out = Tensor.empty(os);
     int outer = a.shape.outer(ax), inner = a.shape.inner(ax), w = (end - start) * inner;
-    for (int o = 0; o < outer; o++) System.arraycopy(a.data, (o * n + start) * inner, out.data, o * w, w);
+    for (int o = 0; o < outer; o++)
+      System.arraycopy(a.data, (o * n + start) * inner, out.data, o * w, w);
     Node node = Autograd.record(out, Op.SLICE, a);
     if (node != null) {
       int[] at = node.attrs(3);
@@ -159,13 +183,22 @@ public final class ShapeOps {
     return out;
   }
 
-  /** Splits {@code axis} into consecutive pieces of the given sizes (which must add up to the extent). */
+  /**
+   * Splits {@code axis} into consecutive pieces of the given sizes (which must add up to the
+   * extent).
+   */
   public static List<Tensor> split(Tensor a, int axis, int... sizes) {
     int ax = a.shape.axis(axis);
     int total = 0;
     for (int s : sizes) total += s;
     if (total != a.shape.dim(ax)) {
-      throw new IllegalArgumentException("split sizes " + Arrays.toString(sizes) + " do not add up to axis " + ax + " of " + a.shape);
+      throw new IllegalArgumentException(
+          "split sizes "
+              + Arrays.toString(sizes)
+              + " do not add up to axis "
+              + ax
+              + " of "
+              + a.shape);
     }
     List<Tensor> out = new ArrayList<>(sizes.length);
     int start = 0;
@@ -181,11 +214,13 @@ public final class ShapeOps {
     if (parts.length == 0) throw new IllegalArgumentException("stack needs at least one tensor");
     int r = parts[0].rank();
     if (axis < 0) axis += r + 1;
-    if (axis < 0 || axis > r) throw new IllegalArgumentException("stack axis " + axis + " out of range for rank " + r);
+    if (axis < 0 || axis > r)
+      throw new IllegalArgumentException("stack axis " + axis + " out of range for rank " + r);
     Tensor[] expanded = new Tensor[parts.length];
     for (int i = 0; i < parts.length; i++) {
       if (!parts[i].shape.equals(parts[0].shape)) {
-        throw new IllegalArgumentException("stack: shapes " + parts[0].shape + " and " + parts[i].shape + " differ");
+        throw new IllegalArgumentException(
+            "stack: shapes " + parts[0].shape + " and " + parts[i].shape + " differ");
       }
       expanded[i] = unsqueeze(parts[i], axis);
     }

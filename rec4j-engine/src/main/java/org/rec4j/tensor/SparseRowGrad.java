@@ -3,12 +3,13 @@ package org.rec4j.tensor;
 import java.util.Arrays;
 
 /**
- * The gradient of an embedding table as a list of (row, row-gradient) pairs instead of a dense matrix: a batch
- * touches a few hundred rows of a table that may have millions.
+ * The gradient of an embedding table as a list of (row, row-gradient) pairs instead of a dense
+ * matrix: a batch touches a few hundred rows of a table that may have millions.
  *
- * <p>Rows may repeat while the backward pass appends; {@link #coalesce()} merges duplicates (summing their
- * gradients) using a reusable per-table index array, so the optimizer updates each touched row once. All buffers
- * grow geometrically and are reused, so steady-state steps allocate nothing.
+ * <p>Rows may repeat while the backward pass appends; {@link #coalesce()} merges duplicates
+ * (summing their gradients) using a reusable per-table index array, so the optimizer updates each
+ * touched row once. All buffers grow geometrically and are reused, so steady-state steps allocate
+ * nothing.
  */
 public final class SparseRowGrad {
   private final int rows;
@@ -53,7 +54,8 @@ public final class SparseRowGrad {
 
   /** Appends {@code scale * src[off .. off+rowLen)} as the gradient of table row {@code row}. */
   public void add(int row, float[] src, int off, float scale) {
-    if (row < 0 || row >= rows) throw new IllegalArgumentException("row " + row + " out of range [0, " + rows + ")");
+    if (row < 0 || row >= rows)
+      throw new IllegalArgumentException("row " + row + " out of range [0, " + rows + ")");
     ensure(count + 1);
     index[count] = row;
     int base = count * rowLen;
@@ -62,7 +64,10 @@ public final class SparseRowGrad {
     coalesced = false;
   }
 
-  /** Merges repeated rows, summing their gradients; entries keep first-appearance order (deterministic). */
+  /**
+   * Merges repeated rows, summing their gradients; entries keep first-appearance order
+   * (deterministic).
+   */
   public void coalesce() {
     if (coalesced) return;
     if (slotOfRow == null) slotOfRow = new int[rows];

@@ -3,21 +3,24 @@ package org.rec4j.tensor;
 import java.util.Arrays;
 
 /**
- * A dense float32 tensor in row-major order, optionally tracking gradients for reverse-mode autodiff.
+ * A dense float32 tensor in row-major order, optionally tracking gradients for reverse-mode
+ * autodiff.
  *
- * <p>The tensor owns (or shares, for {@link ShapeOps#reshape reshape} views) a contiguous {@code float[]} of exactly
- * {@link #size()} elements. It is deliberately small: the operations live in families ({@link MathOps},
- * {@link ReduceOps}, {@link ShapeOps}, {@link IndexOps}, {@link LinAlg}, {@link NnOps}) and every backward rule lives
- * in {@link Gradients}.
+ * <p>The tensor owns (or shares, for {@link ShapeOps#reshape reshape} views) a contiguous {@code
+ * float[]} of exactly {@link #size()} elements. It is deliberately small: the operations live in
+ * families ({@link MathOps}, {@link ReduceOps}, {@link ShapeOps}, {@link IndexOps}, {@link LinAlg},
+ * {@link NnOps}) and every backward rule lives in {@link Gradients}.
  *
- * <p>A tensor that {@linkplain #requiresGrad() requires a gradient} and was produced by an op records the op in a
- * {@link Node}; {@link #backward()} walks that graph in reverse topological order, accumulating into
- * {@link #grad()}. Leaves (parameters) keep their gradient between steps until {@link #zeroGrad()}. A table marked
- * {@linkplain #sparseGrad(boolean) sparse} receives gradients from row lookups as a {@link SparseRowGrad}.
+ * <p>A tensor that {@linkplain #requiresGrad() requires a gradient} and was produced by an op
+ * records the op in a {@link Node}; {@link #backward()} walks that graph in reverse topological
+ * order, accumulating into {@link #grad()}. Leaves (parameters) keep their gradient between steps
+ * until {@link #zeroGrad()}. A table marked {@linkplain #sparseGrad(boolean) sparse} receives
+ * gradients from row lookups as a {@link SparseRowGrad}.
  *
- * <p>A tensor created by an op or a factory while an {@link Arena} is open on the thread is owned by that arena's
- * scope: its buffer and the object itself are reused once the scope closes, so it must not be used afterwards
- * (see {@link Arena} for the rule; {@link #wrap}, {@link #copy} and {@link #detach} always give heap objects).
+ * <p>A tensor created by an op or a factory while an {@link Arena} is open on the thread is owned
+ * by that arena's scope: its buffer and the object itself are reused once the scope closes, so it
+ * must not be used afterwards (see {@link Arena} for the rule; {@link #wrap}, {@link #copy} and
+ * {@link #detach} always give heap objects).
  */
 public final class Tensor {
   private static final float[] NO_DATA = new float[0];
@@ -32,24 +35,29 @@ public final class Tensor {
 
   Tensor(float[] data, Shape shape) {
     if (data.length != shape.size()) {
-      throw new IllegalArgumentException("data has " + data.length + " elements but shape " + shape + " needs " + shape.size());
-    }
-    this.data = data;
-    this.shape = shape;
-  }
-
-  /** Readies a tensor pooled by an {@link Arena} for new contents; it has no gradient and no graph. */
-  void reset(float[] data, Shape shape) {
-    if (data.length != shape.size()) {
-      throw new IllegalArgumentException("data has " + data.length + " elements but shape " + shape + " needs " + shape.size());
+      throw new IllegalArgumentException(
+          "data has " + data.length + " elements but shape " + shape + " needs " + shape.size());
     }
     this.data = data;
     this.shape = shape;
   }
 
   /**
-   * Empties a pooled tensor whose scope closed: it holds no elements and no graph until reused, so reading a tensor
-   * kept past its scope fails (or sees a later tensor's values once reused) rather than holding buffers alive.
+   * Readies a tensor pooled by an {@link Arena} for new contents; it has no gradient and no graph.
+   */
+  void reset(float[] data, Shape shape) {
+    if (data.length != shape.size()) {
+      throw new IllegalArgumentException(
+          "data has " + data.length + " elements but shape " + shape + " needs " + shape.size());
+    }
+    this.data = data;
+    this.shape = shape;
+  }
+
+  /**
+   * Empties a pooled tensor whose scope closed: it holds no elements and no graph until reused, so
+   * reading a tensor kept past its scope fails (or sees a later tensor's values once reused) rather
+   * than holding buffers alive.
    */
   void clear() {
     data = NO_DATA;
@@ -61,7 +69,8 @@ public final class Tensor {
     sparseGrad = null;
   }
 
-  // ---- factories -------------------------------------------------------------------------------------------
+  // ---- factories
+  // -------------------------------------------------------------------------------------------
 
   /** A tensor wrapping {@code data} without copying. */
   public static Tensor wrap(float[] data, int... dims) {
@@ -72,7 +81,8 @@ public final class Tensor {
   public static Tensor of(float[] data, int... dims) {
     Tensor t = zeros(dims);
     if (data.length != t.size()) {
-      throw new IllegalArgumentException("data has " + data.length + " elements but shape " + t.shape + " needs " + t.size());
+      throw new IllegalArgumentException(
+          "data has " + data.length + " elements but shape " + t.shape + " needs " + t.size());
     }
     System.arraycopy(data, 0, t.data, 0, data.length);
     return t;
@@ -124,7 +134,9 @@ public final class Tensor {
   /** A zeroed tensor whose buffer and object come from the open {@link Arena}, if any. */
   static Tensor empty(Shape shape) {
     Arena a = Arena.current();
-    return a == null ? new Tensor(new float[shape.size()], shape) : a.tensor(a.take(shape.size()), shape);
+    return a == null
+        ? new Tensor(new float[shape.size()], shape)
+        : a.tensor(a.take(shape.size()), shape);
   }
 
   /** A tensor over existing {@code data} (a view), pooled by the open {@link Arena} if any. */
@@ -133,7 +145,8 @@ public final class Tensor {
     return a == null ? new Tensor(data, shape) : a.tensor(data, shape);
   }
 
-  // ---- accessors -------------------------------------------------------------------------------------------
+  // ---- accessors
+  // -------------------------------------------------------------------------------------------
 
   /** The shape. */
   public Shape shape() {
@@ -167,7 +180,8 @@ public final class Tensor {
 
   /** The single value of a one-element tensor. */
   public float item() {
-    if (data.length != 1) throw new IllegalStateException("item() needs one element, shape is " + shape);
+    if (data.length != 1)
+      throw new IllegalStateException("item() needs one element, shape is " + shape);
     return data[0];
   }
 
@@ -183,13 +197,15 @@ public final class Tensor {
 
   private int offset(int[] index) {
     if (index.length != shape.rank()) {
-      throw new IllegalArgumentException("index " + Arrays.toString(index) + " does not match shape " + shape);
+      throw new IllegalArgumentException(
+          "index " + Arrays.toString(index) + " does not match shape " + shape);
     }
     int off = 0;
     for (int i = 0; i < index.length; i++) {
       int d = shape.dim(i);
       if (index[i] < 0 || index[i] >= d) {
-        throw new IndexOutOfBoundsException("index " + Arrays.toString(index) + " out of bounds for shape " + shape);
+        throw new IndexOutOfBoundsException(
+            "index " + Arrays.toString(index) + " out of bounds for shape " + shape);
       }
       off = off * d + index[i];
     }
@@ -211,7 +227,8 @@ public final class Tensor {
     return new Tensor(data, shape);
   }
 
-  // ---- autodiff ----------------------------------------------------------------------------------------------
+  // ---- autodiff
+  // ----------------------------------------------------------------------------------------------
 
   /** Whether gradients flow to this tensor. */
   public boolean requiresGrad() {
@@ -220,17 +237,19 @@ public final class Tensor {
 
   /** Marks a leaf as requiring gradients; returns this. */
   public Tensor requiresGrad(boolean on) {
-    if (node != null && !on) throw new IllegalStateException("cannot turn off gradients of a non-leaf tensor");
+    if (node != null && !on)
+      throw new IllegalStateException("cannot turn off gradients of a non-leaf tensor");
     this.requiresGrad = on;
     return this;
   }
 
   /**
-   * Makes lookups into this table ({@link IndexOps#embedding}) deliver their gradient as a {@link SparseRowGrad}
-   * rather than into the dense {@link #grad()} buffer. Only for rank-2 leaves.
+   * Makes lookups into this table ({@link IndexOps#embedding}) deliver their gradient as a {@link
+   * SparseRowGrad} rather than into the dense {@link #grad()} buffer. Only for rank-2 leaves.
    */
   public Tensor sparseGrad(boolean on) {
-    if (on && shape.rank() != 2) throw new IllegalArgumentException("sparse gradients need a rank-2 table, shape is " + shape);
+    if (on && shape.rank() != 2)
+      throw new IllegalArgumentException("sparse gradients need a rank-2 table, shape is " + shape);
     this.sparse = on;
     return this;
   }
@@ -262,15 +281,18 @@ public final class Tensor {
   }
 
   /**
-   * The dense gradient buffer, allocated (zeroed) on first use. Optimizers and tests use it to read or seed
-   * gradients; ops accumulate into it during {@link #backward()}.
+   * The dense gradient buffer, allocated (zeroed) on first use. Optimizers and tests use it to read
+   * or seed gradients; ops accumulate into it during {@link #backward()}.
    */
   public float[] gradBuffer() {
     if (grad == null) grad = node == null ? new float[data.length] : Arena.alloc(data.length);
     return grad;
   }
 
-  /** The sparse row gradient of a {@linkplain #sparseGrad(boolean) sparse} table, created on first use. */
+  /**
+   * The sparse row gradient of a {@linkplain #sparseGrad(boolean) sparse} table, created on first
+   * use.
+   */
   public SparseRowGrad sparseGradBuffer() {
     if (sparseGrad == null) sparseGrad = new SparseRowGrad(shape.dim(0), shape.dim(1));
     return sparseGrad;
@@ -289,13 +311,16 @@ public final class Tensor {
 
   /** Back-propagates from this scalar (seed gradient 1). */
   public void backward() {
-    if (data.length != 1) throw new IllegalStateException("backward() without a seed needs a scalar, shape is " + shape);
+    if (data.length != 1)
+      throw new IllegalStateException(
+          "backward() without a seed needs a scalar, shape is " + shape);
     Autograd.backward(this, null);
   }
 
   /** Back-propagates from this tensor with the given seed gradient of the same size. */
   public void backward(float[] seed) {
-    if (seed == null) throw new IllegalArgumentException("seed gradient is null; use backward() for a scalar");
+    if (seed == null)
+      throw new IllegalArgumentException("seed gradient is null; use backward() for a scalar");
     Autograd.backward(this, seed);
   }
 

@@ -46,7 +46,9 @@ class BinaryLossTest {
     assertFiniteWithGradients(loss, p);
     float eps = 1e-7f;
     assertEquals(-Math.log(eps) - Math.log(1 - (double) (1f - eps)), loss.item(), 1e-4);
-    assertThrows(IllegalArgumentException.class, () -> new BceLoss().compute(constant(new float[] {1.5f}, 1), Tensor.ones(1)));
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> new BceLoss().compute(constant(new float[] {1.5f}, 1), Tensor.ones(1)));
   }
 
   @Test
@@ -54,7 +56,9 @@ class BinaryLossTest {
     Tensor x = constant(new float[] {0, 0, 0, 2, -3}, 5);
     Tensor y = constant(new float[] {0, 1, 0.3f, 1, 1}, 5);
     float ln2 = (float) Math.log(2);
-    float[] expected = {ln2, ln2, ln2, (float) Math.log1p(Math.exp(-2)), (float) Math.log1p(Math.exp(3))};
+    float[] expected = {
+      ln2, ln2, ln2, (float) Math.log1p(Math.exp(-2)), (float) Math.log1p(Math.exp(3))
+    };
     assertClose(expected, new BceWithLogitsLoss(Reduction.NONE).compute(x, y).data(), 1e-6);
   }
 
@@ -90,11 +94,22 @@ class BinaryLossTest {
     Tensor x = GradCheck.param(rng, 4f, 0.1f, 3, 4);
     Tensor y = Tensor.uniform(rng, 0f, 1f, 3, 4).requiresGrad(true);
     Tensor wb = GradCheck.positive(rng, 0.2f, 2f, 3).requiresGrad(false);
-    checkAllReductions("bce", (r, a, b, ww) -> new BceLoss(r).compute(a, b, ww),
-        elementwise((pi, yi) -> -(yi * Math.log(pi) + (1 - yi) * Math.log(1 - pi))), p, y, wb);
-    // −[y·log σ(x) + (1 − y)·log(1 − σ(x))] with log σ(x) = −softplus(−x) and log(1 − σ(x)) = −softplus(x)
-    checkAllReductions("bceWithLogits", (r, a, b, ww) -> new BceWithLogitsLoss(r).compute(a, b, ww),
-        elementwise((xi, yi) -> yi * Ref.softplus(-xi) + (1 - yi) * Ref.softplus(xi)), x, y, wb);
+    checkAllReductions(
+        "bce",
+        (r, a, b, ww) -> new BceLoss(r).compute(a, b, ww),
+        elementwise((pi, yi) -> -(yi * Math.log(pi) + (1 - yi) * Math.log(1 - pi))),
+        p,
+        y,
+        wb);
+    // −[y·log σ(x) + (1 − y)·log(1 − σ(x))] with log σ(x) = −softplus(−x) and log(1 − σ(x)) =
+    // −softplus(x)
+    checkAllReductions(
+        "bceWithLogits",
+        (r, a, b, ww) -> new BceWithLogitsLoss(r).compute(a, b, ww),
+        elementwise((xi, yi) -> yi * Ref.softplus(-xi) + (1 - yi) * Ref.softplus(xi)),
+        x,
+        y,
+        wb);
   }
 
   @Test
@@ -115,8 +130,9 @@ class BinaryLossTest {
     Tensor y = constant(new float[] {1f, 0f}, 2);
     double p = sigmoid(1);
     float[] expected = {
-        (float) (alpha * Math.pow(1 - p, gamma) * -Math.log(p)),
-        (float) ((1 - alpha) * Math.pow(p, gamma) * -Math.log(1 - p))};
+      (float) (alpha * Math.pow(1 - p, gamma) * -Math.log(p)),
+      (float) ((1 - alpha) * Math.pow(p, gamma) * -Math.log(1 - p))
+    };
     assertClose(expected, new FocalLoss(alpha, gamma, Reduction.NONE).compute(x, y).data(), 1e-6);
   }
 
@@ -141,10 +157,14 @@ class BinaryLossTest {
     Tensor y = labels(10);
     float alpha = 0.25f, gamma = 2f;
     Tensor p = Activations.sigmoid(x);
-    Tensor pt = MathOps.add(MathOps.mul(y, p), MathOps.mul(MathOps.rsubScalar(1f, y), MathOps.rsubScalar(1f, p)));
+    Tensor pt =
+        MathOps.add(
+            MathOps.mul(y, p), MathOps.mul(MathOps.rsubScalar(1f, y), MathOps.rsubScalar(1f, p)));
     Tensor alphaT = MathOps.addScalar(MathOps.mulScalar(y, 2 * alpha - 1), 1 - alpha);
-    Tensor decomposed = MathOps.mul(MathOps.mul(alphaT, MathOps.pow(MathOps.rsubScalar(1f, pt), gamma)),
-        new BceWithLogitsLoss(Reduction.NONE).compute(x, y));
+    Tensor decomposed =
+        MathOps.mul(
+            MathOps.mul(alphaT, MathOps.pow(MathOps.rsubScalar(1f, pt), gamma)),
+            new BceWithLogitsLoss(Reduction.NONE).compute(x, y));
     Tensor fused = new FocalLoss(alpha, gamma, Reduction.NONE).compute(x, y);
     assertClose(decomposed.data(), fused.data(), 1e-5);
     assertClose(grad(x, decomposed).data(), grad(x, fused).data(), 1e-5);
@@ -156,13 +176,26 @@ class BinaryLossTest {
     Tensor wb = GradCheck.positive(rng, 0.2f, 2f, 3).requiresGrad(false);
     Tensor hard = labels(3, 4);
     Tensor soft = Tensor.uniform(rng, 0f, 1f, 3, 4);
-    checkAllReductions("focal", (r, a, b, ww) -> new FocalLoss(0.25f, 2f, r).compute(a, b, ww), elementwise(focal(0.25, 2)), x, hard, wb);
-    checkAllReductions("focal soft γ=0.5", (r, a, b, ww) -> new FocalLoss(0.5f, r).compute(a, b, ww), elementwise(focal(-1, 0.5)), x, soft, wb);
+    checkAllReductions(
+        "focal",
+        (r, a, b, ww) -> new FocalLoss(0.25f, 2f, r).compute(a, b, ww),
+        elementwise(focal(0.25, 2)),
+        x,
+        hard,
+        wb);
+    checkAllReductions(
+        "focal soft γ=0.5",
+        (r, a, b, ww) -> new FocalLoss(0.5f, r).compute(a, b, ww),
+        elementwise(focal(-1, 0.5)),
+        x,
+        soft,
+        wb);
   }
 
   /**
-   * The focal loss from its definition: −α_t·(1 − p_t)^γ·log p_t with p = σ(x), p_t = y·p + (1 − y)(1 − p),
-   * α_t = α·y + (1 − α)(1 − y) (or 1 when {@code alpha < 0}), and −log p_t taken as the cross-entropy with the target.
+   * The focal loss from its definition: −α_t·(1 − p_t)^γ·log p_t with p = σ(x), p_t = y·p + (1 −
+   * y)(1 − p), α_t = α·y + (1 − α)(1 − y) (or 1 when {@code alpha < 0}), and −log p_t taken as the
+   * cross-entropy with the target.
    */
   private static java.util.function.DoubleBinaryOperator focal(double alpha, double gamma) {
     return (x, y) -> {
@@ -186,13 +219,25 @@ class BinaryLossTest {
   void hingeKnownValuesAndGradients() {
     Tensor x = constant(new float[] {0.3f, 0.3f, 2f, -2f}, 4);
     Tensor y = constant(new float[] {1, 0, 1, 1}, 4);
-    assertClose(new float[] {0.7f, 1.3f, 0f, 3f}, new HingeLoss(1f, Reduction.NONE).compute(x, y).data(), 1e-6);
+    assertClose(
+        new float[] {0.7f, 1.3f, 0f, 3f},
+        new HingeLoss(1f, Reduction.NONE).compute(x, y).data(),
+        1e-6);
     Tensor s = GradCheck.param(rng, 3f, 0.1f, 4, 3);
-    for (int i = 0; i < s.size(); i++) if (Math.abs(Math.abs(s.data()[i]) - 1f) < 0.1f) s.data()[i] *= 1.3f;
+    for (int i = 0; i < s.size(); i++)
+      if (Math.abs(Math.abs(s.data()[i]) - 1f) < 0.1f) s.data()[i] *= 1.3f;
     Tensor wb = GradCheck.positive(rng, 0.2f, 2f, 4).requiresGrad(false);
-    checkAllReductions("hinge", (r, a, b, ww) -> new HingeLoss(1f, r).compute(a, b, ww),
-        elementwise((xi, yi) -> Math.max(0, 1 - (2 * yi - 1) * xi)), s, labels(4, 3), wb);
-    var e = assertThrows(IllegalArgumentException.class, () -> new HingeLoss().compute(x, constant(new float[] {1, -1, 0, 1}, 4)));
+    checkAllReductions(
+        "hinge",
+        (r, a, b, ww) -> new HingeLoss(1f, r).compute(a, b, ww),
+        elementwise((xi, yi) -> Math.max(0, 1 - (2 * yi - 1) * xi)),
+        s,
+        labels(4, 3),
+        wb);
+    var e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> new HingeLoss().compute(x, constant(new float[] {1, -1, 0, 1}, 4)));
     assertTrue(e.getMessage().contains("-1.0"), e.getMessage());
   }
 }

@@ -26,10 +26,14 @@ class MultiTaskLossTest {
   @Test
   void weightedSumKnownValueAndGradients() {
     var loss = new WeightedSumLoss(1f, 0.5f, 2f);
-    assertEquals(1 * 0.4f + 0.5f * 2f + 2f * 1.5f, loss.combine(scalars(0.4f, 2f, 1.5f)).item(), 1e-6);
+    assertEquals(
+        1 * 0.4f + 0.5f * 2f + 2f * 1.5f, loss.combine(scalars(0.4f, 2f, 1.5f)).item(), 1e-6);
     assertTrue(loss.parameters().isEmpty());
-    GradCheck.check("weighted sum", in -> loss.combine(in),
-        d -> DTensor.scalar(d[0].values()[0] + 0.5 * d[1].values()[0] + 2 * d[2].values()[0]), scalars(0.4f, 2f, 1.5f));
+    GradCheck.check(
+        "weighted sum",
+        in -> loss.combine(in),
+        d -> DTensor.scalar(d[0].values()[0] + 0.5 * d[1].values()[0] + 2 * d[2].values()[0]),
+        scalars(0.4f, 2f, 1.5f));
   }
 
   @Test
@@ -52,11 +56,19 @@ class MultiTaskLossTest {
     Tensor random = GradCheck.param(rng, 1.5f, 0.1f, 3);
     System.arraycopy(random.data(), 0, s.data(), 0, 3);
     Tensor[] l = scalars(0.4f, 2f, 1.2f);
-    GradCheck.check("uncertainty: logVar and losses", in -> loss.combine(l[0], l[1], l[2]), d -> {
-      double total = 0;
-      for (int i = 0; i < 3; i++) total += Math.exp(-d[0].values()[i]) * d[1 + i].values()[0] + d[0].values()[i];
-      return DTensor.scalar(total);
-    }, s, l[0], l[1], l[2]);
+    GradCheck.check(
+        "uncertainty: logVar and losses",
+        in -> loss.combine(l[0], l[1], l[2]),
+        d -> {
+          double total = 0;
+          for (int i = 0; i < 3; i++)
+            total += Math.exp(-d[0].values()[i]) * d[1 + i].values()[0] + d[0].values()[i];
+          return DTensor.scalar(total);
+        },
+        s,
+        l[0],
+        l[1],
+        l[2]);
   }
 
   @Test
@@ -76,9 +88,14 @@ class MultiTaskLossTest {
 
   @Test
   void rejectsWrongTaskCountsAndNonScalarLosses() {
-    var e = assertThrows(IllegalArgumentException.class, () -> new UncertaintyWeightedLoss(2).combine(scalars(1f)));
+    var e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> new UncertaintyWeightedLoss(2).combine(scalars(1f)));
     assertTrue(e.getMessage().contains("expected 2"), e.getMessage());
-    var shape = assertThrows(IllegalArgumentException.class, () -> new WeightedSumLoss(1f).combine(Tensor.zeros(3)));
+    var shape =
+        assertThrows(
+            IllegalArgumentException.class, () -> new WeightedSumLoss(1f).combine(Tensor.zeros(3)));
     assertTrue(shape.getMessage().contains("[3]"), shape.getMessage());
     assertThrows(IllegalArgumentException.class, () -> new WeightedSumLoss(1f, -0.5f));
     assertThrows(IllegalArgumentException.class, () -> new UncertaintyWeightedLoss(0));
@@ -87,11 +104,12 @@ class MultiTaskLossTest {
   @Test
   void uncertaintyWeightingRegistersAsAChildModule() {
     var uw = new UncertaintyWeightedLoss(3);
-    Module model = new Module() {
-      {
-        register(uw);
-      }
-    };
+    Module model =
+        new Module() {
+          {
+            register(uw);
+          }
+        };
     assertEquals(java.util.List.of(uw.logVariance()), model.parameters());
     assertEquals(3, model.parameterCount());
   }

@@ -14,7 +14,9 @@ import org.rec4j.tensor.GradCheck;
 import org.rec4j.tensor.Rng;
 import org.rec4j.tensor.Tensor;
 
-/** BPR and margin ranking: known values, one or k negatives, gradients, stability and shape errors. */
+/**
+ * BPR and margin ranking: known values, one or k negatives, gradients, stability and shape errors.
+ */
 class PairwiseLossTest {
   private final Rng rng = new Rng(2009);
 
@@ -22,7 +24,9 @@ class PairwiseLossTest {
   void bprKnownValues() {
     Tensor pos = constant(new float[] {1f, 3f, 0f}, 3);
     Tensor neg = constant(new float[] {1f, 1f, 2f}, 3);
-    float[] expected = {(float) Math.log(2), (float) Math.log1p(Math.exp(-2)), (float) Math.log1p(Math.exp(2))};
+    float[] expected = {
+      (float) Math.log(2), (float) Math.log1p(Math.exp(-2)), (float) Math.log1p(Math.exp(2))
+    };
     assertClose(expected, new BprLoss(Reduction.NONE).compute(pos, neg).data(), 1e-6);
   }
 
@@ -32,7 +36,10 @@ class PairwiseLossTest {
     Tensor neg = constant(new float[] {1f, 0f, -1f, 0.5f, 0.5f, 0.5f}, 2, 3);
     double row0 = (Math.log(2) + Math.log1p(Math.exp(-1)) + Math.log1p(Math.exp(-2))) / 3;
     double row1 = Math.log1p(Math.exp(0.5));
-    assertClose(new float[] {(float) row0, (float) row1}, new BprLoss(Reduction.NONE).compute(pos, neg).data(), 1e-6);
+    assertClose(
+        new float[] {(float) row0, (float) row1},
+        new BprLoss(Reduction.NONE).compute(pos, neg).data(),
+        1e-6);
     Tensor margin = new MarginRankingLoss(1f, Reduction.NONE).compute(pos, neg);
     assertClose(new float[] {(1f + 0f + 0f) / 3, 1.5f}, margin.data(), 1e-6);
   }
@@ -41,8 +48,12 @@ class PairwiseLossTest {
   void marginRankingKnownValues() {
     Tensor pos = constant(new float[] {2f, 2f, 0f}, 3);
     Tensor neg = constant(new float[] {1.5f, 0f, 0f}, 3);
-    assertClose(new float[] {0.3f - 0.2f, 0f, 0.3f}, new MarginRankingLoss(0.3f, Reduction.NONE).compute(
-        constant(new float[] {2f, 2f, 0f}, 3), constant(new float[] {1.8f, 0f, 0f}, 3)).data(), 1e-6);
+    assertClose(
+        new float[] {0.3f - 0.2f, 0f, 0.3f},
+        new MarginRankingLoss(0.3f, Reduction.NONE)
+            .compute(constant(new float[] {2f, 2f, 0f}, 3), constant(new float[] {1.8f, 0f, 0f}, 3))
+            .data(),
+        1e-6);
     assertEquals((0.5f + 0f + 1f) / 3, new MarginRankingLoss().compute(pos, neg).item(), 1e-6);
   }
 
@@ -53,8 +64,20 @@ class PairwiseLossTest {
     Tensor negK = GradCheck.param(rng, 2f, 0.1f, 4, 3);
     Tensor w = GradCheck.positive(rng, 0.2f, 2f, 4).requiresGrad(false);
     // −log σ(d) from its definition
-    checkAllReductions("bpr", (r, a, b, ww) -> new BprLoss(r).compute(a, b, ww), pairDifference(d -> -Math.log(1 / (1 + Math.exp(-d)))), pos, neg1, w);
-    checkAllReductions("bpr k", (r, a, b, ww) -> new BprLoss(r).compute(a, b, ww), pairDifference(d -> -Math.log(1 / (1 + Math.exp(-d)))), pos, negK, w);
+    checkAllReductions(
+        "bpr",
+        (r, a, b, ww) -> new BprLoss(r).compute(a, b, ww),
+        pairDifference(d -> -Math.log(1 / (1 + Math.exp(-d)))),
+        pos,
+        neg1,
+        w);
+    checkAllReductions(
+        "bpr k",
+        (r, a, b, ww) -> new BprLoss(r).compute(a, b, ww),
+        pairDifference(d -> -Math.log(1 / (1 + Math.exp(-d)))),
+        pos,
+        negK,
+        w);
     // Keep pairs away from the hinge kink s⁺ − s⁻ = margin.
     float margin = 0.5f;
     for (int r = 0; r < 4; r++) {
@@ -64,10 +87,20 @@ class PairwiseLossTest {
       }
       if (Math.abs(pos.data()[r] - neg1.data()[r] - margin) < 0.1f) neg1.data()[r] -= 0.3f;
     }
-    checkAllReductions("margin k", (r, a, b, ww) -> new MarginRankingLoss(margin, r).compute(a, b, ww),
-        pairDifference(d -> Math.max(0, margin - d)), pos, negK, w);
-    checkAllReductions("margin", (r, a, b, ww) -> new MarginRankingLoss(margin, r).compute(a, b, ww),
-        pairDifference(d -> Math.max(0, margin - d)), pos, neg1, w);
+    checkAllReductions(
+        "margin k",
+        (r, a, b, ww) -> new MarginRankingLoss(margin, r).compute(a, b, ww),
+        pairDifference(d -> Math.max(0, margin - d)),
+        pos,
+        negK,
+        w);
+    checkAllReductions(
+        "margin",
+        (r, a, b, ww) -> new MarginRankingLoss(margin, r).compute(a, b, ww),
+        pairDifference(d -> Math.max(0, margin - d)),
+        pos,
+        neg1,
+        w);
   }
 
   @Test
@@ -82,9 +115,15 @@ class PairwiseLossTest {
 
   @Test
   void shapeErrorsPrintBothShapes() {
-    var e = assertThrows(IllegalArgumentException.class, () -> new BprLoss().compute(Tensor.zeros(3), Tensor.zeros(4, 2)));
+    var e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> new BprLoss().compute(Tensor.zeros(3), Tensor.zeros(4, 2)));
     assertTrue(e.getMessage().contains("[3]") && e.getMessage().contains("[4, 2]"), e.getMessage());
-    var rank = assertThrows(IllegalArgumentException.class, () -> new MarginRankingLoss().compute(Tensor.zeros(3, 1), Tensor.zeros(3)));
+    var rank =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> new MarginRankingLoss().compute(Tensor.zeros(3, 1), Tensor.zeros(3)));
     assertTrue(rank.getMessage().contains("[3, 1]"), rank.getMessage());
     assertThrows(IllegalArgumentException.class, () -> new MarginRankingLoss(-1f, Reduction.MEAN));
   }

@@ -34,7 +34,8 @@ class ReductionTest {
   void meanIsInvariantToWeightScale() {
     Tensor w = constant(new float[] {1, 3, 2, 1, 0.5f, 4}, 3, 2);
     Tensor w10 = constant(new float[] {10, 30, 20, 10, 5, 40}, 3, 2);
-    assertEquals(Reduction.MEAN.reduce(losses, w).item(), Reduction.MEAN.reduce(losses, w10).item(), 1e-5);
+    assertEquals(
+        Reduction.MEAN.reduce(losses, w).item(), Reduction.MEAN.reduce(losses, w10).item(), 1e-5);
   }
 
   @Test
@@ -52,18 +53,33 @@ class ReductionTest {
     Tensor l = GradCheck.param(rng, 2f, 0.1f, 3, 2);
     Tensor w = GradCheck.positive(rng, 0.5f, 2f, 3);
     for (Reduction r : Reduction.values()) {
-      GradCheck.check("reduce " + r, in -> r.reduce(in[0], in[1]), x -> LossTesting.reduce(r, x[0], x[1]), l, w);
-      GradCheck.check("reduce unweighted " + r, in -> r.reduce(in[0], null), x -> LossTesting.reduce(r, x[0], null), l);
+      GradCheck.check(
+          "reduce " + r,
+          in -> r.reduce(in[0], in[1]),
+          x -> LossTesting.reduce(r, x[0], x[1]),
+          l,
+          w);
+      GradCheck.check(
+          "reduce unweighted " + r,
+          in -> r.reduce(in[0], null),
+          x -> LossTesting.reduce(r, x[0], null),
+          l);
     }
   }
 
   @Test
   void rejectsBadWeights() {
-    var e = assertThrows(IllegalArgumentException.class, () -> Reduction.MEAN.reduce(losses, Tensor.ones(2)));
+    var e =
+        assertThrows(
+            IllegalArgumentException.class, () -> Reduction.MEAN.reduce(losses, Tensor.ones(2)));
     assertTrue(e.getMessage().contains("[2]") && e.getMessage().contains("[3, 2]"), e.getMessage());
-    var neg = assertThrows(IllegalArgumentException.class,
-        () -> Reduction.SUM.reduce(losses, constant(new float[] {1, -1, 1}, 3)));
+    var neg =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> Reduction.SUM.reduce(losses, constant(new float[] {1, -1, 1}, 3)));
     assertTrue(neg.getMessage().contains("-1.0"), neg.getMessage());
-    assertThrows(IllegalArgumentException.class, () -> Reduction.SUM.reduce(losses, constant(new float[] {1, Float.NaN, 1}, 3)));
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> Reduction.SUM.reduce(losses, constant(new float[] {1, Float.NaN, 1}, 3)));
   }
 }

@@ -31,7 +31,9 @@ class SoftmaxLossTest {
 
   /** −log softmax(x)[b, y_b] from engine primitives: the decomposed form of the fused kernel. */
   private static Tensor decomposed(Tensor logits, int[] labels) {
-    return MathOps.neg(ShapeOps.reshape(IndexOps.gather(ReduceOps.logSoftmax(logits, 1), 1, labels, 1), labels.length));
+    return MathOps.neg(
+        ShapeOps.reshape(
+            IndexOps.gather(ReduceOps.logSoftmax(logits, 1), 1, labels, 1), labels.length));
   }
 
   @Test
@@ -60,8 +62,10 @@ class SoftmaxLossTest {
   void softTargetsWithOneHotEqualLabels() {
     Tensor x = GradCheck.param(rng, 3f, 0.1f, 4, 5);
     int[] y = randomLabels(4, 5);
-    Tensor soft = new SoftmaxCrossEntropyLoss(Reduction.NONE).computeSoft(x, IndexOps.oneHot(y, 5), null);
-    assertClose(new SoftmaxCrossEntropyLoss(Reduction.NONE).compute(x, y).data(), soft.data(), 1e-6);
+    Tensor soft =
+        new SoftmaxCrossEntropyLoss(Reduction.NONE).computeSoft(x, IndexOps.oneHot(y, 5), null);
+    assertClose(
+        new SoftmaxCrossEntropyLoss(Reduction.NONE).compute(x, y).data(), soft.data(), 1e-6);
   }
 
   @Test
@@ -73,9 +77,19 @@ class SoftmaxLossTest {
     DTensor wd = DTensor.of(w);
     for (Reduction r : Reduction.values()) {
       var ce = new SoftmaxCrossEntropyLoss(r);
-      GradCheck.check("ce " + r, in -> ce.compute(in[0], y), d -> reduce(r, crossEntropy(d[0], y), null), x);
-      GradCheck.check("ce weighted " + r, in -> ce.compute(in[0], y, w), d -> reduce(r, crossEntropy(d[0], y), wd), x);
-      GradCheck.check("ce soft " + r, in -> ce.computeSoft(in[0], in[1], w), d -> reduce(r, softCrossEntropy(d[0], d[1]), wd), x, t);
+      GradCheck.check(
+          "ce " + r, in -> ce.compute(in[0], y), d -> reduce(r, crossEntropy(d[0], y), null), x);
+      GradCheck.check(
+          "ce weighted " + r,
+          in -> ce.compute(in[0], y, w),
+          d -> reduce(r, crossEntropy(d[0], y), wd),
+          x);
+      GradCheck.check(
+          "ce soft " + r,
+          in -> ce.computeSoft(in[0], in[1], w),
+          d -> reduce(r, softCrossEntropy(d[0], d[1]), wd),
+          x,
+          t);
     }
   }
 
@@ -110,18 +124,27 @@ class SoftmaxLossTest {
   @Test
   void labelAndShapeErrors() {
     var ce = new SoftmaxCrossEntropyLoss();
-    assertThrows(IndexOutOfBoundsException.class, () -> ce.compute(Tensor.zeros(2, 3), new int[] {0, 3}));
-    var e = assertThrows(IllegalArgumentException.class, () -> ce.computeSoft(Tensor.zeros(2, 3), Tensor.zeros(2, 4), null));
-    assertTrue(e.getMessage().contains("[2, 3]") && e.getMessage().contains("[2, 4]"), e.getMessage());
+    assertThrows(
+        IndexOutOfBoundsException.class, () -> ce.compute(Tensor.zeros(2, 3), new int[] {0, 3}));
+    var e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> ce.computeSoft(Tensor.zeros(2, 3), Tensor.zeros(2, 4), null));
+    assertTrue(
+        e.getMessage().contains("[2, 3]") && e.getMessage().contains("[2, 4]"), e.getMessage());
   }
 
   @Test
   void sampledSoftmaxIsSoftmaxOverPositiveAndNegatives() {
     Tensor pos = GradCheck.param(rng, 2f, 0.1f, 3);
     Tensor neg = GradCheck.param(rng, 2f, 0.1f, 3, 4);
-    Tensor expected = new SoftmaxCrossEntropyLoss(Reduction.NONE).compute(
-        ShapeOps.concat(1, ShapeOps.reshape(pos, 3, 1), neg), new int[3]);
-    assertClose(expected.data(), new SampledSoftmaxLoss(false, false, Reduction.NONE).compute(pos, neg, null).data(), 1e-6);
+    Tensor expected =
+        new SoftmaxCrossEntropyLoss(Reduction.NONE)
+            .compute(ShapeOps.concat(1, ShapeOps.reshape(pos, 3, 1), neg), new int[3]);
+    assertClose(
+        expected.data(),
+        new SampledSoftmaxLoss(false, false, Reduction.NONE).compute(pos, neg, null).data(),
+        1e-6);
   }
 
   @Test
@@ -135,17 +158,23 @@ class SoftmaxLossTest {
     var sample = SampledSoftmaxLoss.Sample.probabilities(new float[] {qPos}, new float[] {q1, q2});
     assertEquals(expected, loss.compute(pos, neg, sample, null).item(), 1e-5);
     // A uniform sampler shifts every logit equally: no change.
-    var uniform = SampledSoftmaxLoss.Sample.probabilities(new float[] {0.1f}, new float[] {0.1f, 0.1f});
-    assertEquals(new SampledSoftmaxLoss().compute(pos, neg, null).item(), loss.compute(pos, neg, uniform, null).item(), 1e-5);
+    var uniform =
+        SampledSoftmaxLoss.Sample.probabilities(new float[] {0.1f}, new float[] {0.1f, 0.1f});
+    assertEquals(
+        new SampledSoftmaxLoss().compute(pos, neg, null).item(),
+        loss.compute(pos, neg, uniform, null).item(),
+        1e-5);
   }
 
   @Test
   void accidentalHitsDropOutOfTheSoftmax() {
     Tensor pos = constant(new float[] {1f, 2f}, 2).requiresGrad(true);
     Tensor neg = constant(new float[] {0.5f, 3f, -1f, 0f, 2f, 1f}, 2, 3).requiresGrad(true);
-    // Shared negatives [7, 4, 9]: row 0's positive is 4 (a hit at j = 1), row 1's positive 5 has none.
+    // Shared negatives [7, 4, 9]: row 0's positive is 4 (a hit at j = 1), row 1's positive 5 has
+    // none.
     var sample = SampledSoftmaxLoss.Sample.ids(new int[] {4, 5}, new int[] {7, 4, 9});
-    Tensor loss = new SampledSoftmaxLoss(false, true, Reduction.NONE).compute(pos, neg, sample, null);
+    Tensor loss =
+        new SampledSoftmaxLoss(false, true, Reduction.NONE).compute(pos, neg, sample, null);
     double row0 = -1 + Math.log(Math.exp(1) + Math.exp(0.5) + Math.exp(-1));
     double row1 = -2 + Math.log(Math.exp(2) + Math.exp(0) + Math.exp(2) + Math.exp(1));
     assertClose(new float[] {(float) row0, (float) row1}, loss.data(), 1e-5);
@@ -167,17 +196,27 @@ class SoftmaxLossTest {
     DTensor wd = DTensor.of(w);
     for (Reduction r : Reduction.values()) {
       var loss = new SampledSoftmaxLoss(true, true, r);
-      GradCheck.check("sampled softmax " + r, in -> loss.compute(in[0], in[1], sample, w),
-          d -> reduce(r, sampledSoftmax(d[0], d[1], sample), wd), pos, neg);
+      GradCheck.check(
+          "sampled softmax " + r,
+          in -> loss.compute(in[0], in[1], sample, w),
+          d -> reduce(r, sampledSoftmax(d[0], d[1], sample), wd),
+          pos,
+          neg);
       var plain = new SampledSoftmaxLoss(false, false, r);
-      GradCheck.check("plain sampled softmax " + r, in -> plain.compute(in[0], in[1], w),
-          d -> reduce(r, crossEntropy(Ref.concat(1, Ref.reshape(d[0], 3, 1), d[1]), new int[3]), wd), pos, neg);
+      GradCheck.check(
+          "plain sampled softmax " + r,
+          in -> plain.compute(in[0], in[1], w),
+          d ->
+              reduce(r, crossEntropy(Ref.concat(1, Ref.reshape(d[0], 3, 1), d[1]), new int[3]), wd),
+          pos,
+          neg);
     }
   }
 
   /**
-   * Per row, −log of the positive's softmax probability among the positive and the negatives that are not accidental
-   * hits, every logit s of an item drawn with probability Q taken as s − log Q (per-row negatives).
+   * Per row, −log of the positive's softmax probability among the positive and the negatives that
+   * are not accidental hits, every logit s of an item drawn with probability Q taken as s − log Q
+   * (per-row negatives).
    */
   private static DTensor sampledSoftmax(DTensor pos, DTensor neg, SampledSoftmaxLoss.Sample s) {
     int b = pos.dim(0), k = neg.dim(1);
@@ -198,12 +237,28 @@ class SoftmaxLossTest {
   void sampledSoftmaxNeedsWhatItsOptionsUse() {
     Tensor pos = Tensor.zeros(2);
     Tensor neg = Tensor.zeros(2, 3);
-    var e = assertThrows(IllegalArgumentException.class, () -> new SampledSoftmaxLoss(true, false, Reduction.MEAN).compute(pos, neg, null));
+    var e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> new SampledSoftmaxLoss(true, false, Reduction.MEAN).compute(pos, neg, null));
     assertTrue(e.getMessage().contains("probabilities"), e.getMessage());
-    var len = assertThrows(IllegalArgumentException.class, () -> new SampledSoftmaxLoss(false, true, Reduction.MEAN)
-        .compute(pos, neg, SampledSoftmaxLoss.Sample.ids(new int[] {1, 2}, new int[] {1, 2}), null));
+    var len =
+        assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                new SampledSoftmaxLoss(false, true, Reduction.MEAN)
+                    .compute(
+                        pos,
+                        neg,
+                        SampledSoftmaxLoss.Sample.ids(new int[] {1, 2}, new int[] {1, 2}),
+                        null));
     assertTrue(len.getMessage().contains("3 (shared) or 6 (per row)"), len.getMessage());
-    var shape = assertThrows(IllegalArgumentException.class, () -> new SampledSoftmaxLoss().compute(pos, Tensor.zeros(3, 3), null));
-    assertTrue(shape.getMessage().contains("[2]") && shape.getMessage().contains("[3, 3]"), shape.getMessage());
+    var shape =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> new SampledSoftmaxLoss().compute(pos, Tensor.zeros(3, 3), null));
+    assertTrue(
+        shape.getMessage().contains("[2]") && shape.getMessage().contains("[3, 3]"),
+        shape.getMessage());
   }
 }

@@ -48,8 +48,12 @@ class InitializerTest {
 
   @Test
   void xavierAndHeNormalUseTheirFans() {
-    assertMoments("xavierNormal", Initializer.xavierNormal().create(new Rng(SEED), IN, OUT), Math.sqrt(2.0 / (IN + OUT)));
-    assertMoments("heNormal", Initializer.heNormal().create(new Rng(SEED), IN, OUT), Math.sqrt(2.0 / IN));
+    assertMoments(
+        "xavierNormal",
+        Initializer.xavierNormal().create(new Rng(SEED), IN, OUT),
+        Math.sqrt(2.0 / (IN + OUT)));
+    assertMoments(
+        "heNormal", Initializer.heNormal().create(new Rng(SEED), IN, OUT), Math.sqrt(2.0 / IN));
     Tensor hu = Initializer.heUniform().create(new Rng(SEED), IN, OUT);
     assertMoments("heUniform", hu, Math.sqrt(2.0 / IN));
     assertTrue(stats(hu)[2] <= Math.sqrt(6.0 / IN));
@@ -62,7 +66,8 @@ class InitializerTest {
     double[] s = stats(u);
     assertEquals(2.0, s[0], 0.01);
     assertEquals(2 / Math.sqrt(12), s[1], 0.01);
-    for (float v : u.data()) assertTrue(v >= 1f && v < 3f, "uniform value " + v + " outside [1, 3)");
+    for (float v : u.data())
+      assertTrue(v >= 1f && v < 3f, "uniform value " + v + " outside [1, 3)");
   }
 
   @Test
@@ -106,7 +111,9 @@ class InitializerTest {
     float[] a = flatWeights(new Rng(7));
     float[] b = flatWeights(new Rng(7));
     assertArrayEquals(a, b);
-    assertFalse(Arrays.equals(a, flatWeights(new Rng(8))), "a different seed should give different weights");
+    assertFalse(
+        Arrays.equals(a, flatWeights(new Rng(8))),
+        "a different seed should give different weights");
   }
 
   private static float[] flatWeights(Rng rng) {

@@ -12,14 +12,18 @@ import org.rec4j.tensor.Rng;
 import org.rec4j.tensor.Tensor;
 
 /**
- * Gradient checks (1e-3 against double precision, see {@link GradCheck}) of the feature-interaction layers (FM, CIN, cross network, AutoInt's
- * interacting layer) and of the weighted embedding bag that feeds them, with respect to inputs and parameters,
- * plus known-answer checks of their forward passes against the obvious slow formulas.
+ * Gradient checks (1e-3 against double precision, see {@link GradCheck}) of the feature-interaction
+ * layers (FM, CIN, cross network, AutoInt's interacting layer) and of the weighted embedding bag
+ * that feeds them, with respect to inputs and parameters, plus known-answer checks of their forward
+ * passes against the obvious slow formulas.
  */
 class InteractionLayerGradientTest {
   private final Rng rng = new Rng(20261129);
 
-  /** Checks {@code f} with respect to {@code x} and every parameter of {@code m} (see {@link GradCheck#checkComposed}). */
+  /**
+   * Checks {@code f} with respect to {@code x} and every parameter of {@code m} (see {@link
+   * GradCheck#checkComposed}).
+   */
   private static void check(String what, Module m, Tensor x, Function<Tensor, Tensor> f) {
     Tensor[] inputs = new Tensor[1 + m.parameters().size()];
     inputs[0] = x;
@@ -64,8 +68,10 @@ class InteractionLayerGradientTest {
     perturb(cross);
     Tensor x0 = input(3, 4);
     Tensor out = cross.forward(x0);
-    float[] w0 = cross.parameters().get(0).value().data(), b0 = cross.parameters().get(1).value().data();
-    float[] w1 = cross.parameters().get(2).value().data(), b1 = cross.parameters().get(3).value().data();
+    float[] w0 = cross.parameters().get(0).value().data(),
+        b0 = cross.parameters().get(1).value().data();
+    float[] w1 = cross.parameters().get(2).value().data(),
+        b1 = cross.parameters().get(3).value().data();
     for (int b = 0; b < 3; b++) {
       double[] x = new double[4], x1 = new double[4];
       for (int i = 0; i < 4; i++) x[i] = x0.get(b, i);
@@ -85,14 +91,16 @@ class InteractionLayerGradientTest {
     perturb(cin);
     Tensor x0 = input(2, 3, 4);
     Tensor out = cin.forward(x0);
-    float[] w = cin.parameters().get(0).value().data(), bias = cin.parameters().get(1).value().data();
+    float[] w = cin.parameters().get(0).value().data(),
+        bias = cin.parameters().get(1).value().data();
     for (int b = 0; b < 2; b++) {
       for (int h = 0; h < 2; h++) {
         double want = 0;
         for (int d = 0; d < 4; d++) {
           double v = bias[h];
           for (int i = 0; i < 3; i++) {
-            for (int j = 0; j < 3; j++) v += w[(i * 3 + j) * 2 + h] * x0.get(b, i, d) * x0.get(b, j, d);
+            for (int j = 0; j < 3; j++)
+              v += w[(i * 3 + j) * 2 + h] * x0.get(b, i, d) * x0.get(b, j, d);
           }
           want += v;
         }
@@ -106,7 +114,9 @@ class InteractionLayerGradientTest {
     CIN direct = new CIN(2, new int[] {3, 2}, false, Activation.TANH, rng);
     assertEquals(5, direct.outputDim());
     check("CIN direct tanh", direct, input(2, 2, 3), direct::forward);
-    assertThrows(IllegalArgumentException.class, () -> new CIN(3, new int[] {3, 2}, true, Activation.IDENTITY, rng));
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> new CIN(3, new int[] {3, 2}, true, Activation.IDENTITY, rng));
   }
 
   @Test
@@ -124,11 +134,24 @@ class InteractionLayerGradientTest {
   void batchedOuterMatchesBroadcastProductAndGradients() {
     Tensor a = input(2, 3, 4), b = input(2, 3, 5);
     Tensor fused = org.rec4j.tensor.LinAlg.batchedOuter(a, b);
-    Tensor decomposed = org.rec4j.tensor.ShapeOps.reshape(org.rec4j.tensor.MathOps.mul(org.rec4j.tensor.ShapeOps.unsqueeze(a, 3),
-        org.rec4j.tensor.ShapeOps.unsqueeze(b, 2)), 2, 3, 20);
+    Tensor decomposed =
+        org.rec4j.tensor.ShapeOps.reshape(
+            org.rec4j.tensor.MathOps.mul(
+                org.rec4j.tensor.ShapeOps.unsqueeze(a, 3),
+                org.rec4j.tensor.ShapeOps.unsqueeze(b, 2)),
+            2,
+            3,
+            20);
     org.junit.jupiter.api.Assertions.assertArrayEquals(decomposed.data(), fused.data(), 1e-6f);
-    GradCheck.check("batchedOuter", in -> org.rec4j.tensor.LinAlg.batchedOuter(in[0], in[1]), r -> Ref.batchedOuter(r[0], r[1]), a, b);
-    assertThrows(IllegalArgumentException.class, () -> org.rec4j.tensor.LinAlg.batchedOuter(Tensor.zeros(2, 3), Tensor.zeros(3, 3)));
+    GradCheck.check(
+        "batchedOuter",
+        in -> org.rec4j.tensor.LinAlg.batchedOuter(in[0], in[1]),
+        r -> Ref.batchedOuter(r[0], r[1]),
+        a,
+        b);
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> org.rec4j.tensor.LinAlg.batchedOuter(Tensor.zeros(2, 3), Tensor.zeros(3, 3)));
   }
 
   @Test
@@ -145,9 +168,16 @@ class InteractionLayerGradientTest {
         assertEquals(0f, out.get(1, c));
         assertEquals(-1.5f * table.get(1, c) + 2f * table.get(2, c), out.get(3, c), 1e-6);
       }
-      GradCheck.check("embeddingBag sparse=" + sparse, in -> IndexOps.embeddingBag(in[0], ids, wts, offsets),
-          r -> Ref.embeddingBag(r[0], ids, wts, offsets), table);
+      GradCheck.check(
+          "embeddingBag sparse=" + sparse,
+          in -> IndexOps.embeddingBag(in[0], ids, wts, offsets),
+          r -> Ref.embeddingBag(r[0], ids, wts, offsets),
+          table);
     }
-    assertThrows(IllegalArgumentException.class, () -> IndexOps.embeddingBag(Tensor.zeros(2, 2), new int[] {0}, new float[] {1f}, new int[] {1, 1}));
+    assertThrows(
+        IllegalArgumentException.class,
+        () ->
+            IndexOps.embeddingBag(
+                Tensor.zeros(2, 2), new int[] {0}, new float[] {1f}, new int[] {1, 1}));
   }
 }

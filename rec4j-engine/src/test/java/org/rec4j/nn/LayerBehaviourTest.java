@@ -39,20 +39,23 @@ class LayerBehaviourTest {
     for (int step = 0; step < 300; step++) bn.forward(batch(rng, 64, mean, std));
     for (int j = 0; j < 3; j++) {
       assertEquals(mean[j], bn.runningMean().data()[j], 0.1 * std[j], "running mean " + j);
-      assertEquals(std[j] * std[j], bn.runningVar().data()[j], 0.1 * std[j] * std[j], "running var " + j);
+      assertEquals(
+          std[j] * std[j], bn.runningVar().data()[j], 0.1 * std[j] * std[j], "running var " + j);
     }
     bn.train(false);
     float[] before = bn.runningMean().toArray();
     Tensor x = Tensor.of(new float[] {mean[0] + std[0], mean[1], mean[2] - 2 * std[2]}, 1, 3);
     Tensor y = bn.forward(x);
     assertArrayEquals(new float[] {1f, 0f, -2f}, y.data(), 0.1f);
-    assertArrayEquals(before, bn.runningMean().data(), 0f, "eval must not update the running statistics");
+    assertArrayEquals(
+        before, bn.runningMean().data(), 0f, "eval must not update the running statistics");
   }
 
   private static Tensor batch(Rng rng, int n, float[] mean, float[] std) {
     Tensor t = Tensor.zeros(n, mean.length);
     for (int r = 0; r < n; r++) {
-      for (int j = 0; j < mean.length; j++) t.set((float) (mean[j] + std[j] * rng.nextGaussian()), r, j);
+      for (int j = 0; j < mean.length; j++)
+        t.set((float) (mean[j] + std[j] * rng.nextGaussian()), r, j);
     }
     return t;
   }
@@ -66,11 +69,19 @@ class LayerBehaviourTest {
     for (int j = 21; j < 24; j++) w[j] = 0.2f;
     float[] untouched = e.weight().value().toArray();
     Tensor y = e.forward(new int[] {0, 2, 2, 5});
-    for (int row : new int[] {0, 2}) assertEquals(1.0, norm(w, row, 4), 1e-5, "row " + row + " norm");
-    assertArrayEquals(java.util.Arrays.copyOfRange(untouched, 20, 24), java.util.Arrays.copyOfRange(w, 20, 24));
-    assertArrayEquals(java.util.Arrays.copyOfRange(untouched, 4, 8), java.util.Arrays.copyOfRange(w, 4, 8), "row 1 not looked up");
+    for (int row : new int[] {0, 2})
+      assertEquals(1.0, norm(w, row, 4), 1e-5, "row " + row + " norm");
+    assertArrayEquals(
+        java.util.Arrays.copyOfRange(untouched, 20, 24), java.util.Arrays.copyOfRange(w, 20, 24));
+    assertArrayEquals(
+        java.util.Arrays.copyOfRange(untouched, 4, 8),
+        java.util.Arrays.copyOfRange(w, 4, 8),
+        "row 1 not looked up");
     assertTrue(norm(w, 1, 4) > 1.0, "row 1 keeps its large norm");
-    assertArrayEquals(java.util.Arrays.copyOfRange(w, 8, 12), java.util.Arrays.copyOfRange(y.data(), 4, 8), "lookup sees the renormalized row");
+    assertArrayEquals(
+        java.util.Arrays.copyOfRange(w, 8, 12),
+        java.util.Arrays.copyOfRange(y.data(), 4, 8),
+        "lookup sees the renormalized row");
     assertThrows(IllegalArgumentException.class, () -> Embedding.Config.of(6, 4).withMaxNorm(-1f));
   }
 
@@ -93,7 +104,12 @@ class LayerBehaviourTest {
 
   @Test
   void mlpStructureAndEvalDeterminism() {
-    MLP mlp = MLP.builder(6, 8, 4, 1).activation(Activation.RELU).dropout(0.5f).batchNorm(true).build(new Rng(5));
+    MLP mlp =
+        MLP.builder(6, 8, 4, 1)
+            .activation(Activation.RELU)
+            .dropout(0.5f)
+            .batchNorm(true)
+            .build(new Rng(5));
     // hidden linears have no bias under batch norm: 6·8 + 8·4 weights, 2·(8 + 4) BN, 4·1 + 1 last
     assertEquals(6 * 8 + 8 * 4 + 2 * (8 + 4) + 4 + 1, mlp.parameterCount());
     assertEquals(3, mlp.layers().size());
@@ -113,10 +129,14 @@ class LayerBehaviourTest {
     MLP a = MLP.builder(5, 4, 3, 1).build(new Rng(9));
     MLP b = MLP.builder(java.util.List.of(5, 4, 3, 1)).dropout(0.3f).build(new Rng(9));
     for (int i = 0; i < 3; i++) {
-      assertArrayEquals(a.layers().get(i).weight().value().data(), b.layers().get(i).weight().value().data(), "layer " + i);
+      assertArrayEquals(
+          a.layers().get(i).weight().value().data(),
+          b.layers().get(i).weight().value().data(),
+          "layer " + i);
     }
     assertEquals(MLP.builder(5, 4, 1).config(), MLP.builder(java.util.List.of(5, 4, 1)).config());
-    assertEquals(MLP.builder(5, 4, 1).config().hashCode(), MLP.builder(5, 4, 1).config().hashCode());
+    assertEquals(
+        MLP.builder(5, 4, 1).config().hashCode(), MLP.builder(5, 4, 1).config().hashCode());
     assertTrue(MLP.builder(5, 4, 1).config().toString().contains("[5, 4, 1]"));
   }
 

@@ -14,9 +14,9 @@ import org.rec4j.tensor.Rng;
 import org.rec4j.tensor.Tensor;
 
 /**
- * Gradient checks of every layer with respect to its input and all of its parameters (dropout 0, batch norm in
- * training and evaluation mode), at 1e-3 against the layer's recorded graph re-evaluated in double (see
- * {@link GradCheck#checkComposed}).
+ * Gradient checks of every layer with respect to its input and all of its parameters (dropout 0,
+ * batch norm in training and evaluation mode), at 1e-3 against the layer's recorded graph
+ * re-evaluated in double (see {@link GradCheck#checkComposed}).
  */
 class LayerGradientTest {
   private final Rng rng = new Rng(20261128);
@@ -58,8 +58,12 @@ class LayerGradientTest {
   @Test
   void embeddingDenseAndSparse() {
     int[] ids = {4, 0, 4, 2, 1, 4};
-    Embedding dense = new Embedding(Embedding.Config.of(5, 3).withSparse(false).withInit(Initializer.normal(1f)), new Rng(3));
-    Embedding sparse = new Embedding(Embedding.Config.of(5, 3).withInit(Initializer.normal(1f)), new Rng(3));
+    Embedding dense =
+        new Embedding(
+            Embedding.Config.of(5, 3).withSparse(false).withInit(Initializer.normal(1f)),
+            new Rng(3));
+    Embedding sparse =
+        new Embedding(Embedding.Config.of(5, 3).withInit(Initializer.normal(1f)), new Rng(3));
     assertEquals(false, dense.weight().sparse());
     assertEquals(true, sparse.weight().sparse());
     check("Embedding dense", dense, null, x -> dense.forward(ids, 2, 3));
@@ -72,13 +76,21 @@ class LayerGradientTest {
     }
     assertNull(dense.weight().value().sparseGradient());
     assertNotNull(sparse.weight().value().sparseGradient());
-    assertArrayEquals(dense.weight().value().gradTensor().data(), sparse.weight().value().gradTensor().data(), 1e-6f);
+    assertArrayEquals(
+        dense.weight().value().gradTensor().data(),
+        sparse.weight().value().gradTensor().data(),
+        1e-6f);
   }
 
   @Test
   void mlpWithBatchNorm() {
     for (Activation a : new Activation[] {Activation.TANH, Activation.GELU, Activation.ELU}) {
-      MLP mlp = MLP.builder(3, 5, 4, 2).activation(a).batchNorm(true).lastActivation(Activation.SIGMOID).build(rng);
+      MLP mlp =
+          MLP.builder(3, 5, 4, 2)
+              .activation(a)
+              .batchNorm(true)
+              .lastActivation(Activation.SIGMOID)
+              .build(rng);
       perturbParameters(mlp);
       check("MLP batch norm " + a, mlp, input(6, 3), mlp::forward);
     }
@@ -117,10 +129,19 @@ class LayerGradientTest {
     Tensor pad = AttentionMasks.padding(new int[] {0, 6, 7, 3, 8, 9}, 2, 3, 0);
     for (boolean pre : new boolean[] {false, true}) {
       for (Activation a : new Activation[] {Activation.GELU, Activation.TANH}) {
-        var cfg = TransformerEncoderBlock.Config.of(4, 2).withFfnDim(8).withDropout(0f).withPreNorm(pre).withActivation(a);
+        var cfg =
+            TransformerEncoderBlock.Config.of(4, 2)
+                .withFfnDim(8)
+                .withDropout(0f)
+                .withPreNorm(pre)
+                .withActivation(a);
         TransformerEncoderBlock block = new TransformerEncoderBlock(cfg, rng);
         perturbParameters(block);
-        check("Transformer pre=" + pre + " " + a, block, input(2, 3, 4), in -> block.forward(in, pad, true));
+        check(
+            "Transformer pre=" + pre + " " + a,
+            block,
+            input(2, 3, 4),
+            in -> block.forward(in, pad, true));
       }
     }
   }

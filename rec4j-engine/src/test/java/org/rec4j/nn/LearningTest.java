@@ -12,8 +12,8 @@ import org.rec4j.tensor.ShapeOps;
 import org.rec4j.tensor.Tensor;
 
 /**
- * Known-answer tasks the layers must learn with plain gradient descent: XOR for an MLP, and "output the previous
- * token" for a causal Transformer, which is only solvable by attending one step back.
+ * Known-answer tasks the layers must learn with plain gradient descent: XOR for an MLP, and "output
+ * the previous token" for a causal Transformer, which is only solvable by attending one step back.
  */
 class LearningTest {
 
@@ -30,7 +30,11 @@ class LearningTest {
 
   @Test
   void mlpLearnsXor() {
-    MLP mlp = MLP.builder(2, 8, 1).activation(Activation.TANH).lastActivation(Activation.SIGMOID).build(new Rng(1));
+    MLP mlp =
+        MLP.builder(2, 8, 1)
+            .activation(Activation.TANH)
+            .lastActivation(Activation.SIGMOID)
+            .build(new Rng(1));
     Tensor x = Tensor.of(new float[] {0, 0, 0, 1, 1, 0, 1, 1}, 4, 2);
     Tensor y = Tensor.of(new float[] {0, 1, 1, 0}, 4, 1);
     for (int step = 0; step < 300; step++) {
@@ -38,10 +42,14 @@ class LearningTest {
       sgdStep(mlp, 2f);
     }
     Tensor p = mlp.forward(x);
-    for (int i = 0; i < 4; i++) assertTrue(Math.abs(p.data()[i] - y.data()[i]) < 0.2, "XOR " + i + ": " + p.data()[i]);
+    for (int i = 0; i < 4; i++)
+      assertTrue(Math.abs(p.data()[i] - y.data()[i]) < 0.2, "XOR " + i + ": " + p.data()[i]);
   }
 
-  /** Random sequences {@code [batch, len]}; the target at position t ≥ 1 (flat row {@code rows[k]}) is token t − 1. */
+  /**
+   * Random sequences {@code [batch, len]}; the target at position t ≥ 1 (flat row {@code rows[k]})
+   * is token t − 1.
+   */
   private record Sequences(int[] ids, int[] rows, int[] targets) {
     static Sequences draw(Rng rng, int batch, int len, int vocab) {
       int[] ids = new int[batch * len];
@@ -64,21 +72,25 @@ class LearningTest {
     Rng rng = new Rng(2);
     Embedding items = new Embedding(vocab, d, rng);
     LearnedPositionalEmbedding pos = new LearnedPositionalEmbedding(len, d, rng);
-    var cfg = TransformerEncoderBlock.Config.of(d, 2).withFfnDim(32).withDropout(0f).withPreNorm(true);
+    var cfg =
+        TransformerEncoderBlock.Config.of(d, 2).withFfnDim(32).withDropout(0f).withPreNorm(true);
     TransformerEncoder encoder = new TransformerEncoder(cfg, 1, rng);
     Linear head = new Linear(d, vocab, rng);
-    Module model = new Module() {
-      {
-        register("items", items);
-        register("pos", pos);
-        register("encoder", encoder);
-        register("head", head);
-      }
-    };
-    Function<Sequences, Tensor> logits = s -> {
-      Tensor h = encoder.forward(pos.forward(items.forward(s.ids(), batch, len)), null, true);
-      return IndexOps.indexSelect(head.forward(ShapeOps.reshape(h, batch * len, d)), 0, s.rows());
-    };
+    Module model =
+        new Module() {
+          {
+            register("items", items);
+            register("pos", pos);
+            register("encoder", encoder);
+            register("head", head);
+          }
+        };
+    Function<Sequences, Tensor> logits =
+        s -> {
+          Tensor h = encoder.forward(pos.forward(items.forward(s.ids(), batch, len)), null, true);
+          return IndexOps.indexSelect(
+              head.forward(ShapeOps.reshape(h, batch * len, d)), 0, s.rows());
+        };
     Rng data = new Rng(3);
     for (int step = 0; step < 100; step++) {
       Sequences s = Sequences.draw(data, batch, len, vocab);

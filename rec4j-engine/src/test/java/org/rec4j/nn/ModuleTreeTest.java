@@ -20,12 +20,16 @@ class ModuleTreeTest {
   @Test
   void namedParametersAndBuffersHaveDottedPaths() {
     MLP mlp = MLP.builder(4, 3, 1).batchNorm(true).build(new Rng(1));
-    assertEquals(List.of("linear0.weight", "norm0.gamma", "norm0.beta", "linear1.weight", "linear1.bias"),
+    assertEquals(
+        List.of("linear0.weight", "norm0.gamma", "norm0.beta", "linear1.weight", "linear1.bias"),
         List.copyOf(mlp.namedParameters().keySet()));
-    assertEquals(List.of("norm0.runningMean", "norm0.runningVar"), List.copyOf(mlp.namedBuffers().keySet()));
+    assertEquals(
+        List.of("norm0.runningMean", "norm0.runningVar"), List.copyOf(mlp.namedBuffers().keySet()));
     assertEquals(List.copyOf(mlp.namedParameters().values()), mlp.parameters());
 
-    TransformerEncoder enc = new TransformerEncoder(TransformerEncoderBlock.Config.of(4, 2).withPreNorm(true), 2, new Rng(2));
+    TransformerEncoder enc =
+        new TransformerEncoder(
+            TransformerEncoderBlock.Config.of(4, 2).withPreNorm(true), 2, new Rng(2));
     var names = enc.namedParameters().keySet();
     assertTrue(names.contains("block1.attention.q.weight"), names.toString());
     assertTrue(names.contains("block0.ffnOut.bias"), names.toString());
@@ -36,30 +40,39 @@ class ModuleTreeTest {
 
   @Test
   void duplicateNamesAreRejected() {
-    Module m = new Module() {
-      {
-        register(new Parameter("w", Tensor.zeros(2)));
-        register("child", new LayerNorm(2));
-      }
-    };
+    Module m =
+        new Module() {
+          {
+            register(new Parameter("w", Tensor.zeros(2)));
+            register("child", new LayerNorm(2));
+          }
+        };
     assertEquals(6, m.parameterCount());
-    var e = assertThrows(IllegalArgumentException.class, () -> new Module() {
-      {
-        register(new Parameter("w", Tensor.zeros(2)));
-        register(new Parameter("w", Tensor.zeros(2)));
-      }
-    });
+    var e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                new Module() {
+                  {
+                    register(new Parameter("w", Tensor.zeros(2)));
+                    register(new Parameter("w", Tensor.zeros(2)));
+                  }
+                });
     assertTrue(e.getMessage().contains("'w'"), e.getMessage());
-    assertThrows(IllegalArgumentException.class, () -> new Module() {
-      {
-        register("a.b", new LayerNorm(2));
-      }
-    });
+    assertThrows(
+        IllegalArgumentException.class,
+        () ->
+            new Module() {
+              {
+                register("a.b", new LayerNorm(2));
+              }
+            });
   }
 
   @Test
   void trainFlagReachesEveryDescendant() {
-    TransformerEncoder enc = new TransformerEncoder(TransformerEncoderBlock.Config.of(4, 2), 2, new Rng(3));
+    TransformerEncoder enc =
+        new TransformerEncoder(TransformerEncoderBlock.Config.of(4, 2), 2, new Rng(3));
     enc.train(false);
     for (TransformerEncoderBlock b : enc.blocks()) assertEquals(false, b.attention().isTraining());
   }
@@ -67,7 +80,11 @@ class ModuleTreeTest {
   @Test
   void paddingRowStaysZeroAndGetsNoGradient() {
     for (boolean sparse : new boolean[] {true, false}) {
-      var cfg = Embedding.Config.of(5, 3).withInit(Initializer.normal(1f)).withPaddingIdx(0).withSparse(sparse);
+      var cfg =
+          Embedding.Config.of(5, 3)
+              .withInit(Initializer.normal(1f))
+              .withPaddingIdx(0)
+              .withSparse(sparse);
       Embedding e = new Embedding(cfg, new Rng(4));
       assertArrayEquals(new float[3], java.util.Arrays.copyOf(e.weight().value().data(), 3));
       int[] ids = {0, 2, 3, 0, 4, 2};
@@ -79,10 +96,12 @@ class ModuleTreeTest {
       }
       ReduceOps.sum(MathOps.mul(y, Tensor.randn(new Rng(5), 1f, 2, 3, 3))).backward();
       float[] g = e.weight().value().gradTensor().data();
-      assertArrayEquals(new float[3], java.util.Arrays.copyOf(g, 3), "padding row gradient, sparse=" + sparse);
+      assertArrayEquals(
+          new float[3], java.util.Arrays.copyOf(g, 3), "padding row gradient, sparse=" + sparse);
       assertTrue(g[6] != 0f);
       Embedding fe = e;
-      GradCheck.checkComposed("padded embedding sparse=" + sparse, in -> fe.forward(ids), e.weight().value());
+      GradCheck.checkComposed(
+          "padded embedding sparse=" + sparse, in -> fe.forward(ids), e.weight().value());
     }
     assertThrows(IllegalArgumentException.class, () -> Embedding.Config.of(5, 3).withPaddingIdx(5));
   }
@@ -92,7 +111,8 @@ class ModuleTreeTest {
     TransformerEncoderBlock.Config cfg = TransformerEncoderBlock.Config.of(4, 2).withDropout(0f);
     TransformerEncoder enc = new TransformerEncoder(cfg, 1, new Rng(6));
     Tensor x = Tensor.randn(new Rng(7), 1f, 2, 3, 4);
-    assertArrayEquals(enc.blocks().get(0).forward(x, null, false).data(), enc.forward(x, null, false).data());
+    assertArrayEquals(
+        enc.blocks().get(0).forward(x, null, false).data(), enc.forward(x, null, false).data());
     assertSame(TransformerEncoderBlock.class, enc.blocks().get(0).getClass());
   }
 }

@@ -8,8 +8,9 @@ import org.rec4j.tensor.Rng;
 import org.rec4j.tensor.Tensor;
 
 /**
- * Checks the head split/merge of {@link MultiHeadAttention} against a slow, obvious per-head implementation in
- * double precision (gradient checks alone cannot catch a consistently wrong head layout).
+ * Checks the head split/merge of {@link MultiHeadAttention} against a slow, obvious per-head
+ * implementation in double precision (gradient checks alone cannot catch a consistently wrong head
+ * layout).
  */
 class MultiHeadAttentionReferenceTest {
 
@@ -27,7 +28,9 @@ class MultiHeadAttentionReferenceTest {
     Tensor pad = Tensor.of(new float[] {0, 0, 0, 1, 1, 0, 0, 0}, batch, lk);
     Tensor got = mha.forward(query, memory, memory, pad, false);
 
-    double[][][] q = project(query, p, "q"), k = project(memory, p, "k"), v = project(memory, p, "v");
+    double[][][] q = project(query, p, "q"),
+        k = project(memory, p, "k"),
+        v = project(memory, p, "v");
     int dh = d / heads;
     double[][][] concat = new double[batch][lq][d];
     for (int b = 0; b < batch; b++) {
@@ -54,7 +57,8 @@ class MultiHeadAttentionReferenceTest {
     double[][][] expected = affine(concat, p.get("o.weight").value(), p.get("o.bias").value());
     for (int b = 0; b < batch; b++) {
       for (int i = 0; i < lq; i++) {
-        for (int c = 0; c < d; c++) assertEquals(expected[b][i][c], got.get(b, i, c), 1e-5, "b=" + b + " i=" + i + " c=" + c);
+        for (int c = 0; c < d; c++)
+          assertEquals(expected[b][i][c], got.get(b, i, c), 1e-5, "b=" + b + " i=" + i + " c=" + c);
       }
     }
   }
@@ -62,7 +66,8 @@ class MultiHeadAttentionReferenceTest {
   private static double[][][] project(Tensor x, Map<String, Parameter> p, String name) {
     int batch = x.dim(0), len = x.dim(1), d = x.dim(2);
     double[][][] xs = new double[batch][len][d];
-    for (int b = 0; b < batch; b++) for (int i = 0; i < len; i++) for (int c = 0; c < d; c++) xs[b][i][c] = x.get(b, i, c);
+    for (int b = 0; b < batch; b++)
+      for (int i = 0; i < len; i++) for (int c = 0; c < d; c++) xs[b][i][c] = x.get(b, i, c);
     return affine(xs, p.get(name + ".weight").value(), p.get(name + ".bias").value());
   }
 

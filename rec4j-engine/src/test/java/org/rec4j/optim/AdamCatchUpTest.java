@@ -9,11 +9,17 @@ import org.junit.jupiter.api.Test;
 import org.rec4j.nn.Parameter;
 import org.rec4j.tensor.Tensor;
 
-/** Lazy Adam with catch-up of skipped steps approximates dense Adam on rows that go untouched for a while. */
+/**
+ * Lazy Adam with catch-up of skipped steps approximates dense Adam on rows that go untouched for a
+ * while.
+ */
 class AdamCatchUpTest {
   private static final int ROWS = 3, DIM = 4;
 
-  /** Runs 400 steps where row 0 gets a gradient only on steps 1..300 and 320; returns row 0 afterwards. */
+  /**
+   * Runs 400 steps where row 0 gets a gradient only on steps 1..300 and 320; returns row 0
+   * afterwards.
+   */
   private static float[] run(boolean sparse, boolean catchUp) {
     Tensor w = Tensor.zeros(ROWS, DIM);
     for (int i = 0; i < w.size(); i++) w.data()[i] = 0.1f * (i % 5) - 0.2f;

@@ -2,8 +2,8 @@ package org.rec4j.optim;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.rec4j.optim.Fixtures.assertClose;
-import static org.rec4j.optim.Fixtures.dense;
 import static org.rec4j.optim.Fixtures.assertTrajectory;
+import static org.rec4j.optim.Fixtures.dense;
 import static org.rec4j.optim.Fixtures.setGrad;
 import static org.rec4j.optim.Fixtures.sines;
 
@@ -11,7 +11,10 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.rec4j.nn.Parameter;
 
-/** Golden trajectories of dense Adam and AdamW against the papers' formulas evaluated in double precision. */
+/**
+ * Golden trajectories of dense Adam and AdamW against the papers' formulas evaluated in double
+ * precision.
+ */
 class AdamTest {
   private static final float[] W0 = {1.5f, -2f, 0.75f, 3f};
   private static final double LR = 0.01, B1 = 0.9, B2 = 0.999, EPS = 1e-8;
@@ -65,14 +68,22 @@ class AdamTest {
     assertEquals(5e-21f, opt.state("w").slot(0)[0]);
   }
 
-  /** Runs 12 steps comparing after each with Adam (decay = 0) or AdamW (decay = λ) evaluated in double. */
+  /**
+   * Runs 12 steps comparing after each with Adam (decay = 0) or AdamW (decay = λ) evaluated in
+   * double.
+   */
   private static void runAgainstReference(Parameter p, Optimizer opt, double decay) {
     double[] m = new double[W0.length], v = new double[W0.length];
-    assertTrajectory(p, opt, 12, sines(W0.length, 0.5), (t, i, g, w) -> {
-      m[i] = B1 * m[i] + (1 - B1) * g;
-      v[i] = B2 * v[i] + (1 - B2) * g * g;
-      double mHat = m[i] / (1 - Math.pow(B1, t)), vHat = v[i] / (1 - Math.pow(B2, t));
-      w[i] = w[i] - LR * decay * w[i] - LR * mHat / (Math.sqrt(vHat) + EPS);
-    });
+    assertTrajectory(
+        p,
+        opt,
+        12,
+        sines(W0.length, 0.5),
+        (t, i, g, w) -> {
+          m[i] = B1 * m[i] + (1 - B1) * g;
+          v[i] = B2 * v[i] + (1 - B2) * g * g;
+          double mHat = m[i] / (1 - Math.pow(B1, t)), vHat = v[i] / (1 - Math.pow(B2, t));
+          w[i] = w[i] - LR * decay * w[i] - LR * mHat / (Math.sqrt(vHat) + EPS);
+        });
   }
 }

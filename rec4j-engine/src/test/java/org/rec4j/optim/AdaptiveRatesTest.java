@@ -1,8 +1,8 @@
 package org.rec4j.optim;
 
 import static org.rec4j.optim.Fixtures.assertClose;
-import static org.rec4j.optim.Fixtures.dense;
 import static org.rec4j.optim.Fixtures.assertTrajectory;
+import static org.rec4j.optim.Fixtures.dense;
 import static org.rec4j.optim.Fixtures.setGrad;
 import static org.rec4j.optim.Fixtures.sines;
 
@@ -20,7 +20,8 @@ class AdaptiveRatesTest {
     AdaGrad opt = new AdaGrad(List.of(p), new AdaGrad.Config(0.1, 1e-10, 0.1));
     setGrad(p, 0.6f);
     opt.step();
-    assertClose(1.5 - 0.1 * 0.6f / (Math.sqrt(0.1 + 0.6f * 0.6f) + 1e-10), p.value().data()[0], "w1");
+    assertClose(
+        1.5 - 0.1 * 0.6f / (Math.sqrt(0.1 + 0.6f * 0.6f) + 1e-10), p.value().data()[0], "w1");
   }
 
   @Test
@@ -28,10 +29,15 @@ class AdaptiveRatesTest {
     Parameter p = dense("w", W0);
     AdaGrad opt = new AdaGrad(List.of(p), new AdaGrad.Config(0.1, 1e-10, 0.1));
     double[] sum = new double[W0.length];
-    assertTrajectory(p, opt, 10, sines(W0.length, 0.8), (t, i, g, w) -> {
-      sum[i] += g * g;
-      w[i] -= 0.1 * g / (Math.sqrt(0.1 + sum[i]) + 1e-10);
-    });
+    assertTrajectory(
+        p,
+        opt,
+        10,
+        sines(W0.length, 0.8),
+        (t, i, g, w) -> {
+          sum[i] += g * g;
+          w[i] -= 0.1 * g / (Math.sqrt(0.1 + sum[i]) + 1e-10);
+        });
   }
 
   @Test
@@ -40,7 +46,8 @@ class AdaptiveRatesTest {
     RmsProp opt = new RmsProp(List.of(p), new RmsProp.Config(0.01, 0.9, 1e-8));
     setGrad(p, 0.6f);
     opt.step();
-    assertClose(1.5 - 0.01 * 0.6f / (Math.sqrt(0.1 * 0.6f * 0.6f) + 1e-8), p.value().data()[0], "w1");
+    assertClose(
+        1.5 - 0.01 * 0.6f / (Math.sqrt(0.1 * 0.6f * 0.6f) + 1e-8), p.value().data()[0], "w1");
   }
 
   @Test
@@ -48,9 +55,14 @@ class AdaptiveRatesTest {
     Parameter p = dense("w", W0);
     RmsProp opt = new RmsProp(List.of(p), new RmsProp.Config(0.01, 0.9, 1e-8));
     double[] v = new double[W0.length];
-    assertTrajectory(p, opt, 10, sines(W0.length, 0.8), (t, i, g, w) -> {
-      v[i] = 0.9 * v[i] + 0.1 * g * g;
-      w[i] -= 0.01 * g / (Math.sqrt(v[i]) + 1e-8);
-    });
+    assertTrajectory(
+        p,
+        opt,
+        10,
+        sines(W0.length, 0.8),
+        (t, i, g, w) -> {
+          v[i] = 0.9 * v[i] + 0.1 * g * g;
+          w[i] -= 0.01 * g / (Math.sqrt(v[i]) + 1e-8);
+        });
   }
 }

@@ -10,11 +10,11 @@ import org.rec4j.tensor.Rng;
 import org.rec4j.tensor.Tensor;
 
 /**
- * Every optimizer minimizes f(w) = ½‖w − c‖² (gradient w − c), dense and as a sparse table, to near c. The learning
- * rate decays by 0.3% a step: with a constant rate Adam keeps taking occasional lr-sized jumps once its second moment
- * has decayed below the float quantization noise of the residual gradient. FTRL keeps a constant α (see
- * {@link Fixtures#makers()}): its weights are a function of α (w = −α·z / (β + √n)), and its per-coordinate rates
- * decay by themselves.
+ * Every optimizer minimizes f(w) = ½‖w − c‖² (gradient w − c), dense and as a sparse table, to near
+ * c. The learning rate decays by 0.3% a step: with a constant rate Adam keeps taking occasional
+ * lr-sized jumps once its second moment has decayed below the float quantization noise of the
+ * residual gradient. FTRL keeps a constant α (see {@link Fixtures#makers()}): its weights are a
+ * function of α (w = −α·z / (β + √n)), and its per-coordinate rates decay by themselves.
  */
 class ConvergenceTest {
   private static final int DIM = 8;
@@ -43,8 +43,12 @@ class ConvergenceTest {
       opt.zeroGrad();
     }
     for (int i = 0; i < DIM; i++) {
-      assertTrue(Math.abs(w[i] - c[i]) < 1e-3, name + " (seed " + SEED + ") dense w[" + i + "] = " + w[i] + ", c = " + c[i]);
-      assertTrue(Math.abs(t[i] - c[i]) < 1e-3, name + " (seed " + SEED + ") table t[" + i + "] = " + t[i] + ", c = " + c[i]);
+      assertTrue(
+          Math.abs(w[i] - c[i]) < 1e-3,
+          name + " (seed " + SEED + ") dense w[" + i + "] = " + w[i] + ", c = " + c[i]);
+      assertTrue(
+          Math.abs(t[i] - c[i]) < 1e-3,
+          name + " (seed " + SEED + ") table t[" + i + "] = " + t[i] + ", c = " + c[i]);
     }
   }
 }

@@ -7,7 +7,10 @@ import java.util.function.IntFunction;
 import org.rec4j.nn.Parameter;
 import org.rec4j.tensor.Tensor;
 
-/** Parameters with known values and gradients, and a relative float-vs-double comparison, for optimizer tests. */
+/**
+ * Parameters with known values and gradients, and a relative float-vs-double comparison, for
+ * optimizer tests.
+ */
 final class Fixtures {
   /** Relative tolerance between a float result and its double-precision formula. */
   static final double REL = 1e-6;
@@ -19,7 +22,10 @@ final class Fixtures {
     return new Parameter(name, Tensor.of(values, values.length));
   }
 
-  /** A sparse {@code rows × cols} table filled with {@code 0.5 + 0.1·(index)} so every value is distinct and away from 0. */
+  /**
+   * A sparse {@code rows × cols} table filled with {@code 0.5 + 0.1·(index)} so every value is
+   * distinct and away from 0.
+   */
   static Parameter table(String name, int rows, int cols) {
     float[] v = new float[rows * cols];
     for (int i = 0; i < v.length; i++) v[i] = 0.5f + 0.1f * i;
@@ -36,35 +42,59 @@ final class Fixtures {
     p.value().sparseGradBuffer().add(row, g, 0, 1f);
   }
 
-  /** A deterministic, varied gradient value for coordinate {@code i} at step {@code t} (|g| ≤ scale). */
+  /**
+   * A deterministic, varied gradient value for coordinate {@code i} at step {@code t} (|g| ≤
+   * scale).
+   */
   static float grad(int t, int i, double scale) {
     return (float) (scale * Math.sin(1.0 + 1.3 * i + 0.7 * t));
   }
 
-  /** Asserts {@code |actual − expected| ≤ REL·|expected|} coordinate-wise, naming the first failing index. */
+  /**
+   * Asserts {@code |actual − expected| ≤ REL·|expected|} coordinate-wise, naming the first failing
+   * index.
+   */
   static void assertClose(double[] expected, float[] actual, String what) {
-    for (int i = 0; i < expected.length; i++) assertClose(expected[i], actual[i], what + "[" + i + "]");
+    for (int i = 0; i < expected.length; i++)
+      assertClose(expected[i], actual[i], what + "[" + i + "]");
   }
 
-  /** Asserts {@code |actual − expected| ≤ REL·|expected|} (with a 1e-12 floor for expected zeros). */
+  /**
+   * Asserts {@code |actual − expected| ≤ REL·|expected|} (with a 1e-12 floor for expected zeros).
+   */
   static void assertClose(double expected, float actual, String what) {
     double tol = Math.max(REL * Math.abs(expected), 1e-12);
     if (!(Math.abs(actual - expected) <= tol)) {
       double diff = Math.abs(actual - expected);
-      fail(what + ": expected " + expected + " but was " + actual + " (|diff| " + diff + " > " + tol + ")");
+      fail(
+          what
+              + ": expected "
+              + expected
+              + " but was "
+              + actual
+              + " (|diff| "
+              + diff
+              + " > "
+              + tol
+              + ")");
     }
   }
 
-  /** One coordinate of a double-precision reference optimizer: updates {@code w[i]} (and its own state) at step t. */
+  /**
+   * One coordinate of a double-precision reference optimizer: updates {@code w[i]} (and its own
+   * state) at step t.
+   */
   interface Reference {
     void step(int t, int i, double g, double[] w);
   }
 
   /**
-   * Runs steps {@code 1..steps} of {@code opt} on the dense parameter {@code p} with gradients {@code gradients(t)}
-   * and, after every step, compares {@code p} with {@code ref} applied coordinate-wise in double precision.
+   * Runs steps {@code 1..steps} of {@code opt} on the dense parameter {@code p} with gradients
+   * {@code gradients(t)} and, after every step, compares {@code p} with {@code ref} applied
+   * coordinate-wise in double precision.
    */
-  static void assertTrajectory(Parameter p, Optimizer opt, int steps, IntFunction<float[]> gradients, Reference ref) {
+  static void assertTrajectory(
+      Parameter p, Optimizer opt, int steps, IntFunction<float[]> gradients, Reference ref) {
     double[] w = toDouble(p.value().data());
     for (int t = 1; t <= steps; t++) {
       float[] g = gradients.apply(t);
@@ -85,8 +115,8 @@ final class Fixtures {
   }
 
   /**
-   * One optimizer configuration under a test name; {@code lrDecay} is the per-step rate decay under which it
-   * converges on {@link ConvergenceTest}'s quadratic.
+   * One optimizer configuration under a test name; {@code lrDecay} is the per-step rate decay under
+   * which it converges on {@link ConvergenceTest}'s quadratic.
    */
   record Maker(String name, OptimizerConfig config, Regularizer regularizer, double lrDecay) {
     Optimizer make(List<Parameter> params) {
@@ -99,7 +129,9 @@ final class Fixtures {
     }
   }
 
-  /** Every optimizer, plus regularized variants, with hyper-parameters suited to small quadratics. */
+  /**
+   * Every optimizer, plus regularized variants, with hyper-parameters suited to small quadratics.
+   */
   static List<Maker> makers() {
     Regularizer none = Regularizer.none();
     return List.of(

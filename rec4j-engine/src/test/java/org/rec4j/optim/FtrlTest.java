@@ -13,7 +13,9 @@ import java.util.function.IntFunction;
 import org.junit.jupiter.api.Test;
 import org.rec4j.nn.Parameter;
 
-/** FTRL-Proximal: golden trajectory from McMahan et al. (2013) Algorithm 1, and exact zeros from L1. */
+/**
+ * FTRL-Proximal: golden trajectory from McMahan et al. (2013) Algorithm 1, and exact zeros from L1.
+ */
 class FtrlTest {
   private static final double ALPHA = 0.5, BETA = 1, L1 = 0.05, L2 = 0.1;
 
@@ -36,13 +38,22 @@ class FtrlTest {
     double[] z = new double[3], n = new double[3];
     // gradients biased away from zero so |z| ≫ λ1 and w is not a near-cancellation
     float[] bias = {0.8f, -0.6f, 0.3f};
-    IntFunction<float[]> grads = t -> new float[] {bias[0] + grad(t, 0, 0.5), bias[1] + grad(t, 1, 0.5), bias[2]};
-    assertTrajectory(p, opt, 10, grads, (t, i, g, w) -> {
-      double sigma = (Math.sqrt(n[i] + g * g) - Math.sqrt(n[i])) / ALPHA;
-      z[i] += g - sigma * w[i];
-      n[i] += g * g;
-      w[i] = Math.abs(z[i]) <= L1 ? 0 : -(z[i] - Math.signum(z[i]) * L1) / ((BETA + Math.sqrt(n[i])) / ALPHA + L2);
-    });
+    IntFunction<float[]> grads =
+        t -> new float[] {bias[0] + grad(t, 0, 0.5), bias[1] + grad(t, 1, 0.5), bias[2]};
+    assertTrajectory(
+        p,
+        opt,
+        10,
+        grads,
+        (t, i, g, w) -> {
+          double sigma = (Math.sqrt(n[i] + g * g) - Math.sqrt(n[i])) / ALPHA;
+          z[i] += g - sigma * w[i];
+          n[i] += g * g;
+          w[i] =
+              Math.abs(z[i]) <= L1
+                  ? 0
+                  : -(z[i] - Math.signum(z[i]) * L1) / ((BETA + Math.sqrt(n[i])) / ALPHA + L2);
+        });
   }
 
   @Test
@@ -50,7 +61,8 @@ class FtrlTest {
     Parameter p = dense("w", 0f, 0f, 0f, 0f);
     Ftrl opt = new Ftrl(List.of(p), new Ftrl.Config(0.1, 1, 1.0, 0));
     for (int t = 0; t < 20; t++) {
-      setGrad(p, 0.01f, -0.04f, 0.5f, -0.8f); // |Σg| = 0.2, 0.8 stay under λ1 = 1; 10 and 16 exceed it
+      setGrad(
+          p, 0.01f, -0.04f, 0.5f, -0.8f); // |Σg| = 0.2, 0.8 stay under λ1 = 1; 10 and 16 exceed it
       opt.step();
     }
     float[] w = p.value().data();

@@ -84,7 +84,8 @@ class GradientClippingTest {
 
   @Test
   void thresholdIsValidated() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> GradientClipping.byNorm(0));
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> GradientClipping.byNorm(0));
     assertEquals("threshold must be finite and > 0, got 0.0", e.getMessage());
   }
 }

@@ -7,13 +7,15 @@ import static org.rec4j.optim.Fixtures.assertClose;
 import static org.rec4j.optim.Fixtures.grad;
 import static org.rec4j.optim.Fixtures.table;
 
-import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.rec4j.nn.Parameter;
 import org.rec4j.tensor.Tensor;
 
-/** Lazy (row-sparse) Adam: untouched rows frozen, touched rows equal to dense Adam, duplicates summed. */
+/**
+ * Lazy (row-sparse) Adam: untouched rows frozen, touched rows equal to dense Adam, duplicates
+ * summed.
+ */
 class LazyAdamTest {
   private static final int ROWS = 5, COLS = 3;
   private static final Adam.Config CONFIG = new Adam.Config(0.01, 0.9, 0.999, 1e-8);
@@ -44,7 +46,10 @@ class LazyAdamTest {
     for (int r : new int[] {0, 2, 4}) {
       for (int j = 0; j < COLS; j++) {
         int i = r * COLS + j;
-        assertEquals(Float.floatToRawIntBits(before[i]), Float.floatToRawIntBits(after[i]), "untouched row " + r + " col " + j);
+        assertEquals(
+            Float.floatToRawIntBits(before[i]),
+            Float.floatToRawIntBits(after[i]),
+            "untouched row " + r + " col " + j);
         assertEquals(0f, sparseOpt.state("emb").slot(0)[i], "m of untouched row " + r);
         assertEquals(0f, sparseOpt.state("emb").slot(1)[i], "v of untouched row " + r);
       }
@@ -70,8 +75,14 @@ class LazyAdamTest {
     for (int j = 0; j < COLS; j++) {
       float sum = a[j] + b[j];
       // step 1 of Adam: m̂ = g, v̂ = g², so w1 = w0 − lr·g/(|g| + ε)
-      assertClose(w0[2 * COLS + j] - 0.01 * sum / (Math.abs(sum) + 1e-8), w[2 * COLS + j], "row 2 col " + j);
-      assertClose(w0[4 * COLS + j] - 0.01 * a[j] / (Math.abs(a[j]) + 1e-8), w[4 * COLS + j], "row 4 col " + j);
+      assertClose(
+          w0[2 * COLS + j] - 0.01 * sum / (Math.abs(sum) + 1e-8),
+          w[2 * COLS + j],
+          "row 2 col " + j);
+      assertClose(
+          w0[4 * COLS + j] - 0.01 * a[j] / (Math.abs(a[j]) + 1e-8),
+          w[4 * COLS + j],
+          "row 4 col " + j);
     }
   }
 
@@ -93,8 +104,13 @@ class LazyAdamTest {
     for (int j = 0; j < COLS; j++) {
       double m1 = 0.1 * g1[j], v1 = 0.001 * g1[j] * g1[j];
       double w1 = w0[j] - 0.01 * (m1 / (1 - 0.9)) / (Math.sqrt(v1 / (1 - 0.999)) + 1e-8);
-      double m3 = 0.9 * m1 + 0.1 * g3[j], v3 = 0.999 * v1 + 0.001 * g3[j] * g3[j]; // no decay for step 2
-      double w3 = w1 - 0.01 * (m3 / (1 - Math.pow(0.9, 3))) / (Math.sqrt(v3 / (1 - Math.pow(0.999, 3))) + 1e-8);
+      double m3 = 0.9 * m1 + 0.1 * g3[j],
+          v3 = 0.999 * v1 + 0.001 * g3[j] * g3[j]; // no decay for step 2
+      double w3 =
+          w1
+              - 0.01
+                  * (m3 / (1 - Math.pow(0.9, 3)))
+                  / (Math.sqrt(v3 / (1 - Math.pow(0.999, 3))) + 1e-8);
       assertClose(w3, w[j], "row 0 col " + j);
     }
   }
@@ -113,7 +129,8 @@ class LazyAdamTest {
     sparseOpt.step();
     denseOpt.step();
     assertArrayEquals(twin.value().data(), table.value().data());
-    assertEquals(0, table.value().sparseGradient().count(), "rows were folded into the dense buffer");
+    assertEquals(
+        0, table.value().sparseGradient().count(), "rows were folded into the dense buffer");
   }
 
   private static float[] row(int t, int salt) {

@@ -18,7 +18,10 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.rec4j.nn.Parameter;
 
-/** The written lifecycle: what step() touches, zeroGrad(), state export/import, config errors, allocation. */
+/**
+ * The written lifecycle: what step() touches, zeroGrad(), state export/import, config errors,
+ * allocation.
+ */
 class OptimizerLifecycleTest {
   @Test
   void frozenAndGradientlessParametersAreSkipped() {
@@ -75,32 +78,45 @@ class OptimizerLifecycleTest {
   @Test
   void importRejectsUnknownKeysAndWrongLengths() {
     Adam opt = new Adam(List.of(dense("d", 1f, 2f)), Adam.Config.defaults(0.1));
-    IllegalArgumentException unknown = assertThrows(IllegalArgumentException.class,
-        () -> opt.importState(new Optimizer.Snapshot(1, 0.1, Map.of("d/sum", new float[2]))));
+    IllegalArgumentException unknown =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> opt.importState(new Optimizer.Snapshot(1, 0.1, Map.of("d/sum", new float[2]))));
     assertEquals("state 'd/sum' matches no parameter slot; slots are [m, v]", unknown.getMessage());
-    IllegalArgumentException length = assertThrows(IllegalArgumentException.class,
-        () -> opt.importState(new Optimizer.Snapshot(1, 0.1, Map.of("d/m", new float[3]))));
+    IllegalArgumentException length =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> opt.importState(new Optimizer.Snapshot(1, 0.1, Map.of("d/m", new float[3]))));
     assertEquals("state 'd/m' has 3 values but the parameter has 2", length.getMessage());
   }
 
   @Test
   void duplicateNamesAndBadConfigsAreRejectedByKey() {
     var w = dense("w", 1f);
-    IllegalArgumentException dup = assertThrows(IllegalArgumentException.class,
-        () -> new Sgd(List.of(w, w), Sgd.Config.plain(0.1)));
+    IllegalArgumentException dup =
+        assertThrows(
+            IllegalArgumentException.class, () -> new Sgd(List.of(w, w), Sgd.Config.plain(0.1)));
     assertTrue(dup.getMessage().contains("'w' is listed twice"), dup.getMessage());
     // layer-local names repeat across a model: the second gets its list position in the state key
     Sgd same = new Sgd(List.of(dense("w", 1f), dense("w", 2f)), Sgd.Config.plain(0.1));
     assertTrue(same.state("w#1").parameter() != same.state("w").parameter());
-    assertEquals("beta2 must be in [0, 1), got 1.0",
-        assertThrows(IllegalArgumentException.class, () -> new Adam.Config(0.1, 0.9, 1.0, 1e-8)).getMessage());
-    assertEquals("nesterov needs momentum in (0, 1), got 0.0",
-        assertThrows(IllegalArgumentException.class, () -> new Sgd.Config(0.1, 0, true)).getMessage());
-    assertEquals("alpha must be finite and > 0, got 0.0",
-        assertThrows(IllegalArgumentException.class, () -> new Ftrl.Config(0, 1, 0, 0)).getMessage());
+    assertEquals(
+        "beta2 must be in [0, 1), got 1.0",
+        assertThrows(IllegalArgumentException.class, () -> new Adam.Config(0.1, 0.9, 1.0, 1e-8))
+            .getMessage());
+    assertEquals(
+        "nesterov needs momentum in (0, 1), got 0.0",
+        assertThrows(IllegalArgumentException.class, () -> new Sgd.Config(0.1, 0, true))
+            .getMessage());
+    assertEquals(
+        "alpha must be finite and > 0, got 0.0",
+        assertThrows(IllegalArgumentException.class, () -> new Ftrl.Config(0, 1, 0, 0))
+            .getMessage());
     RmsProp rms = new RmsProp(List.of(), RmsProp.Config.defaults(0.1));
-    assertEquals("learning rate must be finite and >= 0, got NaN",
-        assertThrows(IllegalArgumentException.class, () -> rms.setLearningRate(Double.NaN)).getMessage());
+    assertEquals(
+        "learning rate must be finite and >= 0, got NaN",
+        assertThrows(IllegalArgumentException.class, () -> rms.setLearningRate(Double.NaN))
+            .getMessage());
   }
 
   @Test
@@ -111,8 +127,10 @@ class OptimizerLifecycleTest {
       assertEquals(m.config().getClass().getEnclosingClass(), opt.getClass(), m.name());
       assertEquals(m.regularizer(), opt.regularizer(), m.name());
     }
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> new Ftrl.Config(0.1, 1, 0, 0).build(ps, Regularizer.l2(0.1f)));
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> new Ftrl.Config(0.1, 1, 0, 0).build(ps, Regularizer.l2(0.1f)));
     assertTrue(e.getMessage().startsWith("FTRL takes no regularizer"), e.getMessage());
   }
 
@@ -123,14 +141,17 @@ class OptimizerLifecycleTest {
     Adam opt = new Adam(List.of(d, s), Adam.Config.defaults(0.01));
     float[] row = new float[16];
     Arrays.fill(row, 0.1f);
-    Runnable batch = () -> {
-      Arrays.fill(d.value().gradBuffer(), 0.2f);
-      for (int r = 0; r < 40; r++) s.value().sparseGradBuffer().add((r * 37) % 1000, row, 0, 1f);
-      opt.step();
-      opt.zeroGrad();
-    };
+    Runnable batch =
+        () -> {
+          Arrays.fill(d.value().gradBuffer(), 0.2f);
+          for (int r = 0; r < 40; r++)
+            s.value().sparseGradBuffer().add((r * 37) % 1000, row, 0, 1f);
+          opt.step();
+          opt.zeroGrad();
+        };
     for (int i = 0; i < 20_000; i++) batch.run();
-    com.sun.management.ThreadMXBean bean = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+    com.sun.management.ThreadMXBean bean =
+        (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
     long tid = Thread.currentThread().threadId();
     long before = bean.getThreadAllocatedBytes(tid);
     for (int i = 0; i < 1000; i++) batch.run();

@@ -15,7 +15,9 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.rec4j.nn.Parameter;
 
-/** L1 / L2 / elastic-net terms added to the gradient: dense everywhere, sparse on touched rows only. */
+/**
+ * L1 / L2 / elastic-net terms added to the gradient: dense everywhere, sparse on touched rows only.
+ */
 class RegularizerTest {
   @Test
   void elasticNetAddsSignAndLinearTerms() {
@@ -23,7 +25,9 @@ class RegularizerTest {
     Sgd opt = new Sgd(List.of(p), Sgd.Config.plain(0.1), Regularizer.elasticNet(0.5f, 0.2f));
     setGrad(p, 1f, 1f, 1f);
     opt.step();
-    double[] expected = {2 - 0.1 * (1 + 0.5 + 0.2 * 2), -3 - 0.1 * (1 - 0.5 + 0.2 * -3), 0 - 0.1 * 1};
+    double[] expected = {
+      2 - 0.1 * (1 + 0.5 + 0.2 * 2), -3 - 0.1 * (1 - 0.5 + 0.2 * -3), 0 - 0.1 * 1
+    };
     assertClose(expected, p.value().data(), "w1");
   }
 
@@ -52,8 +56,10 @@ class RegularizerTest {
 
   @Test
   void penaltyValueAndValidation() {
-    assertEquals(0.5 * 3 + 0.5 * 0.25 * 5, new Regularizer(0.5f, 0.25f).penalty(new float[] {1, -2}), 1e-12);
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Regularizer.l2(-1f));
+    assertEquals(
+        0.5 * 3 + 0.5 * 0.25 * 5, new Regularizer(0.5f, 0.25f).penalty(new float[] {1, -2}), 1e-12);
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> Regularizer.l2(-1f));
     assertTrue(e.getMessage().startsWith("l2 must be finite and >= 0"), e.getMessage());
   }
 }

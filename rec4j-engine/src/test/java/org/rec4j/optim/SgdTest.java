@@ -1,16 +1,19 @@
 package org.rec4j.optim;
 
 import static org.rec4j.optim.Fixtures.assertClose;
-import static org.rec4j.optim.Fixtures.dense;
 import static org.rec4j.optim.Fixtures.assertTrajectory;
-import static org.rec4j.optim.Fixtures.sines;
+import static org.rec4j.optim.Fixtures.dense;
 import static org.rec4j.optim.Fixtures.setGrad;
+import static org.rec4j.optim.Fixtures.sines;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.rec4j.nn.Parameter;
 
-/** Golden trajectories of SGD, heavy-ball momentum and Nesterov momentum against double-precision formulas. */
+/**
+ * Golden trajectories of SGD, heavy-ball momentum and Nesterov momentum against double-precision
+ * formulas.
+ */
 class SgdTest {
   private static final float[] W0 = {1.5f, -2f, 0.75f};
   private static final int STEPS = 10;
@@ -21,7 +24,8 @@ class SgdTest {
     Sgd opt = new Sgd(List.of(p), Sgd.Config.plain(0.1));
     setGrad(p, 0.5f, -1f, 2f);
     opt.step();
-    assertClose(new double[] {1.5 - 0.1 * 0.5, -2 - 0.1 * -1, 0.75 - 0.1 * 2}, p.value().data(), "w1");
+    assertClose(
+        new double[] {1.5 - 0.1 * 0.5, -2 - 0.1 * -1, 0.75 - 0.1 * 2}, p.value().data(), "w1");
     setGrad(p, 1f, 1f, 1f);
     opt.step();
     assertClose(new double[] {1.45 - 0.1, -1.9 - 0.1, 0.55 - 0.1}, p.value().data(), "w2");
@@ -32,10 +36,15 @@ class SgdTest {
     Parameter p = dense("w", W0);
     Sgd opt = new Sgd(List.of(p), new Sgd.Config(0.05, 0.9, false));
     double[] b = new double[3];
-    assertTrajectory(p, opt, STEPS, sines(3, 1), (t, i, g, w) -> {
-      b[i] = 0.9 * b[i] + g;
-      w[i] -= 0.05 * b[i];
-    });
+    assertTrajectory(
+        p,
+        opt,
+        STEPS,
+        sines(3, 1),
+        (t, i, g, w) -> {
+          b[i] = 0.9 * b[i] + g;
+          w[i] -= 0.05 * b[i];
+        });
   }
 
   @Test
@@ -46,7 +55,8 @@ class SgdTest {
     setGrad(p, g);
     opt.step();
     // b = g, w = w0 − lr·(g + μ·g)
-    for (int i = 0; i < 3; i++) assertClose(W0[i] - 0.05 * (g[i] + 0.9 * g[i]), p.value().data()[i], "w1[" + i + "]");
+    for (int i = 0; i < 3; i++)
+      assertClose(W0[i] - 0.05 * (g[i] + 0.9 * g[i]), p.value().data()[i], "w1[" + i + "]");
   }
 
   @Test
@@ -54,9 +64,14 @@ class SgdTest {
     Parameter p = dense("w", W0);
     Sgd opt = new Sgd(List.of(p), new Sgd.Config(0.05, 0.9, true));
     double[] b = new double[3];
-    assertTrajectory(p, opt, STEPS, sines(3, 1), (t, i, g, w) -> {
-      b[i] = 0.9 * b[i] + g;
-      w[i] -= 0.05 * (g + 0.9 * b[i]);
-    });
+    assertTrajectory(
+        p,
+        opt,
+        STEPS,
+        sines(3, 1),
+        (t, i, g, w) -> {
+          b[i] = 0.9 * b[i] + g;
+          w[i] -= 0.05 * (g + 0.9 * b[i]);
+        });
   }
 }

@@ -12,9 +12,9 @@ import org.rec4j.nn.Parameter;
 import org.rec4j.tensor.Tensor;
 
 /**
- * For every optimizer, a sparse table whose rows 0–2 are touched every step (in varying order, one of them as two
- * half-gradient duplicates) ends bit-identical to a dense parameter given the same gradients, while row 3, never
- * touched, keeps its initial bits.
+ * For every optimizer, a sparse table whose rows 0–2 are touched every step (in varying order, one
+ * of them as two half-gradient duplicates) ends bit-identical to a dense parameter given the same
+ * gradients, while row 3, never touched, keeps its initial bits.
  */
 class SparseDenseEquivalenceTest {
   private static final int ROWS = 4, COLS = 5, STEPS = 6;
@@ -51,10 +51,16 @@ class SparseDenseEquivalenceTest {
     }
     float[] s = sparse.value().data(), d = dense.value().data();
     for (int i = 0; i < 3 * COLS; i++) {
-      assertEquals(Float.floatToRawIntBits(d[i]), Float.floatToRawIntBits(s[i]), maker + ": touched coordinate " + i);
+      assertEquals(
+          Float.floatToRawIntBits(d[i]),
+          Float.floatToRawIntBits(s[i]),
+          maker + ": touched coordinate " + i);
     }
     for (int i = 3 * COLS; i < ROWS * COLS; i++) {
-      assertEquals(Float.floatToRawIntBits(init[i]), Float.floatToRawIntBits(s[i]), maker + ": untouched coordinate " + i);
+      assertEquals(
+          Float.floatToRawIntBits(init[i]),
+          Float.floatToRawIntBits(s[i]),
+          maker + ": untouched coordinate " + i);
     }
   }
 }

@@ -9,9 +9,9 @@ import org.junit.jupiter.api.Test;
 import org.rec4j.nn.Parameter;
 
 /**
- * Decaying state is flushed to zero once below 1e-30, before it can reach the subnormal range: with decay ½ and
- * one unit gradient followed by zeros, the state after step k is 2^−(k−1)·c, which crosses 1e-30 (≈ 2^−99.66) at
- * step 101 while still a normal float.
+ * Decaying state is flushed to zero once below 1e-30, before it can reach the subnormal range: with
+ * decay ½ and one unit gradient followed by zeros, the state after step k is 2^−(k−1)·c, which
+ * crosses 1e-30 (≈ 2^−99.66) at step 101 while still a normal float.
  */
 class SubnormalFlushTest {
   @Test
@@ -43,7 +43,10 @@ class SubnormalFlushTest {
     assertEquals(0f, opt.state("w").slot(1)[0]);
   }
 
-  /** One unit gradient then zero gradients, {@code steps} steps in all; returns the first state slot. */
+  /**
+   * One unit gradient then zero gradients, {@code steps} steps in all; returns the first state
+   * slot.
+   */
   private static float[] runDecay(Parameter p, Optimizer opt, int steps) {
     setGrad(p, 1f);
     opt.step();

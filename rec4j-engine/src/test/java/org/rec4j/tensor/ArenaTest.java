@@ -12,11 +12,17 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.rec4j.loss.BceWithLogitsLoss;
 
-/** The arena's pooling of buffers, tensors and nodes: results equal unpooled runs, and the lifetime rule. */
+/**
+ * The arena's pooling of buffers, tensors and nodes: results equal unpooled runs, and the lifetime
+ * rule.
+ */
 class ArenaTest {
   private static final int STEPS = 7;
 
-  /** A small MF + MLP model stepped with plain SGD; returns every step's loss followed by the final weights. */
+  /**
+   * A small MF + MLP model stepped with plain SGD; returns every step's loss followed by the final
+   * weights.
+   */
   private static float[] train(Arena arena) {
     Rng rng = new Rng(5);
     Tensor users = Tensor.randn(rng, 0.1f, 10, 4).requiresGrad(true).sparseGrad(true);
@@ -71,8 +77,11 @@ class ArenaTest {
   void pooledStepsEqualUnpooledStepsBitForBit() {
     float[] heap = train(null);
     float[] pooled = train(new Arena());
-    assertArrayEquals(heap, pooled, "losses and weights of pooled steps must equal the unpooled run exactly");
-    assertTrue(heap[0] > 0 && heap[STEPS - 1] < heap[0], "the model trains: losses " + heap[0] + " → " + heap[STEPS - 1]);
+    assertArrayEquals(
+        heap, pooled, "losses and weights of pooled steps must equal the unpooled run exactly");
+    assertTrue(
+        heap[0] > 0 && heap[STEPS - 1] < heap[0],
+        "the model trains: losses " + heap[0] + " → " + heap[STEPS - 1]);
   }
 
   @Test
@@ -93,7 +102,8 @@ class ArenaTest {
       }
     }
     assertTrue(objects >= 8, "the step's tensors and nodes come from the arena: " + objects);
-    assertEquals(objects, arena.objects(), "later steps reuse the first step's tensor and node objects");
+    assertEquals(
+        objects, arena.objects(), "later steps reuse the first step's tensor and node objects");
     assertEquals(buffers, arena.allocations(), "later steps reuse the first step's buffers");
   }
 
@@ -112,8 +122,10 @@ class ArenaTest {
     assertEquals(0, kept.size(), "a pooled tensor holds nothing once its scope closed");
     assertNull(kept.node());
     assertFalse(kept.requiresGrad());
-    assertArrayEquals(new float[] {1f, 2f}, wrapped.data(), "wrap gives a heap tensor the scope never recycles");
-    assertArrayEquals(new float[] {2f, 2f, 2f, 2f, 2f, 2f}, copied.data(), "copy gives a heap tensor");
+    assertArrayEquals(
+        new float[] {1f, 2f}, wrapped.data(), "wrap gives a heap tensor the scope never recycles");
+    assertArrayEquals(
+        new float[] {2f, 2f, 2f, 2f, 2f, 2f}, copied.data(), "copy gives a heap tensor");
     try (Arena.Scope s = arena.open()) {
       Tensor next = MathOps.addScalar(w, 1f);
       assertSame(kept, next, "the next scope reuses the object (hence the lifetime rule)");
@@ -124,14 +136,19 @@ class ArenaTest {
   void backwardInsideABackwardRuleUsesItsOwnScratch() {
     Tensor x = Tensor.of(new float[] {1f, 2f}, 2).requiresGrad(true);
     Tensor z = Tensor.of(new float[] {3f}, 1).requiresGrad(true);
-    Tensor other = ReduceOps.sum(MathOps.mulScalar(z, 4f)); // another graph, walked from inside a backward rule
+    Tensor other =
+        ReduceOps.sum(
+            MathOps.mulScalar(z, 4f)); // another graph, walked from inside a backward rule
     Tensor y = CustomOp.output(Shape.of(2));
     System.arraycopy(x.data(), 0, y.data(), 0, 2);
-    CustomOp.record(y, (out, g, in) -> {
-      other.backward();
-      float[] gx = in[0].gradBuffer();
-      for (int i = 0; i < g.length; i++) gx[i] += g[i];
-    }, x);
+    CustomOp.record(
+        y,
+        (out, g, in) -> {
+          other.backward();
+          float[] gx = in[0].gradBuffer();
+          for (int i = 0; i < g.length; i++) gx[i] += g[i];
+        },
+        x);
     ReduceOps.sum(MathOps.mul(y, y)).backward();
     assertArrayEquals(new float[] {2f, 4f}, x.grad(), 0f);
     assertArrayEquals(new float[] {4f}, z.grad(), 0f);

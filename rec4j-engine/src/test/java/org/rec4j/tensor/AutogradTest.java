@@ -9,7 +9,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
-/** Semantics of the autodiff graph: accumulation, noGrad, sparse gradients, arenas and error messages. */
+/**
+ * Semantics of the autodiff graph: accumulation, noGrad, sparse gradients, arenas and error
+ * messages.
+ */
 class AutogradTest {
 
   @Test
@@ -108,9 +111,11 @@ class AutogradTest {
   void shapeErrorsNameBothShapes() {
     Tensor a = Tensor.zeros(2, 3), b = Tensor.zeros(4, 5);
     var e = assertThrows(IllegalArgumentException.class, () -> MathOps.add(a, b));
-    assertTrue(e.getMessage().contains("[2, 3]") && e.getMessage().contains("[4, 5]"), e.getMessage());
+    assertTrue(
+        e.getMessage().contains("[2, 3]") && e.getMessage().contains("[4, 5]"), e.getMessage());
     e = assertThrows(IllegalArgumentException.class, () -> LinAlg.matmul(a, b));
-    assertTrue(e.getMessage().contains("[2, 3]") && e.getMessage().contains("[4, 5]"), e.getMessage());
+    assertTrue(
+        e.getMessage().contains("[2, 3]") && e.getMessage().contains("[4, 5]"), e.getMessage());
   }
 
   @Test
@@ -147,22 +152,28 @@ class AutogradTest {
 
   @Test
   void csrTransposeAndDense() {
-    CsrMatrix s = CsrMatrix.fromCoo(2, 3, new int[] {0, 1, 1}, new int[] {2, 0, 2}, new float[] {1f, 2f, 3f});
+    CsrMatrix s =
+        CsrMatrix.fromCoo(2, 3, new int[] {0, 1, 1}, new int[] {2, 0, 2}, new float[] {1f, 2f, 3f});
     Tensor x = Tensor.of(new float[] {1, 2, 3, 4, 5, 6}, 3, 2);
     assertArrayEquals(LinAlg.matmul(s.toDense(), x).data(), LinAlg.spmm(s, x).data(), 1e-6f);
-    assertArrayEquals(ShapeOps.transpose(s.toDense(), 0, 1).data(), s.transpose().toDense().data(), 0f);
-    assertThrows(IllegalArgumentException.class, () -> new CsrMatrix(2, 3, new int[] {0, 1}, new int[] {0}, new float[] {1f}));
+    assertArrayEquals(
+        ShapeOps.transpose(s.toDense(), 0, 1).data(), s.transpose().toDense().data(), 0f);
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> new CsrMatrix(2, 3, new int[] {0, 1}, new int[] {0}, new float[] {1f}));
   }
 
   @Test
   void finiteCheckNamesTheCulprit() {
     Tensor t = Tensor.of(new float[] {1f, Float.NaN}, 2);
     var e = assertThrows(ArithmeticException.class, () -> Finite.check(t, "loss"));
-    assertTrue(e.getMessage().contains("loss") && e.getMessage().contains("element 1"), e.getMessage());
+    assertTrue(
+        e.getMessage().contains("loss") && e.getMessage().contains("element 1"), e.getMessage());
   }
 
   @Test
   void sameSeedSameDraws() {
-    assertArrayEquals(Tensor.randn(new Rng(5), 1f, 100).data(), Tensor.randn(new Rng(5), 1f, 100).data(), 0f);
+    assertArrayEquals(
+        Tensor.randn(new Rng(5), 1f, 100).data(), Tensor.randn(new Rng(5), 1f, 100).data(), 0f);
   }
 }

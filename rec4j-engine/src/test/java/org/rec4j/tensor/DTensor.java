@@ -3,8 +3,8 @@ package org.rec4j.tensor;
 import java.util.Arrays;
 
 /**
- * A dense double-precision tensor for the reference implementations in {@link Ref}: values in row-major order and
- * the dimensions (rank 0 is a scalar). Test code only; no autograd.
+ * A dense double-precision tensor for the reference implementations in {@link Ref}: values in
+ * row-major order and the dimensions (rank 0 is a scalar). Test code only; no autograd.
  */
 public final class DTensor {
   final double[] v;
@@ -13,7 +13,8 @@ public final class DTensor {
   DTensor(double[] v, int... dims) {
     int n = 1;
     for (int d : dims) n *= d;
-    if (n != v.length) throw new IllegalArgumentException(v.length + " values for dims " + Arrays.toString(dims));
+    if (n != v.length)
+      throw new IllegalArgumentException(v.length + " values for dims " + Arrays.toString(dims));
     this.v = v;
     this.dims = dims.clone();
   }

@@ -5,7 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
-/** Tiny end-to-end learning problems on the raw engine (plain gradient descent, no optimizer classes). */
+/**
+ * Tiny end-to-end learning problems on the raw engine (plain gradient descent, no optimizer
+ * classes).
+ */
 class EndToEndTest {
 
   private static void sgd(float lr, Tensor... params) {
@@ -38,8 +41,15 @@ class EndToEndTest {
         sgd(0.5f, w1, b1, w2, b2);
       }
     }
-    Tensor p = Activations.sigmoid(LinAlg.linear(LinAlg.linear(x, w1, b1, Activations.Kind.TANH), w2, b2, Activations.Kind.IDENTITY));
-    for (int i = 0; i < 4; i++) assertEquals(y.data()[i], Math.round(p.data()[i]), "XOR row " + i + " p=" + p.data()[i]);
+    Tensor p =
+        Activations.sigmoid(
+            LinAlg.linear(
+                LinAlg.linear(x, w1, b1, Activations.Kind.TANH),
+                w2,
+                b2,
+                Activations.Kind.IDENTITY));
+    for (int i = 0; i < 4; i++)
+      assertEquals(y.data()[i], Math.round(p.data()[i]), "XOR row " + i + " p=" + p.data()[i]);
     assertTrue(loss < 0.05f, "final loss " + loss);
   }
 
@@ -50,7 +60,9 @@ class EndToEndTest {
     Tensor x = Tensor.zeros(n, 3);
     Tensor y = Tensor.zeros(n, 1);
     for (int i = 0; i < n; i++) {
-      float a = (float) rng.nextGaussian(), b = (float) rng.nextGaussian(), c = (float) rng.nextGaussian();
+      float a = (float) rng.nextGaussian(),
+          b = (float) rng.nextGaussian(),
+          c = (float) rng.nextGaussian();
       float margin = 2 * a - b + 0.5f * c;
       if (Math.abs(margin) < 0.2f) margin = margin < 0 ? margin - 0.3f : margin + 0.3f;
       x.set(a, i, 0);

@@ -5,14 +5,16 @@ import java.util.function.DoubleBinaryOperator;
 import java.util.function.DoubleUnaryOperator;
 
 /**
- * Slow, obvious double-precision implementations of the engine's ops, written from their formulas, as the
- * reference forward of the gradient checks ({@link GradCheck}). Nothing here calls engine code: each function loops
- * over indices in the most direct way. Axes split a tensor into {@code outer × n × inner} as in {@link ReduceOps}.
+ * Slow, obvious double-precision implementations of the engine's ops, written from their formulas,
+ * as the reference forward of the gradient checks ({@link GradCheck}). Nothing here calls engine
+ * code: each function loops over indices in the most direct way. Axes split a tensor into {@code
+ * outer × n × inner} as in {@link ReduceOps}.
  */
 public final class Ref {
   private Ref() {}
 
-  // ---- elementwise ---------------------------------------------------------------------------------------------
+  // ---- elementwise
+  // ---------------------------------------------------------------------------------------------
 
   /** f applied to every element. */
   public static DTensor map(DTensor a, DoubleUnaryOperator f) {
@@ -21,14 +23,18 @@ public final class Ref {
     return new DTensor(o, a.dims);
   }
 
-  /** f(a, b) elementwise with NumPy broadcasting (dimensions aligned from the right, extent 1 repeats). */
+  /**
+   * f(a, b) elementwise with NumPy broadcasting (dimensions aligned from the right, extent 1
+   * repeats).
+   */
   public static DTensor zip(DTensor a, DTensor b, DoubleBinaryOperator f) {
     int r = Math.max(a.rank(), b.rank());
     int[] od = new int[r];
     for (int i = 0; i < r; i++) {
       int da = extent(a, i - r + a.rank()), db = extent(b, i - r + b.rank());
       if (da != db && da != 1 && db != 1) {
-        throw new IllegalArgumentException("cannot broadcast " + Arrays.toString(a.dims) + " with " + Arrays.toString(b.dims));
+        throw new IllegalArgumentException(
+            "cannot broadcast " + Arrays.toString(a.dims) + " with " + Arrays.toString(b.dims));
       }
       od[i] = Math.max(da, db);
     }
@@ -52,10 +58,13 @@ public final class Ref {
     }
   }
 
-  /** Offset in {@code t} of the broadcast output index {@code idx} (t's axes aligned to the right). */
+  /**
+   * Offset in {@code t} of the broadcast output index {@code idx} (t's axes aligned to the right).
+   */
   private static int offset(DTensor t, int[] idx) {
     int off = 0, shift = idx.length - t.rank();
-    for (int i = 0; i < t.rank(); i++) off = off * t.dims[i] + (t.dims[i] == 1 ? 0 : idx[i + shift]);
+    for (int i = 0; i < t.rank(); i++)
+      off = off * t.dims[i] + (t.dims[i] == 1 ? 0 : idx[i + shift]);
     return off;
   }
 
@@ -143,7 +152,8 @@ public final class Ref {
     };
   }
 
-  // ---- reductions ------------------------------------------------------------------------------------------------
+  // ---- reductions
+  // ------------------------------------------------------------------------------------------------
 
   /** Σ of all elements, as a scalar. */
   public static DTensor sum(DTensor a) {
@@ -244,7 +254,8 @@ public final class Ref {
     return out;
   }
 
-  // ---- shape and index -----------------------------------------------------------------------------------------------
+  // ---- shape and index
+  // -----------------------------------------------------------------------------------------------
 
   /** The same values with new dimensions (one may be −1). */
   public static DTensor reshape(DTensor a, int... dims) {
@@ -300,7 +311,8 @@ public final class Ref {
       for (DTensor p : parts) {
         int n = p.dims[x];
         for (int j = 0; j < n; j++) {
-          for (int i = 0; i < inner; i++) out.v[(o * total + j0 + j) * inner + i] = p.v[(o * n + j) * inner + i];
+          for (int i = 0; i < inner; i++)
+            out.v[(o * total + j0 + j) * inner + i] = p.v[(o * n + j) * inner + i];
         }
         j0 += n;
       }
@@ -323,7 +335,8 @@ public final class Ref {
     DTensor out = DTensor.zeros(od);
     for (int o = 0; o < outer; o++) {
       for (int j = 0; j < idx.length; j++) {
-        for (int i = 0; i < inner; i++) out.v[(o * idx.length + j) * inner + i] = a.v[(o * n + idx[j]) * inner + i];
+        for (int i = 0; i < inner; i++)
+          out.v[(o * idx.length + j) * inner + i] = a.v[(o * n + idx[j]) * inner + i];
       }
     }
     return out;
@@ -387,7 +400,8 @@ public final class Ref {
     return out;
   }
 
-  // ---- products ------------------------------------------------------------------------------------------------------
+  // ---- products
+  // ------------------------------------------------------------------------------------------------------
 
   /** op(a)·op(b) for a [..., m, k] (leading axes flattened) or aᵀ (rank 2), and b [k, n] or bᵀ. */
   public static DTensor matmul(DTensor a, DTensor b, boolean ta, boolean tb) {
@@ -453,7 +467,8 @@ public final class Ref {
     return map(y, v -> activation(act, v));
   }
 
-  // ---- normalization and composites ---------------------------------------------------------------------------------
+  // ---- normalization and composites
+  // ---------------------------------------------------------------------------------
 
   /** (x − μ)/√(σ² + eps)·γ + β over the last axis, biased variance. */
   public static DTensor layerNorm(DTensor x, DTensor gamma, DTensor beta, double eps) {
@@ -463,17 +478,24 @@ public final class Ref {
       double mu = 0, var = 0;
       for (int j = 0; j < d; j++) mu += x.v[r * d + j] / d;
       for (int j = 0; j < d; j++) var += (x.v[r * d + j] - mu) * (x.v[r * d + j] - mu) / d;
-      for (int j = 0; j < d; j++) out.v[r * d + j] = (x.v[r * d + j] - mu) / Math.sqrt(var + eps) * gamma.v[j] + beta.v[j];
+      for (int j = 0; j < d; j++)
+        out.v[r * d + j] = (x.v[r * d + j] - mu) / Math.sqrt(var + eps) * gamma.v[j] + beta.v[j];
     }
     return out;
   }
 
   /**
-   * Batch norm of x [n, c] per column: with batch statistics (biased variance) in training, else with the given
-   * running mean and variance.
+   * Batch norm of x [n, c] per column: with batch statistics (biased variance) in training, else
+   * with the given running mean and variance.
    */
-  public static DTensor batchNorm(DTensor x, DTensor gamma, DTensor beta, double[] runningMean, double[] runningVar,
-                                  double eps, boolean training) {
+  public static DTensor batchNorm(
+      DTensor x,
+      DTensor gamma,
+      DTensor beta,
+      double[] runningMean,
+      double[] runningVar,
+      double eps,
+      boolean training) {
     int n = x.dims[0], c = x.dims[1];
     DTensor out = DTensor.zeros(x.dims);
     for (int j = 0; j < c; j++) {
@@ -485,7 +507,8 @@ public final class Ref {
         mu = runningMean[j];
         var = runningVar[j];
       }
-      for (int r = 0; r < n; r++) out.v[r * c + j] = (x.v[r * c + j] - mu) / Math.sqrt(var + eps) * gamma.v[j] + beta.v[j];
+      for (int r = 0; r < n; r++)
+        out.v[r * c + j] = (x.v[r * c + j] - mu) / Math.sqrt(var + eps) * gamma.v[j] + beta.v[j];
     }
     return out;
   }

@@ -7,7 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import org.junit.jupiter.api.Test;
 
-/** Shape factories and derivations, which are interned: same results as building the dimensions by hand. */
+/**
+ * Shape factories and derivations, which are interned: same results as building the dimensions by
+ * hand.
+ */
 class ShapeTest {
 
   @Test
@@ -20,7 +23,8 @@ class ShapeTest {
     assertArrayEquals(new int[] {4, 6}, s.without(1).dims());
     assertArrayEquals(new int[] {4, 5}, s.without(-1).dims());
     assertSame(Shape.scalar(), Shape.of(7).without(0));
-    assertArrayEquals(new int[] {3, 4, 5}, Shape.broadcast(Shape.of(4, 1), Shape.of(3, 1, 5)).dims());
+    assertArrayEquals(
+        new int[] {3, 4, 5}, Shape.broadcast(Shape.of(4, 1), Shape.of(3, 1, 5)).dims());
     assertSame(s, Shape.broadcast(s, Shape.of(1, 6)), "a stretched operand gives the other shape");
     assertSame(s, Shape.broadcast(Shape.of(5, 1), s));
   }

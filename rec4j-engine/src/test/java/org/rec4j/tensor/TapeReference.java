@@ -6,16 +6,18 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The recorded graph of one engine forward pass, re-evaluated in double precision with the {@link Ref} op of each
- * node: the reference forward of a layer or model that is a composition of engine primitives. The graph supplies
- * only the structure (which op, applied to which tensors, with which recorded attributes: axes, index maps, masks,
- * scalars); every value is recomputed in double from the leaves, so perturbing a leaf moves every dependent value.
+ * The recorded graph of one engine forward pass, re-evaluated in double precision with the {@link
+ * Ref} op of each node: the reference forward of a layer or model that is a composition of engine
+ * primitives. The graph supplies only the structure (which op, applied to which tensors, with which
+ * recorded attributes: axes, index maps, masks, scalars); every value is recomputed in double from
+ * the leaves, so perturbing a leaf moves every dependent value.
  *
- * <p>Two constants are not kept by the graph and are recovered from the recorded float32 values: the addend of
- * {@code addScalar} (the float that reproduces the recorded output) and the {@code eps} of layer norm and of batch
- * norm in training ({@code 1/rstd² − σ²}, to about 1e-7 relative to σ²). Both shift the point of evaluation by
- * ~1e-7, which moves derivatives by a comparable relative amount, far below the checker's tolerance.
- * {@link Op#CUSTOM} nodes cannot be re-evaluated; a function containing one needs an explicit reference.
+ * <p>Two constants are not kept by the graph and are recovered from the recorded float32 values:
+ * the addend of {@code addScalar} (the float that reproduces the recorded output) and the {@code
+ * eps} of layer norm and of batch norm in training ({@code 1/rstd² − σ²}, to about 1e-7 relative to
+ * σ²). Both shift the point of evaluation by ~1e-7, which moves derivatives by a comparable
+ * relative amount, far below the checker's tolerance. {@link Op#CUSTOM} nodes cannot be
+ * re-evaluated; a function containing one needs an explicit reference.
  */
 final class TapeReference implements GradCheck.Reference {
   private final Tensor root;
@@ -24,7 +26,10 @@ final class TapeReference implements GradCheck.Reference {
   private final Map<Tensor, DTensor> constants = new IdentityHashMap<>();
   private final Map<Node, Object> recovered = new IdentityHashMap<>();
 
-  /** The graph that produced {@code root}, with {@code leaves} as the variables (in {@link #apply} order). */
+  /**
+   * The graph that produced {@code root}, with {@code leaves} as the variables (in {@link #apply}
+   * order).
+   */
   TapeReference(Tensor root, Tensor[] leaves) {
     this.root = root;
     this.leaves = leaves;
@@ -46,7 +51,8 @@ final class TapeReference implements GradCheck.Reference {
       return;
     }
     if (n.op == Op.CUSTOM) {
-      throw new UnsupportedOperationException("a CUSTOM op has no tape reference; give the check an explicit reference");
+      throw new UnsupportedOperationException(
+          "a CUSTOM op has no tape reference; give the check an explicit reference");
     }
     for (Tensor in : n.inputs) visit(in, seen);
     order.add(n);
@@ -67,7 +73,7 @@ final class TapeReference implements GradCheck.Reference {
           recovered.put(n, stats.clone());
         }
       }
-      default -> { }
+      default -> {}
     }
   }
 
@@ -84,9 +90,14 @@ final class TapeReference implements GradCheck.Reference {
     return s;
   }
 
-  /** eps = 1/rstd² − σ² averaged over the rows (layer norm) or columns (batch norm) of the recorded statistics. */
+  /**
+   * eps = 1/rstd² − σ² averaged over the rows (layer norm) or columns (batch norm) of the recorded
+   * statistics.
+   */
   private static double epsFromStats(Tensor x, float[] stats, boolean rows) {
-    int d = rows ? x.dim(-1) : x.dim(1), groups = rows ? x.size() / d : d, len = rows ? d : x.dim(0);
+    int d = rows ? x.dim(-1) : x.dim(1),
+        groups = rows ? x.size() / d : d,
+        len = rows ? d : x.dim(0);
     float[] v = x.data();
     double sum = 0;
     for (int g = 0; g < groups; g++) {
@@ -160,14 +171,17 @@ final class TapeReference implements GradCheck.Reference {
       case MASKED_FILL -> {
         float[] mask = ((Tensor) n.aux).data(), recorded = (float[]) recovered.get(n);
         DTensor out = DTensor.zeros(od);
-        for (int i = 0; i < out.v.length; i++) out.v[i] = mask[i % mask.length] != 0f ? recorded[i] : a.v[i];
+        for (int i = 0; i < out.v.length; i++)
+          out.v[i] = mask[i % mask.length] != 0f ? recorded[i] : a.v[i];
         yield out;
       }
       case MATMUL -> Ref.reshape(Ref.matmul(a, b, at[3] == 1, at[4] == 1), od);
       case BMM -> Ref.bmm(a, b, at[4] == 1, at[5] == 1);
       case BATCHED_OUTER -> Ref.batchedOuter(a, b);
       case SPMM -> Ref.spmm((CsrMatrix) n.aux, a);
-      case LINEAR -> Ref.linear(a, b, n.inputs.length > 2 ? val.get(n.inputs[2]) : null, (Activations.Kind) n.aux);
+      case LINEAR ->
+          Ref.linear(
+              a, b, n.inputs.length > 2 ? val.get(n.inputs[2]) : null, (Activations.Kind) n.aux);
       case DROPOUT -> {
         float[] mask = (float[]) recovered.get(n);
         DTensor out = DTensor.zeros(od);
@@ -176,7 +190,9 @@ final class TapeReference implements GradCheck.Reference {
       }
       case LAYER_NORM -> Ref.layerNorm(a, b, val.get(n.inputs[2]), (Double) recovered.get(n));
       case BATCH_NORM -> {
-        if (at[0] == 1) yield Ref.batchNorm(a, b, val.get(n.inputs[2]), null, null, (Double) recovered.get(n), true);
+        if (at[0] == 1)
+          yield Ref.batchNorm(
+              a, b, val.get(n.inputs[2]), null, null, (Double) recovered.get(n), true);
         float[] stats = (float[]) recovered.get(n);
         int c = a.dims[1];
         double[] mu = new double[c], var = new double[c];
@@ -186,7 +202,8 @@ final class TapeReference implements GradCheck.Reference {
         }
         yield Ref.batchNorm(a, b, val.get(n.inputs[2]), mu, var, 0, false);
       }
-      case CUSTOM -> throw new IllegalStateException("unreachable: CUSTOM rejected when the tape was read");
+      case CUSTOM ->
+          throw new IllegalStateException("unreachable: CUSTOM rejected when the tape was read");
     };
   }
 

@@ -24,20 +24,33 @@ import org.rec4j.serve.events.Event;
 import org.rec4j.serve.events.EventStore;
 
 /**
- * The request handlers, one small method per route (see docs/api.md and {@code /openapi.json}). Handlers parse and
- * validate input, throwing {@link ApiException} for client mistakes, and write JSON. The handler sets the
- * {@code model} request attribute so the metrics know which model answered.
+ * The request handlers, one small method per route (see docs/api.md and {@code /openapi.json}).
+ * Handlers parse and validate input, throwing {@link ApiException} for client mistakes, and write
+ * JSON. The handler sets the {@code model} request attribute so the metrics know which model
+ * answered.
  */
 final class Api {
-  /** Request bodies of this API are at most four levels deep; anything much deeper is refused before it is built. */
+  /**
+   * Request bodies of this API are at most four levels deep; anything much deeper is refused before
+   * it is built.
+   */
   static final int MAX_JSON_DEPTH = 64;
+
   /** Digits in one JSON number: far more than any valid k, timestamp or value needs. */
   static final int MAX_NUMBER_LENGTH = 64;
+
   /** Epoch milliseconds of 9999-12-31T23:59:59.999Z, the latest event timestamp accepted. */
   static final long MAX_TIMESTAMP = 253_402_300_799_999L;
-  static final ObjectMapper JSON = new ObjectMapper(JsonFactory.builder()
-      .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_JSON_DEPTH).maxNumberLength(MAX_NUMBER_LENGTH).build())
-      .build());
+
+  static final ObjectMapper JSON =
+      new ObjectMapper(
+          JsonFactory.builder()
+              .streamReadConstraints(
+                  StreamReadConstraints.builder()
+                      .maxNestingDepth(MAX_JSON_DEPTH)
+                      .maxNumberLength(MAX_NUMBER_LENGTH)
+                      .build())
+              .build());
   static final String MODEL_ATTR = "rec4j.model";
   private final Server.Config config;
   private final ServingRegistry models;
@@ -48,14 +61,20 @@ final class Api {
   private final byte[] openApi;
   private volatile boolean draining;
 
-  Api(Server.Config config, ServingRegistry models, RecommendationCache<ServedModel.Ranked> cache, EventStore store, ServeMetrics metrics) {
+  Api(
+      Server.Config config,
+      ServingRegistry models,
+      RecommendationCache<ServedModel.Ranked> cache,
+      EventStore store,
+      ServeMetrics metrics) {
     this.config = config;
     this.models = models;
     this.cache = cache;
     this.store = store;
     this.metrics = metrics;
     try (InputStream in = Api.class.getResourceAsStream("openapi.json")) {
-      if (in == null) throw new IllegalStateException("openapi.json is missing from the class path");
+      if (in == null)
+        throw new IllegalStateException("openapi.json is missing from the class path");
       this.openApi = in.readAllBytes();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -81,8 +100,11 @@ final class Api {
   void recommendBatch(Context ctx) {
     JsonNode body = body(ctx);
     JsonNode users = body.path("users");
-    if (!users.isArray() || users.isEmpty()) throw ApiException.badRequest("users", "expected a non-empty array of user ids");
-    if (users.size() > config.maxBatch()) throw ApiException.badRequest("users", users.size() + " users exceed the batch limit of " + config.maxBatch());
+    if (!users.isArray() || users.isEmpty())
+      throw ApiException.badRequest("users", "expected a non-empty array of user ids");
+    if (users.size() > config.maxBatch())
+      throw ApiException.badRequest(
+          "users", users.size() + " users exceed the batch limit of " + config.maxBatch());
     int k = intField(body, "k", 10, 1, config.maxK());
     boolean excludeSeen = boolField(body, "exclude_seen", true);
     boolean errorOnUnknown = unknownUserPolicy(textField(body, "unknown_user"));
@@ -90,7 +112,8 @@ final class Api {
     List<Map<String, Object>> results = new ArrayList<>(users.size());
     for (int i = 0; i < users.size(); i++) {
       JsonNode u = users.get(i);
-      if (!u.isTextual() && !u.isIntegralNumber()) throw ApiException.badRequest("users[" + i + "]", "expected a user id (string or integer)");
+      if (!u.isTextual() && !u.isIntegralNumber())
+        throw ApiException.badRequest("users[" + i + "]", "expected a user id (string or integer)");
       results.add(answer(m, u.asText(), k, excludeSeen, errorOnUnknown, "users[" + i + "]"));
     }
     ctx.result(bytes(obj("model", m.key(), "results", results)));
@@ -99,22 +122,39 @@ final class Api {
   void scores(Context ctx) {
     JsonNode body = body(ctx);
     JsonNode pairs = body.path("pairs");
-    if (!pairs.isArray() || pairs.isEmpty()) throw ApiException.badRequest("pairs", "expected a non-empty array of {\"user\", \"item\"} objects");
-    if (pairs.size() > config.maxBatch() * 100) throw ApiException.badRequest("pairs", pairs.size() + " pairs exceed the limit of " + config.maxBatch() * 100);
+    if (!pairs.isArray() || pairs.isEmpty())
+      throw ApiException.badRequest(
+          "pairs", "expected a non-empty array of {\"user\", \"item\"} objects");
+    if (pairs.size() > config.maxBatch() * 100)
+      throw ApiException.badRequest(
+          "pairs", pairs.size() + " pairs exceed the limit of " + config.maxBatch() * 100);
     ServedModel m = model(ctx, textField(body, "model"));
     int n = pairs.size();
     int[] us = new int[n], is = new int[n];
     for (int j = 0; j < n; j++) {
       JsonNode p = pairs.get(j);
-      String u = idField(p, "user", "pairs[" + j + "].user"), it = idField(p, "item", "pairs[" + j + "].item");
+      String u = idField(p, "user", "pairs[" + j + "].user"),
+          it = idField(p, "item", "pairs[" + j + "].item");
       us[j] = m.userId(u);
       is[j] = m.itemId(it);
-      if (us[j] < 0) throw ApiException.notFound("pairs[" + j + "].user", "user '" + u + "' is unknown to " + m.key());
-      if (is[j] < 0) throw ApiException.notFound("pairs[" + j + "].item", "item '" + it + "' is unknown to " + m.key());
+      if (us[j] < 0)
+        throw ApiException.notFound(
+            "pairs[" + j + "].user", "user '" + u + "' is unknown to " + m.key());
+      if (is[j] < 0)
+        throw ApiException.notFound(
+            "pairs[" + j + "].item", "item '" + it + "' is unknown to " + m.key());
     }
     float[] s = m.scorePairs(us, is);
     List<Map<String, Object>> out = new ArrayList<>(n);
-    for (int j = 0; j < n; j++) out.add(obj("user", pairs.get(j).get("user").asText(), "item", pairs.get(j).get("item").asText(), "score", s[j]));
+    for (int j = 0; j < n; j++)
+      out.add(
+          obj(
+              "user",
+              pairs.get(j).get("user").asText(),
+              "item",
+              pairs.get(j).get("item").asText(),
+              "score",
+              s[j]));
     ctx.result(bytes(obj("model", m.key(), "scores", out)));
   }
 
@@ -122,7 +162,9 @@ final class Api {
     String item = ctx.pathParam("id");
     int k = intParam(ctx, "k", 10, 1, config.maxK());
     ServedModel m = model(ctx, ctx.queryParam("model"));
-    if (!m.hasItemEmbeddings()) throw new ApiException(422, "model", m.key() + " (" + m.model().name() + ") has no item embeddings to compare");
+    if (!m.hasItemEmbeddings())
+      throw new ApiException(
+          422, "model", m.key() + " (" + m.model().name() + ") has no item embeddings to compare");
     int i = m.itemId(item);
     if (i < 0) throw ApiException.notFound("id", "item '" + item + "' is unknown to " + m.key());
     ServedModel.Ranked r = m.similar(i, k);
@@ -138,7 +180,8 @@ final class Api {
     JsonNode body = ctx.bodyAsBytes().length == 0 ? JSON.createObjectNode() : body(ctx);
     String version = textField(body, "version");
     boolean rollback = boolField(body, "rollback", false);
-    if (rollback && version != null) throw ApiException.badRequest("rollback", "give either 'version' or 'rollback', not both");
+    if (rollback && version != null)
+      throw ApiException.badRequest("rollback", "give either 'version' or 'rollback', not both");
     ServedModel before = null;
     try {
       before = models.resolve(name, null);
@@ -158,20 +201,25 @@ final class Api {
   void events(Context ctx) {
     JsonNode body = body(ctx);
     JsonNode arr = body.isArray() ? body : body.path("events");
-    if (!arr.isArray() || arr.isEmpty()) throw ApiException.badRequest("events", "expected a non-empty array of events");
-    if (arr.size() > config.maxBatch()) throw ApiException.badRequest("events", arr.size() + " events exceed the batch limit of " + config.maxBatch());
+    if (!arr.isArray() || arr.isEmpty())
+      throw ApiException.badRequest("events", "expected a non-empty array of events");
+    if (arr.size() > config.maxBatch())
+      throw ApiException.badRequest(
+          "events", arr.size() + " events exceed the batch limit of " + config.maxBatch());
     long now = System.currentTimeMillis();
     List<Event> events = new ArrayList<>(arr.size());
     for (int i = 0; i < arr.size(); i++) events.add(event(arr.get(i), "events[" + i + "]", now));
     try {
       store.append(events);
     } catch (RuntimeException e) {
-      throw new ApiException(503, null, "the event store did not accept the events: " + e.getMessage());
+      throw new ApiException(
+          503, null, "the event store did not accept the events: " + e.getMessage());
     }
     Set<String> touched = new LinkedHashSet<>();
     for (Event e : events) {
       touched.add(e.user());
-      if (e.type() != Event.Type.IMPRESSION) itemCounts.computeIfAbsent(e.item(), x -> new LongAdder()).increment();
+      if (e.type() != Event.Type.IMPRESSION)
+        itemCounts.computeIfAbsent(e.item(), x -> new LongAdder()).increment();
     }
     touched.forEach(cache::invalidateUser);
     metrics.eventsAppended(events.size());
@@ -184,7 +232,8 @@ final class Api {
 
   void readyz(Context ctx) {
     boolean ready = models.ready() && !draining;
-    ctx.status(ready ? 200 : 503).result(bytes(obj("ready", ready, "models", models.names(), "draining", draining)));
+    ctx.status(ready ? 200 : 503)
+        .result(bytes(obj("ready", ready, "models", models.names(), "draining", draining)));
   }
 
   void metrics(Context ctx) {
@@ -197,16 +246,32 @@ final class Api {
 
   // ---- helpers ----
 
-  private Map<String, Object> answer(ServedModel m, String user, int k, boolean excludeSeen, boolean errorOnUnknown, String userField) {
+  private Map<String, Object> answer(
+      ServedModel m,
+      String user,
+      int k,
+      boolean excludeSeen,
+      boolean errorOnUnknown,
+      String userField) {
     if (user.isBlank()) throw ApiException.badRequest(userField, "expected a non-empty user id");
-    if (errorOnUnknown && m.userId(user) < 0) throw ApiException.notFound(userField, "user '" + user + "' is unknown to " + m.key() + " (unknown_user=error)");
+    if (errorOnUnknown && m.userId(user) < 0)
+      throw ApiException.notFound(
+          userField, "user '" + user + "' is unknown to " + m.key() + " (unknown_user=error)");
     RecommendationCache.Key key = cache.key(m.instanceKey(), user, k, excludeSeen);
     ServedModel.Ranked r = cache.get(key);
     boolean cached = r != null;
     if (r == null) {
-      boolean unknown = m.userId(user) < 0; // an unknown user's events drive the fold-in even without exclusion
+      boolean unknown =
+          m.userId(user) < 0; // an unknown user's events drive the fold-in even without exclusion
       Set<String> seen = excludeSeen || unknown ? store.itemsOf(user) : Set.of();
-      r = m.recommend(user, k, excludeSeen, excludeSeen ? seen : Set.of(), unknown ? seen : Set.of(), this::eventCount);
+      r =
+          m.recommend(
+              user,
+              k,
+              excludeSeen,
+              excludeSeen ? seen : Set.of(),
+              unknown ? seen : Set.of(),
+              this::eventCount);
       cache.put(key, r);
     }
     Map<String, Object> out = new LinkedHashMap<>();
@@ -225,7 +290,8 @@ final class Api {
 
   private static List<Map<String, Object>> items(ServedModel.Ranked r) {
     List<Map<String, Object>> out = new ArrayList<>(r.items().length);
-    for (int i = 0; i < r.items().length; i++) out.add(obj("item", r.items()[i], "score", r.scores()[i]));
+    for (int i = 0; i < r.items().length; i++)
+      out.add(obj("item", r.items()[i], "score", r.scores()[i]));
     return out;
   }
 
@@ -238,7 +304,8 @@ final class Api {
   private static boolean unknownUserPolicy(String v) {
     if (v == null || v.equals("popularity")) return false;
     if (v.equals("error")) return true;
-    throw ApiException.badRequest("unknown_user", "expected 'popularity' or 'error', got '" + v + "'");
+    throw ApiException.badRequest(
+        "unknown_user", "expected 'popularity' or 'error', got '" + v + "'");
   }
 
   private static Event event(JsonNode e, String path, long now) {
@@ -249,77 +316,115 @@ final class Api {
     try {
       type = Event.Type.valueOf(t.toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException x) {
-      throw ApiException.badRequest(path + ".type", "expected one of impression, click, rating, purchase; got '" + t + "'");
+      throw ApiException.badRequest(
+          path + ".type", "expected one of impression, click, rating, purchase; got '" + t + "'");
     }
     JsonNode v = e.get("value");
-    if (v == null && type == Event.Type.RATING) throw ApiException.badRequest(path + ".value", "a rating needs a value");
+    if (v == null && type == Event.Type.RATING)
+      throw ApiException.badRequest(path + ".value", "a rating needs a value");
     double value = v == null ? 1 : finiteNumber(v, path + ".value");
     JsonNode ts = e.get("timestamp");
-    long timestamp = ts == null ? now : integer(ts, path + ".timestamp", 0, MAX_TIMESTAMP,
-        "integer epoch milliseconds between 0 (1970-01-01) and " + MAX_TIMESTAMP + " (9999-12-31T23:59:59.999Z)");
+    long timestamp =
+        ts == null
+            ? now
+            : integer(
+                ts,
+                path + ".timestamp",
+                0,
+                MAX_TIMESTAMP,
+                "integer epoch milliseconds between 0 (1970-01-01) and "
+                    + MAX_TIMESTAMP
+                    + " (9999-12-31T23:59:59.999Z)");
     return new Event(user, item, type, value, timestamp);
   }
 
   /**
-   * The integer in {@code v}, which must be a JSON integer within {@code min..max}; anything else (a string, a
-   * fraction, a number outside the range or outside 64 bits) is a 400 naming {@code field} and {@code what} was
-   * expected (an integer and its range, in words).
+   * The integer in {@code v}, which must be a JSON integer within {@code min..max}; anything else
+   * (a string, a fraction, a number outside the range or outside 64 bits) is a 400 naming {@code
+   * field} and {@code what} was expected (an integer and its range, in words).
    */
   static long integer(JsonNode v, String field, long min, long max, String what) {
-    if (!v.isIntegralNumber()) throw ApiException.badRequest(field, "expected " + what + "; got " + describe(v));
+    if (!v.isIntegralNumber())
+      throw ApiException.badRequest(field, "expected " + what + "; got " + describe(v));
     if (!v.canConvertToLong() || v.longValue() < min || v.longValue() > max) {
-      throw ApiException.badRequest(field, "out of range: expected " + what + "; got " + v.asText());
+      throw ApiException.badRequest(
+          field, "out of range: expected " + what + "; got " + v.asText());
     }
     return v.longValue();
   }
 
-  /** The number in {@code v}, which must be a JSON number that is finite as a double; else a 400 naming {@code field}. */
+  /**
+   * The number in {@code v}, which must be a JSON number that is finite as a double; else a 400
+   * naming {@code field}.
+   */
   static double finiteNumber(JsonNode v, String field) {
-    if (!v.isNumber()) throw ApiException.badRequest(field, "expected a number; got " + describe(v));
+    if (!v.isNumber())
+      throw ApiException.badRequest(field, "expected a number; got " + describe(v));
     double d = v.asDouble();
     if (!Double.isFinite(d)) {
-      throw ApiException.badRequest(field, "out of range: expected a finite number between " + -Double.MAX_VALUE + " and " + Double.MAX_VALUE + "; got " + v.asText());
+      throw ApiException.badRequest(
+          field,
+          "out of range: expected a finite number between "
+              + -Double.MAX_VALUE
+              + " and "
+              + Double.MAX_VALUE
+              + "; got "
+              + v.asText());
     }
     return d;
   }
 
-  /** A short description of a JSON value for error messages: the number or a string value, else its JSON type. */
+  /**
+   * A short description of a JSON value for error messages: the number or a string value, else its
+   * JSON type.
+   */
   private static String describe(JsonNode v) {
     if (v.isNumber()) return v.asText();
-    if (v.isTextual()) return "the string '" + (v.asText().length() > 40 ? v.asText().substring(0, 40) + "…" : v.asText()) + "'";
+    if (v.isTextual())
+      return "the string '"
+          + (v.asText().length() > 40 ? v.asText().substring(0, 40) + "…" : v.asText())
+          + "'";
     return v.getNodeType().name().toLowerCase(Locale.ROOT);
   }
 
   private static String idField(JsonNode o, String name, String path) {
     JsonNode v = o.get(name);
     if (v == null || v.isNull()) throw ApiException.badRequest(path, "missing");
-    if (!v.isTextual() && !v.isIntegralNumber()) throw ApiException.badRequest(path, "expected an id (string or integer)");
+    if (!v.isTextual() && !v.isIntegralNumber())
+      throw ApiException.badRequest(path, "expected an id (string or integer)");
     if (v.asText().isBlank()) throw ApiException.badRequest(path, "expected a non-empty id");
     return v.asText();
   }
 
   private static JsonNode body(Context ctx) {
     byte[] b = ctx.bodyAsBytes();
-    if (b.length == 0) throw ApiException.badRequest("body", "the request body is empty; expected JSON");
+    if (b.length == 0)
+      throw ApiException.badRequest("body", "the request body is empty; expected JSON");
     JsonNode n;
     try {
       n = JSON.readTree(b);
     } catch (StreamConstraintsException e) {
       throw ApiException.badRequest("body", "request body: " + limitExceeded(e));
     } catch (JsonProcessingException e) {
-      throw ApiException.badRequest("body", "malformed JSON: " + firstLine(e.getOriginalMessage()) + where(e.getLocation()));
+      throw ApiException.badRequest(
+          "body", "malformed JSON: " + firstLine(e.getOriginalMessage()) + where(e.getLocation()));
     } catch (IOException | RuntimeException e) {
       throw ApiException.badRequest("body", "unreadable JSON body: " + firstLine(e.getMessage()));
     }
-    if (n == null || n.isMissingNode()) throw ApiException.badRequest("body", "the request body is empty; expected JSON");
+    if (n == null || n.isMissingNode())
+      throw ApiException.badRequest("body", "the request body is empty; expected JSON");
     return n;
   }
 
-  /** Which of the parser's limits a body broke, in words (the parser's own message names its internal setting). */
+  /**
+   * Which of the parser's limits a body broke, in words (the parser's own message names its
+   * internal setting).
+   */
   private static String limitExceeded(StreamConstraintsException e) {
     String m = String.valueOf(e.getOriginalMessage());
     if (m.contains("nesting depth")) return "JSON nested deeper than " + MAX_JSON_DEPTH + " levels";
-    if (m.contains("Number value length")) return "a JSON number longer than " + MAX_NUMBER_LENGTH + " characters";
+    if (m.contains("Number value length"))
+      return "a JSON number longer than " + MAX_NUMBER_LENGTH + " characters";
     return "JSON exceeds a parser limit: " + firstLine(m);
   }
 
@@ -336,7 +441,8 @@ final class Api {
 
   private static String required(Context ctx, String name) {
     String v = ctx.queryParam(name);
-    if (v == null || v.isBlank()) throw ApiException.badRequest(name, "missing query parameter '" + name + "'");
+    if (v == null || v.isBlank())
+      throw ApiException.badRequest(name, "missing query parameter '" + name + "'");
     return v;
   }
 
@@ -347,10 +453,21 @@ final class Api {
   private static int checkInt(String name, String v, int dflt, int min, int max) {
     if (v == null) return dflt;
     String t = v.trim();
-    if (!t.matches("[+-]?[0-9]+")) throw ApiException.badRequest(name, "expected an integer, got '" + (t.length() > 40 ? t.substring(0, 40) + "…" : t) + "'");
+    if (!t.matches("[+-]?[0-9]+"))
+      throw ApiException.badRequest(
+          name,
+          "expected an integer, got '" + (t.length() > 40 ? t.substring(0, 40) + "…" : t) + "'");
     java.math.BigInteger k = new java.math.BigInteger(t);
-    if (k.compareTo(java.math.BigInteger.valueOf(min)) < 0 || k.compareTo(java.math.BigInteger.valueOf(max)) > 0) {
-      throw ApiException.badRequest(name, "must be between " + min + " and " + max + ", got " + (t.length() > 40 ? t.substring(0, 40) + "…" : k));
+    if (k.compareTo(java.math.BigInteger.valueOf(min)) < 0
+        || k.compareTo(java.math.BigInteger.valueOf(max)) > 0) {
+      throw ApiException.badRequest(
+          name,
+          "must be between "
+              + min
+              + " and "
+              + max
+              + ", got "
+              + (t.length() > 40 ? t.substring(0, 40) + "…" : k));
     }
     return k.intValue();
   }

@@ -1,9 +1,10 @@
 package org.rec4j.serve;
 
 /**
- * A client mistake (or a refused operation) that the HTTP layer turns into {@code status} with the JSON body
- * {@code {"error": message, "field": field}}. {@code field} names the query parameter, path parameter or JSON path
- * at fault (e.g. {@code "k"}, {@code "events[3].type"}), or is null when no single field is to blame.
+ * A client mistake (or a refused operation) that the HTTP layer turns into {@code status} with the
+ * JSON body {@code {"error": message, "field": field}}. {@code field} names the query parameter,
+ * path parameter or JSON path at fault (e.g. {@code "k"}, {@code "events[3].type"}), or is null
+ * when no single field is to blame.
  */
 public final class ApiException extends RuntimeException {
   private final int status;
@@ -12,7 +13,8 @@ public final class ApiException extends RuntimeException {
   /** A {@code status} error blaming {@code field} (may be null). */
   public ApiException(int status, String field, String message) {
     super(message);
-    if (status < 400 || status > 599) throw new IllegalArgumentException("status must be 4xx or 5xx, got " + status);
+    if (status < 400 || status > 599)
+      throw new IllegalArgumentException("status must be 4xx or 5xx, got " + status);
     this.status = status;
     this.field = field;
   }

@@ -8,20 +8,24 @@ import java.util.concurrent.Semaphore;
 import org.rec4j.eval.Scorer;
 
 /**
- * Opportunistic batching of full-catalog scoring for MLP-scored models (NeuMF, NCF): concurrent requests share one
- * {@link Scorer#scoreAll} call, which walks the catalog block by block for all of its users, and at most
- * {@code permits} calls run at once (one per core by default), so a burst of requests queues for the cores instead
- * of oversubscribing them. On ML-1M the per-user cost of a batched call is within noise of a lone one since the
- * narrow-layer kernels (2026-11-30: ≈ 0.19 ms per user either way, 0.35 ms before); the gain is in scheduling.
+ * Opportunistic batching of full-catalog scoring for MLP-scored models (NeuMF, NCF): concurrent
+ * requests share one {@link Scorer#scoreAll} call, which walks the catalog block by block for all
+ * of its users, and at most {@code permits} calls run at once (one per core by default), so a burst
+ * of requests queues for the cores instead of oversubscribing them. On ML-1M the per-user cost of a
+ * batched call is within noise of a lone one since the narrow-layer kernels (2026-11-30: ≈ 0.19 ms
+ * per user either way, 0.35 ms before); the gain is in scheduling.
  *
- * <p>No timer and no extra threads: a request enqueues its user and takes one of {@code permits} (one per core by
- * default); holding it, it scores everything queued so far (up to {@code maxBatch} users per call, its own
- * included) for everyone, or finds its user already taken by another holder and waits for that result. A lone
- * request is scored at once, alone; under concurrency, requests that arrive while others are being scored share the
- * next call.
+ * <p>No timer and no extra threads: a request enqueues its user and takes one of {@code permits}
+ * (one per core by default); holding it, it scores everything queued so far (up to {@code maxBatch}
+ * users per call, its own included) for everyone, or finds its user already taken by another holder
+ * and waits for that result. A lone request is scored at once, alone; under concurrency, requests
+ * that arrive while others are being scored share the next call.
  */
 final class BatchedScorer {
-  /** One user's scores: row {@code row} of the row-major {@code [batch, items]} array {@code scores}. */
+  /**
+   * One user's scores: row {@code row} of the row-major {@code [batch, items]} array {@code
+   * scores}.
+   */
   record Row(float[] scores, int row, int numItems) {
     float get(int item) {
       return scores[row * numItems + item];
@@ -36,7 +40,9 @@ final class BatchedScorer {
   private final ConcurrentLinkedQueue<Job> queue = new ConcurrentLinkedQueue<>();
 
   BatchedScorer(Scorer model, int maxBatch, int concurrency) {
-    if (maxBatch < 1 || concurrency < 1) throw new IllegalArgumentException("maxBatch and concurrency must be >= 1, got " + maxBatch + ", " + concurrency);
+    if (maxBatch < 1 || concurrency < 1)
+      throw new IllegalArgumentException(
+          "maxBatch and concurrency must be >= 1, got " + maxBatch + ", " + concurrency);
     this.model = model;
     this.maxBatch = maxBatch;
     this.permits = new Semaphore(concurrency);

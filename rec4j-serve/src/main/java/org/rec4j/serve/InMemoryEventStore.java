@@ -11,8 +11,9 @@ import org.rec4j.serve.events.Event;
 import org.rec4j.serve.events.EventStore;
 
 /**
- * An {@link EventStore} held in memory: what the server uses when no durable store is configured (tests, demos).
- * Nothing survives a restart, so it does not meet the store's durability promise; a warning says so at start-up.
+ * An {@link EventStore} held in memory: what the server uses when no durable store is configured
+ * (tests, demos). Nothing survives a restart, so it does not meet the store's durability promise; a
+ * warning says so at start-up.
  */
 public final class InMemoryEventStore implements EventStore {
   private final Map<String, List<Event>> byUser = new HashMap<>();

@@ -12,14 +12,21 @@ import org.eclipse.jetty.server.handler.ErrorHandler;
 import org.eclipse.jetty.util.Callback;
 
 /**
- * Jetty's error pages as the API's JSON errors ({@code {"error": "...", "field": null}}), whatever the client
- * accepts. Jetty answers some requests before they reach Javalin's routes: a request line longer than the header
- * buffer (414), headers too large (431), a request it cannot parse or an ambiguous URI (400). Its default handler
- * writes HTML for those; this one keeps every answer of the service JSON.
+ * Jetty's error pages as the API's JSON errors ({@code {"error": "...", "field": null}}), whatever
+ * the client accepts. Jetty answers some requests before they reach Javalin's routes: a request
+ * line longer than the header buffer (414), headers too large (431), a request it cannot parse or
+ * an ambiguous URI (400). Its default handler writes HTML for those; this one keeps every answer of
+ * the service JSON.
  */
 final class JsonErrorHandler extends ErrorHandler {
   @Override
-  protected void generateResponse(Request request, Response response, int code, String message, Throwable cause, Callback callback) {
+  protected void generateResponse(
+      Request request,
+      Response response,
+      int code,
+      String message,
+      Throwable cause,
+      Callback callback) {
     response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
     response.write(true, ByteBuffer.wrap(body(code, message)), callback);
   }
@@ -39,14 +46,19 @@ final class JsonErrorHandler extends ErrorHandler {
   }
 
   private static String message(int status, String reason) {
-    String why = reason == null || reason.isBlank() || reason.equals(HttpStatus.getMessage(status)) ? null : reason;
-    String text = switch (status) {
-      case 414 -> "request URI too long: the request line exceeds the server's limit; send long values in a POST body"
-          + " (e.g. POST /v1/recommendations:batch)";
-      case 431 -> "request headers too large: they exceed the server's limit";
-      case 400 -> "bad request: the server could not parse the HTTP request";
-      default -> status + " " + HttpStatus.getMessage(status);
-    };
+    String why =
+        reason == null || reason.isBlank() || reason.equals(HttpStatus.getMessage(status))
+            ? null
+            : reason;
+    String text =
+        switch (status) {
+          case 414 ->
+              "request URI too long: the request line exceeds the server's limit; send long values in a POST body"
+                  + " (e.g. POST /v1/recommendations:batch)";
+          case 431 -> "request headers too large: they exceed the server's limit";
+          case 400 -> "bad request: the server could not parse the HTTP request";
+          default -> status + " " + HttpStatus.getMessage(status);
+        };
     return why == null ? text : text + " (" + why + ")";
   }
 }

@@ -7,14 +7,16 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * A least-recently-used cache of answers keyed by (model, user, k, exclude_seen) and the user's event generation.
+ * A least-recently-used cache of answers keyed by (model, user, k, exclude_seen) and the user's
+ * event generation.
  *
- * <p>Invalidation by events is a generation bump: {@link #invalidateUser} increments the user's counter, so later
- * lookups build keys no earlier entry can match, and stale entries simply age out of the LRU. A caller reads the
- * generation <em>before</em> computing an answer ({@link #key}), so an answer computed from events older than a
- * concurrent append is stored under the old generation and never served after it. A model swap changes the
- * model part of the key (the server uses {@link ServedModel#instanceKey}); {@link #clear} also frees the old entries
- * at once. The per-user generation counters are never dropped: one small entry per user who sent events.
+ * <p>Invalidation by events is a generation bump: {@link #invalidateUser} increments the user's
+ * counter, so later lookups build keys no earlier entry can match, and stale entries simply age out
+ * of the LRU. A caller reads the generation <em>before</em> computing an answer ({@link #key}), so
+ * an answer computed from events older than a concurrent append is stored under the old generation
+ * and never served after it. A model swap changes the model part of the key (the server uses {@link
+ * ServedModel#instanceKey}); {@link #clear} also frees the old entries at once. The per-user
+ * generation counters are never dropped: one small entry per user who sent events.
  *
  * @param <V> the cached answer
  */
@@ -30,14 +32,16 @@ public final class RecommendationCache<V> {
 
   /** A cache of at most {@code capacity} answers; 0 disables caching. */
   public RecommendationCache(int capacity) {
-    if (capacity < 0) throw new IllegalArgumentException("cache capacity must be >= 0, got " + capacity);
+    if (capacity < 0)
+      throw new IllegalArgumentException("cache capacity must be >= 0, got " + capacity);
     this.capacity = capacity;
-    this.lru = new LinkedHashMap<>(16, 0.75f, true) {
-      @Override
-      protected boolean removeEldestEntry(Map.Entry<Key, V> eldest) {
-        return size() > RecommendationCache.this.capacity;
-      }
-    };
+    this.lru =
+        new LinkedHashMap<>(16, 0.75f, true) {
+          @Override
+          protected boolean removeEldestEntry(Map.Entry<Key, V> eldest) {
+            return size() > RecommendationCache.this.capacity;
+          }
+        };
   }
 
   /** The key for this request at the user's current event generation. */

@@ -18,28 +18,34 @@ import org.rec4j.serve.topk.HnswTopK;
 import org.rec4j.serve.topk.ItemEmbeddings;
 
 /**
- * One loaded, checksum-verified model version, ready to answer: top-k for known users (for dot-product models a
- * SIMD brute force over all items, or an HNSW index over large catalogs; for MLP-scored models the model's
- * full-catalog scoring, batched across concurrent requests by {@link BatchedScorer}), a popularity fallback for unknown users, pair scores and
- * item-to-item similarity. Immutable once built and safe for concurrent use.
+ * One loaded, checksum-verified model version, ready to answer: top-k for known users (for
+ * dot-product models a SIMD brute force over all items, or an HNSW index over large catalogs; for
+ * MLP-scored models the model's full-catalog scoring, batched across concurrent requests by {@link
+ * BatchedScorer}), a popularity fallback for unknown users, pair scores and item-to-item
+ * similarity. Immutable once built and safe for concurrent use.
  *
- * <p>What the model can do is asked, never inferred from its name or class: its {@code DotProductModel} capability
- * gives the brute-force/HNSW top-k and fold-in, {@code ItemEmbeddingTables} the similarity, {@code SeenItems} the
- * training items to exclude.
+ * <p>What the model can do is asked, never inferred from its name or class: its {@code
+ * DotProductModel} capability gives the brute-force/HNSW top-k and fold-in, {@code
+ * ItemEmbeddingTables} the similarity, {@code SeenItems} the training items to exclude.
  *
- * <p><b>Fold-in.</b> An unknown user with logged (non-impression) events, asking a dot-product model (today MF, GMF), gets a
- * user vector fitted to those items with the item side frozen ({@link org.rec4j.serve.topk.FoldIn}) and an exact
- * top-k for it, flagged {@code "fold_in"}. MLP-scored models have no such cheap fold-in and use popularity.
+ * <p><b>Fold-in.</b> An unknown user with logged (non-impression) events, asking a dot-product
+ * model (today MF, GMF), gets a user vector fitted to those items with the item side frozen ({@link
+ * org.rec4j.serve.topk.FoldIn}) and an exact top-k for it, flagged {@code "fold_in"}. MLP-scored
+ * models have no such cheap fold-in and use popularity.
  *
- * <p><b>Popularity fallback.</b> Any other unknown user gets the items with the highest popularity: the artifact's
- * {@code item_popularity} array in {@code model.json} when it has one, else the number of non-impression events for
- * the item logged through this server. Ties (e.g. before any event) are broken by the model's mean score over up to
- * 256 of its users, which enters the reported score as a fraction below 0.5.
+ * <p><b>Popularity fallback.</b> Any other unknown user gets the items with the highest popularity:
+ * the artifact's {@code item_popularity} array in {@code model.json} when it has one, else the
+ * number of non-impression events for the item logged through this server. Ties (e.g. before any
+ * event) are broken by the model's mean score over up to 256 of its users, which enters the
+ * reported score as a fraction below 0.5.
  */
 public final class ServedModel {
   private static final int PRIOR_USERS = 256;
 
-  /** A ranked answer in raw ids; {@code fallback} is null or the name of the fallback used ("fold_in", "popularity"). */
+  /**
+   * A ranked answer in raw ids; {@code fallback} is null or the name of the fallback used
+   * ("fold_in", "popularity").
+   */
   public record Ranked(String[] items, float[] scores, String fallback) {}
 
   private final String name;
@@ -57,11 +63,18 @@ public final class ServedModel {
   private final float[] artifactPopularity;
   private final org.rec4j.data.Csr trainingSeen;
   private final float[] priorFraction;
-  private static final java.util.concurrent.atomic.AtomicLong LOADS = new java.util.concurrent.atomic.AtomicLong();
+  private static final java.util.concurrent.atomic.AtomicLong LOADS =
+      new java.util.concurrent.atomic.AtomicLong();
   private final Instant loadedAt = Instant.now();
   private final long loadId = LOADS.incrementAndGet();
 
-  private ServedModel(String name, String version, Path source, ModelArtifact.Loaded loaded, int hnswThreshold, HnswTopK.Params params) {
+  private ServedModel(
+      String name,
+      String version,
+      Path source,
+      ModelArtifact.Loaded loaded,
+      int hnswThreshold,
+      HnswTopK.Params params) {
     this.name = name;
     this.version = version;
     this.source = source;
@@ -69,28 +82,46 @@ public final class ServedModel {
     this.users = loaded.users();
     this.items = loaded.items();
     this.metadata = loaded.metadata();
-    this.trainingSeen = model.capability(org.rec4j.model.SeenItems.class).flatMap(org.rec4j.model.SeenItems::seenItems).orElse(null);
+    this.trainingSeen =
+        model
+            .capability(org.rec4j.model.SeenItems.class)
+            .flatMap(org.rec4j.model.SeenItems::seenItems)
+            .orElse(null);
     if (model instanceof org.rec4j.nn.Module m) m.train(false);
     this.dot = DotProduct.of(model);
-    this.hnsw = dot != null && model.numItems() >= hnswThreshold ? HnswTopK.build(dot, params) : null;
+    this.hnsw =
+        dot != null && model.numItems() >= hnswThreshold ? HnswTopK.build(dot, params) : null;
     this.foldIn = dot != null ? new org.rec4j.serve.topk.FoldIn(dot) : null;
-    this.batched = dot == null ? new BatchedScorer(model, 16, Runtime.getRuntime().availableProcessors()) : null;
+    this.batched =
+        dot == null
+            ? new BatchedScorer(model, 16, Runtime.getRuntime().availableProcessors())
+            : null;
     this.embeddings = ItemEmbeddings.of(model);
     this.artifactPopularity = popularityFrom(metadata, model.numItems());
     this.priorFraction = prior(model);
   }
 
   /**
-   * Loads (and verifies) the artifact directory or zip {@code source} as {@code name@version}, builds its HNSW
-   * index when it is a dot-product model with at least {@code hnswThreshold} items, and answers one request to
-   * make sure it can.
+   * Loads (and verifies) the artifact directory or zip {@code source} as {@code name@version},
+   * builds its HNSW index when it is a dot-product model with at least {@code hnswThreshold} items,
+   * and answers one request to make sure it can.
    */
-  public static ServedModel load(String name, String version, Path source, int hnswThreshold, HnswTopK.Params params) {
+  public static ServedModel load(
+      String name, String version, Path source, int hnswThreshold, HnswTopK.Params params) {
     ModelArtifact.Loaded loaded = ModelArtifact.load(source);
     int nu = loaded.model().numUsers(), ni = loaded.model().numItems();
     if (loaded.users().size() != nu || loaded.items().size() != ni) {
-      throw new org.rec4j.artifact.ArtifactException(source + ": ids.json lists " + loaded.users().size() + " users and " + loaded.items().size()
-          + " items, expected the model's " + nu + " users and " + ni + " items");
+      throw new org.rec4j.artifact.ArtifactException(
+          source
+              + ": ids.json lists "
+              + loaded.users().size()
+              + " users and "
+              + loaded.items().size()
+              + " items, expected the model's "
+              + nu
+              + " users and "
+              + ni
+              + " items");
     }
     ServedModel m = new ServedModel(name, version, source, loaded, hnswThreshold, params);
     m.recommend(m.users.size() > 0 ? m.users.raw(0) : "", 1, Set.of(), item -> 0);
@@ -105,7 +136,10 @@ public final class ServedModel {
     return p;
   }
 
-  /** Each item's rank by mean score over a sample of users, as a fraction in [0, 0.5): the popularity tie-break. */
+  /**
+   * Each item's rank by mean score over a sample of users, as a fraction in [0, 0.5): the
+   * popularity tie-break.
+   */
   private static float[] prior(Recommender model) {
     int n = model.numItems(), nu = model.numUsers();
     int sample = (int) Math.max(1, Math.min(Math.min(nu, PRIOR_USERS), (1L << 22) / n));
@@ -133,8 +167,8 @@ public final class ServedModel {
   }
 
   /**
-   * {@code name@version#n}, unique per load: the cache key, so an answer computed by an instance that a reload of the
-   * same version replaced can never be served for the new instance.
+   * {@code name@version#n}, unique per load: the cache key, so an answer computed by an instance
+   * that a reload of the same version replaced can never be served for the new instance.
    */
   public String instanceKey() {
     return key() + "#" + loadId;
@@ -176,29 +210,46 @@ public final class ServedModel {
   }
 
   /**
-   * The top {@code k} items for raw user {@code user}, leaving out the raw items in {@code exclude}; unknown users
-   * get the popularity fallback, with {@code eventCounts} giving each raw item's logged event count.
+   * The top {@code k} items for raw user {@code user}, leaving out the raw items in {@code
+   * exclude}; unknown users get the popularity fallback, with {@code eventCounts} giving each raw
+   * item's logged event count.
    */
-  public Ranked recommend(String user, int k, Set<String> exclude, ToLongFunction<String> eventCounts) {
+  public Ranked recommend(
+      String user, int k, Set<String> exclude, ToLongFunction<String> eventCounts) {
     return recommend(user, k, false, exclude, eventCounts);
   }
 
   /**
-   * As {@link #recommend(String, int, Set, ToLongFunction)}; with {@code excludeTrainingSeen} also leaves out the
-   * items the user had in the training data when the artifact stored them ({@code seen.bin}).
+   * As {@link #recommend(String, int, Set, ToLongFunction)}; with {@code excludeTrainingSeen} also
+   * leaves out the items the user had in the training data when the artifact stored them ({@code
+   * seen.bin}).
    */
-  public Ranked recommend(String user, int k, boolean excludeTrainingSeen, Set<String> exclude, ToLongFunction<String> eventCounts) {
+  public Ranked recommend(
+      String user,
+      int k,
+      boolean excludeTrainingSeen,
+      Set<String> exclude,
+      ToLongFunction<String> eventCounts) {
     return recommend(user, k, excludeTrainingSeen, exclude, Set.of(), eventCounts);
   }
 
   /**
-   * As {@link #recommend(String, int, boolean, Set, ToLongFunction)}; an unknown user with a non-empty {@code
-   * history} (raw items of their logged non-impression events) is folded in when the model is a dot-product model.
+   * As {@link #recommend(String, int, boolean, Set, ToLongFunction)}; an unknown user with a
+   * non-empty {@code history} (raw items of their logged non-impression events) is folded in when
+   * the model is a dot-product model.
    */
-  public Ranked recommend(String user, int k, boolean excludeTrainingSeen, Set<String> exclude, java.util.Collection<String> history,
-                          ToLongFunction<String> eventCounts) {
+  public Ranked recommend(
+      String user,
+      int k,
+      boolean excludeTrainingSeen,
+      Set<String> exclude,
+      java.util.Collection<String> history,
+      ToLongFunction<String> eventCounts) {
     int u = users.get(user);
-    int[] trainSeen = excludeTrainingSeen && u >= 0 && trainingSeen != null && u < trainingSeen.rows() ? trainingSeen.targetsOf(u) : new int[0];
+    int[] trainSeen =
+        excludeTrainingSeen && u >= 0 && trainingSeen != null && u < trainingSeen.rows()
+            ? trainingSeen.targetsOf(u)
+            : new int[0];
     IntPredicate keep = keepFilter(exclude, trainSeen);
     if (u < 0) {
       Ranked folded = foldIn == null || history.isEmpty() ? null : foldedIn(user, history, k, keep);
@@ -212,7 +263,10 @@ public final class ServedModel {
     return batchedTopK(u, k, keep);
   }
 
-  /** Top-k of an MLP-scored model from its full-catalog scores, computed in a batch with concurrent requests. */
+  /**
+   * Top-k of an MLP-scored model from its full-catalog scores, computed in a batch with concurrent
+   * requests.
+   */
   private Ranked batchedTopK(int u, int k, IntPredicate keep) {
     BatchedScorer.Row row = batched.scores(u);
     int n = model.numItems();
@@ -231,8 +285,11 @@ public final class ServedModel {
     return exactTopK(s, k, keep, dot.offset(u), u, null);
   }
 
-  /** The best k of the kept items of {@code dots} (inner products), each score plus {@code offset}. */
-  private Ranked exactTopK(float[] dots, int k, IntPredicate keep, float offset, long salt, String fallback) {
+  /**
+   * The best k of the kept items of {@code dots} (inner products), each score plus {@code offset}.
+   */
+  private Ranked exactTopK(
+      float[] dots, int k, IntPredicate keep, float offset, long salt, String fallback) {
     int n = dots.length;
     TopK top = new TopK(Math.min(k, n));
     top.clear(salt);
@@ -258,7 +315,10 @@ public final class ServedModel {
     return drop.isEmpty() ? null : i -> !drop.get(i);
   }
 
-  /** HNSW candidates rescored by the model; null when too few survive the exclusions (the caller goes exact). */
+  /**
+   * HNSW candidates rescored by the model; null when too few survive the exclusions (the caller
+   * goes exact).
+   */
   private Ranked approximate(int u, int k, int excluded, IntPredicate keep) {
     int want = Math.min(model.numItems(), 2 * k + excluded);
     int[] cand = hnsw.candidates(u, want);
@@ -277,8 +337,12 @@ public final class ServedModel {
     return ranked(best, Arrays.copyOf(scores, best.length), null);
   }
 
-  /** Exact top-k for a user vector folded in from {@code history}; null when none of its items is in the catalog. */
-  private Ranked foldedIn(String user, java.util.Collection<String> history, int k, IntPredicate keep) {
+  /**
+   * Exact top-k for a user vector folded in from {@code history}; null when none of its items is in
+   * the catalog.
+   */
+  private Ranked foldedIn(
+      String user, java.util.Collection<String> history, int k, IntPredicate keep) {
     int[] pos = history.stream().mapToInt(items::get).filter(i -> i >= 0).toArray();
     float[] x = foldIn.userVector(pos, user.hashCode());
     if (x == null) return null;
@@ -292,7 +356,10 @@ public final class ServedModel {
     TopK top = new TopK(Math.min(k, n));
     for (int i = 0; i < n; i++) {
       if (keep != null && !keep.test(i)) continue;
-      float base = artifactPopularity != null ? artifactPopularity[i] : eventCounts.applyAsLong(items.raw(i));
+      float base =
+          artifactPopularity != null
+              ? artifactPopularity[i]
+              : eventCounts.applyAsLong(items.raw(i));
       top.offer(i, base + priorFraction[i]);
     }
     float[] scores = new float[Math.min(k, n)];
@@ -313,7 +380,10 @@ public final class ServedModel {
     return out;
   }
 
-  /** The {@code k} items most similar to dense item {@code item} by embedding cosine; requires embeddings. */
+  /**
+   * The {@code k} items most similar to dense item {@code item} by embedding cosine; requires
+   * embeddings.
+   */
   public Ranked similar(int item, int k) {
     float[] s = new float[Math.max(1, Math.min(k, model.numItems()))];
     int[] best = embeddings.similar(item, k, null, s);

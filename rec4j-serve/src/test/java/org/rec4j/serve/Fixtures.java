@@ -12,8 +12,9 @@ import org.rec4j.model.NeuralRecommender;
 import org.rec4j.train.TrainerConfig;
 
 /**
- * Tiny trained models saved as artifacts for the server tests: 30 users u0..u29 and 20 items i0..i19 where user u
- * likes item i when (u + i) is even, trained for a few epochs (well under a second each).
+ * Tiny trained models saved as artifacts for the server tests: 30 users u0..u29 and 20 items
+ * i0..i19 where user u likes item i when (u + i) is even, trained for a few epochs (well under a
+ * second each).
  */
 final class Fixtures {
   static final int USERS = 30;
@@ -31,43 +32,79 @@ final class Fixtures {
   static Interactions data() {
     IdIndex users = ids("u", USERS), items = ids("i", ITEMS);
     InteractionsBuilder b = Interactions.builder(users, items);
-    for (int u = 0; u < USERS; u++) for (int i = 0; i < ITEMS; i++) if ((u + i) % 2 == 0) b.add(u, i, 1f);
+    for (int u = 0; u < USERS; u++)
+      for (int i = 0; i < ITEMS; i++) if ((u + i) % 2 == 0) b.add(u, i, 1f);
     return b.build();
   }
 
   /** A model of registry {@code type} trained with {@code seed}. */
   static NeuralRecommender trained(String type, long seed) {
-    NeuralRecommender m = (NeuralRecommender) ModelRegistry.create(type, ModelOptions.implicit(USERS, ITEMS, 4).withSeed(seed));
+    NeuralRecommender m =
+        (NeuralRecommender)
+            ModelRegistry.create(type, ModelOptions.implicit(USERS, ITEMS, 4).withSeed(seed));
     m.fit(data(), null, TrainerConfig.implicitDefaults().withEpochs(3));
     return m;
   }
 
-  /** As {@link #save} but with the training interactions in the artifact (seen items, item popularity). */
+  /**
+   * As {@link #save} but with the training interactions in the artifact (seen items, item
+   * popularity).
+   */
   static void saveWithTraining(Path dir, String name, String version, String type, long seed) {
-    ModelArtifact.save(dir.resolve(name).resolve(version), trained(type, seed), data(), Map.of("epochs", 3), Map.of("seed", seed), Map.of());
-  }
-
-  /** Saves a trained {@code type} model as {@code dir/name/version} ({@code version} may end in .zip). */
-  static void save(Path dir, String name, String version, String type, long seed) {
-    ModelArtifact.save(dir.resolve(name).resolve(version), trained(type, seed), ids("u", USERS), ids("i", ITEMS),
-        Map.of("epochs", 3), Map.of("seed", seed), Map.of());
-  }
-
-  /** Saves a trained {@code type} model as the artifact directory {@code target} itself (no version level). */
-  static void saveArtifact(Path target, String type, long seed) {
-    ModelArtifact.save(target, trained(type, seed), ids("u", USERS), ids("i", ITEMS), Map.of("epochs", 3), Map.of("seed", seed), Map.of());
+    ModelArtifact.save(
+        dir.resolve(name).resolve(version),
+        trained(type, seed),
+        data(),
+        Map.of("epochs", 3),
+        Map.of("seed", seed),
+        Map.of());
   }
 
   /**
-   * Replaces {@code file} of the artifact directory {@code artifact} with {@code bytes} and updates its line in
-   * {@code checksums.sha256}, so the artifact passes the checksum check and fails (or not) on the content alone.
+   * Saves a trained {@code type} model as {@code dir/name/version} ({@code version} may end in
+   * .zip).
+   */
+  static void save(Path dir, String name, String version, String type, long seed) {
+    ModelArtifact.save(
+        dir.resolve(name).resolve(version),
+        trained(type, seed),
+        ids("u", USERS),
+        ids("i", ITEMS),
+        Map.of("epochs", 3),
+        Map.of("seed", seed),
+        Map.of());
+  }
+
+  /**
+   * Saves a trained {@code type} model as the artifact directory {@code target} itself (no version
+   * level).
+   */
+  static void saveArtifact(Path target, String type, long seed) {
+    ModelArtifact.save(
+        target,
+        trained(type, seed),
+        ids("u", USERS),
+        ids("i", ITEMS),
+        Map.of("epochs", 3),
+        Map.of("seed", seed),
+        Map.of());
+  }
+
+  /**
+   * Replaces {@code file} of the artifact directory {@code artifact} with {@code bytes} and updates
+   * its line in {@code checksums.sha256}, so the artifact passes the checksum check and fails (or
+   * not) on the content alone.
    */
   static void rewriteVerified(Path artifact, String file, byte[] bytes) throws java.io.IOException {
     java.nio.file.Files.write(artifact.resolve(file), bytes);
     Path sums = artifact.resolve("checksums.sha256");
     StringBuilder out = new StringBuilder();
     for (String line : java.nio.file.Files.readAllLines(sums)) {
-      out.append(line.endsWith("  " + file) ? ModelArtifact.sha256(artifact.resolve(file)) + "  " + file : line).append('\n');
+      out.append(
+              line.endsWith("  " + file)
+                  ? ModelArtifact.sha256(artifact.resolve(file)) + "  " + file
+                  : line)
+          .append('\n');
     }
     java.nio.file.Files.writeString(sums, out);
   }

@@ -17,7 +17,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.rec4j.serve.events.Event;
 import org.rec4j.serve.events.EventStore;
 
-/** stop() lets a request in flight finish (an event append that takes 700 ms) and then refuses connections. */
+/**
+ * stop() lets a request in flight finish (an event append that takes 700 ms) and then refuses
+ * connections.
+ */
 class GracefulStopIT {
   /** A store whose appends take a while, signalling when one has started. */
   static final class SlowStore implements EventStore {
@@ -58,10 +61,17 @@ class GracefulStopIT {
   void stopDrainsInFlightRequests(@TempDir Path tmp) throws Exception {
     Fixtures.save(tmp, "mf", "v1", "mf", 1);
     SlowStore store = new SlowStore();
-    Server server = Server.start(Server.Config.defaults(tmp).withPort(0).withEventStore(store).withDrainTimeout(Duration.ofSeconds(5)));
+    Server server =
+        Server.start(
+            Server.Config.defaults(tmp)
+                .withPort(0)
+                .withEventStore(store)
+                .withDrainTimeout(Duration.ofSeconds(5)));
     Http http = new Http(server.uri());
-    CompletableFuture<Http.Reply> inFlight = CompletableFuture.supplyAsync(
-        () -> http.post("/v1/events", "[{\"user\": \"u1\", \"item\": \"i2\", \"type\": \"purchase\"}]"));
+    CompletableFuture<Http.Reply> inFlight =
+        CompletableFuture.supplyAsync(() ->
+            http.post(
+                "/v1/events", "[{\"user\": \"u1\", \"item\": \"i2\", \"type\": \"purchase\"}]"));
     assertTrue(store.appending.await(10, TimeUnit.SECONDS), "the append started");
     long t0 = System.nanoTime();
     server.stop();

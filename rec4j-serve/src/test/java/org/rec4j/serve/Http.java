@@ -14,7 +14,10 @@ import java.time.Duration;
 final class Http {
   static final ObjectMapper JSON = new ObjectMapper();
 
-  /** A response: status, raw body, the body parsed as JSON (null when it is not JSON) and the headers. */
+  /**
+   * A response: status, raw body, the body parsed as JSON (null when it is not JSON) and the
+   * headers.
+   */
   record Reply(int status, String body, JsonNode json, java.net.http.HttpHeaders headers) {
     @Override
     public String toString() {
@@ -22,7 +25,8 @@ final class Http {
     }
   }
 
-  private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private final HttpClient client =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private final URI base;
 
   Http(URI base) {
@@ -34,18 +38,28 @@ final class Http {
   }
 
   Reply post(String path, String body) {
-    return send(HttpRequest.newBuilder(base.resolve(path)).header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)));
+    return send(
+        HttpRequest.newBuilder(base.resolve(path))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(body)));
   }
 
   /** Any method, with an optional JSON body. */
   Reply send(String method, String path, String body) {
-    return send(HttpRequest.newBuilder(base.resolve(path)).method(method,
-        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body)));
+    return send(
+        HttpRequest.newBuilder(base.resolve(path))
+            .method(
+                method,
+                body == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(body)));
   }
 
   Reply send(HttpRequest.Builder b) {
     try {
-      HttpResponse<String> r = client.send(b.timeout(Duration.ofSeconds(20)).build(), HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> r =
+          client.send(
+              b.timeout(Duration.ofSeconds(20)).build(), HttpResponse.BodyHandlers.ofString());
       JsonNode json = null;
       try {
         json = JSON.readTree(r.body());

@@ -5,8 +5,9 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Collects what the code under test logs (slf4j-simple writes each line to the current {@code System.err}) while
- * still echoing it, so a test can assert that a refusal or a clean-up was reported.
+ * Collects what the code under test logs (slf4j-simple writes each line to the current {@code
+ * System.err}) while still echoing it, so a test can assert that a refusal or a clean-up was
+ * reported.
  */
 final class LogCapture implements AutoCloseable {
   private final PrintStream original = System.err;

@@ -5,7 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 
 import org.junit.jupiter.api.Test;
 
-/** LRU eviction, invalidation by user generation (including the compute-while-invalidated race), hit rate. */
+/**
+ * LRU eviction, invalidation by user generation (including the compute-while-invalidated race), hit
+ * rate.
+ */
 class RecommendationCacheTest {
   @Test
   void evictsTheLeastRecentlyUsed() {
@@ -41,7 +44,8 @@ class RecommendationCacheTest {
     assertNull(c.get(c.key("m@1", "u", 10, true)));
     c.put(c.key("m@1", "v", 10, true), "other user");
     c.invalidateUser("u");
-    assertEquals("other user", c.get(c.key("m@1", "v", 10, true)), "other users keep their entries");
+    assertEquals(
+        "other user", c.get(c.key("m@1", "v", 10, true)), "other users keep their entries");
   }
 
   @Test

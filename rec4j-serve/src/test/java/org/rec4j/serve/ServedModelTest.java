@@ -15,21 +15,30 @@ import org.junit.jupiter.api.io.TempDir;
 import org.rec4j.serve.topk.HnswTopK;
 import org.rec4j.serve.topk.ItemEmbeddings;
 
-/** The SIMD brute force and the HNSW path answer like the model itself on a small catalog; exclusions; the popularity fallback's order. */
+/**
+ * The SIMD brute force and the HNSW path answer like the model itself on a small catalog;
+ * exclusions; the popularity fallback's order.
+ */
 class ServedModelTest {
   @Test
   void hnswAndExactPathsAgreeAndExclusionsHold(@TempDir Path tmp) {
     for (String type : new String[] {"mf", "gmf"}) {
       Fixtures.save(tmp, type, "v1", type, 5);
       Path p = tmp.resolve(type).resolve("v1");
-      ServedModel exact = ServedModel.load(type, "v1", p, Integer.MAX_VALUE, HnswTopK.Params.defaults());
+      ServedModel exact =
+          ServedModel.load(type, "v1", p, Integer.MAX_VALUE, HnswTopK.Params.defaults());
       ServedModel approx = ServedModel.load(type, "v1", p, 1, HnswTopK.Params.defaults());
       assertFalse(exact.usesHnsw());
       assertTrue(approx.usesHnsw(), type);
       for (int u = 0; u < Fixtures.USERS; u++) {
         String user = "u" + u;
-        ServedModel.Ranked a = exact.recommend(user, 5, Set.of(), x -> 0), b = approx.recommend(user, 5, Set.of(), x -> 0);
-        var ref = exact.model().recommend(u, 5, false, null); // the model's own top-k: the SIMD brute force must match it
+        ServedModel.Ranked a = exact.recommend(user, 5, Set.of(), x -> 0),
+            b = approx.recommend(user, 5, Set.of(), x -> 0);
+        var ref =
+            exact
+                .model()
+                .recommend(
+                    u, 5, false, null); // the model's own top-k: the SIMD brute force must match it
         for (int j = 0; j < 5; j++) {
           assertEquals("i" + ref.items()[j], a.items()[j], type + " " + user);
           assertEquals(ref.scores()[j], a.scores()[j], 1e-5f, type + " " + user);
@@ -46,34 +55,47 @@ class ServedModelTest {
   }
 
   @Test
-  void mlpModelsBatchedAcrossConcurrentRequestsAnswerLikeTheModel(@TempDir Path tmp) throws Exception {
+  void mlpModelsBatchedAcrossConcurrentRequestsAnswerLikeTheModel(@TempDir Path tmp)
+      throws Exception {
     Fixtures.save(tmp, "neumf", "v1", "neumf", 6);
-    ServedModel m = ServedModel.load("neumf", "v1", tmp.resolve("neumf").resolve("v1"), 1, HnswTopK.Params.defaults());
+    ServedModel m =
+        ServedModel.load(
+            "neumf", "v1", tmp.resolve("neumf").resolve("v1"), 1, HnswTopK.Params.defaults());
     assertFalse(m.usesHnsw(), "NeuMF has no dot-product view");
     java.util.List<String> mismatches = new java.util.concurrent.CopyOnWriteArrayList<>();
     Thread[] ts = new Thread[6];
     for (int t = 0; t < ts.length; t++) {
-      ts[t] = new Thread(() -> {
-        for (int rep = 0; rep < 5; rep++) {
-          for (int u = 0; u < Fixtures.USERS; u++) {
-            var ref = m.model().recommend(u, 4, false, null);
-            ServedModel.Ranked r = m.recommend("u" + u, 4, Set.of(), x -> 0);
-            for (int j = 0; j < 4; j++) {
-              if (!r.items()[j].equals("i" + ref.items()[j]) || Math.abs(r.scores()[j] - ref.scores()[j]) > 1e-5f) mismatches.add("u" + u + " rank " + j);
+      ts[t] =
+          new Thread(() -> {
+            for (int rep = 0; rep < 5; rep++) {
+              for (int u = 0; u < Fixtures.USERS; u++) {
+                var ref = m.model().recommend(u, 4, false, null);
+                ServedModel.Ranked r = m.recommend("u" + u, 4, Set.of(), x -> 0);
+                for (int j = 0; j < 4; j++) {
+                  if (!r.items()[j].equals("i" + ref.items()[j])
+                      || Math.abs(r.scores()[j] - ref.scores()[j]) > 1e-5f)
+                    mismatches.add("u" + u + " rank " + j);
+                }
+              }
             }
-          }
-        }
-      });
+          });
       ts[t].start();
     }
     for (Thread t : ts) t.join();
-    assertTrue(mismatches.isEmpty(), () -> mismatches.size() + " mismatches, e.g. " + mismatches.get(0));
+    assertTrue(
+        mismatches.isEmpty(), () -> mismatches.size() + " mismatches, e.g. " + mismatches.get(0));
   }
 
   @Test
   void unknownUsersGetItemsByLoggedPopularityMinusTheirOwn(@TempDir Path tmp) {
     Fixtures.save(tmp, "mf", "v1", "mf", 5);
-    ServedModel m = ServedModel.load("mf", "v1", tmp.resolve("mf").resolve("v1"), Integer.MAX_VALUE, HnswTopK.Params.defaults());
+    ServedModel m =
+        ServedModel.load(
+            "mf",
+            "v1",
+            tmp.resolve("mf").resolve("v1"),
+            Integer.MAX_VALUE,
+            HnswTopK.Params.defaults());
     Map<String, Long> counts = Map.of("i7", 9L, "i3", 5L, "i11", 2L);
     ServedModel.Ranked r = m.recommend("newcomer", 3, Set.of(), i -> counts.getOrDefault(i, 0L));
     assertEquals("popularity", r.fallback());
@@ -88,33 +110,67 @@ class ServedModelTest {
   void unknownUsersWithEventsAreFoldedInByDotProductModelsOnly(@TempDir Path tmp) {
     Fixtures.save(tmp, "mf", "v1", "mf", 5);
     Fixtures.save(tmp, "neumf", "v1", "neumf", 5);
-    ServedModel mf = ServedModel.load("mf", "v1", tmp.resolve("mf").resolve("v1"), Integer.MAX_VALUE, HnswTopK.Params.defaults());
-    ServedModel neumf = ServedModel.load("neumf", "v1", tmp.resolve("neumf").resolve("v1"), Integer.MAX_VALUE, HnswTopK.Params.defaults());
+    ServedModel mf =
+        ServedModel.load(
+            "mf",
+            "v1",
+            tmp.resolve("mf").resolve("v1"),
+            Integer.MAX_VALUE,
+            HnswTopK.Params.defaults());
+    ServedModel neumf =
+        ServedModel.load(
+            "neumf",
+            "v1",
+            tmp.resolve("neumf").resolve("v1"),
+            Integer.MAX_VALUE,
+            HnswTopK.Params.defaults());
     Set<String> history = Set.of("i0", "i2", "i4");
     ServedModel.Ranked r = mf.recommend("newcomer", 5, true, history, history, i -> 0);
     assertEquals("fold_in", r.fallback());
     assertEquals(5, r.items().length);
-    for (String item : r.items()) assertFalse(history.contains(item), "history items are excluded: " + item);
-    assertArrayEquals(r.items(), mf.recommend("newcomer", 5, true, history, history, i -> 0).items(), "deterministic");
-    assertEquals("popularity", mf.recommend("newcomer", 5, true, Set.of(), Set.of(), i -> 0).fallback(), "no events: popularity");
-    assertEquals("popularity", mf.recommend("newcomer", 5, true, Set.of(), Set.of("not-an-item"), i -> 0).fallback());
-    assertEquals("popularity", neumf.recommend("newcomer", 5, true, history, history, i -> 0).fallback(), "MLP models: popularity");
-    assertNull(mf.recommend("u3", 5, true, history, history, i -> 0).fallback(), "known users are scored as usual");
+    for (String item : r.items())
+      assertFalse(history.contains(item), "history items are excluded: " + item);
+    assertArrayEquals(
+        r.items(),
+        mf.recommend("newcomer", 5, true, history, history, i -> 0).items(),
+        "deterministic");
+    assertEquals(
+        "popularity",
+        mf.recommend("newcomer", 5, true, Set.of(), Set.of(), i -> 0).fallback(),
+        "no events: popularity");
+    assertEquals(
+        "popularity",
+        mf.recommend("newcomer", 5, true, Set.of(), Set.of("not-an-item"), i -> 0).fallback());
+    assertEquals(
+        "popularity",
+        neumf.recommend("newcomer", 5, true, history, history, i -> 0).fallback(),
+        "MLP models: popularity");
+    assertNull(
+        mf.recommend("u3", 5, true, history, history, i -> 0).fallback(),
+        "known users are scored as usual");
   }
 
   @Test
   void trainingItemsStoredInTheArtifactAreExcludedOnRequest(@TempDir Path tmp) {
     for (String type : new String[] {"mf", "neumf"}) {
       Fixtures.saveWithTraining(tmp, type, "v1.zip", type, 4);
-      ServedModel m = ServedModel.load(type, "v1", tmp.resolve(type).resolve("v1.zip"), Integer.MAX_VALUE, HnswTopK.Params.defaults());
+      ServedModel m =
+          ServedModel.load(
+              type,
+              "v1",
+              tmp.resolve(type).resolve("v1.zip"),
+              Integer.MAX_VALUE,
+              HnswTopK.Params.defaults());
       for (int u = 0; u < Fixtures.USERS; u++) {
         ServedModel.Ranked fresh = m.recommend("u" + u, 5, true, Set.of(), x -> 0);
         for (String item : fresh.items()) {
           int i = Integer.parseInt(item.substring(1));
-          assertEquals(1, (u + i) % 2, type + ": u" + u + " got " + item + ", an item it had in training");
+          assertEquals(
+              1, (u + i) % 2, type + ": u" + u + " got " + item + ", an item it had in training");
         }
         ServedModel.Ranked any = m.recommend("u" + u, Fixtures.ITEMS, false, Set.of(), x -> 0);
-        assertEquals(Fixtures.ITEMS, any.items().length, "without exclusion every item is eligible");
+        assertEquals(
+            Fixtures.ITEMS, any.items().length, "without exclusion every item is eligible");
       }
     }
   }

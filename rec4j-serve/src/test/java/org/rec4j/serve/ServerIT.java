@@ -16,14 +16,15 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Every route against a real server on a random loopback port, including the error answers. */
 class ServerIT {
-  @TempDir
-  static Path tmp;
+  @TempDir static Path tmp;
   static Server server;
   static Http http;
 
   @BeforeAll
   static void start() {
-    server = Server.start(Server.Config.defaults(Fixtures.modelsDir(tmp)).withPort(0).withLimits(100, 50, 4096));
+    server =
+        Server.start(
+            Server.Config.defaults(Fixtures.modelsDir(tmp)).withPort(0).withLimits(100, 50, 4096));
     http = new Http(server.uri());
   }
 
@@ -41,8 +42,13 @@ class ServerIT {
   static void assertError(Http.Reply r, int status, String field) {
     assertEquals(status, r.status(), r.toString());
     assertNotNull(r.json(), r.toString());
-    assertTrue(r.json().path("error").isTextual() && !r.json().path("error").asText().isBlank(), r.toString());
-    assertEquals(field, r.json().path("field").isNull() ? null : r.json().path("field").asText(), r.toString());
+    assertTrue(
+        r.json().path("error").isTextual() && !r.json().path("error").asText().isBlank(),
+        r.toString());
+    assertEquals(
+        field,
+        r.json().path("field").isNull() ? null : r.json().path("field").asText(),
+        r.toString());
   }
 
   @Test
@@ -58,9 +64,16 @@ class ServerIT {
       assertTrue(n.path("score").asDouble() <= prev, "scores descend: " + r);
       prev = n.path("score").asDouble();
     }
-    assertEquals("mf@v1", http.get("/v1/recommendations?user=u0&k=5&model=mf@v1").json().path("model").asText());
-    assertEquals("neumf@v1", http.get("/v1/recommendations?user=u0&k=5&model=neumf").json().path("model").asText());
-    assertEquals(Fixtures.ITEMS, items(http.get("/v1/recommendations?user=u1&k=100").json()).size(), "k above the catalog returns it all");
+    assertEquals(
+        "mf@v1",
+        http.get("/v1/recommendations?user=u0&k=5&model=mf@v1").json().path("model").asText());
+    assertEquals(
+        "neumf@v1",
+        http.get("/v1/recommendations?user=u0&k=5&model=neumf").json().path("model").asText());
+    assertEquals(
+        Fixtures.ITEMS,
+        items(http.get("/v1/recommendations?user=u1&k=100").json()).size(),
+        "k above the catalog returns it all");
   }
 
   @Test
@@ -70,15 +83,34 @@ class ServerIT {
     assertEquals("popularity", r.json().path("fallback").asText());
     assertEquals(3, items(r.json()).size());
     assertError(http.get("/v1/recommendations?user=stranger&unknown_user=error"), 404, "user");
-    Http.Reply ack = http.post("/v1/events", "{\"events\": [{\"user\": \"newbie\", \"item\": \"i2\", \"type\": \"click\"},"
-        + "{\"user\": \"newbie\", \"item\": \"i4\", \"type\": \"purchase\"}, {\"user\": \"looker\", \"item\": \"i6\", \"type\": \"impression\"}]}");
+    Http.Reply ack =
+        http.post(
+            "/v1/events",
+            "{\"events\": [{\"user\": \"newbie\", \"item\": \"i2\", \"type\": \"click\"},"
+                + "{\"user\": \"newbie\", \"item\": \"i4\", \"type\": \"purchase\"}, {\"user\": \"looker\", \"item\": \"i6\", \"type\": \"impression\"}]}");
     assertEquals(200, ack.status(), ack.toString());
     JsonNode folded = http.get("/v1/recommendations?user=newbie&k=3&model=mf").json();
-    assertEquals("fold_in", folded.path("fallback").asText(), "an unknown user with events is folded in: " + folded);
+    assertEquals(
+        "fold_in",
+        folded.path("fallback").asText(),
+        "an unknown user with events is folded in: " + folded);
     assertFalse(items(folded).contains("i2") || items(folded).contains("i4"), folded.toString());
-    assertEquals("fold_in", http.get("/v1/recommendations?user=newbie&k=3&model=mf&exclude_seen=false").json().path("fallback").asText());
-    assertEquals("popularity", http.get("/v1/recommendations?user=newbie&k=3&model=neumf").json().path("fallback").asText());
-    assertEquals("popularity", http.get("/v1/recommendations?user=looker&k=3&model=mf").json().path("fallback").asText(), "impressions are no evidence");
+    assertEquals(
+        "fold_in",
+        http.get("/v1/recommendations?user=newbie&k=3&model=mf&exclude_seen=false")
+            .json()
+            .path("fallback")
+            .asText());
+    assertEquals(
+        "popularity",
+        http.get("/v1/recommendations?user=newbie&k=3&model=neumf")
+            .json()
+            .path("fallback")
+            .asText());
+    assertEquals(
+        "popularity",
+        http.get("/v1/recommendations?user=looker&k=3&model=mf").json().path("fallback").asText(),
+        "impressions are no evidence");
     assertError(http.get("/v1/recommendations?user=u1&unknown_user=maybe"), 400, "unknown_user");
   }
 
@@ -96,15 +128,38 @@ class ServerIT {
     assertError(http.post("/v1/recommendations:batch", "{\"users\": [\"u1\""), 400, "body");
     assertError(http.post("/v1/recommendations:batch", ""), 400, "body");
     assertError(http.post("/v1/recommendations:batch", "{\"users\": []}"), 400, "users");
-    assertError(http.post("/v1/recommendations:batch", "{\"users\": [\"u1\"], \"k\": \"5\"}"), 400, "k");
+    assertError(
+        http.post("/v1/recommendations:batch", "{\"users\": [\"u1\"], \"k\": \"5\"}"), 400, "k");
     assertError(http.post("/v1/recommendations:batch", "{\"users\": [{}]}"), 400, "users[0]");
-    assertError(http.post("/v1/recommendations:batch", "{\"users\": [\"u1\"], \"model\": 7}"), 400, "model");
+    assertError(
+        http.post("/v1/recommendations:batch", "{\"users\": [\"u1\"], \"model\": 7}"),
+        400,
+        "model");
     assertError(http.post("/v1/scores", "{\"pairs\": [{\"user\": \"u1\"}]}"), 400, "pairs[0].item");
-    assertError(http.post("/v1/scores", "{\"pairs\": [{\"user\": \"u1\", \"item\": \"nope\"}]}"), 404, "pairs[0].item");
-    assertError(http.post("/v1/events", "[{\"user\": \"u1\", \"item\": \"i1\", \"type\": \"like\"}]"), 400, "events[0].type");
-    assertError(http.post("/v1/events", "{\"events\": [{\"user\": \"u1\", \"item\": \"i1\", \"type\": \"rating\"}]}"), 400, "events[0].value");
-    assertError(http.post("/v1/events", "{\"events\": [{\"item\": \"i1\", \"type\": \"click\"}]}"), 400, "events[0].user");
-    assertError(http.post("/v1/events", "{\"events\": [{\"user\": \"u1\", \"item\": \"i1\", \"type\": \"click\", \"timestamp\": \"now\"}]}"), 400, "events[0].timestamp");
+    assertError(
+        http.post("/v1/scores", "{\"pairs\": [{\"user\": \"u1\", \"item\": \"nope\"}]}"),
+        404,
+        "pairs[0].item");
+    assertError(
+        http.post("/v1/events", "[{\"user\": \"u1\", \"item\": \"i1\", \"type\": \"like\"}]"),
+        400,
+        "events[0].type");
+    assertError(
+        http.post(
+            "/v1/events",
+            "{\"events\": [{\"user\": \"u1\", \"item\": \"i1\", \"type\": \"rating\"}]}"),
+        400,
+        "events[0].value");
+    assertError(
+        http.post("/v1/events", "{\"events\": [{\"item\": \"i1\", \"type\": \"click\"}]}"),
+        400,
+        "events[0].user");
+    assertError(
+        http.post(
+            "/v1/events",
+            "{\"events\": [{\"user\": \"u1\", \"item\": \"i1\", \"type\": \"click\", \"timestamp\": \"now\"}]}"),
+        400,
+        "events[0].timestamp");
     assertError(http.get("/v1/items/nope/similar"), 404, "id");
     assertError(http.post("/v1/models/nosuch:reload", ""), 404, "name");
     assertError(http.post("/v1/models/mf:reload", "{\"version\": \"v7\"}"), 404, "version");
@@ -118,24 +173,38 @@ class ServerIT {
 
   @Test
   void batchAnswersEveryUserWithTheSameModel() {
-    Http.Reply r = http.post("/v1/recommendations:batch", "{\"users\": [\"u0\", \"u1\", \"stranger\"], \"k\": 4, \"exclude_seen\": false}");
+    Http.Reply r =
+        http.post(
+            "/v1/recommendations:batch",
+            "{\"users\": [\"u0\", \"u1\", \"stranger\"], \"k\": 4, \"exclude_seen\": false}");
     assertEquals(200, r.status(), r.toString());
     assertEquals("mf@v2", r.json().path("model").asText());
     JsonNode results = r.json().path("results");
     assertEquals(3, results.size());
-    assertEquals(items(http.get("/v1/recommendations?user=u1&k=4&exclude_seen=false").json()), items(results.get(1)));
+    assertEquals(
+        items(http.get("/v1/recommendations?user=u1&k=4&exclude_seen=false").json()),
+        items(results.get(1)));
     assertEquals("popularity", results.get(2).path("fallback").asText());
   }
 
   @Test
   void scoresMatchTheRecommendationScores() {
-    JsonNode rec = http.get("/v1/recommendations?user=u4&k=3&exclude_seen=false&model=mf@v1").json();
+    JsonNode rec =
+        http.get("/v1/recommendations?user=u4&k=3&exclude_seen=false&model=mf@v1").json();
     StringBuilder body = new StringBuilder("{\"model\": \"mf@v1\", \"pairs\": [");
-    for (int i = 0; i < 3; i++) body.append(i == 0 ? "" : ",").append("{\"user\": \"u4\", \"item\": \"").append(items(rec).get(i)).append("\"}");
+    for (int i = 0; i < 3; i++)
+      body.append(i == 0 ? "" : ",")
+          .append("{\"user\": \"u4\", \"item\": \"")
+          .append(items(rec).get(i))
+          .append("\"}");
     Http.Reply r = http.post("/v1/scores", body.append("]}").toString());
     assertEquals(200, r.status(), r.toString());
     for (int i = 0; i < 3; i++) {
-      assertEquals(rec.path("items").get(i).path("score").asDouble(), r.json().path("scores").get(i).path("score").asDouble(), 1e-4, r.toString());
+      assertEquals(
+          rec.path("items").get(i).path("score").asDouble(),
+          r.json().path("scores").get(i).path("score").asDouble(),
+          1e-4,
+          r.toString());
     }
   }
 
@@ -146,7 +215,8 @@ class ServerIT {
     List<String> sim = items(r.json());
     assertEquals(3, sim.size());
     assertFalse(sim.contains("i2"));
-    for (JsonNode n : r.json().path("items")) assertTrue(Math.abs(n.path("score").asDouble()) <= 1.0001, r.toString());
+    for (JsonNode n : r.json().path("items"))
+      assertTrue(Math.abs(n.path("score").asDouble()) <= 1.0001, r.toString());
     assertEquals(200, http.get("/v1/items/i2/similar?k=3&model=neumf").status());
     assertError(http.get("/v1/items/i2/similar?k=0"), 400, "k");
   }
@@ -169,10 +239,16 @@ class ServerIT {
     String url = "/v1/recommendations?user=u7&k=3";
     JsonNode first = http.get(url).json();
     assertFalse(first.path("cached").asBoolean());
-    assertTrue(http.get(url).json().path("cached").asBoolean(), "second identical request is a cache hit");
+    assertTrue(
+        http.get(url).json().path("cached").asBoolean(), "second identical request is a cache hit");
     String top = items(first).get(0);
-    Http.Reply ack = http.post("/v1/events", "{\"events\": [{\"user\": \"u7\", \"item\": \"" + top + "\", \"type\": \"click\"},"
-        + "{\"user\": \"u8\", \"item\": \"i1\", \"type\": \"rating\", \"value\": 4.5, \"timestamp\": 1700000000000}]}");
+    Http.Reply ack =
+        http.post(
+            "/v1/events",
+            "{\"events\": [{\"user\": \"u7\", \"item\": \""
+                + top
+                + "\", \"type\": \"click\"},"
+                + "{\"user\": \"u8\", \"item\": \"i1\", \"type\": \"rating\", \"value\": 4.5, \"timestamp\": 1700000000000}]}");
     assertEquals(200, ack.status(), ack.toString());
     assertEquals(2, ack.json().path("accepted").asInt());
     JsonNode after = http.get(url).json();
@@ -181,7 +257,10 @@ class ServerIT {
     assertTrue(items(http.get(url + "&exclude_seen=false").json()).contains(top));
     String metrics = http.get("/metrics").body();
     assertTrue(metrics.contains("rec4j_cache_hits_total"), metrics);
-    assertTrue(metrics.contains("rec4j_events_appended_total 2.0") || metrics.contains("rec4j_events_appended_total"), metrics);
+    assertTrue(
+        metrics.contains("rec4j_events_appended_total 2.0")
+            || metrics.contains("rec4j_events_appended_total"),
+        metrics);
   }
 
   @Test
@@ -193,7 +272,10 @@ class ServerIT {
     assertEquals(200, swap.status(), swap.toString());
     assertEquals("v1", swap.json().path("current").asText());
     assertFalse(http.get(url).json().path("cached").asBoolean(), "the swap emptied the cache");
-    assertEquals(409, http.post("/v1/models/neumf:reload", "{\"rollback\": true}").status(), "neumf has no previous version");
+    assertEquals(
+        409,
+        http.post("/v1/models/neumf:reload", "{\"rollback\": true}").status(),
+        "neumf has no previous version");
   }
 
   @Test
@@ -208,8 +290,12 @@ class ServerIT {
     assertTrue(m.body().contains("rec4j_http_requests_seconds_bucket{"), "latency histogram");
     assertTrue(m.body().contains("route=\"/v1/recommendations\""), "by route");
     assertTrue(m.body().contains("model=\"mf@v2\""), "by model");
-    assertTrue(m.body().contains("rec4j_http_errors_total") || !m.body().contains("status=\"4"), "errors counted");
-    assertTrue(m.body().contains("rec4j_model_info{") && m.body().contains("name=\"neumf\""), "model info gauge");
+    assertTrue(
+        m.body().contains("rec4j_http_errors_total") || !m.body().contains("status=\"4"),
+        "errors counted");
+    assertTrue(
+        m.body().contains("rec4j_model_info{") && m.body().contains("name=\"neumf\""),
+        "model info gauge");
     assertTrue(m.body().contains("rec4j_cache_hit_ratio"), "cache hit ratio");
   }
 
@@ -221,7 +307,8 @@ class ServerIT {
     JsonNode paths = r.json().path("paths");
     assertEquals(11, server.routes().size(), server.routes().toString());
     for (String route : server.routes()) {
-      String method = route.substring(0, route.indexOf(' ')).toLowerCase(java.util.Locale.ROOT), path = route.substring(route.indexOf(' ') + 1);
+      String method = route.substring(0, route.indexOf(' ')).toLowerCase(java.util.Locale.ROOT),
+          path = route.substring(route.indexOf(' ') + 1);
       assertTrue(paths.path(path).has(method), route + " is missing from openapi.json");
     }
   }

@@ -13,7 +13,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.rec4j.serve.topk.HnswTopK;
 
-/** Version order, latest-by-default, swap and rollback, and a corrupt version leaving the current one serving. */
+/**
+ * Version order, latest-by-default, swap and rollback, and a corrupt version leaving the current
+ * one serving.
+ */
 class ServingRegistryTest {
   @Test
   void versionsSortNaturally() {
@@ -27,12 +30,21 @@ class ServingRegistryTest {
     Fixtures.save(tmp, "mf", "v1", "mf", 1);
     Fixtures.save(tmp, "mf", "v2.zip", "mf", 2);
     Files.createDirectories(tmp.resolve("mf").resolve("v3"));
-    Files.writeString(tmp.resolve("mf").resolve("v3").resolve("model.json"), "{}"); // broken: no checksums
+    Files.writeString(
+        tmp.resolve("mf").resolve("v3").resolve("model.json"), "{}"); // broken: no checksums
     List<String> swaps = new ArrayList<>();
-    ServingRegistry r = new ServingRegistry(tmp, 1_000_000, HnswTopK.Params.defaults(),
-        (before, after) -> swaps.add((before == null ? "-" : before.key()) + ">" + after.key()));
+    ServingRegistry r =
+        new ServingRegistry(
+            tmp,
+            1_000_000,
+            HnswTopK.Params.defaults(),
+            (before, after) ->
+                swaps.add((before == null ? "-" : before.key()) + ">" + after.key()));
     assertEquals(1, r.loadAll());
-    assertEquals("mf@v2", r.resolve(null, null).key(), "v3 is broken, so the latest loadable version serves");
+    assertEquals(
+        "mf@v2",
+        r.resolve(null, null).key(),
+        "v3 is broken, so the latest loadable version serves");
     assertEquals(List.of("v1", "v2", "v3"), r.versionsOnDisk("mf"));
     ApiException e = assertThrows(ApiException.class, () -> r.reload("mf", "v3"));
     assertEquals(422, e.status());

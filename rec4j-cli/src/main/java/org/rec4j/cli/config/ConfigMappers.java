@@ -11,12 +11,17 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 
 /**
- * The two Jackson mappers of config files, set up alike: snake_case keys, unknown keys and duplicate keys fail,
- * floats do not silently become integers, unset (null) values are not written.
+ * The two Jackson mappers of config files, set up alike: snake_case keys, unknown keys and
+ * duplicate keys fail, floats do not silently become integers, unset (null) values are not written.
  */
 final class ConfigMappers {
-  static final ObjectMapper YAML = strict(YAMLMapper.builder().disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
-      .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES).enable(YAMLGenerator.Feature.INDENT_ARRAYS_WITH_INDICATOR)).build();
+  static final ObjectMapper YAML =
+      strict(
+              YAMLMapper.builder()
+                  .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+                  .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
+                  .enable(YAMLGenerator.Feature.INDENT_ARRAYS_WITH_INDICATOR))
+          .build();
   static final ObjectMapper JSON = strict(JsonMapper.builder()).build();
 
   private ConfigMappers() {}
@@ -34,6 +39,7 @@ final class ConfigMappers {
     String n = fileName.toLowerCase(java.util.Locale.ROOT);
     if (n.endsWith(".yaml") || n.endsWith(".yml")) return YAML;
     if (n.endsWith(".json")) return JSON;
-    throw new IllegalArgumentException("--config " + fileName + ": expected a .yaml, .yml or .json file");
+    throw new IllegalArgumentException(
+        "--config " + fileName + ": expected a .yaml, .yml or .json file");
   }
 }

@@ -2,7 +2,10 @@ package org.rec4j.cli.config;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 
-/** Writes a {@link RunConfig} in the form {@link ConfigReader} reads back: YAML, or JSON on one line. */
+/**
+ * Writes a {@link RunConfig} in the form {@link ConfigReader} reads back: YAML, or JSON on one
+ * line.
+ */
 public final class ConfigWriter {
   private ConfigWriter() {}
 

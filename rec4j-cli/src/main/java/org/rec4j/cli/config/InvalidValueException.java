@@ -1,8 +1,8 @@
 package org.rec4j.cli.config;
 
 /**
- * A config value outside its allowed range or set; the message is {@code KEY: expected …, got VALUE}. An
- * {@link IllegalArgumentException}, so the command line reports it as a usage error.
+ * A config value outside its allowed range or set; the message is {@code KEY: expected …, got
+ * VALUE}. An {@link IllegalArgumentException}, so the command line reports it as a usage error.
  */
 public final class InvalidValueException extends IllegalArgumentException {
   private final String key;
@@ -13,7 +13,10 @@ public final class InvalidValueException extends IllegalArgumentException {
     this.key = key;
   }
 
-  /** {@code key: complaint}, dropping a leading {@code --flag: } from the complaint of a core parser. */
+  /**
+   * {@code key: complaint}, dropping a leading {@code --flag: } from the complaint of a core
+   * parser.
+   */
   public InvalidValueException(String key, String complaint) {
     super(key + ": " + complaint.replaceFirst("^--[a-z0-9-]+: ", ""));
     this.key = key;

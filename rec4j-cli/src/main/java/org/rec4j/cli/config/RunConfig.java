@@ -15,9 +15,10 @@ import org.rec4j.train.ScheduleSpec;
 import org.rec4j.train.TrainerConfig;
 
 /**
- * The contents of a config file ({@code --config FILE}): one typed record per section, snake_case keys in the file.
- * Every field is optional ({@code null} = not set, so a command-line flag or the task-dependent default decides); a
- * value that is set is validated by the section's compact constructor, which names the key and the allowed values.
+ * The contents of a config file ({@code --config FILE}): one typed record per section, snake_case
+ * keys in the file. Every field is optional ({@code null} = not set, so a command-line flag or the
+ * task-dependent default decides); a value that is set is validated by the section's compact
+ * constructor, which names the key and the allowed values.
  *
  * <pre>
  * data:       spec (FORMAT:PATH), split
@@ -42,8 +43,16 @@ public record RunConfig(Data data, Model model, Trainer trainer, Evaluation eval
   /** Replaces absent sections by empty ones. */
   public RunConfig {
     data = data != null ? data : new Data(null, null);
-    model = model != null ? model : new Model(null, null, null, null, null, null, null, null, null, null, null, null, null);
-    trainer = trainer != null ? trainer : new Trainer(null, null, null, null, null, null, null, null, null, null, null, null, null);
+    model =
+        model != null
+            ? model
+            : new Model(
+                null, null, null, null, null, null, null, null, null, null, null, null, null);
+    trainer =
+        trainer != null
+            ? trainer
+            : new Trainer(
+                null, null, null, null, null, null, null, null, null, null, null, null, null);
     evaluation = evaluation != null ? evaluation : new Evaluation(null, null, null);
   }
 
@@ -75,33 +84,67 @@ public record RunConfig(Data data, Model model, Trainer trainer, Evaluation eval
    * @param initStd std of the embedding initialization (&gt; 0)
    * @param pretrain NeuMF: pre-train GMF and NCF first
    * @param finetuneSgd with pretrain: fine-tune with plain SGD
-   * @param pretrainedGmf with pretrain: a saved GMF artifact (directory or zip) used instead of training that stage
+   * @param pretrainedGmf with pretrain: a saved GMF artifact (directory or zip) used instead of
+   *     training that stage
    * @param pretrainedMlp with pretrain: a saved NCF artifact used instead of training that stage
-   * @param alpha with pretrain: weight of the GMF stage's output layer (1 − alpha for the MLP stage's), in [0, 1]
-   * @param finetuneEpochs with pretrain: epochs of training the combined model (≥ 0; 0 = keep the combination as built)
+   * @param alpha with pretrain: weight of the GMF stage's output layer (1 − alpha for the MLP
+   *     stage's), in [0, 1]
+   * @param finetuneEpochs with pretrain: epochs of training the combined model (≥ 0; 0 = keep the
+   *     combination as built)
    */
   @JsonInclude(JsonInclude.Include.NON_NULL)
-  @JsonPropertyOrder({"name", "factors", "layers", "dropout", "batch_norm", "cross_buckets", "init_std", "pretrain",
-      "finetune_sgd", "pretrained_gmf", "pretrained_mlp", "alpha", "finetune_epochs"})
-  public record Model(String name, Integer factors, List<Integer> layers, Float dropout, Boolean batchNorm,
-                      Integer crossBuckets, Float initStd, Boolean pretrain, Boolean finetuneSgd, String pretrainedGmf,
-                      String pretrainedMlp, Float alpha, Integer finetuneEpochs) {
+  @JsonPropertyOrder({
+    "name",
+    "factors",
+    "layers",
+    "dropout",
+    "batch_norm",
+    "cross_buckets",
+    "init_std",
+    "pretrain",
+    "finetune_sgd",
+    "pretrained_gmf",
+    "pretrained_mlp",
+    "alpha",
+    "finetune_epochs"
+  })
+  public record Model(
+      String name,
+      Integer factors,
+      List<Integer> layers,
+      Float dropout,
+      Boolean batchNorm,
+      Integer crossBuckets,
+      Float initStd,
+      Boolean pretrain,
+      Boolean finetuneSgd,
+      String pretrainedGmf,
+      String pretrainedMlp,
+      Float alpha,
+      Integer finetuneEpochs) {
     /** Validates the set fields. */
     public Model {
       if (name != null && !ModelRegistry.names().contains(name.toLowerCase(Locale.ROOT))) {
-        throw new InvalidValueException("model.name", "expected one of " + String.join(", ", ModelRegistry.names()), name);
+        throw new InvalidValueException(
+            "model.name", "expected one of " + String.join(", ", ModelRegistry.names()), name);
       }
       atLeast("model.factors", factors, 1);
       if (layers != null) {
-        if (layers.isEmpty()) throw new InvalidValueException("model.layers", "expected a non-empty list of integers >= 1", "[]");
+        if (layers.isEmpty())
+          throw new InvalidValueException(
+              "model.layers", "expected a non-empty list of integers >= 1", "[]");
         for (Integer w : layers) {
-          if (w == null || w < 1) throw new InvalidValueException("model.layers", "expected a list of integers >= 1", layers);
+          if (w == null || w < 1)
+            throw new InvalidValueException(
+                "model.layers", "expected a list of integers >= 1", layers);
         }
         layers = List.copyOf(layers);
       }
-      if (dropout != null && !(dropout >= 0 && dropout < 1)) throw new InvalidValueException("model.dropout", "expected a number in [0, 1)", dropout);
+      if (dropout != null && !(dropout >= 0 && dropout < 1))
+        throw new InvalidValueException("model.dropout", "expected a number in [0, 1)", dropout);
       atLeast("model.cross_buckets", crossBuckets, 0);
-      if (alpha != null && !(alpha >= 0 && alpha <= 1)) throw new InvalidValueException("model.alpha", "expected a number in [0, 1]", alpha);
+      if (alpha != null && !(alpha >= 0 && alpha <= 1))
+        throw new InvalidValueException("model.alpha", "expected a number in [0, 1]", alpha);
       atLeast("model.finetune_epochs", finetuneEpochs, 0);
       if (initStd != null && !(initStd > 0 && Float.isFinite(initStd))) {
         throw new InvalidValueException("model.init_std", "expected a number > 0", initStd);
@@ -125,18 +168,49 @@ public record RunConfig(Data data, Model model, Trainer trainer, Evaluation eval
    * @param validation fraction held out for validation, in [0, 0.5)
    * @param patience early stopping patience in validations (≥ 0, 0 = off)
    * @param monitor validation metric for early stopping (e.g. ndcg@10, rmse)
-   * @param schedule learning-rate schedule in epochs (constant, cosine[:MIN], step:EVERY,GAMMA, exp:GAMMA,
-   *     warmup:W+…)
-   * @param swa average the weights of this epoch and the later ones (stochastic weight averaging; ≥ 0, 0 = off)
-   * @param evalEvery evaluate every this many epochs and at the last one, on the validation part (else on test); 0 =
-   *     never (≥ 0)
+   * @param schedule learning-rate schedule in epochs (constant, cosine[:MIN], step:EVERY,GAMMA,
+   *     exp:GAMMA, warmup:W+…)
+   * @param swa average the weights of this epoch and the later ones (stochastic weight averaging; ≥
+   *     0, 0 = off)
+   * @param evalEvery evaluate every this many epochs and at the last one, on the validation part
+   *     (else on test); 0 = never (≥ 0)
    */
   @JsonInclude(JsonInclude.Include.NON_NULL)
-  @JsonPropertyOrder({"task", "objective", "epochs", "batch", "optimizer", "lr", "l2", "negatives", "threads", "seed",
-      "validation", "patience", "monitor", "schedule", "swa", "eval_every"})
-  public record Trainer(String task, String objective, Integer epochs, Integer batch, String optimizer, Double lr, Float l2,
-                        Integer negatives, Integer threads, Long seed, Double validation, Integer patience, String monitor,
-                        String schedule, Integer swa, Integer evalEvery) {
+  @JsonPropertyOrder({
+    "task",
+    "objective",
+    "epochs",
+    "batch",
+    "optimizer",
+    "lr",
+    "l2",
+    "negatives",
+    "threads",
+    "seed",
+    "validation",
+    "patience",
+    "monitor",
+    "schedule",
+    "swa",
+    "eval_every"
+  })
+  public record Trainer(
+      String task,
+      String objective,
+      Integer epochs,
+      Integer batch,
+      String optimizer,
+      Double lr,
+      Float l2,
+      Integer negatives,
+      Integer threads,
+      Long seed,
+      Double validation,
+      Integer patience,
+      String monitor,
+      String schedule,
+      Integer swa,
+      Integer evalEvery) {
     /** Validates the set fields. */
     public Trainer {
       if (task != null && !task.equalsIgnoreCase("rating") && !task.equalsIgnoreCase("implicit")) {
@@ -146,24 +220,57 @@ public record RunConfig(Data data, Model model, Trainer trainer, Evaluation eval
       atLeast("trainer.epochs", epochs, 1);
       atLeast("trainer.batch", batch, 1);
       if (optimizer != null) parse("trainer.optimizer", () -> OptimizerKind.of(optimizer));
-      if (lr != null && !(lr > 0 && Double.isFinite(lr))) throw new InvalidValueException("trainer.lr", "expected a number > 0", lr);
-      if (l2 != null && !(l2 >= 0 && Float.isFinite(l2))) throw new InvalidValueException("trainer.l2", "expected a number >= 0", l2);
+      if (lr != null && !(lr > 0 && Double.isFinite(lr)))
+        throw new InvalidValueException("trainer.lr", "expected a number > 0", lr);
+      if (l2 != null && !(l2 >= 0 && Float.isFinite(l2)))
+        throw new InvalidValueException("trainer.l2", "expected a number >= 0", l2);
       atLeast("trainer.negatives", negatives, 0);
       atLeast("trainer.threads", threads, 1);
       if (validation != null && !(validation >= 0 && validation < 0.5)) {
-        throw new InvalidValueException("trainer.validation", "expected a number in [0, 0.5)", validation);
+        throw new InvalidValueException(
+            "trainer.validation", "expected a number in [0, 0.5)", validation);
       }
       atLeast("trainer.patience", patience, 0);
-      if (monitor != null && monitor.isBlank()) throw new InvalidValueException("trainer.monitor", "expected a metric name such as ndcg@10 or rmse", "''");
+      if (monitor != null && monitor.isBlank())
+        throw new InvalidValueException(
+            "trainer.monitor", "expected a metric name such as ndcg@10 or rmse", "''");
       if (schedule != null) parse("trainer.schedule", () -> ScheduleSpec.parse(schedule));
       atLeast("trainer.swa", swa, 0);
       atLeast("trainer.eval_every", evalEvery, 0);
     }
 
     /** A section without a schedule (constant learning rate). */
-    public Trainer(String task, String objective, Integer epochs, Integer batch, String optimizer, Double lr, Float l2,
-                   Integer negatives, Integer threads, Long seed, Double validation, Integer patience, String monitor) {
-      this(task, objective, epochs, batch, optimizer, lr, l2, negatives, threads, seed, validation, patience, monitor, null, null, null);
+    public Trainer(
+        String task,
+        String objective,
+        Integer epochs,
+        Integer batch,
+        String optimizer,
+        Double lr,
+        Float l2,
+        Integer negatives,
+        Integer threads,
+        Long seed,
+        Double validation,
+        Integer patience,
+        String monitor) {
+      this(
+          task,
+          objective,
+          epochs,
+          batch,
+          optimizer,
+          lr,
+          l2,
+          negatives,
+          threads,
+          seed,
+          validation,
+          patience,
+          monitor,
+          null,
+          null,
+          null);
     }
   }
 
@@ -181,8 +288,12 @@ public record RunConfig(Data data, Model model, Trainer trainer, Evaluation eval
     public Evaluation {
       if (protocol != null) parse("evaluation.protocol", () -> Protocol.of(protocol));
       if (k != null) {
-        if (k.isEmpty()) throw new InvalidValueException("evaluation.k", "expected a non-empty list of integers >= 1", "[]");
-        for (Integer c : k) if (c == null || c < 1) throw new InvalidValueException("evaluation.k", "expected a list of integers >= 1", k);
+        if (k.isEmpty())
+          throw new InvalidValueException(
+              "evaluation.k", "expected a non-empty list of integers >= 1", "[]");
+        for (Integer c : k)
+          if (c == null || c < 1)
+            throw new InvalidValueException("evaluation.k", "expected a list of integers >= 1", k);
         k = List.copyOf(k);
       }
       atLeast("evaluation.eval_negatives", evalNegatives, 1);
@@ -193,13 +304,39 @@ public record RunConfig(Data data, Model model, Trainer trainer, Evaluation eval
   public static RunConfig of(ExperimentConfig c) {
     TrainerConfig t = c.trainer();
     String task = t.objective().isRating() ? "rating" : "implicit";
-    return new RunConfig(new Data(specText(c.data()), c.split().toString()),
-        new Model(c.model(), c.factors(), ints(c.layers()), c.dropout(), c.batchNorm(), c.crossBuckets(), c.embeddingStd(),
-            c.pretrain(), c.pretrainOptimizerSgd(), pathText(c.pretrainedGmf()), pathText(c.pretrainedMlp()), c.pretrainAlpha(),
+    return new RunConfig(
+        new Data(specText(c.data()), c.split().toString()),
+        new Model(
+            c.model(),
+            c.factors(),
+            ints(c.layers()),
+            c.dropout(),
+            c.batchNorm(),
+            c.crossBuckets(),
+            c.embeddingStd(),
+            c.pretrain(),
+            c.pretrainOptimizerSgd(),
+            pathText(c.pretrainedGmf()),
+            pathText(c.pretrainedMlp()),
+            c.pretrainAlpha(),
             c.finetuneEpochs() < 0 ? null : c.finetuneEpochs()),
-        new Trainer(task, lower(t.objective()), t.epochs(), t.batchSize(), lower(t.optimizer()), t.learningRate(), t.l2(),
-            t.negatives(), t.threads(), t.seed(), c.validationFraction(), t.patience(), t.monitor(), t.schedule().text(),
-            t.swaFrom(), t.validateEvery()),
+        new Trainer(
+            task,
+            lower(t.objective()),
+            t.epochs(),
+            t.batchSize(),
+            lower(t.optimizer()),
+            t.learningRate(),
+            t.l2(),
+            t.negatives(),
+            t.threads(),
+            t.seed(),
+            c.validationFraction(),
+            t.patience(),
+            t.monitor(),
+            t.schedule().text(),
+            t.swaFrom(),
+            t.validateEvery()),
         new Evaluation(lower(c.protocol()), ints(c.ks()), c.sampledNegatives()));
   }
 
@@ -209,10 +346,16 @@ public record RunConfig(Data data, Model model, Trainer trainer, Evaluation eval
 
   /** {@code FORMAT:PATH[?OPTIONS]} such that {@link DataSpec#parse} gives {@code spec} back. */
   static String specText(DataSpec spec) {
-    if (spec.format() == DataSpec.Format.SYNTHETIC || spec.options().isEmpty()) return spec.toString();
+    if (spec.format() == DataSpec.Format.SYNTHETIC || spec.options().isEmpty())
+      return spec.toString();
     StringBuilder b = new StringBuilder(spec.toString()).append('?');
-    spec.options().entrySet().stream().sorted(java.util.Map.Entry.comparingByKey())
-        .forEach(e -> b.append(b.charAt(b.length() - 1) == '?' ? "" : "&").append(e.getKey()).append('=').append(e.getValue()));
+    spec.options().entrySet().stream()
+        .sorted(java.util.Map.Entry.comparingByKey())
+        .forEach(e ->
+            b.append(b.charAt(b.length() - 1) == '?' ? "" : "&")
+                .append(e.getKey())
+                .append('=')
+                .append(e.getValue()));
     return b.toString();
   }
 
@@ -225,7 +368,8 @@ public record RunConfig(Data data, Model model, Trainer trainer, Evaluation eval
   }
 
   private static void atLeast(String key, Integer v, int min) {
-    if (v != null && v < min) throw new InvalidValueException(key, "expected an integer >= " + min, v);
+    if (v != null && v < min)
+      throw new InvalidValueException(key, "expected an integer >= " + min, v);
   }
 
   /** Runs a core parser and rethrows its complaint under {@code key}. */

@@ -12,14 +12,20 @@ class KeySuggesterTest {
 
   @Test
   void suggestsTheClosestKey() {
-    assertEquals(Optional.of("lr"), KeySuggester.closest("learning_rate", TRAINER), "initials of the words");
-    assertEquals(Optional.of("batch"), KeySuggester.closest("batch_size", TRAINER), "one word of the key");
+    assertEquals(
+        Optional.of("lr"), KeySuggester.closest("learning_rate", TRAINER), "initials of the words");
+    assertEquals(
+        Optional.of("batch"), KeySuggester.closest("batch_size", TRAINER), "one word of the key");
     assertEquals(Optional.of("epochs"), KeySuggester.closest("epoch", TRAINER), "one deletion");
-    assertEquals(Optional.of("optimizer"), KeySuggester.closest("optimiser", TRAINER), "one substitution");
+    assertEquals(
+        Optional.of("optimizer"), KeySuggester.closest("optimiser", TRAINER), "one substitution");
     assertEquals(Optional.of("optimizer"), KeySuggester.closest("optim", TRAINER), "a prefix");
     assertEquals(Optional.of("l2"), KeySuggester.closest("weight_decay", TRAINER), "a synonym");
-    assertEquals(Optional.of("negatives"), KeySuggester.closest("numNegatives", TRAINER), "camelCase");
-    assertEquals(Optional.of("batch_norm"), KeySuggester.closest("batch-norm", ConfigReader.KEYS.get("model")));
+    assertEquals(
+        Optional.of("negatives"), KeySuggester.closest("numNegatives", TRAINER), "camelCase");
+    assertEquals(
+        Optional.of("batch_norm"),
+        KeySuggester.closest("batch-norm", ConfigReader.KEYS.get("model")));
     assertEquals(Optional.empty(), KeySuggester.closest("colour", TRAINER), "nothing close");
   }
 
@@ -38,7 +44,8 @@ class KeySuggesterTest {
       assertEquals(slow(a, b), d, a + " vs " + b + ", seed " + seed);
       // within |len difference| and max length, zero exactly for equal strings
       assertEquals(a.equals(b), d == 0, "seed " + seed);
-      org.junit.jupiter.api.Assertions.assertTrue(d >= Math.abs(a.length() - b.length()) && d <= Math.max(a.length(), b.length()));
+      org.junit.jupiter.api.Assertions.assertTrue(
+          d >= Math.abs(a.length() - b.length()) && d <= Math.max(a.length(), b.length()));
     }
   }
 
@@ -53,7 +60,8 @@ class KeySuggesterTest {
     if (a.isEmpty()) return b.length();
     if (b.isEmpty()) return a.length();
     int cost = a.charAt(0) == b.charAt(0) ? 0 : 1;
-    return Math.min(slow(a.substring(1), b.substring(1)) + cost,
+    return Math.min(
+        slow(a.substring(1), b.substring(1)) + cost,
         Math.min(slow(a.substring(1), b), slow(a, b.substring(1))) + 1);
   }
 }

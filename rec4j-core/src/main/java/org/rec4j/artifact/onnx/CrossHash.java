@@ -4,17 +4,18 @@ import java.util.List;
 import org.rec4j.artifact.onnx.OnnxGraph.Attr;
 
 /**
- * Wide&amp;Deep's hashed user×item cross bucket as ONNX ops, bit for bit the 64-bit mix of
- * {@code WideDeep.crossBucket}:
+ * Wide&amp;Deep's hashed user×item cross bucket as ONNX ops, bit for bit the 64-bit mix of {@code
+ * WideDeep.crossBucket}:
  *
  * <pre>
  *   h = (u·C1) ^ (i·C2);  h ^= h &gt;&gt;&gt; 29;  h *= C3;  h ^= h &gt;&gt;&gt; 32;  bucket = floorMod(h, buckets)
  * </pre>
  *
- * Products wrap modulo 2<sup>64</sup> in int64 {@code Mul}; {@code ^} is {@code BitwiseXor} (opset 18, which is
- * why such a graph imports opset 18); the logical shift {@code >>>} is {@code BitShift RIGHT}, which ONNX defines
- * for unsigned types only, so h is cast to uint64 and back (casts between int64 and uint64 keep the bits);
- * {@code Mod} with {@code fmod = 0} takes the divisor's sign, which is Java's {@code floorMod}.
+ * Products wrap modulo 2<sup>64</sup> in int64 {@code Mul}; {@code ^} is {@code BitwiseXor} (opset
+ * 18, which is why such a graph imports opset 18); the logical shift {@code >>>} is {@code BitShift
+ * RIGHT}, which ONNX defines for unsigned types only, so h is cast to uint64 and back (casts
+ * between int64 and uint64 keep the bits); {@code Mod} with {@code fmod = 0} takes the divisor's
+ * sign, which is Java's {@code floorMod}.
  */
 final class CrossHash {
   static final long C1 = 0x9E3779B97F4A7C15L;
@@ -32,7 +33,10 @@ final class CrossHash {
     String s29 = g.int64s("cross.shift29", OnnxGraph.UINT64, new long[] {29}, 1);
     String s32 = g.int64s("cross.shift32", OnnxGraph.UINT64, new long[] {32}, 1);
     String n = g.int64s("cross.buckets", OnnxGraph.INT64, new long[] {buckets}, 1);
-    String h = g.op("BitwiseXor", List.of(g.op("Mul", List.of(users, c1)), g.op("Mul", List.of(items, c2))));
+    String h =
+        g.op(
+            "BitwiseXor",
+            List.of(g.op("Mul", List.of(users, c1)), g.op("Mul", List.of(items, c2))));
     h = g.op("BitwiseXor", List.of(h, shiftRight(g, h, s29)));
     h = g.op("Mul", List.of(h, c3));
     h = g.op("BitwiseXor", List.of(h, shiftRight(g, h, s32)));

@@ -8,13 +8,18 @@ import org.rec4j.nn.Activation;
 import org.rec4j.tensor.Tensor;
 
 /**
- * The rec4j layers as ONNX subgraphs, reading their weights from {@link Weights} by parameter path: embedding
- * lookups ({@code Gather}), {@code Linear} ({@code Gemm}, or {@code MatMul} without bias; W is {@code [in, out]}),
- * the id-models' MLP tower and elementwise arithmetic. Every method returns the name of the value it produces.
+ * The rec4j layers as ONNX subgraphs, reading their weights from {@link Weights} by parameter path:
+ * embedding lookups ({@code Gather}), {@code Linear} ({@code Gemm}, or {@code MatMul} without bias;
+ * W is {@code [in, out]}), the id-models' MLP tower and elementwise arithmetic. Every method
+ * returns the name of the value it produces.
  */
 final class Layers implements ScoringGraph {
-  /** Batch norm epsilon of the towers' layers ({@code MLP} builds {@code new BatchNorm(c)}, whose eps is 1e-5). */
+  /**
+   * Batch norm epsilon of the towers' layers ({@code MLP} builds {@code new BatchNorm(c)}, whose
+   * eps is 1e-5).
+   */
   static final float BATCH_NORM_EPS = 1e-5f;
+
   private final OnnxGraph g;
   private final Weights w;
   private final String users;
@@ -22,7 +27,10 @@ final class Layers implements ScoringGraph {
   private String flat;
   private String axis1;
 
-  /** Layers writing into {@code g} with weights from {@code w}, over the id inputs {@code users} and {@code items}. */
+  /**
+   * Layers writing into {@code g} with weights from {@code w}, over the id inputs {@code users} and
+   * {@code items}.
+   */
   Layers(OnnxGraph g, Weights w, String users, String items) {
     this.g = g;
     this.w = w;
@@ -55,15 +63,21 @@ final class Layers implements ScoringGraph {
   public String lookup(String module, String ids) {
     String key = module + ".weight";
     Tensor t = w.take(key, 2);
-    return g.op("Gather", List.of(g.floats(key, t.data(), Weights.dims(t)), ids), Attr.of("axis", 0L));
+    return g.op(
+        "Gather", List.of(g.floats(key, t.data(), Weights.dims(t)), ids), Attr.of("axis", 0L));
   }
 
-  /** Scalars {@code ids} of a {@code [n, 1]} table {@code module}, stored flat as {@code [n]}: → {@code [N]}. */
+  /**
+   * Scalars {@code ids} of a {@code [n, 1]} table {@code module}, stored flat as {@code [n]}: →
+   * {@code [N]}.
+   */
   @Override
   public String scalarLookup(String module, String ids) {
     String key = module + ".weight";
     Tensor t = w.take(key, 2);
-    if (t.dim(1) != 1) throw new IllegalArgumentException("'" + key + "' has shape " + t.shape() + ", expected [n, 1]");
+    if (t.dim(1) != 1)
+      throw new IllegalArgumentException(
+          "'" + key + "' has shape " + t.shape() + ", expected [n, 1]");
     return g.op("Gather", List.of(g.floats(key, t.data(), t.dim(0)), ids), Attr.of("axis", 0L));
   }
 
@@ -110,7 +124,9 @@ final class Layers implements ScoringGraph {
     return linear(prefix, x, Activation.IDENTITY);
   }
 
-  /** The linear layer {@code prefix}: {@code act(x·W + b)}, or {@code act(x·W)} when it has no bias. */
+  /**
+   * The linear layer {@code prefix}: {@code act(x·W + b)}, or {@code act(x·W)} when it has no bias.
+   */
   String linear(String prefix, String x, Activation act) {
     Tensor wt = w.take(prefix + ".weight", 2);
     String weight = g.floats(prefix + ".weight", wt.data(), Weights.dims(wt));
@@ -124,9 +140,10 @@ final class Layers implements ScoringGraph {
   }
 
   /**
-   * The id-models' MLP tower {@code prefix} over {@code o.layers()} (see {@code Towers.tower}): ReLU after every
-   * layer including the last; with batch norm, hidden layers have no bias and run {@code ReLU(BN(x·W))} with the
-   * running statistics. Dropout is the identity at inference and does not appear.
+   * The id-models' MLP tower {@code prefix} over {@code o.layers()} (see {@code Towers.tower}):
+   * ReLU after every layer including the last; with batch norm, hidden layers have no bias and run
+   * {@code ReLU(BN(x·W))} with the running statistics. Dropout is the identity at inference and
+   * does not appear.
    */
   @Override
   public String tower(String prefix, String x, ModelOptions o) {
@@ -141,10 +158,17 @@ final class Layers implements ScoringGraph {
       x = linear(layer, x, Activation.IDENTITY);
       String norm = prefix + ".norm" + i;
       String gamma = vector(norm + ".gamma"), beta = vector(norm + ".beta");
-      Tensor mean = w.take("buffer:" + norm + ".runningMean", 1), var = w.take("buffer:" + norm + ".runningVar", 1);
+      Tensor mean = w.take("buffer:" + norm + ".runningMean", 1),
+          var = w.take("buffer:" + norm + ".runningVar", 1);
       String m = g.floats(norm + ".runningMean", mean.data(), mean.dim(0));
       String v = g.floats(norm + ".runningVar", var.data(), var.dim(0));
-      x = activation(g.op("BatchNormalization", List.of(x, gamma, beta, m, v), Attr.of("epsilon", BATCH_NORM_EPS)), Activation.RELU);
+      x =
+          activation(
+              g.op(
+                  "BatchNormalization",
+                  List.of(x, gamma, beta, m, v),
+                  Attr.of("epsilon", BATCH_NORM_EPS)),
+              Activation.RELU);
     }
     return x;
   }
@@ -158,7 +182,9 @@ final class Layers implements ScoringGraph {
       case TANH -> g.op("Tanh", List.of(x));
       case LEAKY_RELU -> g.op("LeakyRelu", List.of(x), Attr.of("alpha", Activation.LEAKY_SLOPE));
       case ELU -> g.op("Elu", List.of(x), Attr.of("alpha", 1f));
-      case GELU -> throw new IllegalArgumentException("activation GELU (tanh approximation) needs opset 20; the ONNX export writes opset 17");
+      case GELU ->
+          throw new IllegalArgumentException(
+              "activation GELU (tanh approximation) needs opset 20; the ONNX export writes opset 17");
     };
   }
 }

@@ -9,13 +9,14 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 
 /**
- * A minimal protocol-buffers encoder (proto3 wire format) for writing ONNX files without a protobuf library: one
- * message is built field by field into a growing byte buffer; a nested message is encoded in its own writer and
- * appended as a length-delimited field.
+ * A minimal protocol-buffers encoder (proto3 wire format) for writing ONNX files without a protobuf
+ * library: one message is built field by field into a growing byte buffer; a nested message is
+ * encoded in its own writer and appended as a length-delimited field.
  *
- * <p>Wire types: 0 = varint (int32/int64/enum/bool, two's complement, so negative numbers take ten bytes), 2 =
- * length-delimited (strings, bytes, nested messages, packed repeated scalars), 5 = 32-bit little-endian (float).
- * A field's key is the varint {@code (field << 3) | wireType}. Messages must stay below 2 GiB, the protobuf limit.
+ * <p>Wire types: 0 = varint (int32/int64/enum/bool, two's complement, so negative numbers take ten
+ * bytes), 2 = length-delimited (strings, bytes, nested messages, packed repeated scalars), 5 =
+ * 32-bit little-endian (float). A field's key is the varint {@code (field << 3) | wireType}.
+ * Messages must stay below 2 GiB, the protobuf limit.
  */
 final class ProtoWriter {
   static final int VARINT = 0;
@@ -36,7 +37,9 @@ final class ProtoWriter {
 
   /** Appends the key of {@code field} with {@code wireType}. */
   ProtoWriter key(int field, int wireType) {
-    if (field < 1 || field > (1 << 29) - 1) throw new IllegalArgumentException("protobuf field number must be in [1, 2^29), got " + field);
+    if (field < 1 || field > (1 << 29) - 1)
+      throw new IllegalArgumentException(
+          "protobuf field number must be in [1, 2^29), got " + field);
     return rawVarint(((long) field << 3) | wireType);
   }
 
@@ -93,7 +96,10 @@ final class ProtoWriter {
     return this;
   }
 
-  /** The key of length-delimited {@code field} and {@code length}: what precedes a nested message's bytes. */
+  /**
+   * The key of length-delimited {@code field} and {@code length}: what precedes a nested message's
+   * bytes.
+   */
   static ProtoWriter header(int field, long length) {
     return new ProtoWriter().key(field, LEN).rawVarint(length);
   }
@@ -115,14 +121,18 @@ final class ProtoWriter {
 
   /** {@code v} as consecutive little-endian IEEE-754 float32 values. */
   static byte[] littleEndian(float[] v) {
-    ByteBuffer b = ByteBuffer.allocate(Math.multiplyExact(v.length, Float.BYTES)).order(ByteOrder.LITTLE_ENDIAN);
+    ByteBuffer b =
+        ByteBuffer.allocate(Math.multiplyExact(v.length, Float.BYTES))
+            .order(ByteOrder.LITTLE_ENDIAN);
     b.asFloatBuffer().put(v);
     return b.array();
   }
 
   /** {@code v} as consecutive little-endian int64 values. */
   static byte[] littleEndian(long[] v) {
-    ByteBuffer b = ByteBuffer.allocate(Math.multiplyExact(v.length, Long.BYTES)).order(ByteOrder.LITTLE_ENDIAN);
+    ByteBuffer b =
+        ByteBuffer.allocate(Math.multiplyExact(v.length, Long.BYTES))
+            .order(ByteOrder.LITTLE_ENDIAN);
     b.asLongBuffer().put(v);
     return b.array();
   }

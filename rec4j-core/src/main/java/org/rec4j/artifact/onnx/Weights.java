@@ -9,10 +9,11 @@ import org.rec4j.model.Recommender;
 import org.rec4j.tensor.Tensor;
 
 /**
- * The parameters and buffers of a model being exported, from its {@link Recommender#stateDict()}: by dotted path,
- * buffers prefixed {@code buffer:}. Each one the graph uses is taken once;
- * {@link #checkAllUsed()} then refuses a model holding state the export did not place in the graph, so a model whose
- * structure has drifted from what the export knows fails loudly instead of exporting a different function.
+ * The parameters and buffers of a model being exported, from its {@link Recommender#stateDict()}:
+ * by dotted path, buffers prefixed {@code buffer:}. Each one the graph uses is taken once; {@link
+ * #checkAllUsed()} then refuses a model holding state the export did not place in the graph, so a
+ * model whose structure has drifted from what the export knows fails loudly instead of exporting a
+ * different function.
  */
 final class Weights {
   private final String model;
@@ -28,8 +29,25 @@ final class Weights {
   /** The tensor at {@code key} with rank {@code rank}. */
   Tensor take(String key, int rank) {
     Tensor t = state.get(key);
-    if (t == null) throw new IllegalArgumentException("model '" + model + "' has no parameter '" + key + "' (it has " + state.keySet() + "); its structure is not one the ONNX export supports");
-    if (t.rank() != rank) throw new IllegalArgumentException("model '" + model + "' parameter '" + key + "' has shape " + t.shape() + ", expected rank " + rank);
+    if (t == null)
+      throw new IllegalArgumentException(
+          "model '"
+              + model
+              + "' has no parameter '"
+              + key
+              + "' (it has "
+              + state.keySet()
+              + "); its structure is not one the ONNX export supports");
+    if (t.rank() != rank)
+      throw new IllegalArgumentException(
+          "model '"
+              + model
+              + "' parameter '"
+              + key
+              + "' has shape "
+              + t.shape()
+              + ", expected rank "
+              + rank);
     unused.remove(key);
     return t;
   }
@@ -42,7 +60,12 @@ final class Weights {
   /** Fails if any parameter or buffer was not used by the graph. */
   void checkAllUsed() {
     if (!unused.isEmpty()) {
-      throw new IllegalArgumentException("model '" + model + "' holds " + unused + ", which the ONNX export does not know how to place; unsupported model structure");
+      throw new IllegalArgumentException(
+          "model '"
+              + model
+              + "' holds "
+              + unused
+              + ", which the ONNX export does not know how to place; unsupported model structure");
     }
   }
 

@@ -24,14 +24,15 @@ import org.rec4j.data.Dataset;
 import org.rec4j.data.io.DataSpec;
 
 /**
- * Downloads catalog data sets into a cache folder ({@code ~/.rec4j/datasets} by default), verifies them and unpacks
- * them, then loads them with the right reader.
+ * Downloads catalog data sets into a cache folder ({@code ~/.rec4j/datasets} by default), verifies
+ * them and unpacks them, then loads them with the right reader.
  *
- * <p>{@link #fetch}: if {@code CACHE/NAME/.complete} exists, nothing is downloaded. Otherwise the archive is
- * streamed to a temporary file while its SHA-256 is computed; a mismatch with the expected hash (the caller's, else
- * the catalog's) deletes it and throws a {@link DataFormatException}; with no expected hash the computed one is
- * printed as unverified. The zip is unpacked into a temporary folder (entries escaping it are refused), which is
- * then moved into place, so an interrupted fetch never leaves a half-unpacked data set.
+ * <p>{@link #fetch}: if {@code CACHE/NAME/.complete} exists, nothing is downloaded. Otherwise the
+ * archive is streamed to a temporary file while its SHA-256 is computed; a mismatch with the
+ * expected hash (the caller's, else the catalog's) deletes it and throws a {@link
+ * DataFormatException}; with no expected hash the computed one is printed as unverified. The zip is
+ * unpacked into a temporary folder (entries escaping it are refused), which is then moved into
+ * place, so an interrupted fetch never leaves a half-unpacked data set.
  */
 public final class DatasetFetcher {
   private final Path cache;
@@ -42,8 +43,11 @@ public final class DatasetFetcher {
   public DatasetFetcher(Path cache, PrintWriter log) {
     this.cache = cache;
     this.log = log;
-    this.http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL)
-        .connectTimeout(Duration.ofSeconds(20)).build();
+    this.http =
+        HttpClient.newBuilder()
+            .followRedirects(HttpClient.Redirect.NORMAL)
+            .connectTimeout(Duration.ofSeconds(20))
+            .build();
   }
 
   /** The default cache folder, {@code ~/.rec4j/datasets}. */
@@ -52,8 +56,8 @@ public final class DatasetFetcher {
   }
 
   /**
-   * Makes {@code entry} available in the cache and returns the folder holding its files. {@code url} and
-   * {@code sha256} override the catalog's (either may be null).
+   * Makes {@code entry} available in the cache and returns the folder holding its files. {@code
+   * url} and {@code sha256} override the catalog's (either may be null).
    */
   public Path fetch(CatalogEntry entry, URI url, String sha256) {
     Path target = cache.resolve(entry.name());
@@ -69,11 +73,19 @@ public final class DatasetFetcher {
       try {
         String actual = download(source, zip);
         if (expected != null && !expected.equals(actual)) {
-          throw new DataFormatException(source.toString(), 0, "SHA-256 mismatch: expected " + expected + ", got "
-              + actual, null);
+          throw new DataFormatException(
+              source.toString(),
+              0,
+              "SHA-256 mismatch: expected " + expected + ", got " + actual,
+              null);
         }
-        log.println(entry.name() + ": sha256 " + actual + (expected == null
-            ? " (unverified: no published checksum recorded; pass --sha256 to pin it)" : " (verified)"));
+        log.println(
+            entry.name()
+                + ": sha256 "
+                + actual
+                + (expected == null
+                    ? " (unverified: no published checksum recorded; pass --sha256 to pin it)"
+                    : " (verified)"));
         Path tmp = Files.createTempDirectory(cache, entry.name() + ".unpack");
         unzip(zip, tmp);
         Files.writeString(tmp.resolve(".complete"), actual + "\n");
@@ -82,18 +94,23 @@ public final class DatasetFetcher {
         Files.deleteIfExists(zip);
       }
     } catch (IOException e) {
-      throw new UncheckedIOException("fetch " + entry.name() + " from " + source + ": " + e.getMessage(), e);
+      throw new UncheckedIOException(
+          "fetch " + entry.name() + " from " + source + ": " + e.getMessage(), e);
     }
     log.println(entry.name() + ": unpacked into " + target);
     return dataFolder(target);
   }
 
-  /** Loads {@code entry} from {@code folder} if non-null, else from the cache (which must hold it). */
+  /**
+   * Loads {@code entry} from {@code folder} if non-null, else from the cache (which must hold it).
+   */
   public Dataset load(CatalogEntry entry, Path folder) {
     Path dir = folder != null ? folder : cache.resolve(entry.name());
     if (folder == null && !Files.exists(dir.resolve(".complete"))) {
-      throw new DataFormatException(dir, 0, entry.name() + " is not in the cache; run 'rec4j data fetch "
-          + entry.name() + "' first");
+      throw new DataFormatException(
+          dir,
+          0,
+          entry.name() + " is not in the cache; run 'rec4j data fetch " + entry.name() + "' first");
     }
     return new DataSpec(entry.format(), dataFolder(dir).toString(), java.util.Map.of()).load();
   }
@@ -101,13 +118,16 @@ public final class DatasetFetcher {
   private String download(URI source, Path to) throws IOException {
     MessageDigest sha = sha256();
     try {
-      HttpResponse<InputStream> resp = http.send(HttpRequest.newBuilder(source).GET().build(),
-          HttpResponse.BodyHandlers.ofInputStream());
+      HttpResponse<InputStream> resp =
+          http.send(
+              HttpRequest.newBuilder(source).GET().build(),
+              HttpResponse.BodyHandlers.ofInputStream());
       if (resp.statusCode() != 200) {
         resp.body().close();
         throw new IOException("HTTP " + resp.statusCode());
       }
-      try (InputStream in = resp.body(); OutputStream out = Files.newOutputStream(to)) {
+      try (InputStream in = resp.body();
+          OutputStream out = Files.newOutputStream(to)) {
         byte[] buf = new byte[1 << 16];
         int n;
         while ((n = in.read(buf)) > 0) {
@@ -129,8 +149,8 @@ public final class DatasetFetcher {
       while ((e = in.getNextEntry()) != null) {
         Path p = root.resolve(e.getName()).normalize();
         if (!p.startsWith(root)) {
-          throw new DataFormatException(zip.toString(), 0, "zip entry escapes the target folder: " + e.getName(),
-              null);
+          throw new DataFormatException(
+              zip.toString(), 0, "zip entry escapes the target folder: " + e.getName(), null);
         }
         if (e.isDirectory()) {
           Files.createDirectories(p);
@@ -140,7 +160,8 @@ public final class DatasetFetcher {
         }
       }
     } catch (java.util.zip.ZipException ex) {
-      throw new DataFormatException(zip.toString(), 0, "not a valid zip archive: " + ex.getMessage(), ex);
+      throw new DataFormatException(
+          zip.toString(), 0, "not a valid zip archive: " + ex.getMessage(), ex);
     }
   }
 

@@ -4,8 +4,9 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Which columns of a CSV/TSV file hold what. Each reference is a header name (when the file has a header) or a
- * 0-based column number; {@code null} means absent (no rating column: values are 1; no timestamp column: none).
+ * Which columns of a CSV/TSV file hold what. Each reference is a header name (when the file has a
+ * header) or a 0-based column number; {@code null} means absent (no rating column: values are 1; no
+ * timestamp column: none).
  *
  * @param user user id column (required)
  * @param item item id column (required)
@@ -13,7 +14,8 @@ import java.util.Objects;
  * @param timestamp timestamp column (integer epoch seconds) or null
  * @param context categorical context columns, stored as interaction context codes
  */
-public record ColumnMapping(String user, String item, String rating, String timestamp, List<String> context) {
+public record ColumnMapping(
+    String user, String item, String rating, String timestamp, List<String> context) {
 
   /** Validates the required columns and copies the context list. */
   public ColumnMapping {

@@ -16,26 +16,32 @@ import org.rec4j.data.FeatureTable;
 import org.rec4j.data.IdIndex;
 
 /**
- * Reads user or item side features from a delimited file with a header: the {@code id} column names the entity,
- * and each {@link FeatureSpec} of the schema reads the column of the same name (any kind: categorical,
- * multi-categorical with its separator, numeric, text, or a dense vector written as space-separated numbers in one
- * field). Rows whose id is not in the index are skipped (the interactions define the entities); entities without a
- * row, and empty fields, are missing. A bad numeric or vector value is reported with file and line.
+ * Reads user or item side features from a delimited file with a header: the {@code id} column names
+ * the entity, and each {@link FeatureSpec} of the schema reads the column of the same name (any
+ * kind: categorical, multi-categorical with its separator, numeric, text, or a dense vector written
+ * as space-separated numbers in one field). Rows whose id is not in the index are skipped (the
+ * interactions define the entities); entities without a row, and empty fields, are missing. A bad
+ * numeric or vector value is reported with file and line.
  *
  * @param separator field separator
  * @param charset file encoding (decoded strictly)
  * @param idColumn header name of the id column
  * @param schema the features to read, named as in the header
  */
-public record CsvFeatureReader(char separator, Charset charset, String idColumn, FeatureSchema schema) {
+public record CsvFeatureReader(
+    char separator, Charset charset, String idColumn, FeatureSchema schema) {
 
   /** Reads {@code file} into a table over {@code index}. */
   public FeatureTable read(Path file, IdIndex index) {
     String text = DataFiles.decode(file, DataFiles.readBytes(file), charset);
     FeatureTable.Builder b = FeatureTable.builder(schema, index.size());
-    try (CsvReader<CsvRecord> csv = CsvReader.builder().fieldSeparator(separator)
-        .extraFieldStrategy(FieldMismatchStrategy.IGNORE).missingFieldStrategy(FieldMismatchStrategy.IGNORE)
-        .skipEmptyLines(true).ofCsvRecord(text)) {
+    try (CsvReader<CsvRecord> csv =
+        CsvReader.builder()
+            .fieldSeparator(separator)
+            .extraFieldStrategy(FieldMismatchStrategy.IGNORE)
+            .missingFieldStrategy(FieldMismatchStrategy.IGNORE)
+            .skipEmptyLines(true)
+            .ofCsvRecord(text)) {
       int[] cols = null;
       int width = 0;
       for (CsvRecord r : csv) {
@@ -46,7 +52,8 @@ public record CsvFeatureReader(char separator, Charset charset, String idColumn,
           continue;
         }
         if (r.getFieldCount() != width) {
-          throw new DataFormatException(file, line, "expected " + width + " fields, found " + r.getFieldCount());
+          throw new DataFormatException(
+              file, line, "expected " + width + " fields, found " + r.getFieldCount());
         }
         int row = index.get(r.getField(cols[0]).strip());
         for (int f = 0; row >= 0 && f < schema.size(); f++) {
@@ -85,14 +92,23 @@ public record CsvFeatureReader(char separator, Charset charset, String idColumn,
       case DENSE -> {
         String[] parts = value.split("[\\s,]+");
         if (parts.length != spec.dim()) {
-          throw new DataFormatException(file, line, "column " + col + " (" + spec.name() + "): expected "
-              + spec.dim() + " values, found " + parts.length);
+          throw new DataFormatException(
+              file,
+              line,
+              "column "
+                  + col
+                  + " ("
+                  + spec.name()
+                  + "): expected "
+                  + spec.dim()
+                  + " values, found "
+                  + parts.length);
         }
         for (int k = 0; k < parts.length; k++) {
           Fields.number(file, line, "value", k + 1, spec.name(), parts[k]);
         }
       }
-      default -> { }
+      default -> {}
     }
   }
 }

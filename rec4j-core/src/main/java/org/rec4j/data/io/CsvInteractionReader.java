@@ -20,19 +20,22 @@ import org.rec4j.data.InteractionsBuilder;
 import org.rec4j.data.Vocabulary;
 
 /**
- * Reads any delimited text file (CSV, TSV, …) with FastCSV, given a {@link ColumnMapping}, a separator, whether the
- * first line is a header, and a charset (decoded strictly: a bad byte is reported with its line). Ids are arbitrary
- * strings. Every record must have as many fields as the first one; a non-numeric rating or timestamp, or an empty
- * id, is an error naming file, line and column. Context columns are categorical: each value becomes a code in order
- * of first appearance ({@link Vocabulary#MISSING} for an empty field), stored in {@link Interactions#context()};
- * the vocabularies are in {@link Dataset#contextVocabularies()}. A file without a single interaction is an error.
+ * Reads any delimited text file (CSV, TSV, …) with FastCSV, given a {@link ColumnMapping}, a
+ * separator, whether the first line is a header, and a charset (decoded strictly: a bad byte is
+ * reported with its line). Ids are arbitrary strings. Every record must have as many fields as the
+ * first one; a non-numeric rating or timestamp, or an empty id, is an error naming file, line and
+ * column. Context columns are categorical: each value becomes a code in order of first appearance
+ * ({@link Vocabulary#MISSING} for an empty field), stored in {@link Interactions#context()}; the
+ * vocabularies are in {@link Dataset#contextVocabularies()}. A file without a single interaction is
+ * an error.
  *
  * @param separator field separator (e.g. {@code ','} or {@code '\t'})
  * @param header whether the first line names the columns
  * @param charset file encoding
  * @param mapping which column holds what
  */
-public record CsvInteractionReader(char separator, boolean header, Charset charset, ColumnMapping mapping) {
+public record CsvInteractionReader(
+    char separator, boolean header, Charset charset, ColumnMapping mapping) {
 
   /** Reads {@code file}. */
   public Dataset read(Path file) {
@@ -41,9 +44,13 @@ public record CsvInteractionReader(char separator, boolean header, Charset chars
     IdIndex items = new IdIndex();
     InteractionsBuilder b = Interactions.builder(users, items);
     Map<String, Vocabulary> vocabs = new HashMap<>();
-    try (CsvReader<CsvRecord> csv = CsvReader.builder().fieldSeparator(separator)
-        .extraFieldStrategy(FieldMismatchStrategy.IGNORE).missingFieldStrategy(FieldMismatchStrategy.IGNORE)
-        .skipEmptyLines(true).ofCsvRecord(text)) {
+    try (CsvReader<CsvRecord> csv =
+        CsvReader.builder()
+            .fieldSeparator(separator)
+            .extraFieldStrategy(FieldMismatchStrategy.IGNORE)
+            .missingFieldStrategy(FieldMismatchStrategy.IGNORE)
+            .skipEmptyLines(true)
+            .ofCsvRecord(text)) {
       int[] cols = null;
       int width = -1;
       for (CsvRecord r : csv) {
@@ -56,8 +63,15 @@ public record CsvInteractionReader(char separator, boolean header, Charset chars
           }
         }
         if (r.getFieldCount() != width) {
-          throw new DataFormatException(file, line, "expected " + width + " fields separated by '" + separator
-              + "', found " + r.getFieldCount());
+          throw new DataFormatException(
+              file,
+              line,
+              "expected "
+                  + width
+                  + " fields separated by '"
+                  + separator
+                  + "', found "
+                  + r.getFieldCount());
         }
         String u = id(file, line, r, cols[0], "user");
         String i = id(file, line, r, cols[1], "item");
@@ -71,8 +85,11 @@ public record CsvInteractionReader(char separator, boolean header, Charset chars
         for (int c = 0; c < mapping.context().size(); c++) {
           String name = mapping.context().get(c);
           String value = r.getField(cols[4 + c]);
-          b.context(name, value.isEmpty() ? Vocabulary.MISSING
-              : vocabs.computeIfAbsent(name, k -> new Vocabulary()).add(value));
+          b.context(
+              name,
+              value.isEmpty()
+                  ? Vocabulary.MISSING
+                  : vocabs.computeIfAbsent(name, k -> new Vocabulary()).add(value));
         }
       }
     } catch (IOException e) {
@@ -81,9 +98,13 @@ public record CsvInteractionReader(char separator, boolean header, Charset chars
       throw new DataFormatException(file.toString(), 0, "CSV syntax: " + e.getMessage(), e);
     }
     if (b.size() == 0) {
-      throw new DataFormatException(file, 0, "no interactions: the file is empty" + (header ? " or holds only its header line" : ""));
+      throw new DataFormatException(
+          file,
+          0,
+          "no interactions: the file is empty" + (header ? " or holds only its header line" : ""));
     }
-    return new Dataset("csv:" + file.getFileName(), b.build(), null, null, null, null, List.of(), vocabs);
+    return new Dataset(
+        "csv:" + file.getFileName(), b.build(), null, null, null, null, List.of(), vocabs);
   }
 
   private int[] resolve(Path file, long line, List<String> names, int width) {
@@ -111,14 +132,23 @@ public record CsvInteractionReader(char separator, boolean header, Charset chars
     } catch (NumberFormatException e) {
       // reported below
     }
-    throw new DataFormatException(file, line, "column '" + ref + "' not found; expected "
-        + (names != null ? "one of " + names + " or " : "") + "a column number in [0, " + width + ")");
+    throw new DataFormatException(
+        file,
+        line,
+        "column '"
+            + ref
+            + "' not found; expected "
+            + (names != null ? "one of " + names + " or " : "")
+            + "a column number in [0, "
+            + width
+            + ")");
   }
 
   private static String id(Path file, long line, CsvRecord r, int col, String what) {
     String s = r.getField(col).strip();
     if (s.isEmpty()) {
-      throw new DataFormatException(file, line, "column " + col + " (" + what + "): expected an id, found nothing");
+      throw new DataFormatException(
+          file, line, "column " + col + " (" + what + "): expected an id, found nothing");
     }
     return s;
   }
@@ -126,5 +156,4 @@ public record CsvInteractionReader(char separator, boolean header, Charset chars
   private static double number(Path file, long line, CsvRecord r, int col, String what) {
     return Fields.number(file, line, "column", col, what, r.getField(col).strip());
   }
-
 }

@@ -17,8 +17,8 @@ import java.util.List;
 import org.rec4j.data.DataFormatException;
 
 /**
- * File helpers shared by the readers: whole-file reads with clear errors, strict decoding that reports the line of
- * the first malformed byte, line splitting, and finding a file inside a folder.
+ * File helpers shared by the readers: whole-file reads with clear errors, strict decoding that
+ * reports the line of the first malformed byte, line splitting, and finding a file inside a folder.
  */
 public final class DataFiles {
   private DataFiles() {}
@@ -34,12 +34,18 @@ public final class DataFiles {
     }
   }
 
-  /** {@code bytes} decoded with {@code charset}; a malformed or unmappable byte names file and line. */
+  /**
+   * {@code bytes} decoded with {@code charset}; a malformed or unmappable byte names file and line.
+   */
   public static String decode(Path file, byte[] bytes, Charset charset) {
-    CharsetDecoder dec = charset.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-        .onUnmappableCharacter(CodingErrorAction.REPORT);
+    CharsetDecoder dec =
+        charset
+            .newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT);
     ByteBuffer in = ByteBuffer.wrap(bytes);
-    CharBuffer out = CharBuffer.allocate((int) (bytes.length * (double) dec.maxCharsPerByte()) + 16);
+    CharBuffer out =
+        CharBuffer.allocate((int) (bytes.length * (double) dec.maxCharsPerByte()) + 16);
     CoderResult r = dec.decode(in, out, true);
     if (r.isError()) {
       int bad = in.position();
@@ -49,8 +55,15 @@ public final class DataFiles {
           line++;
         }
       }
-      throw new DataFormatException(file, line, "invalid " + charset.name() + " byte 0x"
-          + Integer.toHexString(bytes[bad] & 0xff) + " at byte offset " + bad);
+      throw new DataFormatException(
+          file,
+          line,
+          "invalid "
+              + charset.name()
+              + " byte 0x"
+              + Integer.toHexString(bytes[bad] & 0xff)
+              + " at byte offset "
+              + bad);
     }
     try {
       r = dec.flush(out);
@@ -64,7 +77,10 @@ public final class DataFiles {
     return out.toString();
   }
 
-  /** The lines of {@code text} (without terminators; CRLF accepted; a final newline ends the last line). */
+  /**
+   * The lines of {@code text} (without terminators; CRLF accepted; a final newline ends the last
+   * line).
+   */
   public static List<String> lines(String text) {
     List<String> lines = new ArrayList<>();
     int start = 0;
@@ -97,10 +113,13 @@ public final class DataFiles {
     throw new DataFormatException(dir, 0, "expected one of " + List.of(names) + " in this folder");
   }
 
-  /** The single file in {@code dir} whose name ends with {@code suffix}, or null if there is none. */
+  /**
+   * The single file in {@code dir} whose name ends with {@code suffix}, or null if there is none.
+   */
   public static Path findSuffix(Path dir, String suffix) {
     try (var s = Files.list(dir)) {
-      List<Path> found = s.filter(p -> p.getFileName().toString().endsWith(suffix)).sorted().toList();
+      List<Path> found =
+          s.filter(p -> p.getFileName().toString().endsWith(suffix)).sorted().toList();
       if (found.size() > 1) {
         throw new DataFormatException(dir, 0, "more than one *" + suffix + " file: " + found);
       }

@@ -13,15 +13,18 @@ import org.rec4j.data.synth.SyntheticImplicit;
 import org.rec4j.data.synth.SyntheticRatings;
 
 /**
- * How every rec4j command names its data: {@code FORMAT:PATH}. FORMAT is one of {@link Format}; PATH is a folder or
- * a file. Two formats take options instead of, or after, the path:
+ * How every rec4j command names its data: {@code FORMAT:PATH}. FORMAT is one of {@link Format};
+ * PATH is a folder or a file. Two formats take options instead of, or after, the path:
+ *
  * <ul>
- *   <li>{@code synthetic:key=value,…} — keys {@code kind} ({@code ratings}, the default, or {@code implicit}),
- *       {@code users}, {@code items}, {@code min}, {@code max}, {@code seed}; an empty PATH means the defaults;
- *   <li>{@code csv:FILE?key=value&…} — keys {@code sep} (a character, or {@code tab}, {@code comma},
- *       {@code semicolon}, {@code space}), {@code header} ({@code true}/{@code false}, or {@code yes}/{@code no}; anything else is an error), {@code user}, {@code item},
- *       {@code rating}, {@code timestamp} (header name or 0-based column; {@code none} for absent),
- *       {@code context} (comma-separated categorical context columns), {@code charset}.
+ *   <li>{@code synthetic:key=value,…} — keys {@code kind} ({@code ratings}, the default, or {@code
+ *       implicit}), {@code users}, {@code items}, {@code min}, {@code max}, {@code seed}; an empty
+ *       PATH means the defaults;
+ *   <li>{@code csv:FILE?key=value&…} — keys {@code sep} (a character, or {@code tab}, {@code
+ *       comma}, {@code semicolon}, {@code space}), {@code header} ({@code true}/{@code false}, or
+ *       {@code yes}/{@code no}; anything else is an error), {@code user}, {@code item}, {@code
+ *       rating}, {@code timestamp} (header name or 0-based column; {@code none} for absent), {@code
+ *       context} (comma-separated categorical context columns), {@code charset}.
  * </ul>
  *
  * @param format the format
@@ -75,7 +78,8 @@ public record DataSpec(Format format, String path, Map<String, String> options) 
       for (Format f : values()) {
         names.add(f.label);
       }
-      throw new IllegalArgumentException("unknown data format '" + label + "'; expected one of " + names);
+      throw new IllegalArgumentException(
+          "unknown data format '" + label + "'; expected one of " + names);
     }
   }
 
@@ -84,13 +88,16 @@ public record DataSpec(Format format, String path, Map<String, String> options) 
     options = Map.copyOf(options);
   }
 
-  /** Parses {@code FORMAT:PATH}; throws an {@link IllegalArgumentException} saying what was expected. */
+  /**
+   * Parses {@code FORMAT:PATH}; throws an {@link IllegalArgumentException} saying what was
+   * expected.
+   */
   public static DataSpec parse(String text) {
     if (text.equals("synthetic")) text = "synthetic:"; // the one format that needs no path
     int colon = text.indexOf(':');
     if (colon <= 0) {
-      throw new IllegalArgumentException("expected FORMAT:PATH (e.g. ml-1m:data/ml-1m or synthetic:), got '" + text
-          + "'");
+      throw new IllegalArgumentException(
+          "expected FORMAT:PATH (e.g. ml-1m:data/ml-1m or synthetic:), got '" + text + "'");
     }
     Format format = Format.of(text.substring(0, colon));
     String rest = text.substring(colon + 1);
@@ -105,7 +112,8 @@ public record DataSpec(Format format, String path, Map<String, String> options) 
         parseOptions(rest.substring(q + 1), "&", options);
       }
       if (path.isEmpty()) {
-        throw new IllegalArgumentException("format " + format.label() + " needs a PATH after the colon");
+        throw new IllegalArgumentException(
+            "format " + format.label() + " needs a PATH after the colon");
       }
     }
     return new DataSpec(format, path, options);
@@ -149,40 +157,67 @@ public record DataSpec(Format format, String path, Map<String, String> options) 
     String kind = options.getOrDefault("kind", "ratings");
     if (kind.equals("ratings")) {
       SyntheticRatings.Config d = SyntheticRatings.Config.defaults();
-      return SyntheticRatings.generate(new SyntheticRatings.Config(integer("users", d.users()),
-          integer("items", d.items()), integer("min", d.minPerUser()), integer("max", d.maxPerUser()), d.scale(),
-          d.noise(), integer("seed", (int) d.seed())));
+      return SyntheticRatings.generate(
+          new SyntheticRatings.Config(
+              integer("users", d.users()),
+              integer("items", d.items()),
+              integer("min", d.minPerUser()),
+              integer("max", d.maxPerUser()),
+              d.scale(),
+              d.noise(),
+              integer("seed", (int) d.seed())));
     }
     if (kind.equals("implicit")) {
       SyntheticImplicit.Config d = SyntheticImplicit.Config.defaults();
-      return SyntheticImplicit.generate(new SyntheticImplicit.Config(integer("users", d.users()),
-          integer("items", d.items()), d.rank(), integer("min", d.minPerUser()), integer("max", d.maxPerUser()),
-          d.skew(), d.transition(), d.topK(), d.categories(), d.imageDim(), integer("seed", (int) d.seed())))
+      return SyntheticImplicit.generate(
+              new SyntheticImplicit.Config(
+                  integer("users", d.users()),
+                  integer("items", d.items()),
+                  d.rank(),
+                  integer("min", d.minPerUser()),
+                  integer("max", d.maxPerUser()),
+                  d.skew(),
+                  d.transition(),
+                  d.topK(),
+                  d.categories(),
+                  d.imageDim(),
+                  integer("seed", (int) d.seed())))
           .dataset();
     }
-    throw new IllegalArgumentException("synthetic option kind: expected ratings or implicit, got '" + kind + "'");
+    throw new IllegalArgumentException(
+        "synthetic option kind: expected ratings or implicit, got '" + kind + "'");
   }
 
   private Dataset csv(Path p) {
     check(List.of("sep", "header", "user", "item", "rating", "timestamp", "context", "charset"));
     String sep = options.getOrDefault("sep", p.toString().endsWith(".tsv") ? "tab" : "comma");
-    char c = switch (sep) {
-      case "tab", "\\t" -> '\t';
-      case "comma" -> ',';
-      case "semicolon" -> ';';
-      case "space" -> ' ';
-      default -> {
-        if (sep.length() != 1) {
-          throw new IllegalArgumentException("csv option sep: expected one character or tab/comma/semicolon/space, "
-              + "got '" + sep + "'");
-        }
-        yield sep.charAt(0);
-      }
-    };
+    char c =
+        switch (sep) {
+          case "tab", "\\t" -> '\t';
+          case "comma" -> ',';
+          case "semicolon" -> ';';
+          case "space" -> ' ';
+          default -> {
+            if (sep.length() != 1) {
+              throw new IllegalArgumentException(
+                  "csv option sep: expected one character or tab/comma/semicolon/space, "
+                      + "got '"
+                      + sep
+                      + "'");
+            }
+            yield sep.charAt(0);
+          }
+        };
     boolean header = bool("header", false);
-    ColumnMapping m = new ColumnMapping(options.getOrDefault("user", "0"), options.getOrDefault("item", "1"),
-        column("rating", "2"), column("timestamp", "none"),
-        options.containsKey("context") ? List.of(options.get("context").split(",")) : List.of());
+    ColumnMapping m =
+        new ColumnMapping(
+            options.getOrDefault("user", "0"),
+            options.getOrDefault("item", "1"),
+            column("rating", "2"),
+            column("timestamp", "none"),
+            options.containsKey("context")
+                ? List.of(options.get("context").split(","))
+                : List.of());
     Charset cs = charset("charset", StandardCharsets.UTF_8);
     return new CsvInteractionReader(c, header, cs, m).read(p);
   }
@@ -200,11 +235,15 @@ public record DataSpec(Format format, String path, Map<String, String> options) 
     try {
       return Integer.parseInt(v);
     } catch (NumberFormatException e) {
-      throw new IllegalArgumentException(format.label() + " option " + key + ": expected an integer, got '" + v + "'");
+      throw new IllegalArgumentException(
+          format.label() + " option " + key + ": expected an integer, got '" + v + "'");
     }
   }
 
-  /** A boolean option: true/yes or false/no (any case); anything else is an error, never a silent false. */
+  /**
+   * A boolean option: true/yes or false/no (any case); anything else is an error, never a silent
+   * false.
+   */
   private boolean bool(String key, boolean def) {
     String v = options.get(key);
     if (v == null) {
@@ -213,7 +252,9 @@ public record DataSpec(Format format, String path, Map<String, String> options) 
     return switch (v.toLowerCase(Locale.ROOT)) {
       case "true", "yes" -> true;
       case "false", "no" -> false;
-      default -> throw new IllegalArgumentException(format.label() + " option " + key + ": expected true or false, got '" + v + "'");
+      default ->
+          throw new IllegalArgumentException(
+              format.label() + " option " + key + ": expected true or false, got '" + v + "'");
     };
   }
 
@@ -224,21 +265,31 @@ public record DataSpec(Format format, String path, Map<String, String> options) 
     }
     try {
       return Charset.forName(v);
-    } catch (IllegalArgumentException e) { // IllegalCharsetNameException, UnsupportedCharsetException
-      throw new IllegalArgumentException(format.label() + " option " + key + ": unknown charset '" + v
-          + "'; expected a name such as UTF-8, ISO-8859-1 or windows-1252");
+    } catch (
+        IllegalArgumentException e) { // IllegalCharsetNameException, UnsupportedCharsetException
+      throw new IllegalArgumentException(
+          format.label()
+              + " option "
+              + key
+              + ": unknown charset '"
+              + v
+              + "'; expected a name such as UTF-8, ISO-8859-1 or windows-1252");
     }
   }
 
   private void check(List<String> known) {
     if (known.isEmpty() && !options.isEmpty()) {
-      throw new IllegalArgumentException("format " + format.label() + " takes no options, got " + options.keySet()
-          + " (options after '?' are for csv: only)");
+      throw new IllegalArgumentException(
+          "format "
+              + format.label()
+              + " takes no options, got "
+              + options.keySet()
+              + " (options after '?' are for csv: only)");
     }
     for (String k : options.keySet()) {
       if (!known.contains(k)) {
-        throw new IllegalArgumentException("unknown " + format.label() + " option '" + k + "'; expected one of "
-            + known);
+        throw new IllegalArgumentException(
+            "unknown " + format.label() + " option '" + k + "'; expected one of " + known);
       }
     }
   }

@@ -8,14 +8,15 @@ import org.rec4j.data.Interactions;
 import org.rec4j.data.InteractionsBuilder;
 
 /**
- * A byte-level parser for rating files of the form {@code user SEP item SEP rating [SEP timestamp]} with numeric
- * ids and any literal separator ({@code "::"}, tab, comma, space). It reads the bytes once, never builds strings
- * for well-formed lines, and feeds the ids straight into the {@link org.rec4j.data.IdIndex} fast path: this is what
- * loads ML-1M in well under a second.
+ * A byte-level parser for rating files of the form {@code user SEP item SEP rating [SEP timestamp]}
+ * with numeric ids and any literal separator ({@code "::"}, tab, comma, space). It reads the bytes
+ * once, never builds strings for well-formed lines, and feeds the ids straight into the {@link
+ * org.rec4j.data.IdIndex} fast path: this is what loads ML-1M in well under a second.
  *
- * <p>Strict: a line with the wrong number of fields, a non-numeric id, rating or timestamp, or a blank line followed
- * by more data throws a {@link DataFormatException} naming file, line and field. Trailing blank lines and CRLF line
- * ends are accepted. Bytes are not decoded (ids and numbers are ASCII in every supported encoding).
+ * <p>Strict: a line with the wrong number of fields, a non-numeric id, rating or timestamp, or a
+ * blank line followed by more data throws a {@link DataFormatException} naming file, line and
+ * field. Trailing blank lines and CRLF line ends are accepted. Bytes are not decoded (ids and
+ * numbers are ASCII in every supported encoding).
  */
 public final class DelimitedRatingParser {
   private static final String[] FIELD_NAMES = {"user", "item", "rating", "timestamp"};
@@ -26,13 +27,14 @@ public final class DelimitedRatingParser {
   private final int maxFields;
 
   /**
-   * A parser for {@code file} (used in messages) with separator {@code separator} and between {@code minFields}
-   * (2 = user item, value 1; 3 = with rating) and {@code maxFields} (up to 4, with timestamp) fields per line.
+   * A parser for {@code file} (used in messages) with separator {@code separator} and between
+   * {@code minFields} (2 = user item, value 1; 3 = with rating) and {@code maxFields} (up to 4,
+   * with timestamp) fields per line.
    */
   public DelimitedRatingParser(String file, String separator, int minFields, int maxFields) {
     if (minFields < 2 || maxFields > 4 || minFields > maxFields) {
-      throw new IllegalArgumentException("fields must satisfy 2 <= min <= max <= 4, got " + minFields + ".."
-          + maxFields);
+      throw new IllegalArgumentException(
+          "fields must satisfy 2 <= min <= max <= 4, got " + minFields + ".." + maxFields);
     }
     this.file = file;
     this.sep = separator.getBytes(StandardCharsets.ISO_8859_1);
@@ -41,23 +43,37 @@ public final class DelimitedRatingParser {
   }
 
   /**
-   * Reads {@code file} with separator {@code separator}, {@code minFields..maxFields} fields and {@code headerLines}
-   * header lines into interactions over {@code users} and {@code items} (which grow).
+   * Reads {@code file} with separator {@code separator}, {@code minFields..maxFields} fields and
+   * {@code headerLines} header lines into interactions over {@code users} and {@code items} (which
+   * grow).
    */
-  public static Interactions readFile(Path file, String separator, int minFields, int maxFields, int headerLines,
-      IdIndex users, IdIndex items) {
+  public static Interactions readFile(
+      Path file,
+      String separator,
+      int minFields,
+      int maxFields,
+      int headerLines,
+      IdIndex users,
+      IdIndex items) {
     byte[] bytes = DataFiles.readBytes(file);
-    InteractionsBuilder b = Interactions.builder(users, items).reserve(Math.max(16, bytes.length / 16));
-    new DelimitedRatingParser(file.toString(), separator, minFields, maxFields).parse(bytes, headerLines, b);
+    InteractionsBuilder b =
+        Interactions.builder(users, items).reserve(Math.max(16, bytes.length / 16));
+    new DelimitedRatingParser(file.toString(), separator, minFields, maxFields)
+        .parse(bytes, headerLines, b);
     return b.build();
   }
 
   /** {@link #readFile(Path, String, int, int, int, IdIndex, IdIndex)} into new id indexes. */
-  public static Interactions readFile(Path file, String separator, int minFields, int maxFields, int headerLines) {
-    return readFile(file, separator, minFields, maxFields, headerLines, new IdIndex(), new IdIndex());
+  public static Interactions readFile(
+      Path file, String separator, int minFields, int maxFields, int headerLines) {
+    return readFile(
+        file, separator, minFields, maxFields, headerLines, new IdIndex(), new IdIndex());
   }
 
-  /** Parses {@code data}, skipping {@code headerLines} first lines, into {@code out}; returns the row count. */
+  /**
+   * Parses {@code data}, skipping {@code headerLines} first lines, into {@code out}; returns the
+   * row count.
+   */
   public int parse(byte[] data, int headerLines, InteractionsBuilder out) {
     int n = data.length;
     int pos = 0;
@@ -100,8 +116,9 @@ public final class DelimitedRatingParser {
   }
 
   /**
-   * The common case in one pass over the line: plain digits, the separator, an optional decimal point. Returns
-   * false, having changed nothing, on anything else; {@link #parseLine} then parses the line or explains the error.
+   * The common case in one pass over the line: plain digits, the separator, an optional decimal
+   * point. Returns false, having changed nothing, on anything else; {@link #parseLine} then parses
+   * the line or explains the error.
    */
   private boolean fastLine(byte[] d, int pos, int end, InteractionsBuilder out) {
     long u = 0;
@@ -181,12 +198,23 @@ public final class DelimitedRatingParser {
     return p + sep.length <= end && matches(d, p);
   }
 
-  private void parseLine(byte[] data, int pos, int end, long line, int[] fs, int[] fe, InteractionsBuilder out) {
+  private void parseLine(
+      byte[] data, int pos, int end, long line, int[] fs, int[] fe, InteractionsBuilder out) {
     int fields = split(data, pos, end, fs, fe);
     if (fields < minFields || fields > maxFields) {
-      throw new DataFormatException(file, line, "expected " + expectedFields() + " fields separated by \""
-          + new String(sep, StandardCharsets.ISO_8859_1) + "\", found " + fields + ": \""
-          + text(data, pos, end) + "\"", null);
+      throw new DataFormatException(
+          file,
+          line,
+          "expected "
+              + expectedFields()
+              + " fields separated by \""
+              + new String(sep, StandardCharsets.ISO_8859_1)
+              + "\", found "
+              + fields
+              + ": \""
+              + text(data, pos, end)
+              + "\"",
+          null);
     }
     long u = parseLong(data, fs[0], fe[0]);
     long i = parseLong(data, fs[1], fe[1]);
@@ -255,16 +283,30 @@ public final class DelimitedRatingParser {
     return true;
   }
 
-  private DataFormatException fieldError(byte[] d, long line, int field, int[] fs, int[] fe, String expected) {
-    return new DataFormatException(file, line, "field " + (field + 1) + " (" + FIELD_NAMES[field] + "): expected "
-        + expected + ", found \"" + text(d, fs[field], fe[field]) + "\"", null);
+  private DataFormatException fieldError(
+      byte[] d, long line, int field, int[] fs, int[] fe, String expected) {
+    return new DataFormatException(
+        file,
+        line,
+        "field "
+            + (field + 1)
+            + " ("
+            + FIELD_NAMES[field]
+            + "): expected "
+            + expected
+            + ", found \""
+            + text(d, fs[field], fe[field])
+            + "\"",
+        null);
   }
 
   private static String text(byte[] d, int from, int to) {
     return new String(d, from, Math.min(to - from, 200), StandardCharsets.ISO_8859_1);
   }
 
-  /** A non-negative decimal integer in {@code d[from, to)}, or -1 if it is not one (or overflows). */
+  /**
+   * A non-negative decimal integer in {@code d[from, to)}, or -1 if it is not one (or overflows).
+   */
   static long parseLong(byte[] d, int from, int to) {
     if (from >= to || to - from > 18) {
       return -1;

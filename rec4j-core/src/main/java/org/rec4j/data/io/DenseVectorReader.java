@@ -10,17 +10,18 @@ import org.rec4j.data.FeatureTable;
 import org.rec4j.data.IdIndex;
 
 /**
- * Reads precomputed dense vectors (image, audio or text embeddings) as a one-column {@link FeatureTable}: one line
- * per entity, {@code rawId v1 v2 … vd}, separated by spaces, tabs or commas. Every line must have the same
- * dimension; ids unknown to the index are skipped (the interactions define the entities); entities without a line
- * are missing.
+ * Reads precomputed dense vectors (image, audio or text embeddings) as a one-column {@link
+ * FeatureTable}: one line per entity, {@code rawId v1 v2 … vd}, separated by spaces, tabs or
+ * commas. Every line must have the same dimension; ids unknown to the index are skipped (the
+ * interactions define the entities); entities without a line are missing.
  */
 public final class DenseVectorReader {
   private DenseVectorReader() {}
 
   /** Reads {@code file} into a table with dense feature {@code name} over {@code index}. */
   public static FeatureTable read(Path file, String name, IdIndex index) {
-    List<String> lines = DataFiles.lines(DataFiles.decode(file, DataFiles.readBytes(file), StandardCharsets.UTF_8));
+    List<String> lines =
+        DataFiles.lines(DataFiles.decode(file, DataFiles.readBytes(file), StandardCharsets.UTF_8));
     int dim = -1;
     String[][] rows = new String[lines.size()][];
     for (int k = 0; k < lines.size(); k++) {
@@ -33,8 +34,14 @@ public final class DenseVectorReader {
         dim = f.length - 1;
       }
       if (f.length - 1 != dim || dim < 1) {
-        throw new DataFormatException(file, k + 1, "expected an id and " + Math.max(dim, 1) + " values, found "
-            + (f.length - 1) + " values");
+        throw new DataFormatException(
+            file,
+            k + 1,
+            "expected an id and "
+                + Math.max(dim, 1)
+                + " values, found "
+                + (f.length - 1)
+                + " values");
       }
       for (int j = 1; j < f.length; j++) {
         Fields.number(file, k + 1, "value", j, null, f[j]);
@@ -44,7 +51,8 @@ public final class DenseVectorReader {
     if (dim < 1) {
       throw new DataFormatException(file, 0, "no vectors in file");
     }
-    FeatureTable.Builder b = FeatureTable.builder(FeatureSchema.of(FeatureSpec.dense(name, dim)), index.size());
+    FeatureTable.Builder b =
+        FeatureTable.builder(FeatureSchema.of(FeatureSpec.dense(name, dim)), index.size());
     for (String[] f : rows) {
       if (f == null) {
         continue;

@@ -4,9 +4,10 @@ import java.nio.file.Path;
 import org.rec4j.data.DataFormatException;
 
 /**
- * Parses single text fields for the line readers, failing with file, line, field and the value found. The field is
- * named by parts ({@code kind index (what)}, e.g. {@code column 2 (rating)}) so that no message string is built
- * unless the value is bad: these methods run once per token of large files.
+ * Parses single text fields for the line readers, failing with file, line, field and the value
+ * found. The field is named by parts ({@code kind index (what)}, e.g. {@code column 2 (rating)}) so
+ * that no message string is built unless the value is bad: these methods run once per token of
+ * large files.
  */
 final class Fields {
   private Fields() {}
@@ -21,7 +22,8 @@ final class Fields {
     } catch (NumberFormatException e) {
       // reported below
     }
-    throw new DataFormatException(file, line, name(kind, index, what) + ": expected a number, found \"" + s + "\"");
+    throw new DataFormatException(
+        file, line, name(kind, index, what) + ": expected a number, found \"" + s + "\"");
   }
 
   /** A non-negative integer id, or an error naming {@code kind index (what)}. */
@@ -34,8 +36,10 @@ final class Fields {
     } catch (NumberFormatException e) {
       // reported below
     }
-    throw new DataFormatException(file, line, name(kind, index, what) + ": expected a non-negative integer id, "
-        + "found \"" + s + "\"");
+    throw new DataFormatException(
+        file,
+        line,
+        name(kind, index, what) + ": expected a non-negative integer id, " + "found \"" + s + "\"");
   }
 
   private static String name(String kind, int index, String what) {

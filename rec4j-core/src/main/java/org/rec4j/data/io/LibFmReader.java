@@ -13,15 +13,17 @@ import org.rec4j.data.InteractionsBuilder;
 import org.rec4j.data.Split;
 
 /**
- * Reads libFM / libSVM files: {@code label feature:value feature:value …} per line (spaces), feature ids
- * non-negative integers. {@link #readSparse} gives the raw sparse matrix for factorization machines.
+ * Reads libFM / libSVM files: {@code label feature:value feature:value …} per line (spaces),
+ * feature ids non-negative integers. {@link #readSparse} gives the raw sparse matrix for
+ * factorization machines.
  *
- * <p>{@link #read} also views the file as interactions using the convention of the NFM/AFN Frappe and MovieLens
- * libFM files: the first feature of a line is the user, the second the item, the label is the value, and the
- * remaining features become context columns {@code ctx1, ctx2, …} holding the feature id. A line with fewer than two
- * features is an error in that view. Given a folder, {@code *.train.libfm}, {@code *.validation.libfm} and
- * {@code *.test.libfm} are read as a predefined split; when the train file is missing (as for the shared Frappe
- * copy) validation is used as train and a note says so.
+ * <p>{@link #read} also views the file as interactions using the convention of the NFM/AFN Frappe
+ * and MovieLens libFM files: the first feature of a line is the user, the second the item, the
+ * label is the value, and the remaining features become context columns {@code ctx1, ctx2, …}
+ * holding the feature id. A line with fewer than two features is an error in that view. Given a
+ * folder, {@code *.train.libfm}, {@code *.validation.libfm} and {@code *.test.libfm} are read as a
+ * predefined split; when the train file is missing (as for the shared Frappe copy) validation is
+ * used as train and a note says so.
  */
 public final class LibFmReader {
   private LibFmReader() {}
@@ -40,7 +42,9 @@ public final class LibFmReader {
     return acc.result();
   }
 
-  /** Growable sparse rows; one small method per line and per token so the JIT compiles them early. */
+  /**
+   * Growable sparse rows; one small method per line and per token so the JIT compiles them early.
+   */
   private static final class Accumulator {
     private final Path file;
     private float[] labels = new float[1024];
@@ -92,8 +96,17 @@ public final class LibFmReader {
         id = c >= '0' && c <= '9' ? id * 10 + (c - '0') : Long.MAX_VALUE;
       }
       if (colon <= from || colon >= to || id > Integer.MAX_VALUE) {
-        throw new DataFormatException(file, line, "field " + field + ": expected feature:value with a feature id "
-            + "in [0, " + Integer.MAX_VALUE + "], found \"" + s.substring(from, to) + "\"");
+        throw new DataFormatException(
+            file,
+            line,
+            "field "
+                + field
+                + ": expected feature:value with a feature id "
+                + "in [0, "
+                + Integer.MAX_VALUE
+                + "], found \""
+                + s.substring(from, to)
+                + "\"");
       }
       if (nnz == feats.length) {
         feats = Arrays.copyOf(feats, nnz * 2);
@@ -107,46 +120,72 @@ public final class LibFmReader {
     }
 
     LibFmData result() {
-      return new LibFmData(Arrays.copyOf(labels, rows), Arrays.copyOf(offsets, rows + 1),
-          Arrays.copyOf(feats, nnz), Arrays.copyOf(vals, nnz), maxFeature);
+      return new LibFmData(
+          Arrays.copyOf(labels, rows),
+          Arrays.copyOf(offsets, rows + 1),
+          Arrays.copyOf(feats, nnz),
+          Arrays.copyOf(vals, nnz),
+          maxFeature);
     }
   }
 
-  /** Reads a file or a folder of train/validation/test files as interactions (see the class comment). */
+  /**
+   * Reads a file or a folder of train/validation/test files as interactions (see the class
+   * comment).
+   */
   public static Dataset read(Path path) {
     IdIndex users = new IdIndex();
     IdIndex items = new IdIndex();
     if (!Files.isDirectory(path)) {
-      return Dataset.of("libfm:" + path.getFileName(), toInteractions(path, readSparse(path), users, items));
+      return Dataset.of(
+          "libfm:" + path.getFileName(), toInteractions(path, readSparse(path), users, items));
     }
     Path train = DataFiles.findSuffix(path, ".train.libfm");
     Path validation = DataFiles.findSuffix(path, ".validation.libfm");
     Path test = DataFiles.findSuffix(path, ".test.libfm");
     if (test == null || (train == null && validation == null)) {
-      throw new DataFormatException(path, 0, "expected *.test.libfm and *.train.libfm or *.validation.libfm");
+      throw new DataFormatException(
+          path, 0, "expected *.test.libfm and *.train.libfm or *.validation.libfm");
     }
     List<String> notes = new ArrayList<>();
     if (train == null) {
       train = validation;
       validation = null;
-      notes.add("no *.train.libfm: " + train.getFileName() + " is used as train, validation is empty");
+      notes.add(
+          "no *.train.libfm: " + train.getFileName() + " is used as train, validation is empty");
     }
     Interactions tr = toInteractions(train, readSparse(train), users, items);
-    Interactions va = validation == null ? tr.subset(new int[0])
-        : toInteractions(validation, readSparse(validation), users, items);
+    Interactions va =
+        validation == null
+            ? tr.subset(new int[0])
+            : toInteractions(validation, readSparse(validation), users, items);
     Interactions te = toInteractions(test, readSparse(test), users, items);
     Split split = new Split(tr, va, te);
-    return new Dataset("libfm:" + path.getFileName(), PredefinedSplit.union(split), null, null, split, null, notes);
+    return new Dataset(
+        "libfm:" + path.getFileName(),
+        PredefinedSplit.union(split),
+        null,
+        null,
+        split,
+        null,
+        notes);
   }
 
   /** The interaction view of {@code data} (first feature = user, second = item, rest = context). */
-  public static Interactions toInteractions(Path file, LibFmData data, IdIndex users, IdIndex items) {
+  public static Interactions toInteractions(
+      Path file, LibFmData data, IdIndex users, IdIndex items) {
     InteractionsBuilder b = Interactions.builder(users, items).reserve(data.size());
     List<String> names = new ArrayList<>();
     for (int r = 0; r < data.size(); r++) {
       if (data.length(r) < 2) {
-        throw new DataFormatException(file, 0, "instance " + (r + 1) + ": expected at least 2 features (user, item),"
-            + " found " + data.length(r));
+        throw new DataFormatException(
+            file,
+            0,
+            "instance "
+                + (r + 1)
+                + ": expected at least 2 features (user, item),"
+                + " found "
+                + data.length(r));
       }
       int o = data.offsets()[r];
       b.add(users.add(data.features()[o]), items.add(data.features()[o + 1]), data.labels()[r]);
@@ -163,5 +202,4 @@ public final class LibFmReader {
   private static double number(Path file, long line, int field, String what, String s) {
     return Fields.number(file, line, "field", field, what, s);
   }
-
 }

@@ -11,9 +11,10 @@ import org.rec4j.data.InteractionsBuilder;
 import org.rec4j.data.Split;
 
 /**
- * Reads LightGCN / NGCF adjacency-list files: {@code user item item …} per line (spaces), implicit feedback (value
- * 1). A line with a user and no items is allowed (the user exists but has no interaction in that file). Given a
- * folder with {@code train.txt} and {@code test.txt}, the result carries that split; given a file, just that file.
+ * Reads LightGCN / NGCF adjacency-list files: {@code user item item …} per line (spaces), implicit
+ * feedback (value 1). A line with a user and no items is allowed (the user exists but has no
+ * interaction in that file). Given a folder with {@code train.txt} and {@code test.txt}, the result
+ * carries that split; given a file, just that file.
  */
 public final class LightGcnReader {
   private static final java.util.regex.Pattern SPACES = java.util.regex.Pattern.compile(" +");
@@ -28,7 +29,13 @@ public final class LightGcnReader {
       Interactions train = readFile(DataFiles.find(path, "train.txt"), users, items);
       Interactions test = readFile(DataFiles.find(path, "test.txt"), users, items);
       Split split = Split.of(train, test);
-      return new Dataset("lightgcn:" + path.getFileName(), PredefinedSplit.union(split), null, null, split, null,
+      return new Dataset(
+          "lightgcn:" + path.getFileName(),
+          PredefinedSplit.union(split),
+          null,
+          null,
+          split,
+          null,
           List.of());
     }
     return Dataset.of("lightgcn:" + path.getFileName(), readFile(path, users, items));
@@ -56,5 +63,4 @@ public final class LightGcnReader {
   private static long number(Path file, long line, int field, String s) {
     return Fields.id(file, line, "field", field, null, s);
   }
-
 }

@@ -8,10 +8,11 @@ import org.rec4j.data.FeatureTable;
 import org.rec4j.data.Interactions;
 
 /**
- * Reads MovieLens latest / latest-small / 20M / 25M: {@code ratings.csv} with header
- * {@code userId,movieId,rating,timestamp} (half-star ratings), plus {@code movies.csv} and {@code tags.csv} beside
- * it as item features (title, genres, year, tags). Ratings use the byte-level parser (ids and numbers never need
- * CSV quoting); the feature files go through FastCSV with strict UTF-8 decoding (titles are quoted).
+ * Reads MovieLens latest / latest-small / 20M / 25M: {@code ratings.csv} with header {@code
+ * userId,movieId,rating,timestamp} (half-star ratings), plus {@code movies.csv} and {@code
+ * tags.csv} beside it as item features (title, genres, year, tags). Ratings use the byte-level
+ * parser (ids and numbers never need CSV quoting); the feature files go through FastCSV with strict
+ * UTF-8 decoding (titles are quoted).
  */
 public final class MovieLensLatestReader {
   static final String HEADER = "userId,movieId,rating,timestamp";
@@ -25,9 +26,18 @@ public final class MovieLensLatestReader {
     Interactions data = DelimitedRatingParser.readFile(ratings, ",", 4, 4, 1);
     Path movies = ratings.resolveSibling("movies.csv");
     Path tags = ratings.resolveSibling("tags.csv");
-    FeatureTable itemFeatures = MovieLensFeatures.exists(movies) ? MovieLensFeatures.moviesCsv(movies,
-        MovieLensFeatures.exists(tags) ? tags : null, data.itemIndex()) : null;
-    return new Dataset("ml-latest:" + ratings.getFileName(), data, null, itemFeatures, null, null,
+    FeatureTable itemFeatures =
+        MovieLensFeatures.exists(movies)
+            ? MovieLensFeatures.moviesCsv(
+                movies, MovieLensFeatures.exists(tags) ? tags : null, data.itemIndex())
+            : null;
+    return new Dataset(
+        "ml-latest:" + ratings.getFileName(),
+        data,
+        null,
+        itemFeatures,
+        null,
+        null,
         MovieLens1mReader.zeroTimestampNotes(data));
   }
 
@@ -35,10 +45,12 @@ public final class MovieLensLatestReader {
     try (var lines = Files.lines(ratings)) {
       String first = lines.findFirst().orElse("").replace("\uFEFF", "").strip();
       if (!first.equals(HEADER)) {
-        throw new DataFormatException(ratings, 1, "expected header " + HEADER + ", found \"" + first + "\"");
+        throw new DataFormatException(
+            ratings, 1, "expected header " + HEADER + ", found \"" + first + "\"");
       }
     } catch (java.io.IOException | java.io.UncheckedIOException e) {
-      throw new DataFormatException(ratings.toString(), 1, "cannot read header: " + e.getMessage(), e);
+      throw new DataFormatException(
+          ratings.toString(), 1, "cannot read header: " + e.getMessage(), e);
     }
   }
 }

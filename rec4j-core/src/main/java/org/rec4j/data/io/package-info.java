@@ -1,8 +1,9 @@
 /**
- * Readers: each turns files into a {@link org.rec4j.data.Dataset} or throws a
- * {@link org.rec4j.data.DataFormatException} naming file and line — never a partial load.
+ * Readers: each turns files into a {@link org.rec4j.data.Dataset} or throws a {@link
+ * org.rec4j.data.DataFormatException} naming file and line — never a partial load.
  *
  * <h2>Design sketch</h2>
+ *
  * <pre>
  *  DataSpec "FORMAT:PATH" ──load()──▶ one reader per format
  *    ml-1m / ml-100k / ml-latest / ncf / sasrec ──▶ DelimitedRatingParser (bytes, no strings, IdIndex fast path)

@@ -3,8 +3,9 @@ package org.rec4j.data.sample;
 import org.rec4j.tensor.Rng;
 
 /**
- * Walker's alias method (Vose's construction): draws index {@code i} with probability {@code w[i] / Σw} in O(1)
- * per draw after O(n) set-up. Immutable and thread-safe given per-thread {@link Rng} streams.
+ * Walker's alias method (Vose's construction): draws index {@code i} with probability {@code w[i] /
+ * Σw} in O(1) per draw after O(n) set-up. Immutable and thread-safe given per-thread {@link Rng}
+ * streams.
  */
 public final class AliasTable {
   private final double[] prob;
@@ -16,7 +17,8 @@ public final class AliasTable {
     double sum = 0;
     for (int i = 0; i < n; i++) {
       if (!(weights[i] >= 0) || !Double.isFinite(weights[i])) {
-        throw new IllegalArgumentException("weight " + i + " must be finite and >= 0, got " + weights[i]);
+        throw new IllegalArgumentException(
+            "weight " + i + " must be finite and >= 0, got " + weights[i]);
       }
       sum += weights[i];
     }

@@ -7,12 +7,17 @@ import org.rec4j.tensor.Rng;
 
 /**
  * Candidate items to rank for each test row, under the three usual protocols:
+ *
  * <ul>
- *   <li>{@link #sampled}: the test item plus {@code n} distinct negatives drawn by a sampler (uniform or
- *       popularity) that excludes the user's training items — the NCF "1 + 99" protocol;
- *   <li>{@link #provided}: lists that came with the data (NCF {@code .test.negative}), test item prepended;
- *   <li>{@link #fullCatalog}: every item the user has no training interaction with (the unbiased protocol).
+ *   <li>{@link #sampled}: the test item plus {@code n} distinct negatives drawn by a sampler
+ *       (uniform or popularity) that excludes the user's training items — the NCF "1 + 99"
+ *       protocol;
+ *   <li>{@link #provided}: lists that came with the data (NCF {@code .test.negative}), test item
+ *       prepended;
+ *   <li>{@link #fullCatalog}: every item the user has no training interaction with (the unbiased
+ *       protocol).
  * </ul>
+ *
  * The test item is always at position 0 of a sampled or provided list.
  */
 public final class EvalCandidates {
@@ -38,7 +43,8 @@ public final class EvalCandidates {
         if (!dup) {
           c[filled++] = i;
         } else if (++tries > MAX_TRIES * (n + 1)) {
-          throw new IllegalStateException("test row " + r + ": cannot find " + n + " distinct negatives");
+          throw new IllegalStateException(
+              "test row " + r + ": cannot find " + n + " distinct negatives");
         }
       }
       out[r] = c;
@@ -49,8 +55,8 @@ public final class EvalCandidates {
   /** Test item followed by the given negatives, per test row. */
   public static int[][] provided(Interactions test, int[][] negatives) {
     if (negatives.length != test.size()) {
-      throw new IllegalArgumentException("expected one negative list per test row (" + test.size() + "), got "
-          + negatives.length);
+      throw new IllegalArgumentException(
+          "expected one negative list per test row (" + test.size() + "), got " + negatives.length);
     }
     int[][] out = new int[test.size()][];
     for (int r = 0; r < test.size(); r++) {

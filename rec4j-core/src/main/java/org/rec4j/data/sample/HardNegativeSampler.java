@@ -3,9 +3,9 @@ package org.rec4j.data.sample;
 import org.rec4j.tensor.Rng;
 
 /**
- * Hard negatives: draws a pool of {@code poolSize} candidates from a base sampler and returns the one the current
- * model scores highest (dynamic negative sampling, Zhang et al., SIGIR 2013). The scorer is usually a view of the
- * model being trained; thread-safety is then the scorer's concern.
+ * Hard negatives: draws a pool of {@code poolSize} candidates from a base sampler and returns the
+ * one the current model scores highest (dynamic negative sampling, Zhang et al., SIGIR 2013). The
+ * scorer is usually a view of the model being trained; thread-safety is then the scorer's concern.
  */
 public final class HardNegativeSampler implements NegativeSampler {
   /** Scores one (user, item) pair; higher = more likely to be recommended. */

@@ -4,11 +4,11 @@ import org.rec4j.data.Interactions;
 import org.rec4j.tensor.Rng;
 
 /**
- * Negatives drawn with probability proportional to {@code count(item)^alpha} among the items the user has not
- * interacted with ({@code alpha = 0} is uniform over items with at least one interaction, word2vec uses 0.75).
- * Popularity counts come from the given training interactions; draws use an {@link AliasTable} (O(1)) and reject
- * the user's positives. Items never interacted with have weight 0 and are never drawn (unless {@code smoothing > 0}
- * is added to every count).
+ * Negatives drawn with probability proportional to {@code count(item)^alpha} among the items the
+ * user has not interacted with ({@code alpha = 0} is uniform over items with at least one
+ * interaction, word2vec uses 0.75). Popularity counts come from the given training interactions;
+ * draws use an {@link AliasTable} (O(1)) and reject the user's positives. Items never interacted
+ * with have weight 0 and are never drawn (unless {@code smoothing > 0} is added to every count).
  */
 public final class PopularityNegativeSampler implements NegativeSampler {
   private static final int MAX_REJECTIONS = 10_000;
@@ -19,7 +19,8 @@ public final class PopularityNegativeSampler implements NegativeSampler {
   /** A sampler with exponent {@code alpha} and additive {@code smoothing} on counts. */
   public PopularityNegativeSampler(Interactions train, double alpha, double smoothing) {
     if (!(alpha >= 0) || !(smoothing >= 0)) {
-      throw new IllegalArgumentException("alpha and smoothing must be >= 0, got " + alpha + ", " + smoothing);
+      throw new IllegalArgumentException(
+          "alpha and smoothing must be >= 0, got " + alpha + ", " + smoothing);
     }
     double[] w = new double[train.numItems()];
     for (int r = 0; r < train.size(); r++) {
@@ -41,7 +42,11 @@ public final class PopularityNegativeSampler implements NegativeSampler {
         return i;
       }
     }
-    throw new IllegalStateException("user " + user + ": no popular item outside the user's positives found in "
-        + MAX_REJECTIONS + " draws");
+    throw new IllegalStateException(
+        "user "
+            + user
+            + ": no popular item outside the user's positives found in "
+            + MAX_REJECTIONS
+            + " draws");
   }
 }

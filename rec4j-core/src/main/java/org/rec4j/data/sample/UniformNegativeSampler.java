@@ -5,12 +5,12 @@ import org.rec4j.data.Interactions;
 import org.rec4j.tensor.Rng;
 
 /**
- * Uniform over the items a user has not interacted with in the given (training) interactions. A draw is rejection
- * sampling against the user's positives: a per-user bitset (O(1) test) when {@code users × items} bits fit in
- * {@value #MAX_BITSET_BYTES} bytes, else the user's sorted item list (binary search, O(log d)). For users who
- * interacted with more than half of the catalog it switches to an exact rank-select over the complement, O(d), so it
- * never loops long.
- * A user who interacted with every item has no negative: that throws.
+ * Uniform over the items a user has not interacted with in the given (training) interactions. A
+ * draw is rejection sampling against the user's positives: a per-user bitset (O(1) test) when
+ * {@code users × items} bits fit in {@value #MAX_BITSET_BYTES} bytes, else the user's sorted item
+ * list (binary search, O(log d)). For users who interacted with more than half of the catalog it
+ * switches to an exact rank-select over the complement, O(d), so it never loops long. A user who
+ * interacted with every item has no negative: that throws.
  */
 public final class UniformNegativeSampler implements NegativeSampler {
   static final long MAX_BITSET_BYTES = 64L << 20;
@@ -73,7 +73,8 @@ public final class UniformNegativeSampler implements NegativeSampler {
     }
     int free = numItems - d;
     if (free <= 0) {
-      throw new IllegalStateException("user " + user + " interacted with all " + numItems + " items: no negative");
+      throw new IllegalStateException(
+          "user " + user + " interacted with all " + numItems + " items: no negative");
     }
     int k = rng.nextInt(free);
     int candidate = k;
@@ -98,6 +99,8 @@ public final class UniformNegativeSampler implements NegativeSampler {
     if (user >= byUser.rows()) {
       return false;
     }
-    return bits != null ? (bits[user * words + (item >>> 6)] & (1L << item)) != 0 : byUser.contains(user, item);
+    return bits != null
+        ? (bits[user * words + (item >>> 6)] & (1L << item)) != 0
+        : byUser.contains(user, item);
   }
 }

@@ -2,6 +2,7 @@
  * Negative sampling for training and candidate lists for evaluation.
  *
  * <h2>Design sketch</h2>
+ *
  * <pre>
  *  NegativeSampler.sample(user, rng)      immutable; thread-safe with one Rng stream per thread
  *    Uniform     rejection against the user's sorted train items (binary search)

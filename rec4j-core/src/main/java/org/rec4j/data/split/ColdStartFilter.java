@@ -4,13 +4,17 @@ import org.rec4j.data.Interactions;
 import org.rec4j.data.Split;
 
 /**
- * Removes cold rows from the validation and test parts of a split: rows whose user, or item, has no training
- * interaction. Most evaluation protocols for collaborative filtering do this; cold-start studies keep them.
+ * Removes cold rows from the validation and test parts of a split: rows whose user, or item, has no
+ * training interaction. Most evaluation protocols for collaborative filtering do this; cold-start
+ * studies keep them.
  */
 public final class ColdStartFilter {
   private ColdStartFilter() {}
 
-  /** The split without cold users (if {@code users}) and cold items (if {@code items}) in validation and test. */
+  /**
+   * The split without cold users (if {@code users}) and cold items (if {@code items}) in validation
+   * and test.
+   */
   public static Split drop(Split split, boolean users, boolean items) {
     Interactions train = split.train();
     boolean[] warmUser = new boolean[train.numUsers()];
@@ -19,12 +23,14 @@ public final class ColdStartFilter {
       warmUser[train.user(r)] = true;
       warmItem[train.item(r)] = true;
     }
-    return new Split(train, keep(split.validation(), warmUser, warmItem, users, items),
+    return new Split(
+        train,
+        keep(split.validation(), warmUser, warmItem, users, items),
         keep(split.test(), warmUser, warmItem, users, items));
   }
 
-  private static Interactions keep(Interactions part, boolean[] warmUser, boolean[] warmItem, boolean users,
-      boolean items) {
+  private static Interactions keep(
+      Interactions part, boolean[] warmUser, boolean[] warmItem, boolean users, boolean items) {
     int[] rows = new int[part.size()];
     int n = 0;
     for (int r = 0; r < part.size(); r++) {

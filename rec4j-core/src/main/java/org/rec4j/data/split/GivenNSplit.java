@@ -6,9 +6,9 @@ import org.rec4j.data.Split;
 import org.rec4j.tensor.Rng;
 
 /**
- * "Given N": for each user, {@code n} random interactions go to train and all others to test (the classic
- * collaborative-filtering protocol of Breese et al.). Users with at most {@code n} interactions stay entirely in
- * train. Validation is empty.
+ * "Given N": for each user, {@code n} random interactions go to train and all others to test (the
+ * classic collaborative-filtering protocol of Breese et al.). Users with at most {@code n}
+ * interactions stay entirely in train. Validation is empty.
  */
 public final class GivenNSplit {
   private GivenNSplit() {}

@@ -7,9 +7,10 @@ import org.rec4j.data.Split;
 import org.rec4j.tensor.Rng;
 
 /**
- * K-fold cross-validation over rows: one seeded shuffle, then fold {@code f} is the test part of split {@code f}
- * and the other folds its train part (validation empty). The folds are disjoint and cover every row. The official
- * MovieLens 100K folds {@code u1..u5} are read by {@link org.rec4j.data.io.MovieLens100kReader#fold} instead.
+ * K-fold cross-validation over rows: one seeded shuffle, then fold {@code f} is the test part of
+ * split {@code f} and the other folds its train part (validation empty). The folds are disjoint and
+ * cover every row. The official MovieLens 100K folds {@code u1..u5} are read by {@link
+ * org.rec4j.data.io.MovieLens100kReader#fold} instead.
  */
 public final class KFoldSplit {
   private KFoldSplit() {}

@@ -6,10 +6,11 @@ import org.rec4j.data.Split;
 import org.rec4j.tensor.Rng;
 
 /**
- * Leave-one-out: each user's latest interaction goes to test and, optionally, the one before to validation (the
- * NCF / SASRec protocol). "Latest" is by timestamp, ties broken by row order (later row = later), so a file without
- * timestamps but in time order also works. Users with too few interactions (1, or 2 with validation) stay entirely
- * in train. {@link #random} picks the held-out rows uniformly instead.
+ * Leave-one-out: each user's latest interaction goes to test and, optionally, the one before to
+ * validation (the NCF / SASRec protocol). "Latest" is by timestamp, ties broken by row order (later
+ * row = later), so a file without timestamps but in time order also works. Users with too few
+ * interactions (1, or 2 with validation) stay entirely in train. {@link #random} picks the held-out
+ * rows uniformly instead.
  */
 public final class LeaveOneOutSplit {
   private LeaveOneOutSplit() {}
@@ -42,7 +43,10 @@ public final class LeaveOneOutSplit {
     return RowAssignment.apply(data, part);
   }
 
-  /** Holds out one uniformly chosen row per user (and another for validation if {@code withValidation}). */
+  /**
+   * Holds out one uniformly chosen row per user (and another for validation if {@code
+   * withValidation}).
+   */
   public static Split random(Interactions data, boolean withValidation, Rng rng) {
     Csr byUser = data.byUser();
     byte[] part = new byte[data.size()];

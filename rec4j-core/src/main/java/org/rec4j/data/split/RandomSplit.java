@@ -6,14 +6,18 @@ import org.rec4j.data.Split;
 import org.rec4j.tensor.Rng;
 
 /**
- * Random hold-out by ratio, either over all rows ({@link #global}) or within each user ({@link #perUser}, so every
- * user with enough interactions appears in train and test). Counts are rounded to nearest; per user, at least one
- * row stays in train. Reproducible: the same data, ratios and seed give the same split.
+ * Random hold-out by ratio, either over all rows ({@link #global}) or within each user ({@link
+ * #perUser}, so every user with enough interactions appears in train and test). Counts are rounded
+ * to nearest; per user, at least one row stays in train. Reproducible: the same data, ratios and
+ * seed give the same split.
  */
 public final class RandomSplit {
   private RandomSplit() {}
 
-  /** Shuffles all rows and cuts {@code testRatio} into test and {@code validationRatio} into validation. */
+  /**
+   * Shuffles all rows and cuts {@code testRatio} into test and {@code validationRatio} into
+   * validation.
+   */
   public static Split global(Interactions data, double testRatio, double validationRatio, Rng rng) {
     check(testRatio, validationRatio);
     int n = data.size();
@@ -29,7 +33,8 @@ public final class RandomSplit {
   }
 
   /** The same cut applied to each user's rows separately. */
-  public static Split perUser(Interactions data, double testRatio, double validationRatio, Rng rng) {
+  public static Split perUser(
+      Interactions data, double testRatio, double validationRatio, Rng rng) {
     check(testRatio, validationRatio);
     Csr byUser = data.byUser();
     byte[] part = new byte[data.size()];
@@ -59,8 +64,8 @@ public final class RandomSplit {
     RowAssignment.checkRatio("testRatio", testRatio);
     RowAssignment.checkRatio("validationRatio", validationRatio);
     if (testRatio + validationRatio >= 1) {
-      throw new IllegalArgumentException("testRatio + validationRatio must be < 1, got "
-          + (testRatio + validationRatio));
+      throw new IllegalArgumentException(
+          "testRatio + validationRatio must be < 1, got " + (testRatio + validationRatio));
     }
   }
 }

@@ -4,8 +4,8 @@ import org.rec4j.data.Interactions;
 import org.rec4j.data.Split;
 
 /**
- * The common last step of every split: each row is assigned to train, validation or test, and the three subsets
- * are cut in row order (so file order survives within each part).
+ * The common last step of every split: each row is assigned to train, validation or test, and the
+ * three subsets are cut in row order (so file order survives within each part).
  */
 final class RowAssignment {
   static final byte TRAIN = 0;

@@ -7,21 +7,26 @@ import org.rec4j.data.Split;
 import org.rec4j.tensor.Rng;
 
 /**
- * How every rec4j command names a split: {@code METHOD[:ARGS]}, the companion of
- * {@link org.rec4j.data.io.DataSpec}'s {@code FORMAT:PATH}.
+ * How every rec4j command names a split: {@code METHOD[:ARGS]}, the companion of {@link
+ * org.rec4j.data.io.DataSpec}'s {@code FORMAT:PATH}.
+ *
  * <ul>
  *   <li>{@code random:TEST[,VALIDATION]} — {@link RandomSplit#global} (fractions);
  *   <li>{@code random-user:TEST[,VALIDATION]} — {@link RandomSplit#perUser};
- *   <li>{@code loo} / {@code loo:val} — {@link LeaveOneOutSplit#latest}, optionally with a validation item;
+ *   <li>{@code loo} / {@code loo:val} — {@link LeaveOneOutSplit#latest}, optionally with a
+ *       validation item;
  *   <li>{@code loo-random} / {@code loo-random:val} — {@link LeaveOneOutSplit#random};
- *   <li>{@code ratio:TRAIN[,VALIDATION]} — {@link RandomSplit#perUser} keeping the fraction {@code TRAIN} of each
- *       user's interactions for training (e.g. {@code ratio:0.8});
- *   <li>{@code temporal:TRAIN[,VALIDATION]} — {@link TemporalSplit#byFraction}: the earliest {@code TRAIN} fraction
- *       trains (e.g. {@code temporal:0.8});
- *   <li>{@code kfold:K[,FOLD]} — fold {@code FOLD} (0-based, default 0) of {@link KFoldSplit#folds};
+ *   <li>{@code ratio:TRAIN[,VALIDATION]} — {@link RandomSplit#perUser} keeping the fraction {@code
+ *       TRAIN} of each user's interactions for training (e.g. {@code ratio:0.8});
+ *   <li>{@code temporal:TRAIN[,VALIDATION]} — {@link TemporalSplit#byFraction}: the earliest {@code
+ *       TRAIN} fraction trains (e.g. {@code temporal:0.8});
+ *   <li>{@code kfold:K[,FOLD]} — fold {@code FOLD} (0-based, default 0) of {@link
+ *       KFoldSplit#folds};
  *   <li>{@code given-n:N} — {@link GivenNSplit#split};
- *   <li>{@code given} (or {@code predefined}) — the split that came with the files (NCF, LightGCN, libFM);
- *   <li>{@code u1}…{@code u5}, {@code ua}, {@code ub} — the MovieLens-100K fold files beside the data.
+ *   <li>{@code given} (or {@code predefined}) — the split that came with the files (NCF, LightGCN,
+ *       libFM);
+ *   <li>{@code u1}…{@code u5}, {@code ua}, {@code ub} — the MovieLens-100K fold files beside the
+ *       data.
  * </ul>
  *
  * @param method the method name
@@ -29,29 +34,57 @@ import org.rec4j.tensor.Rng;
  * @param validation for the leave-one-out methods, whether to hold out a validation item too
  */
 public record SplitSpec(String method, List<Double> args, boolean validation) {
-  private static final List<String> METHODS = List.of("random", "random-user", "ratio", "loo", "loo-random", "temporal",
-      "kfold", "given-n", "predefined", "u1", "u2", "u3", "u4", "u5", "ua", "ub");
+  private static final List<String> METHODS =
+      List.of(
+          "random",
+          "random-user",
+          "ratio",
+          "loo",
+          "loo-random",
+          "temporal",
+          "kfold",
+          "given-n",
+          "predefined",
+          "u1",
+          "u2",
+          "u3",
+          "u4",
+          "u5",
+          "ua",
+          "ub");
 
   /** Copies the arguments and checks the method and argument count. */
   public SplitSpec {
     args = List.copyOf(args);
     if (!METHODS.contains(method)) {
-      throw new IllegalArgumentException("unknown split method '" + method + "'; expected one of " + METHODS);
+      throw new IllegalArgumentException(
+          "unknown split method '" + method + "'; expected one of " + METHODS);
     }
-    int[] range = switch (method) {
-      case "random", "random-user", "ratio", "temporal" -> new int[] {1, 2};
-      case "kfold" -> new int[] {1, 2};
-      case "given-n" -> new int[] {1, 1};
-      default -> new int[] {0, 0};
-    };
+    int[] range =
+        switch (method) {
+          case "random", "random-user", "ratio", "temporal" -> new int[] {1, 2};
+          case "kfold" -> new int[] {1, 2};
+          case "given-n" -> new int[] {1, 1};
+          default -> new int[] {0, 0};
+        };
     if (args.size() < range[0] || args.size() > range[1]) {
-      throw new IllegalArgumentException("split " + method + " takes " + (range[0] == range[1] ? range[0]
-          : range[0] + " or " + range[1]) + " numeric argument(s), got " + args.size() + " (e.g. "
-          + example(method) + ")");
+      throw new IllegalArgumentException(
+          "split "
+              + method
+              + " takes "
+              + (range[0] == range[1] ? range[0] : range[0] + " or " + range[1])
+              + " numeric argument(s), got "
+              + args.size()
+              + " (e.g. "
+              + example(method)
+              + ")");
     }
   }
 
-  /** Parses {@code METHOD[:ARGS]}; throws an {@link IllegalArgumentException} saying what was expected. */
+  /**
+   * Parses {@code METHOD[:ARGS]}; throws an {@link IllegalArgumentException} saying what was
+   * expected.
+   */
   public static SplitSpec parse(String text) {
     String t = text.strip().toLowerCase(Locale.ROOT);
     int colon = t.indexOf(':');
@@ -62,7 +95,8 @@ public record SplitSpec(String method, List<Double> args, boolean validation) {
     List<Double> args = new java.util.ArrayList<>();
     if (method.startsWith("loo")) {
       if (!rest.isEmpty() && !rest.equals("val")) {
-        throw new IllegalArgumentException("split " + method + ": expected nothing or ':val', got ':" + rest + "'");
+        throw new IllegalArgumentException(
+            "split " + method + ": expected nothing or ':val', got ':" + rest + "'");
       }
       val = rest.equals("val");
     } else if (!rest.isEmpty()) {
@@ -70,8 +104,14 @@ public record SplitSpec(String method, List<Double> args, boolean validation) {
         try {
           args.add(Double.parseDouble(a));
         } catch (NumberFormatException e) {
-          throw new IllegalArgumentException("split " + method + ": expected a number, got '" + a + "' (e.g. "
-              + example(method) + ")");
+          throw new IllegalArgumentException(
+              "split "
+                  + method
+                  + ": expected a number, got '"
+                  + a
+                  + "' (e.g. "
+                  + example(method)
+                  + ")");
         }
       }
     }
@@ -97,21 +137,35 @@ public record SplitSpec(String method, List<Double> args, boolean validation) {
         yield KFoldSplit.folds(x, k, rng).get(fold);
       }
       case "given-n" -> GivenNSplit.split(x, integer(0), rng);
-      case "predefined" -> data.split().orElseThrow(() -> new IllegalArgumentException("split given: " + data.name()
-          + " comes without a split; use e.g. loo, ratio:0.8 or kfold:5"));
-      default -> throw new IllegalArgumentException("split " + method + " reads the MovieLens-100K fold files and needs "
-          + "the data's location: use apply(DataSpec, Dataset, Rng)");
+      case "predefined" ->
+          data.split()
+              .orElseThrow(() ->
+                  new IllegalArgumentException(
+                      "split given: "
+                          + data.name()
+                          + " comes without a split; use e.g. loo, ratio:0.8 or kfold:5"));
+      default ->
+          throw new IllegalArgumentException(
+              "split "
+                  + method
+                  + " reads the MovieLens-100K fold files and needs "
+                  + "the data's location: use apply(DataSpec, Dataset, Rng)");
     };
   }
 
-  /** Splits data loaded from {@code spec}; the MovieLens-100K folds ({@code u1}…) read their files beside it. */
+  /**
+   * Splits data loaded from {@code spec}; the MovieLens-100K folds ({@code u1}…) read their files
+   * beside it.
+   */
   public Split apply(org.rec4j.data.io.DataSpec spec, Dataset data, Rng rng) {
     if (!method.matches("u[1-5ab]")) return apply(data, rng);
     if (spec.format() != org.rec4j.data.io.DataSpec.Format.ML_100K) {
-      throw new IllegalArgumentException("split " + method + " needs ml-100k data, got " + spec.format().label());
+      throw new IllegalArgumentException(
+          "split " + method + " needs ml-100k data, got " + spec.format().label());
     }
     java.nio.file.Path p = java.nio.file.Path.of(spec.path());
-    java.nio.file.Path dir = java.nio.file.Files.isDirectory(p) ? p : p.toAbsolutePath().getParent();
+    java.nio.file.Path dir =
+        java.nio.file.Files.isDirectory(p) ? p : p.toAbsolutePath().getParent();
     return org.rec4j.data.io.MovieLens100kReader.fold(dir, method).split().orElseThrow();
   }
 
@@ -122,8 +176,8 @@ public record SplitSpec(String method, List<Double> args, boolean validation) {
   private int integer(int k) {
     double v = args.get(k);
     if (v != Math.rint(v)) {
-      throw new IllegalArgumentException("split " + method + ": argument " + (k + 1) + " must be an integer, got "
-          + v);
+      throw new IllegalArgumentException(
+          "split " + method + ": argument " + (k + 1) + " must be an integer, got " + v);
     }
     return (int) v;
   }
@@ -143,7 +197,15 @@ public record SplitSpec(String method, List<Double> args, boolean validation) {
     if (method.startsWith("loo")) {
       return validation ? method + ":val" : method;
     }
-    return args.isEmpty() ? method : method + ":" + String.join(",", args.stream().map(d -> d == Math.rint(d)
-        ? Long.toString((long) (double) d) : Double.toString(d)).toList());
+    return args.isEmpty()
+        ? method
+        : method
+            + ":"
+            + String.join(
+                ",",
+                args.stream()
+                    .map(d ->
+                        d == Math.rint(d) ? Long.toString((long) (double) d) : Double.toString(d))
+                    .toList());
   }
 }

@@ -5,10 +5,10 @@ import org.rec4j.data.Interactions;
 import org.rec4j.data.Split;
 
 /**
- * A global temporal split: rows at or after the test cutoff go to test, rows at or after the validation cutoff
- * (and before the test cutoff) to validation, earlier rows to train. {@link #byFraction} picks the cutoffs as time
- * quantiles. Requires a timestamp column; rows with timestamp 0 (unknown) are refused rather than silently
- * treated as the oldest.
+ * A global temporal split: rows at or after the test cutoff go to test, rows at or after the
+ * validation cutoff (and before the test cutoff) to validation, earlier rows to train. {@link
+ * #byFraction} picks the cutoffs as time quantiles. Requires a timestamp column; rows with
+ * timestamp 0 (unknown) are refused rather than silently treated as the oldest.
  */
 public final class TemporalSplit {
   private TemporalSplit() {}
@@ -17,21 +17,26 @@ public final class TemporalSplit {
   public static Split cutoff(Interactions data, long validationFrom, long testFrom) {
     check(data);
     if (validationFrom > testFrom) {
-      throw new IllegalArgumentException("validationFrom (" + validationFrom + ") must be <= testFrom (" + testFrom
-          + ")");
+      throw new IllegalArgumentException(
+          "validationFrom (" + validationFrom + ") must be <= testFrom (" + testFrom + ")");
     }
     byte[] part = new byte[data.size()];
     for (int r = 0; r < part.length; r++) {
       long t = data.timestamp(r);
-      part[r] = t >= testFrom ? RowAssignment.TEST : t >= validationFrom ? RowAssignment.VALIDATION
-          : RowAssignment.TRAIN;
+      part[r] =
+          t >= testFrom
+              ? RowAssignment.TEST
+              : t >= validationFrom ? RowAssignment.VALIDATION : RowAssignment.TRAIN;
     }
     return RowAssignment.apply(data, part);
   }
 
-  /** Puts roughly the latest {@code testFraction} of rows in test and the {@code validationFraction} before in
-   * validation (exact up to ties at the cutoff times). */
-  public static Split byFraction(Interactions data, double testFraction, double validationFraction) {
+  /**
+   * Puts roughly the latest {@code testFraction} of rows in test and the {@code validationFraction}
+   * before in validation (exact up to ties at the cutoff times).
+   */
+  public static Split byFraction(
+      Interactions data, double testFraction, double validationFraction) {
     check(data);
     RowAssignment.checkRatio("testFraction", testFraction);
     RowAssignment.checkRatio("validationFraction", validationFraction);
@@ -39,7 +44,10 @@ public final class TemporalSplit {
     Arrays.sort(t);
     int n = t.length;
     long testFrom = n == 0 ? 0 : t[Math.min(n - 1, (int) Math.floor(n * (1 - testFraction)))];
-    long valFrom = n == 0 ? 0 : t[Math.min(n - 1, (int) Math.floor(n * (1 - testFraction - validationFraction)))];
+    long valFrom =
+        n == 0
+            ? 0
+            : t[Math.min(n - 1, (int) Math.floor(n * (1 - testFraction - validationFraction)))];
     if (testFraction == 0) {
       testFrom = Long.MAX_VALUE;
     }
@@ -55,7 +63,8 @@ public final class TemporalSplit {
     }
     for (long t : data.timestampColumn()) {
       if (t == 0) {
-        throw new IllegalArgumentException("temporal split: some timestamps are 0 (unknown); filter them first");
+        throw new IllegalArgumentException(
+            "temporal split: some timestamps are 0 (unknown); filter them first");
       }
     }
   }

@@ -1,8 +1,10 @@
 /**
- * Train/validation/test splits. Each returns a {@link org.rec4j.data.Split} whose parts share one IdIndex pair;
- * randomized splits take an {@link org.rec4j.tensor.Rng}, so the seed fixes the split.
+ * Train/validation/test splits. Each returns a {@link org.rec4j.data.Split} whose parts share one
+ * IdIndex pair; randomized splits take an {@link org.rec4j.tensor.Rng}, so the seed fixes the
+ * split.
  *
  * <h2>Design sketch</h2>
+ *
  * <pre>
  *  strategy (RandomSplit, LeaveOneOutSplit, TemporalSplit, KFoldSplit, GivenNSplit)
  *     └─ assigns each row TRAIN / VALIDATION / TEST ─▶ RowAssignment.apply ─▶ Interactions.subset × 3

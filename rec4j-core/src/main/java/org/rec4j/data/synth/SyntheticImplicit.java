@@ -12,24 +12,25 @@ import org.rec4j.data.InteractionsBuilder;
 import org.rec4j.tensor.Rng;
 
 /**
- * Implicit feedback with planted structure, so that every model family has a meaningful default and tests have a
- * known answer.
+ * Implicit feedback with planted structure, so that every model family has a meaningful default and
+ * tests have a known answer.
  *
  * <p><b>Preference.</b> User and item vectors {@code p_u, q_i ~ N(0, I/rank)}; item popularity bias
- * {@code b_i = skew · log(1 / (rank_i + 1))} for a random popularity order (Zipf-like). The true score is
- * {@code s(u,i) = 3·tanh(2·p_u·q_i) + b_i} — low rank, passed through a nonlinearity, plus a popularity skew.
- * {@link Result#knownTop()} holds each user's {@code topK} items by true score: what a good model should rank
- * high.
+ * {@code b_i = skew · log(1 / (rank_i + 1))} for a random popularity order (Zipf-like). The true
+ * score is {@code s(u,i) = 3·tanh(2·p_u·q_i) + b_i} — low rank, passed through a nonlinearity, plus
+ * a popularity skew. {@link Result#knownTop()} holds each user's {@code topK} items by true score:
+ * what a good model should rank high.
  *
- * <p><b>Sequences.</b> Every item has a planted successor (a random permutation). A user's history is built in time
- * order: the first item is a preference draw (softmax of {@code s(u,·)}), then each next item is, with probability
- * {@code transition}, the successor of the previous one (if not yet seen), else another preference draw. Items
- * within a history are distinct. Timestamps increase by one hour per step.
+ * <p><b>Sequences.</b> Every item has a planted successor (a random permutation). A user's history
+ * is built in time order: the first item is a preference draw (softmax of {@code s(u,·)}), then
+ * each next item is, with probability {@code transition}, the successor of the previous one (if not
+ * yet seen), else another preference draw. Items within a history are distinct. Timestamps increase
+ * by one hour per step.
  *
- * <p><b>Item features.</b> {@code category} = the index of the largest coordinate of {@code q_i} modulo
- * {@code categories} (so it correlates with preference), {@code title} = text of two category words and one item
- * word, {@code image} = a random linear map of {@code q_i} plus noise ({@code imageDim} floats): a stand-in for a
- * precomputed image embedding.
+ * <p><b>Item features.</b> {@code category} = the index of the largest coordinate of {@code q_i}
+ * modulo {@code categories} (so it correlates with preference), {@code title} = text of two
+ * category words and one item word, {@code image} = a random linear map of {@code q_i} plus noise
+ * ({@code imageDim} floats): a stand-in for a precomputed image embedding.
  */
 public final class SyntheticImplicit {
   private static final long T0 = 1_600_000_000L;
@@ -49,16 +50,32 @@ public final class SyntheticImplicit {
    * @param imageDim length of the dense item vector
    * @param seed the seed every draw flows from
    */
-  public record Config(int users, int items, int rank, int minPerUser, int maxPerUser, double skew,
-      double transition, int topK, int categories, int imageDim, long seed) {
+  public record Config(
+      int users,
+      int items,
+      int rank,
+      int minPerUser,
+      int maxPerUser,
+      double skew,
+      double transition,
+      int topK,
+      int categories,
+      int imageDim,
+      long seed) {
     /** Validates every field. */
     public Config {
       if (users < 1 || items < 2 || rank < 1 || categories < 1 || imageDim < 1) {
-        throw new IllegalArgumentException("users >= 1, items >= 2, rank, categories, imageDim >= 1 required");
+        throw new IllegalArgumentException(
+            "users >= 1, items >= 2, rank, categories, imageDim >= 1 required");
       }
       if (minPerUser < 1 || maxPerUser < minPerUser || maxPerUser > items) {
-        throw new IllegalArgumentException("need 1 <= minPerUser <= maxPerUser <= items, got " + minPerUser + ", "
-            + maxPerUser + ", " + items);
+        throw new IllegalArgumentException(
+            "need 1 <= minPerUser <= maxPerUser <= items, got "
+                + minPerUser
+                + ", "
+                + maxPerUser
+                + ", "
+                + items);
       }
       if (topK < 1 || topK > items) {
         throw new IllegalArgumentException("topK must be in [1, items], got " + topK);
@@ -68,7 +85,10 @@ public final class SyntheticImplicit {
       }
     }
 
-    /** 1000 users, 500 items, rank 8, 10–40 per user, skew 1, transition 0.5, top 10, 12 categories, 16-dim. */
+    /**
+     * 1000 users, 500 items, rank 8, 10–40 per user, skew 1, transition 0.5, top 10, 12 categories,
+     * 16-dim.
+     */
     public static Config defaults() {
       return new Config(1000, 500, 8, 10, 40, 1.0, 0.5, 10, 12, 16, 42);
     }
@@ -120,21 +140,27 @@ public final class SyntheticImplicit {
       boolean[] seen = new boolean[c.items()];
       int prev = -1;
       for (int k = 0; k < n; k++) {
-        int next = prev >= 0 && rng.nextDouble() < c.transition() && !seen[successor[prev]] ? successor[prev]
-            : draw(cdf, seen, rng);
+        int next =
+            prev >= 0 && rng.nextDouble() < c.transition() && !seen[successor[prev]]
+                ? successor[prev]
+                : draw(cdf, seen, rng);
         seen[next] = true;
         b.add(u, next, 1f, T0 + 3600L * (u * (long) c.maxPerUser() + k));
         prev = next;
       }
     }
     FeatureTable features = itemFeatures(c, q, rng);
-    Dataset ds = new Dataset("synthetic:implicit", b.build(), null, features, null, null, List.of());
+    Dataset ds =
+        new Dataset("synthetic:implicit", b.build(), null, features, null, null, List.of());
     return new Result(ds, top, successor);
   }
 
   private static FeatureTable itemFeatures(Config c, double[][] q, Rng rng) {
-    FeatureSchema schema = FeatureSchema.of(FeatureSpec.categorical("category"), FeatureSpec.text("title", 1),
-        FeatureSpec.dense("image", c.imageDim()));
+    FeatureSchema schema =
+        FeatureSchema.of(
+            FeatureSpec.categorical("category"),
+            FeatureSpec.text("title", 1),
+            FeatureSpec.dense("image", c.imageDim()));
     FeatureTable.Builder f = FeatureTable.builder(schema, c.items());
     double[][] proj = gaussian(c.imageDim(), c.rank(), 1, rng);
     for (int i = 0; i < c.items(); i++) {
@@ -147,9 +173,12 @@ public final class SyntheticImplicit {
       int cat = arg % c.categories();
       StringBuilder image = new StringBuilder();
       for (int d = 0; d < c.imageDim(); d++) {
-        image.append(d == 0 ? "" : " ").append((float) (dot(proj[d], q[i]) + 0.1 * rng.nextGaussian()));
+        image
+            .append(d == 0 ? "" : " ")
+            .append((float) (dot(proj[d], q[i]) + 0.1 * rng.nextGaussian()));
       }
-      f.set(i, "category", "c" + cat).set(i, "title", "genre" + cat + " style" + cat + " item" + i)
+      f.set(i, "category", "c" + cat)
+          .set(i, "title", "genre" + cat + " style" + cat + " item" + i)
           .set(i, "image", image.toString());
     }
     return f.build();
@@ -165,7 +194,8 @@ public final class SyntheticImplicit {
         return i;
       }
     }
-    int start = rng.nextInt(seen.length); // the unseen items carry almost no mass: take the next unseen one
+    int start =
+        rng.nextInt(seen.length); // the unseen items carry almost no mass: take the next unseen one
     for (int k = 0; k < seen.length; k++) {
       int i = (start + k) % seen.length;
       if (!seen[i]) {
@@ -180,8 +210,14 @@ public final class SyntheticImplicit {
     for (int i = 0; i < idx.length; i++) {
       idx[i] = i;
     }
-    Arrays.sort(idx, (a, b) -> a.equals(b) ? 0 : score[b] != score[a] ? Double.compare(score[b], score[a])
-        : Integer.compare(a, b));
+    Arrays.sort(
+        idx,
+        (a, b) ->
+            a.equals(b)
+                ? 0
+                : score[b] != score[a]
+                    ? Double.compare(score[b], score[a])
+                    : Integer.compare(a, b));
     int[] out = new int[k];
     for (int j = 0; j < k; j++) {
       out[j] = idx[j];

@@ -7,17 +7,19 @@ import org.rec4j.data.InteractionsBuilder;
 import org.rec4j.tensor.Rng;
 
 /**
- * The seed project's explicit-rating generator, kept as the quick-start default. Each user {@code j} gets a latent
- * scalar {@code u_j ~ N(0, scale²)} and each item {@code k} a latent scalar {@code i_k ~ N(0, scale²)}; a user rates
- * a uniformly drawn number in {@code [minPerUser, maxPerUser]} of distinct, uniformly drawn items with
+ * The seed project's explicit-rating generator, kept as the quick-start default. Each user {@code
+ * j} gets a latent scalar {@code u_j ~ N(0, scale²)} and each item {@code k} a latent scalar {@code
+ * i_k ~ N(0, scale²)}; a user rates a uniformly drawn number in {@code [minPerUser, maxPerUser]} of
+ * distinct, uniformly drawn items with
  *
  * <pre>rating = clip(3 + sin(u)·cos(i) + u·i + N(0, noise²), 1, 5)</pre>
  *
- * <p>Reading of the seed's formula: "u" and "i" are these per-entity latent scalars, not the integer ids. The default
- * {@code scale = 1} (rather than a smaller one) makes the learnable part {@code u·i} (variance 1) dominate the noise
- * (variance 0.09), so a model that learns anything beats the global mean clearly. Timestamps are uniform over one
- * year from 2020-09-13 so that temporal splits work. Raw ids are {@code "0".."n-1"}. Everything flows from
- * {@link Config#seed()}.
+ * <p>Reading of the seed's formula: "u" and "i" are these per-entity latent scalars, not the
+ * integer ids. The default {@code scale = 1} (rather than a smaller one) makes the learnable part
+ * {@code u·i} (variance 1) dominate the noise (variance 0.09), so a model that learns anything
+ * beats the global mean clearly. Timestamps are uniform over one year from 2020-09-13 so that
+ * temporal splits work. Raw ids are {@code "0".."n-1"}. Everything flows from {@link
+ * Config#seed()}.
  */
 public final class SyntheticRatings {
   private static final long T0 = 1_600_000_000L;
@@ -34,22 +36,24 @@ public final class SyntheticRatings {
    * @param noise standard deviation of the rating noise
    * @param seed the seed every draw flows from
    */
-  public record Config(int users, int items, int minPerUser, int maxPerUser, double scale, double noise,
-      long seed) {
+  public record Config(
+      int users, int items, int minPerUser, int maxPerUser, double scale, double noise, long seed) {
     /** Validates every field. */
     public Config {
       if (users < 1) {
         throw new IllegalArgumentException("users must be >= 1, got " + users);
       }
       if (minPerUser < 1 || maxPerUser < minPerUser) {
-        throw new IllegalArgumentException("need 1 <= minPerUser <= maxPerUser, got " + minPerUser + ", "
-            + maxPerUser);
+        throw new IllegalArgumentException(
+            "need 1 <= minPerUser <= maxPerUser, got " + minPerUser + ", " + maxPerUser);
       }
       if (items < maxPerUser) {
-        throw new IllegalArgumentException("items (" + items + ") must be >= maxPerUser (" + maxPerUser + ")");
+        throw new IllegalArgumentException(
+            "items (" + items + ") must be >= maxPerUser (" + maxPerUser + ")");
       }
       if (!(scale >= 0) || !(noise >= 0)) {
-        throw new IllegalArgumentException("scale and noise must be >= 0, got " + scale + ", " + noise);
+        throw new IllegalArgumentException(
+            "scale and noise must be >= 0, got " + scale + ", " + noise);
       }
     }
 
@@ -84,7 +88,11 @@ public final class SyntheticRatings {
       partialShuffle(perm, n, rng);
       for (int k = 0; k < n; k++) {
         int item = perm[k];
-        double r = 3 + Math.sin(u[j]) * Math.cos(i[item]) + u[j] * i[item] + rng.nextGaussian() * c.noise();
+        double r =
+            3
+                + Math.sin(u[j]) * Math.cos(i[item])
+                + u[j] * i[item]
+                + rng.nextGaussian() * c.noise();
         b.add(j, item, (float) Math.max(1, Math.min(5, r)), T0 + rng.nextInt(YEAR));
       }
     }

@@ -5,12 +5,14 @@ import org.rec4j.model.Recommender;
 import org.rec4j.model.RecommenderFactory;
 
 /**
- * The factories of the closed-form baselines, one registry line each in {@code META-INF/services}. {@link ModelOptions}
- * carries no per-model keys and the command line has no per-model options, so the factories build each model with its
- * {@code Config.fromSystemProperties()}: the defaults unless {@code -Drec4j.ease.lambda}, {@code
- * -Drec4j.itemknn.neighbours} or {@code -Drec4j.itemknn.shrink} are set (with the launcher: {@code
- * REC4J_JAVA_OPTS=-Drec4j.ease.lambda=300 ./rec4j train --model ease …}). From Java, pass a {@code Config} to the
- * model's constructor. A loaded model takes its config from the saved state, not from these properties.
+ * The factories of the closed-form baselines, one registry line each in {@code META-INF/services}.
+ * {@link ModelOptions} carries no per-model keys and the command line has no per-model options, so
+ * the factories build each model with its {@code Config.fromSystemProperties()}: the defaults
+ * unless {@code -Drec4j.ease.lambda}, {@code -Drec4j.itemknn.neighbours} or {@code
+ * -Drec4j.itemknn.shrink} are set (with the launcher: {@code
+ * REC4J_JAVA_OPTS=-Drec4j.ease.lambda=300 ./rec4j train --model ease …}). From Java, pass a {@code
+ * Config} to the model's constructor. A loaded model takes its config from the saved state, not
+ * from these properties.
  */
 public final class BaselineModels {
   private BaselineModels() {}
@@ -42,7 +44,11 @@ public final class BaselineModels {
 
     @Override
     public String description() {
-      return "item-based kNN, shrunk cosine (K=" + ItemKNN.Config.DEFAULTS.neighbours() + ", shrink=" + ItemKNN.Config.DEFAULTS.shrink() + ")";
+      return "item-based kNN, shrunk cosine (K="
+          + ItemKNN.Config.DEFAULTS.neighbours()
+          + ", shrink="
+          + ItemKNN.Config.DEFAULTS.shrink()
+          + ")";
     }
 
     @Override
@@ -60,7 +66,11 @@ public final class BaselineModels {
 
     @Override
     public String description() {
-      return "EASE closed-form item autoencoder (Steck 2019, lambda=" + EASE.Config.DEFAULTS.lambda() + ", <= " + EASE.MAX_ITEMS + " items)";
+      return "EASE closed-form item autoencoder (Steck 2019, lambda="
+          + EASE.Config.DEFAULTS.lambda()
+          + ", <= "
+          + EASE.MAX_ITEMS
+          + " items)";
     }
 
     @Override

@@ -10,31 +10,37 @@ import org.rec4j.data.Interactions;
 import org.rec4j.eval.TopK;
 import org.rec4j.model.ModelOptions;
 import org.rec4j.model.Persistable;
-import org.rec4j.train.Fittable;
 import org.rec4j.model.Recommendation;
 import org.rec4j.tensor.Tensor;
+import org.rec4j.train.Fittable;
 import org.rec4j.train.TrainerConfig;
 import org.rec4j.train.TrainingHistory;
 import org.rec4j.train.TrainingListener;
 import org.rec4j.train.Validator;
 
 /**
- * Base of the closed-form baselines: models fitted in one pass over the binary user–item matrix X (no gradient
- * training, so {@link #fit} ignores the trainer settings, the validator and the listeners and returns a history
- * without epochs whose stop reason gives the fit time). Every interaction counts once as a 1 in X whatever its value (ratings are binarized; duplicated pairs
+ * Base of the closed-form baselines: models fitted in one pass over the binary user–item matrix X
+ * (no gradient training, so {@link #fit} ignores the trainer settings, the validator and the
+ * listeners and returns a history without epochs whose stop reason gives the fit time). Every
+ * interaction counts once as a 1 in X whatever its value (ratings are binarized; duplicated pairs
  * count once).
  *
- * <p>It keeps X by user (the {@linkplain #history() history}) because the item-based models score a user from the
- * items in it; the history is part of the state dictionary ({@code history.degrees}: items per user,
- * {@code history.items}: the items, both as exact float values below 2<sup>24</sup>), so a loaded model scores
- * exactly as the saved one without its training data. Recommendation excludes the {@linkplain #seen() seen} items:
- * those given by {@link #rememberSeen} when set (an artifact's {@code seen.bin}), else the history.
+ * <p>It keeps X by user (the {@linkplain #history() history}) because the item-based models score a
+ * user from the items in it; the history is part of the state dictionary ({@code history.degrees}:
+ * items per user, {@code history.items}: the items, both as exact float values below
+ * 2<sup>24</sup>), so a loaded model scores exactly as the saved one without its training data.
+ * Recommendation excludes the {@linkplain #seen() seen} items: those given by {@link #rememberSeen}
+ * when set (an artifact's {@code seen.bin}), else the history.
  *
  * <p>Scoring is thread-safe once fitted: the fitted arrays are never written again.
  */
 public abstract class BaselineRecommender implements Persistable, Fittable {
-  /** The largest id or count a float holds exactly (2<sup>24</sup>): the limit of ids stored in the state. */
+  /**
+   * The largest id or count a float holds exactly (2<sup>24</sup>): the limit of ids stored in the
+   * state.
+   */
   static final int EXACT_FLOAT = 1 << 24;
+
   private final ModelOptions options;
   protected final int numUsers;
   protected final int numItems;
@@ -45,7 +51,13 @@ public abstract class BaselineRecommender implements Persistable, Fittable {
     this.options = options;
     this.numUsers = options.numUsers();
     this.numItems = options.numItems();
-    if (numItems >= EXACT_FLOAT) throw new IllegalArgumentException("numItems " + numItems + " must be below 2^24 = " + EXACT_FLOAT + " (item ids are stored as exact floats)");
+    if (numItems >= EXACT_FLOAT)
+      throw new IllegalArgumentException(
+          "numItems "
+              + numItems
+              + " must be below 2^24 = "
+              + EXACT_FLOAT
+              + " (item ids are stored as exact floats)");
   }
 
   @Override
@@ -72,14 +84,26 @@ public abstract class BaselineRecommender implements Persistable, Fittable {
   protected abstract void fitMatrix(Csr byUser, Csr byItem);
 
   /**
-   * Fits in closed form on {@code train}: no epochs, so {@code validator}, {@code config} and {@code listeners} are
-   * not used, and the returned history has no epochs; its stop reason says how long the fit took.
+   * Fits in closed form on {@code train}: no epochs, so {@code validator}, {@code config} and
+   * {@code listeners} are not used, and the returned history has no epochs; its stop reason says
+   * how long the fit took.
    */
   @Override
-  public TrainingHistory fit(Interactions train, Validator validator, TrainerConfig config, TrainingListener... listeners) {
+  public TrainingHistory fit(
+      Interactions train,
+      Validator validator,
+      TrainerConfig config,
+      TrainingListener... listeners) {
     if (train.numUsers() > numUsers || train.numItems() > numItems) {
-      throw new IllegalArgumentException("training data has " + train.numUsers() + " users and " + train.numItems()
-          + " items but the model was built for " + numUsers + " and " + numItems);
+      throw new IllegalArgumentException(
+          "training data has "
+              + train.numUsers()
+              + " users and "
+              + train.numItems()
+              + " items but the model was built for "
+              + numUsers
+              + " and "
+              + numItems);
     }
     int n = train.size();
     int[] u = new int[n], it = new int[n];
@@ -94,7 +118,12 @@ public abstract class BaselineRecommender implements Persistable, Fittable {
     fitMatrix(byUser, byItem);
     history = byUser;
     seen = null;
-    return new TrainingHistory(List.of(), String.format(java.util.Locale.ROOT, "closed form, fitted in %.2f s", (System.nanoTime() - t0) / 1e9), -1, Double.NaN);
+    return new TrainingHistory(
+        List.of(),
+        String.format(
+            java.util.Locale.ROOT, "closed form, fitted in %.2f s", (System.nanoTime() - t0) / 1e9),
+        -1,
+        Double.NaN);
   }
 
   /** {@code m} with repeated targets in a row kept once. */
@@ -125,8 +154,8 @@ public abstract class BaselineRecommender implements Persistable, Fittable {
   }
 
   /**
-   * Row {@code a} of the co-occurrence matrix XᵀX into {@code counts} (length numItems, overwritten):
-   * {@code counts[b]} = users who have both a and b; {@code counts[a]} = users of a.
+   * Row {@code a} of the co-occurrence matrix XᵀX into {@code counts} (length numItems,
+   * overwritten): {@code counts[b]} = users who have both a and b; {@code counts[a]} = users of a.
    */
   static void coOccurrence(Csr byUser, Csr byItem, int a, int[] counts) {
     Arrays.fill(counts, 0);
@@ -137,14 +166,20 @@ public abstract class BaselineRecommender implements Persistable, Fittable {
   }
 
   protected final void checkUser(int user) {
-    if (user < 0 || user >= numUsers) throw new IllegalArgumentException("unknown user id " + user + " (model knows 0.." + (numUsers - 1) + ")");
+    if (user < 0 || user >= numUsers)
+      throw new IllegalArgumentException(
+          "unknown user id " + user + " (model knows 0.." + (numUsers - 1) + ")");
   }
 
   protected final void checkFitted() {
-    if (history == null) throw new IllegalStateException(name() + " is not fitted: call fit or loadStateDict first");
+    if (history == null)
+      throw new IllegalStateException(name() + " is not fitted: call fit or loadStateDict first");
   }
 
-  /** Scores every item for one user into {@code out[off .. off + numItems)} (history already checked). */
+  /**
+   * Scores every item for one user into {@code out[off .. off + numItems)} (history already
+   * checked).
+   */
   protected abstract void scoreUser(int user, float[] out, int off);
 
   @Override
@@ -165,7 +200,10 @@ public abstract class BaselineRecommender implements Persistable, Fittable {
     for (int i = 0; i < items.length; i++) out[i] = row[items[i]];
   }
 
-  /** Scores a user's whole catalog once per run of pairs with the same user (the evaluator groups them so). */
+  /**
+   * Scores a user's whole catalog once per run of pairs with the same user (the evaluator groups
+   * them so).
+   */
   @Override
   public void scorePairs(int[] users, int[] items, float[] out) {
     checkFitted();
@@ -182,9 +220,10 @@ public abstract class BaselineRecommender implements Persistable, Fittable {
   }
 
   /**
-   * A hyper-parameter from the JVM system property {@code key} (e.g. {@code -Drec4j.ease.lambda=300}, through
-   * {@code REC4J_JAVA_OPTS} for the launcher), or {@code fallback} when it is not set: the command line has no
-   * per-model options yet, so the factories read these keys.
+   * A hyper-parameter from the JVM system property {@code key} (e.g. {@code
+   * -Drec4j.ease.lambda=300}, through {@code REC4J_JAVA_OPTS} for the launcher), or {@code
+   * fallback} when it is not set: the command line has no per-model options yet, so the factories
+   * read these keys.
    */
   static double property(String key, double fallback) {
     String v = System.getProperty(key);
@@ -199,14 +238,16 @@ public abstract class BaselineRecommender implements Persistable, Fittable {
   @Override
   public Recommendation recommend(int user, int k, boolean excludeSeen, IntPredicate filter) {
     if (k < 1) throw new IllegalArgumentException("k must be >= 1, got " + k);
-    if (user < 0 || user >= numUsers) return new Recommendation(user, new int[0], new float[0], true);
+    if (user < 0 || user >= numUsers)
+      return new Recommendation(user, new int[0], new float[0], true);
     float[] s = new float[numItems];
     scoreAll(new int[] {user}, s);
     Csr exclude = seen();
     TopK top = new TopK(Math.min(k, numItems));
     top.clear(user);
     for (int i = 0; i < numItems; i++) {
-      if (excludeSeen && exclude != null && user < exclude.rows() && exclude.contains(user, i)) continue;
+      if (excludeSeen && exclude != null && user < exclude.rows() && exclude.contains(user, i))
+        continue;
       if (filter != null && !filter.test(i)) continue;
       top.offer(i, s[i]);
     }
@@ -227,13 +268,18 @@ public abstract class BaselineRecommender implements Persistable, Fittable {
 
   /** Mean items per user in the history (at least 1): the additions an item-based score costs. */
   protected final long meanHistory() {
-    return history == null ? 1 : Math.max(1, Math.round((double) history.size() / Math.max(1, numUsers)));
+    return history == null
+        ? 1
+        : Math.max(1, Math.round((double) history.size() / Math.max(1, numUsers)));
   }
 
   /** The model's own fitted tensors (and its hyper-parameters as scalars), in a fixed order. */
   protected abstract Map<String, Tensor> modelState();
 
-  /** Restores what {@link #modelState} returned; shapes are checked against the options and the config. */
+  /**
+   * Restores what {@link #modelState} returned; shapes are checked against the options and the
+   * config.
+   */
   protected abstract void loadModelState(Map<String, Tensor> state);
 
   @Override
@@ -244,7 +290,8 @@ public abstract class BaselineRecommender implements Persistable, Fittable {
     float[] items = new float[history.size()];
     for (int u = 0; u < numUsers; u++) {
       deg[u] = u < history.rows() ? history.degree(u) : 0;
-      if (u < history.rows()) for (int p = history.start(u); p < history.end(u); p++) items[p] = history.target(p);
+      if (u < history.rows())
+        for (int p = history.start(u); p < history.end(u); p++) items[p] = history.target(p);
     }
     m.put("history.degrees", Tensor.wrap(deg, numUsers));
     m.put("history.items", Tensor.wrap(items, Math.max(0, items.length)));
@@ -254,17 +301,22 @@ public abstract class BaselineRecommender implements Persistable, Fittable {
   @Override
   public void loadStateDict(Map<String, Tensor> state) {
     Tensor deg = require(state, "history.degrees", numUsers), items = state.get("history.items");
-    if (items == null) throw new IllegalArgumentException("state lacks 'history.items' for model " + name());
+    if (items == null)
+      throw new IllegalArgumentException("state lacks 'history.items' for model " + name());
     float[] d = deg.data(), it = items.data();
     long total = 0;
     for (float x : d) total += (long) x;
-    if (total != it.length) throw new IllegalArgumentException("'history.degrees' sum to " + total + " but 'history.items' holds " + it.length);
+    if (total != it.length)
+      throw new IllegalArgumentException(
+          "'history.degrees' sum to " + total + " but 'history.items' holds " + it.length);
     int[] src = new int[it.length], dst = new int[it.length];
     int p = 0;
     for (int u = 0; u < numUsers; u++) {
       for (int j = 0; j < (int) d[u]; j++, p++) {
         int item = (int) it[p];
-        if (item < 0 || item >= numItems || item != it[p]) throw new IllegalArgumentException("'history.items' holds " + it[p] + ", not an item id below " + numItems);
+        if (item < 0 || item >= numItems || item != it[p])
+          throw new IllegalArgumentException(
+              "'history.items' holds " + it[p] + ", not an item id below " + numItems);
         src[p] = u;
         dst[p] = item;
       }
@@ -280,8 +332,12 @@ public abstract class BaselineRecommender implements Persistable, Fittable {
   /** The tensor {@code key} of {@code state}, checked to hold {@code size} values. */
   static Tensor require(Map<String, Tensor> state, String key, long size) {
     Tensor t = state.get(key);
-    if (t == null) throw new IllegalArgumentException("state lacks '" + key + "' (holds " + state.keySet() + ")");
-    if (t.size() != size) throw new IllegalArgumentException("'" + key + "' has shape " + t.shape() + " but " + size + " values were expected");
+    if (t == null)
+      throw new IllegalArgumentException(
+          "state lacks '" + key + "' (holds " + state.keySet() + ")");
+    if (t.size() != size)
+      throw new IllegalArgumentException(
+          "'" + key + "' has shape " + t.shape() + " but " + size + " values were expected");
     return t;
   }
 

@@ -10,8 +10,9 @@ import org.rec4j.model.ModelOptions;
 import org.rec4j.tensor.Tensor;
 
 /**
- * EASE<sup>R</sup>, the "embarrassingly shallow autoencoder" (Steck, "Embarrassingly Shallow Autoencoders for Sparse
- * Data", WWW 2019, arXiv:1905.03375): an item–item weight matrix B learned in closed form from
+ * EASE<sup>R</sup>, the "embarrassingly shallow autoencoder" (Steck, "Embarrassingly Shallow
+ * Autoencoders for Sparse Data", WWW 2019, arXiv:1905.03375): an item–item weight matrix B learned
+ * in closed form from
  *
  * <pre>
  *   min_B ‖X − X B‖²_F + λ ‖B‖²_F   subject to diag(B) = 0
@@ -19,19 +20,22 @@ import org.rec4j.tensor.Tensor;
  *   score(u, ·) = X_u B = Σ_{i ∈ I(u)} B_i·
  * </pre>
  *
- * with X the binary user–item matrix. λ defaults to 500, the value the paper reports for ML-20M (its Table 1
- * setting); tune it on a validation part for other data.
+ * with X the binary user–item matrix. λ defaults to 500, the value the paper reports for ML-20M
+ * (its Table 1 setting); tune it on a validation part for other data.
  *
- * <p>Limits: the inverse of the dense items × items Gram matrix ({@link Cholesky}, double precision) takes O(items³)
- * time and O(items²) memory — two double arrays of items² during the fit (16·items² bytes) and B in float
- * (4·items² bytes) afterwards. Catalogs above {@value #MAX_ITEMS} items are refused with a message naming the
- * limit, as are fits that would not fit in the heap. Scoring one user adds |I(u)| rows of B; full ranking scores
- * item ranges the same way.
+ * <p>Limits: the inverse of the dense items × items Gram matrix ({@link Cholesky}, double
+ * precision) takes O(items³) time and O(items²) memory — two double arrays of items² during the fit
+ * (16·items² bytes) and B in float (4·items² bytes) afterwards. Catalogs above {@value #MAX_ITEMS}
+ * items are refused with a message naming the limit, as are fits that would not fit in the heap.
+ * Scoring one user adds |I(u)| rows of B; full ranking scores item ranges the same way.
  *
  * <p>State: {@code weights} [items, items] (B, row i = input item) and {@code config.lambda}.
  */
 public final class EASE extends BaselineRecommender {
-  /** The largest catalog EASE fits (a 20,000-item fit needs 6.4 GB of doubles and about 10¹² multiply–adds). */
+  /**
+   * The largest catalog EASE fits (a 20,000-item fit needs 6.4 GB of doubles and about 10¹²
+   * multiply–adds).
+   */
   public static final int MAX_ITEMS = 20_000;
 
   /**
@@ -53,7 +57,9 @@ public final class EASE extends BaselineRecommender {
 
     /** Validates every field. */
     public Config {
-      if (!(lambda > 0) || Double.isInfinite(lambda)) throw new IllegalArgumentException("ease lambda must be a finite number > 0, got " + lambda);
+      if (!(lambda > 0) || Double.isInfinite(lambda))
+        throw new IllegalArgumentException(
+            "ease lambda must be a finite number > 0, got " + lambda);
     }
   }
 
@@ -85,28 +91,49 @@ public final class EASE extends BaselineRecommender {
   protected void fitMatrix(Csr byUser, Csr byItem) {
     int n = numItems;
     if (n > MAX_ITEMS) {
-      throw new IllegalArgumentException(String.format(Locale.ROOT, "ease: %d items exceed EASE.MAX_ITEMS = %d; EASE inverts a dense items x items "
-          + "matrix (O(items^3) time, O(items^2) memory: %.1f GB here); use itemknn for large catalogs", n, MAX_ITEMS, 20.0 * n * n / 1e9));
+      throw new IllegalArgumentException(
+          String.format(
+              Locale.ROOT,
+              "ease: %d items exceed EASE.MAX_ITEMS = %d; EASE inverts a dense items x items "
+                  + "matrix (O(items^3) time, O(items^2) memory: %.1f GB here); use itemknn for large catalogs",
+              n,
+              MAX_ITEMS,
+              20.0 * n * n / 1e9));
     }
     long need = 20L * n * n;
-    long free = Runtime.getRuntime().maxMemory() - (Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory());
+    long free =
+        Runtime.getRuntime().maxMemory()
+            - (Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory());
     if (need > free) {
-      throw new IllegalArgumentException(String.format(Locale.ROOT, "ease: fitting %d items needs about %.1f GB of heap (two %dx%d double arrays "
-          + "and B in float) but %.1f GB are available; raise -Xmx (JAVA_OPTS) or use itemknn", n, need / 1e9, n, n, free / 1e9));
+      throw new IllegalArgumentException(
+          String.format(
+              Locale.ROOT,
+              "ease: fitting %d items needs about %.1f GB of heap (two %dx%d double arrays "
+                  + "and B in float) but %.1f GB are available; raise -Xmx (JAVA_OPTS) or use itemknn",
+              n,
+              need / 1e9,
+              n,
+              n,
+              free / 1e9));
     }
     double[] g = new double[n * n];
     ThreadLocal<int[]> counts = ThreadLocal.withInitial(() -> new int[n]);
-    IntStream.range(0, Math.min(n, byItem.rows())).parallel().forEach(a -> {
-      int[] c = counts.get();
-      coOccurrence(byUser, byItem, a, c);
-      for (int b = 0; b <= a; b++) g[a * n + b] = c[b];
-    });
+    IntStream.range(0, Math.min(n, byItem.rows()))
+        .parallel()
+        .forEach(a -> {
+          int[] c = counts.get();
+          coOccurrence(byUser, byItem, a, c);
+          for (int b = 0; b <= a; b++) g[a * n + b] = c[b];
+        });
     for (int i = 0; i < n; i++) g[i * n + i] += config.lambda();
     double[] p = Cholesky.invert(g, n);
     float[] w = new float[n * n];
-    IntStream.range(0, n).parallel().forEach(i -> {
-      for (int j = 0; j < n; j++) w[i * n + j] = i == j ? 0f : (float) (-p[i * n + j] / p[j * n + j]);
-    });
+    IntStream.range(0, n)
+        .parallel()
+        .forEach(i -> {
+          for (int j = 0; j < n; j++)
+            w[i * n + j] = i == j ? 0f : (float) (-p[i * n + j] / p[j * n + j]);
+        });
     weights = w;
   }
 
@@ -128,7 +155,10 @@ public final class EASE extends BaselineRecommender {
     }
   }
 
-  /** Sums of B's rows over the user's items, restricted to the item range: one pass per tile of the catalog. */
+  /**
+   * Sums of B's rows over the user's items, restricted to the item range: one pass per tile of the
+   * catalog.
+   */
   @Override
   public boolean scoreItemRange(int[] users, int from, int to, float[] out) {
     checkFitted();
@@ -173,7 +203,9 @@ public final class EASE extends BaselineRecommender {
 
   @Override
   protected void loadModelState(Map<String, Tensor> state) {
-    if (state.size() != 2) throw new IllegalArgumentException("ease state holds " + state.keySet() + ", expected [weights, config.lambda]");
+    if (state.size() != 2)
+      throw new IllegalArgumentException(
+          "ease state holds " + state.keySet() + ", expected [weights, config.lambda]");
     Config c = new Config(require(state, "config.lambda", 1).data()[0]);
     weights = require(state, "weights", (long) numItems * numItems).data().clone();
     config = c;

@@ -10,9 +10,10 @@ import org.rec4j.model.ModelOptions;
 import org.rec4j.tensor.Tensor;
 
 /**
- * Item-based k-nearest-neighbours on implicit feedback (Sarwar, Karypis, Konstan &amp; Riedl, "Item-Based
- * Collaborative Filtering Recommendation Algorithms", WWW 2001; Deshpande &amp; Karypis, "Item-Based Top-N
- * Recommendation Algorithms", TOIS 2004), with cosine similarity shrunk towards zero for rarely co-occurring pairs:
+ * Item-based k-nearest-neighbours on implicit feedback (Sarwar, Karypis, Konstan &amp; Riedl,
+ * "Item-Based Collaborative Filtering Recommendation Algorithms", WWW 2001; Deshpande &amp;
+ * Karypis, "Item-Based Top-N Recommendation Algorithms", TOIS 2004), with cosine similarity shrunk
+ * towards zero for rarely co-occurring pairs:
  *
  * <pre>
  *   sim(a, b) = |U(a) ∩ U(b)| / (sqrt|U(a)| · sqrt|U(b)| + λ)         (X binary, U(a) = users of item a)
@@ -20,14 +21,15 @@ import org.rec4j.tensor.Tensor;
  *   score(u, i) = Σ_{j ∈ I(u)} sim(j, i) · [i ∈ N(j)]
  * </pre>
  *
- * i.e. score(u, ·) = X<sub>u</sub> W with W the similarity matrix pruned to each row's K largest entries (the
- * row-wise pruning of Deshpande &amp; Karypis; shrinkage as in Koren's neighbourhood models, KDD 2008). Fitting
- * computes each item's row of XᵀX from the sparse matrix (O(Σ<sub>u</sub> |I(u)|²) time, O(items) memory per thread,
- * both cores), so there is no catalog limit beyond the state's 2<sup>24</sup> item ids; scoring one user is
- * |I(u)|·K additions.
+ * i.e. score(u, ·) = X<sub>u</sub> W with W the similarity matrix pruned to each row's K largest
+ * entries (the row-wise pruning of Deshpande &amp; Karypis; shrinkage as in Koren's neighbourhood
+ * models, KDD 2008). Fitting computes each item's row of XᵀX from the sparse matrix
+ * (O(Σ<sub>u</sub> |I(u)|²) time, O(items) memory per thread, both cores), so there is no catalog
+ * limit beyond the state's 2<sup>24</sup> item ids; scoring one user is |I(u)|·K additions.
  *
- * <p>State: {@code neighbours} [items, K] (item ids as floats, −1 for none), {@code similarities} [items, K], and the
- * config as {@code config.neighbours} and {@code config.shrink}; a loaded model takes K from the state.
+ * <p>State: {@code neighbours} [items, K] (item ids as floats, −1 for none), {@code similarities}
+ * [items, K], and the config as {@code config.neighbours} and {@code config.shrink}; a loaded model
+ * takes K from the state.
  */
 public final class ItemKNN extends BaselineRecommender {
   /**
@@ -41,19 +43,26 @@ public final class ItemKNN extends BaselineRecommender {
     public static final Config DEFAULTS = new Config(100, 10);
 
     /** System properties that override the defaults for models built by the registry (the CLI). */
-    public static final String NEIGHBOURS_KEY = "rec4j.itemknn.neighbours", SHRINK_KEY = "rec4j.itemknn.shrink";
+    public static final String NEIGHBOURS_KEY = "rec4j.itemknn.neighbours",
+        SHRINK_KEY = "rec4j.itemknn.shrink";
 
     /** The defaults, overridden by {@value #NEIGHBOURS_KEY} and {@value #SHRINK_KEY} when set. */
     public static Config fromSystemProperties() {
       double k = property(NEIGHBOURS_KEY, DEFAULTS.neighbours());
-      if (k != Math.rint(k) || k > Integer.MAX_VALUE) throw new IllegalArgumentException("-D" + NEIGHBOURS_KEY + ": expected an integer >= 1, got " + k);
+      if (k != Math.rint(k) || k > Integer.MAX_VALUE)
+        throw new IllegalArgumentException(
+            "-D" + NEIGHBOURS_KEY + ": expected an integer >= 1, got " + k);
       return new Config((int) k, property(SHRINK_KEY, DEFAULTS.shrink()));
     }
 
     /** Validates every field. */
     public Config {
-      if (neighbours < 1) throw new IllegalArgumentException("itemknn neighbours (K) must be >= 1, got " + neighbours);
-      if (!(shrink >= 0) || Double.isInfinite(shrink)) throw new IllegalArgumentException("itemknn shrink (lambda) must be a finite number >= 0, got " + shrink);
+      if (neighbours < 1)
+        throw new IllegalArgumentException(
+            "itemknn neighbours (K) must be >= 1, got " + neighbours);
+      if (!(shrink >= 0) || Double.isInfinite(shrink))
+        throw new IllegalArgumentException(
+            "itemknn shrink (lambda) must be a finite number >= 0, got " + shrink);
     }
   }
 
@@ -92,21 +101,23 @@ public final class ItemKNN extends BaselineRecommender {
     for (int i = 0; i < n; i++) norm[i] = Math.sqrt(i < byItem.rows() ? byItem.degree(i) : 0);
     ThreadLocal<int[]> counts = ThreadLocal.withInitial(() -> new int[n]);
     ThreadLocal<TopK> tops = ThreadLocal.withInitial(() -> new TopK(k));
-    IntStream.range(0, n).parallel().forEach(a -> {
-      if (a >= byItem.rows() || byItem.degree(a) == 0) return;
-      int[] c = counts.get();
-      coOccurrence(byUser, byItem, a, c);
-      TopK top = tops.get();
-      top.clear(a);
-      for (int b = 0; b < n; b++) {
-        if (b == a || c[b] == 0) continue;
-        top.offer(b, (float) (c[b] / (norm[a] * norm[b] + config.shrink())));
-      }
-      float[] sc = new float[k];
-      int[] best = top.drain(sc);
-      System.arraycopy(best, 0, nb, a * k, best.length);
-      System.arraycopy(sc, 0, s, a * k, best.length);
-    });
+    IntStream.range(0, n)
+        .parallel()
+        .forEach(a -> {
+          if (a >= byItem.rows() || byItem.degree(a) == 0) return;
+          int[] c = counts.get();
+          coOccurrence(byUser, byItem, a, c);
+          TopK top = tops.get();
+          top.clear(a);
+          for (int b = 0; b < n; b++) {
+            if (b == a || c[b] == 0) continue;
+            top.offer(b, (float) (c[b] / (norm[a] * norm[b] + config.shrink())));
+          }
+          float[] sc = new float[k];
+          int[] best = top.drain(sc);
+          System.arraycopy(best, 0, nb, a * k, best.length);
+          System.arraycopy(sc, 0, s, a * k, best.length);
+        });
     sims = s;
     nbrs = nb;
     if (k != config.neighbours()) config = new Config(k, config.shrink());
@@ -153,7 +164,11 @@ public final class ItemKNN extends BaselineRecommender {
 
   @Override
   protected void loadModelState(Map<String, Tensor> state) {
-    if (state.size() != 4) throw new IllegalArgumentException("itemknn state holds " + state.keySet() + ", expected [neighbours, similarities, config.neighbours, config.shrink]");
+    if (state.size() != 4)
+      throw new IllegalArgumentException(
+          "itemknn state holds "
+              + state.keySet()
+              + ", expected [neighbours, similarities, config.neighbours, config.shrink]");
     int k = (int) require(state, "config.neighbours", 1).data()[0];
     Config c = new Config(k, require(state, "config.shrink", 1).data()[0]);
     float[] ids = require(state, "neighbours", (long) numItems * k).data();
@@ -161,7 +176,9 @@ public final class ItemKNN extends BaselineRecommender {
     int[] nb = new int[ids.length];
     for (int i = 0; i < ids.length; i++) {
       nb[i] = (int) ids[i];
-      if (nb[i] != ids[i] || nb[i] < -1 || nb[i] >= numItems) throw new IllegalArgumentException("'neighbours' holds " + ids[i] + ", not an item id below " + numItems + " or -1");
+      if (nb[i] != ids[i] || nb[i] < -1 || nb[i] >= numItems)
+        throw new IllegalArgumentException(
+            "'neighbours' holds " + ids[i] + ", not an item id below " + numItems + " or -1");
     }
     config = c;
     nbrs = nb;

@@ -7,10 +7,11 @@ import org.rec4j.model.ModelOptions;
 import org.rec4j.tensor.Tensor;
 
 /**
- * Most-popular: every user gets the same scores, score(u, i) = the number of training users who interacted with i
- * (X binarized, so a user counts once per item). The non-personalized floor every recommender library reports (e.g.
- * Cremonesi, Koren &amp; Turrin, "Performance of Recommender Algorithms on Top-N Recommendation Tasks", RecSys
- * 2010, "MostPop"). No hyper-parameters; no time decay.
+ * Most-popular: every user gets the same scores, score(u, i) = the number of training users who
+ * interacted with i (X binarized, so a user counts once per item). The non-personalized floor every
+ * recommender library reports (e.g. Cremonesi, Koren &amp; Turrin, "Performance of Recommender
+ * Algorithms on Top-N Recommendation Tasks", RecSys 2010, "MostPop"). No hyper-parameters; no time
+ * decay.
  *
  * <p>State: {@code counts} [items].
  */
@@ -68,7 +69,9 @@ public final class MostPopular extends BaselineRecommender {
 
   @Override
   protected void loadModelState(Map<String, Tensor> state) {
-    if (state.size() != 1) throw new IllegalArgumentException("pop state holds " + state.keySet() + ", expected [counts]");
+    if (state.size() != 1)
+      throw new IllegalArgumentException(
+          "pop state holds " + state.keySet() + ", expected [counts]");
     counts = require(state, "counts", numItems).data().clone();
   }
 }

@@ -9,12 +9,15 @@ import org.rec4j.data.sample.UniformNegativeSampler;
 import org.rec4j.tensor.Rng;
 
 /**
- * Benchmarks of the data layer (a runner, not a unit test). Usage: {@code DataBenchmark ML1M_RATINGS [repeats]}.
+ * Benchmarks of the data layer (a runner, not a unit test). Usage: {@code DataBenchmark
+ * ML1M_RATINGS [repeats]}.
+ *
  * <ol>
- *   <li>ML-1M ratings parse + index: bytes → dense ids (IdIndex) → columns → CSR by user and by item. The first
- *       iteration runs in a cold JVM, which is what a user of {@code rec4j data stats} sees;
- *   <li>the full {@link MovieLens1mReader} load, which also reads {@code users.dat} and {@code movies.dat} as
- *       features;
+ *   <li>ML-1M ratings parse + index: bytes → dense ids (IdIndex) → columns → CSR by user and by
+ *       item. The first iteration runs in a cold JVM, which is what a user of {@code rec4j data
+ *       stats} sees;
+ *   <li>the full {@link MovieLens1mReader} load, which also reads {@code users.dat} and {@code
+ *       movies.dat} as features;
  *   <li>uniform negative draws per second, one thread, with the per-user exclusion check.
  * </ol>
  */
@@ -37,7 +40,8 @@ public final class DataBenchmark {
       first = k == 0 ? s : first;
       best = Math.min(best, s);
     }
-    System.out.printf("ml-1m ratings parse+index (%,d rows, CSR by user and item): cold %.3f s, best of %d %.3f s%n",
+    System.out.printf(
+        "ml-1m ratings parse+index (%,d rows, CSR by user and item): cold %.3f s, best of %d %.3f s%n",
         data.size(), first, repeats, best);
     double full = Double.MAX_VALUE;
     for (int k = 0; k < repeats; k++) {
@@ -45,7 +49,8 @@ public final class DataBenchmark {
       MovieLens1mReader.read(file).interactions().byUser();
       full = Math.min(full, (System.nanoTime() - t0) / 1e9);
     }
-    System.out.printf("ml-1m full load with users.dat + movies.dat features: best of %d %.3f s%n", repeats, full);
+    System.out.printf(
+        "ml-1m full load with users.dat + movies.dat features: best of %d %.3f s%n", repeats, full);
     UniformNegativeSampler sampler = new UniformNegativeSampler(data);
     Rng rng = new Rng(1);
     int users = data.numUsers();
@@ -59,7 +64,8 @@ public final class DataBenchmark {
       }
       bestRate = Math.max(bestRate, draws / ((System.nanoTime() - t0) / 1e9));
     }
-    System.out.printf("uniform negative sampler, 1 thread, exclusion check: best %.1f M draws/s (checksum %d)%n",
+    System.out.printf(
+        "uniform negative sampler, 1 thread, exclusion check: best %.1f M draws/s (checksum %d)%n",
         bestRate / 1e6, sink);
   }
 }

@@ -37,21 +37,29 @@ class DatasetFetcherTest {
 
   @BeforeEach
   void serve() throws IOException {
-    zip = zip("ml-100k/u.data", "1\t1\t5\t874965758\n2\t1\t3\t876893171\n1\t2\t4\t878542960\n",
-        "../evil.txt", null);
+    zip =
+        zip(
+            "ml-100k/u.data",
+            "1\t1\t5\t874965758\n2\t1\t3\t876893171\n1\t2\t4\t878542960\n",
+            "../evil.txt",
+            null);
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-    server.createContext("/ml-100k.zip", ex -> {
-      requests.incrementAndGet();
-      ex.sendResponseHeaders(200, zip.length);
-      ex.getResponseBody().write(zip);
-      ex.close();
-    });
-    server.createContext("/evil.zip", ex -> {
-      byte[] evil = zip("../evil.txt", "x", null, null);
-      ex.sendResponseHeaders(200, evil.length);
-      ex.getResponseBody().write(evil);
-      ex.close();
-    });
+    server.createContext(
+        "/ml-100k.zip",
+        ex -> {
+          requests.incrementAndGet();
+          ex.sendResponseHeaders(200, zip.length);
+          ex.getResponseBody().write(zip);
+          ex.close();
+        });
+    server.createContext(
+        "/evil.zip",
+        ex -> {
+          byte[] evil = zip("../evil.txt", "x", null, null);
+          ex.sendResponseHeaders(200, evil.length);
+          ex.getResponseBody().write(evil);
+          ex.close();
+        });
     server.start();
   }
 
@@ -85,7 +93,9 @@ class DatasetFetcherTest {
     StringWriter log = new StringWriter();
     DatasetFetcher f = new DatasetFetcher(cache, new PrintWriter(log, true));
     CatalogEntry entry = DatasetCatalog.get("ml-100k");
-    var e = assertThrows(DataFormatException.class, () -> f.fetch(entry, url("/ml-100k.zip"), "0".repeat(64)));
+    var e =
+        assertThrows(
+            DataFormatException.class, () -> f.fetch(entry, url("/ml-100k.zip"), "0".repeat(64)));
     assertTrue(e.getMessage().contains("SHA-256 mismatch"), e.getMessage());
     assertFalse(Files.exists(cache.resolve("ml-100k")));
     f.fetch(entry, url("/ml-100k.zip"), null);
@@ -98,11 +108,13 @@ class DatasetFetcherTest {
     CatalogEntry entry = DatasetCatalog.get("ml-1m");
     var e = assertThrows(DataFormatException.class, () -> f.fetch(entry, url("/evil.zip"), null));
     assertTrue(e.getMessage().contains("escapes"), e.getMessage());
-    assertThrows(DataFormatException.class, () -> f.load(DatasetCatalog.get("ml-latest-small"), null));
+    assertThrows(
+        DataFormatException.class, () -> f.load(DatasetCatalog.get("ml-latest-small"), null));
     assertThrows(IllegalArgumentException.class, () -> DatasetCatalog.get("ml-10m"));
   }
 
-  private static byte[] zip(String name, String text, String name2, String text2) throws IOException {
+  private static byte[] zip(String name, String text, String name2, String text2)
+      throws IOException {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try (ZipOutputStream z = new ZipOutputStream(bytes)) {
       z.putNextEntry(new ZipEntry(name));

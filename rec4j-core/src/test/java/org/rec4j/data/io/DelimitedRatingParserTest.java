@@ -21,7 +21,8 @@ class DelimitedRatingParserTest {
 
   @Test
   void fastAndStrictPathsAgreeOnEveryValidForm() {
-    Path f = write(dir, "r.csv", "h1\nh2\n1,2,3.5,7\r\n1,3,-1,8\n2,2,.5,9\n2,4,3.,10\n2,5,+2,11\n\n\n");
+    Path f =
+        write(dir, "r.csv", "h1\nh2\n1,2,3.5,7\r\n1,3,-1,8\n2,2,.5,9\n2,4,3.,10\n2,5,+2,11\n\n\n");
     Interactions x = read(f, ",", 4, 4, 2);
     assertArrayEquals(new float[] {3.5f, -1f, 0.5f, 3f, 2f}, x.valueColumn());
     assertArrayEquals(new long[] {7, 8, 9, 10, 11}, x.timestampColumn());
@@ -40,13 +41,27 @@ class DelimitedRatingParserTest {
 
   @Test
   void strictErrors() {
-    assertDataError(() -> read(write(dir, "c.dat", "1:2::4::1\n"), "::", 4, 4, 0), "c.dat", 1, "expected 4 fields");
-    assertDataError(() -> read(write(dir, "d.dat", "1::2::4::1::9\n"), "::", 4, 4, 0), "d.dat", 1, "found 5");
-    assertDataError(() -> read(write(dir, "e.dat", "1::2::4::-5\n"), "::", 4, 4, 0), "e.dat", 1,
+    assertDataError(
+        () -> read(write(dir, "c.dat", "1:2::4::1\n"), "::", 4, 4, 0),
+        "c.dat",
+        1,
+        "expected 4 fields");
+    assertDataError(
+        () -> read(write(dir, "d.dat", "1::2::4::1::9\n"), "::", 4, 4, 0), "d.dat", 1, "found 5");
+    assertDataError(
+        () -> read(write(dir, "e.dat", "1::2::4::-5\n"), "::", 4, 4, 0),
+        "e.dat",
+        1,
         "field 4 (timestamp)");
-    assertDataError(() -> read(write(dir, "f.dat", "99999999999999999999::2::4::1\n"), "::", 4, 4, 0), "f.dat", 1,
+    assertDataError(
+        () -> read(write(dir, "f.dat", "99999999999999999999::2::4::1\n"), "::", 4, 4, 0),
+        "f.dat",
+        1,
         "field 1 (user)");
-    assertDataError(() -> read(write(dir, "g.dat", "1::2::.::1\n"), "::", 4, 4, 0), "g.dat", 1,
+    assertDataError(
+        () -> read(write(dir, "g.dat", "1::2::.::1\n"), "::", 4, 4, 0),
+        "g.dat",
+        1,
         "field 3 (rating)");
   }
 }

@@ -31,8 +31,12 @@ final class Fixtures {
     }
   }
 
-  /** Asserts that {@code run} throws a DataFormatException at {@code file:line} mentioning {@code words}. */
-  static DataFormatException assertDataError(Executable run, String file, long line, String... words) {
+  /**
+   * Asserts that {@code run} throws a DataFormatException at {@code file:line} mentioning {@code
+   * words}.
+   */
+  static DataFormatException assertDataError(
+      Executable run, String file, long line, String... words) {
     DataFormatException e = assertThrows(DataFormatException.class, run);
     String m = e.getMessage();
     assertTrue(m.contains(file + ":" + line + ":"), "expected " + file + ":" + line + " in: " + m);

@@ -21,8 +21,12 @@ class OtherReadersTest {
 
   @Test
   void csvWithHeaderMappingAndContext() {
-    Path f = write(dir, "events.tsv", "ts\tuser\titem\tscore\tdevice\n10\talice\tbook-1\t2.5\tphone\n"
-        + "11\tbob\tbook-1\t1\t\n12\talice\tbook-2\t3\tweb\n");
+    Path f =
+        write(
+            dir,
+            "events.tsv",
+            "ts\tuser\titem\tscore\tdevice\n10\talice\tbook-1\t2.5\tphone\n"
+                + "11\tbob\tbook-1\t1\t\n12\talice\tbook-2\t3\tweb\n");
     var mapping = new ColumnMapping("user", "item", "score", "ts", List.of("device"));
     Dataset d = new CsvInteractionReader('\t', true, StandardCharsets.UTF_8, mapping).read(f);
     Interactions x = d.interactions();
@@ -36,14 +40,16 @@ class OtherReadersTest {
 
   @Test
   void csvErrorsNameFileLineAndColumn() {
-    var reader = new CsvInteractionReader(',', false, StandardCharsets.UTF_8, ColumnMapping.positional());
+    var reader =
+        new CsvInteractionReader(',', false, StandardCharsets.UTF_8, ColumnMapping.positional());
     Path fields = write(dir, "a.csv", "1,2,3,4\n1,2,3\n");
     assertDataError(() -> reader.read(fields), "a.csv", 2, "expected 4 fields");
     Path rating = write(dir, "b.csv", "1,2,3,4\n1,2,high,4\n");
     assertDataError(() -> reader.read(rating), "b.csv", 2, "column 2 (rating)", "\"high\"");
     Path column = write(dir, "c.csv", "1,2\n");
     assertDataError(() -> reader.read(column), "c.csv", 1, "column '2' not found");
-    var implicit = new CsvInteractionReader(';', false, StandardCharsets.UTF_8, ColumnMapping.implicit());
+    var implicit =
+        new CsvInteractionReader(';', false, StandardCharsets.UTF_8, ColumnMapping.implicit());
     assertEquals(1f, implicit.read(write(dir, "d.csv", "a;b\n")).interactions().value(0));
   }
 
@@ -71,7 +77,10 @@ class OtherReadersTest {
     assertFalse(x.hasTimestamps());
     assertArrayEquals(new int[] {0, 1, 2}, org.rec4j.data.UserSequences.of(x, 0).sequence(0));
     assertEquals(2, org.rec4j.data.split.LeaveOneOutSplit.latest(x, false).test().item(0));
-    assertDataError(() -> SasRecReader.read(write(dir, "bad.txt", "1 5\n1\t3\n")), "bad.txt", 2,
+    assertDataError(
+        () -> SasRecReader.read(write(dir, "bad.txt", "1 5\n1\t3\n")),
+        "bad.txt",
+        2,
         "expected 2 fields");
   }
 
@@ -83,7 +92,8 @@ class OtherReadersTest {
     assertEquals(4, d.predefinedSplit().train().size());
     assertEquals(3, d.interactions().numUsers());
     assertEquals(6, d.interactions().size());
-    assertDataError(() -> LightGcnReader.read(write(dir, "bad.txt", "0 1\n1 x\n")), "bad.txt", 2, "field 2");
+    assertDataError(
+        () -> LightGcnReader.read(write(dir, "bad.txt", "0 1\n1 x\n")), "bad.txt", 2, "field 2");
   }
 
   @Test
@@ -96,8 +106,13 @@ class OtherReadersTest {
     assertEquals(2, d.interactions().numUsers());
     assertEquals(3, d.interactions().numItems());
     assertEquals(1f, d.interactions().value(0), "implicit: the third column is not a rating");
-    assertDataError(() -> LastFmReader.read(write(dir, "bad.txt", "1\t2\t3\n1 2 3\n")), "bad.txt", 2, "expected 2 or 3 tab-separated fields");
-    assertDataError(() -> LastFmReader.read(write(dir, "bad2.txt", "1\tx\n")), "bad2.txt", 1, "field 2");
+    assertDataError(
+        () -> LastFmReader.read(write(dir, "bad.txt", "1\t2\t3\n1 2 3\n")),
+        "bad.txt",
+        2,
+        "expected 2 or 3 tab-separated fields");
+    assertDataError(
+        () -> LastFmReader.read(write(dir, "bad2.txt", "1\tx\n")), "bad2.txt", 1, "field 2");
   }
 
   @Test
@@ -111,9 +126,15 @@ class OtherReadersTest {
     Interactions x = LibFmReader.read(f).interactions();
     assertEquals(-1f, x.value(1));
     assertArrayEquals(new int[] {30, 31}, x.context().get("ctx1"));
-    assertDataError(() -> LibFmReader.readSparse(write(dir, "b.libfm", "1 10:1\nyes 1:1\n")), "b.libfm", 2,
+    assertDataError(
+        () -> LibFmReader.readSparse(write(dir, "b.libfm", "1 10:1\nyes 1:1\n")),
+        "b.libfm",
+        2,
         "label");
-    assertDataError(() -> LibFmReader.readSparse(write(dir, "c.libfm", "1 10\n")), "c.libfm", 1,
+    assertDataError(
+        () -> LibFmReader.readSparse(write(dir, "c.libfm", "1 10\n")),
+        "c.libfm",
+        1,
         "feature:value");
     write(dir, "fr/x.validation.libfm", "1 0:1 5:1\n");
     write(dir, "fr/x.test.libfm", "1 1:1 5:1\n");
@@ -127,21 +148,37 @@ class OtherReadersTest {
     org.rec4j.data.IdIndex items = new org.rec4j.data.IdIndex();
     items.add("b1");
     items.add("b2");
-    Path f = write(dir, "items.csv", "id,genres,price,title,emb\nb1,a|b,9.5,Red Book,0.1 0.2\nzz,c,1,x,1 1\n"
-        + "b2,,,Blue,\n");
-    var schema = org.rec4j.data.FeatureSchema.of(org.rec4j.data.FeatureSpec.multiCategorical("genres", "|"),
-        org.rec4j.data.FeatureSpec.numeric("price"), org.rec4j.data.FeatureSpec.text("title", 1),
-        org.rec4j.data.FeatureSpec.dense("emb", 2));
+    Path f =
+        write(
+            dir,
+            "items.csv",
+            "id,genres,price,title,emb\nb1,a|b,9.5,Red Book,0.1 0.2\nzz,c,1,x,1 1\n"
+                + "b2,,,Blue,\n");
+    var schema =
+        org.rec4j.data.FeatureSchema.of(
+            org.rec4j.data.FeatureSpec.multiCategorical("genres", "|"),
+            org.rec4j.data.FeatureSpec.numeric("price"),
+            org.rec4j.data.FeatureSpec.text("title", 1),
+            org.rec4j.data.FeatureSpec.dense("emb", 2));
     var table = new CsvFeatureReader(',', StandardCharsets.UTF_8, "id", schema).read(f, items);
-    assertEquals(2, ((org.rec4j.data.FeatureColumn.MultiCategorical) table.column("genres")).codes()[0].length);
+    assertEquals(
+        2,
+        ((org.rec4j.data.FeatureColumn.MultiCategorical) table.column("genres")).codes()[0].length);
     assertTrue(table.column("price").isMissing(1));
     assertTrue(table.column("emb").isMissing(1));
     Path bad = write(dir, "bad.csv", "id,genres,price,title,emb\nb1,a,cheap,t,1 2\n");
-    assertDataError(() -> new CsvFeatureReader(',', StandardCharsets.UTF_8, "id", schema).read(bad, items),
-        "bad.csv", 2, "price", "\"cheap\"");
+    assertDataError(
+        () -> new CsvFeatureReader(',', StandardCharsets.UTF_8, "id", schema).read(bad, items),
+        "bad.csv",
+        2,
+        "price",
+        "\"cheap\"");
     Path missing = write(dir, "m.csv", "key,genres\n");
-    assertDataError(() -> new CsvFeatureReader(',', StandardCharsets.UTF_8, "id", schema).read(missing, items),
-        "m.csv", 1, "column 'id'");
+    assertDataError(
+        () -> new CsvFeatureReader(',', StandardCharsets.UTF_8, "id", schema).read(missing, items),
+        "m.csv",
+        1,
+        "column 'id'");
   }
 
   @Test
@@ -154,9 +191,15 @@ class OtherReadersTest {
     var col = (org.rec4j.data.FeatureColumn.Dense) table.column("image");
     assertArrayEquals(new float[] {0.5f, 1f}, col.vectors()[0]);
     assertTrue(col.isMissing(1));
-    assertDataError(() -> DenseVectorReader.read(write(dir, "e2.txt", "a 1 2\nb 1\n"), "image", items), "e2.txt",
-        2, "expected an id and 2 values");
-    assertDataError(() -> DenseVectorReader.read(write(dir, "e3.txt", "a 1 x\n"), "image", items), "e3.txt", 1,
+    assertDataError(
+        () -> DenseVectorReader.read(write(dir, "e2.txt", "a 1 2\nb 1\n"), "image", items),
+        "e2.txt",
+        2,
+        "expected an id and 2 values");
+    assertDataError(
+        () -> DenseVectorReader.read(write(dir, "e3.txt", "a 1 x\n"), "image", items),
+        "e3.txt",
+        1,
         "value 2");
   }
 
@@ -170,12 +213,14 @@ class OtherReadersTest {
     assertEquals("data/x.tsv", csv.path());
     assertEquals("u", csv.options().get("user"));
     assertFalse(DataSpec.parse("synthetic:").options().containsKey("users"));
-    var e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
-        () -> DataSpec.parse("movielens:x"));
+    var e =
+        org.junit.jupiter.api.Assertions.assertThrows(
+            IllegalArgumentException.class, () -> DataSpec.parse("movielens:x"));
     assertTrue(e.getMessage().contains("ml-1m"), e.getMessage());
-    org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> DataSpec.parse("ml-1m:"));
-    org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
-        () -> DataSpec.parse("synthetic:userz=3").load());
+    org.junit.jupiter.api.Assertions.assertThrows(
+        IllegalArgumentException.class, () -> DataSpec.parse("ml-1m:"));
+    org.junit.jupiter.api.Assertions.assertThrows(
+        IllegalArgumentException.class, () -> DataSpec.parse("synthetic:userz=3").load());
     assertNull(DataSpec.parse("ml-1m:/a").options().get("x"));
   }
 }

@@ -22,7 +22,9 @@ class RealDataIT {
     assertEquals(1_000_209, s.interactions());
     assertEquals(6_040, s.users());
     assertEquals(3_706, s.items());
-    assertEquals(Map.of(1f, 56_174L, 2f, 107_557L, 3f, 261_197L, 4f, 348_971L, 5f, 226_310L), s.ratingHistogram());
+    assertEquals(
+        Map.of(1f, 56_174L, 2f, 107_557L, 3f, 261_197L, 4f, 348_971L, 5f, 226_310L),
+        s.ratingHistogram());
     assertEquals(317_810, s.zeroTimestamps());
     assertEquals(6_040, d.userFeatures().rows());
     assertFalse(d.itemFeatures().column("genres").isMissing(0));
@@ -45,7 +47,10 @@ class RealDataIT {
     assertEquals(0, positives, "no NCF test negative is a train positive");
   }
 
-  /** The counts of the data's README: 1,880 users, 4,489 items, 42,135 + 10,533 rows, 1,858 users with a test item. */
+  /**
+   * The counts of the data's README: 1,880 users, 4,489 items, 42,135 + 10,533 rows, 1,858 users
+   * with a test item.
+   */
   @Test
   void lastFm() {
     Dataset d = LastFmReader.read(SharedData.require("lastfm"));
@@ -88,8 +93,10 @@ class RealDataIT {
 
   @Test
   void amazonGamesSasRec() {
-    DatasetStats s = SasRecReader.read(SharedData.require("amazon-games").resolve("Video.txt")).interactions()
-        .stats();
+    DatasetStats s =
+        SasRecReader.read(SharedData.require("amazon-games").resolve("Video.txt"))
+            .interactions()
+            .stats();
     assertEquals(287_107, s.interactions());
     assertEquals(31_013, s.users());
     assertEquals(23_715, s.items());

@@ -17,8 +17,9 @@ import org.rec4j.tensor.Rng;
 
 class SamplersTest {
   private static final long SEED = 11;
-  private static final Interactions DATA = SyntheticRatings.generate(
-      new SyntheticRatings.Config(50, 30, 5, 20, 1, 0.3, SEED)).interactions();
+  private static final Interactions DATA =
+      SyntheticRatings.generate(new SyntheticRatings.Config(50, 30, 5, 20, 1, 0.3, SEED))
+          .interactions();
 
   @Test
   void uniformNeverReturnsAPositiveAndCoversTheRest() {
@@ -28,10 +29,12 @@ class SamplersTest {
       Set<Integer> seen = new HashSet<>();
       for (int k = 0; k < 400; k++) {
         int i = s.sample(u, rng);
-        assertFalse(DATA.byUser().contains(u, i), "seed " + SEED + ": user " + u + " got positive " + i);
+        assertFalse(
+            DATA.byUser().contains(u, i), "seed " + SEED + ": user " + u + " got positive " + i);
         seen.add(i);
       }
-      assertEquals(DATA.numItems() - DATA.byUser().degree(u), seen.size(), "seed " + SEED + ", user " + u);
+      assertEquals(
+          DATA.numItems() - DATA.byUser().degree(u), seen.size(), "seed " + SEED + ", user " + u);
     }
   }
 
@@ -66,11 +69,12 @@ class SamplersTest {
     Thread[] threads = new Thread[3];
     for (int t = 0; t < 3; t++) {
       int id = t;
-      threads[t] = new Thread(() -> {
-        for (int k = 0; k < n; k++) {
-          parallel[id][k] = s.sample(k % DATA.numUsers(), streams[id]);
-        }
-      });
+      threads[t] =
+          new Thread(() -> {
+            for (int k = 0; k < n; k++) {
+              parallel[id][k] = s.sample(k % DATA.numUsers(), streams[id]);
+            }
+          });
       threads[t].start();
     }
     for (Thread t : threads) {
@@ -80,7 +84,10 @@ class SamplersTest {
       for (int k = 0; k < n; k++) {
         int u = k % DATA.numUsers();
         assertFalse(DATA.byUser().contains(u, parallel[t][k]), "seed " + SEED);
-        assertEquals(s.sample(u, replay[t]), parallel[t][k], "seed " + SEED + ": thread " + t + " draw " + k);
+        assertEquals(
+            s.sample(u, replay[t]),
+            parallel[t][k],
+            "seed " + SEED + ": thread " + t + " draw " + k);
       }
     }
   }
@@ -133,7 +140,9 @@ class SamplersTest {
       double expected = n * p[i] / z;
       chi2 += (counts[i] - expected) * (counts[i] - expected) / expected;
     }
-    assertTrue(chi2 < 16.27, "seed " + SEED + ": chi-square " + chi2 + " above the 0.1% critical value (3 df)");
+    assertTrue(
+        chi2 < 16.27,
+        "seed " + SEED + ": chi-square " + chi2 + " above the 0.1% critical value (3 df)");
   }
 
   @Test

@@ -16,8 +16,9 @@ import org.rec4j.data.synth.SyntheticRatings;
 import org.rec4j.tensor.Rng;
 
 class SplitsTest {
-  private static final Interactions DATA = SyntheticRatings.generate(
-      new SyntheticRatings.Config(60, 40, 3, 15, 1, 0.3, 7)).interactions();
+  private static final Interactions DATA =
+      SyntheticRatings.generate(new SyntheticRatings.Config(60, 40, 3, 15, 1, 0.3, 7))
+          .interactions();
 
   /** Rows as "user,item,timestamp" strings (unique in the synthetic data). */
   private static List<String> rows(Interactions x) {
@@ -37,7 +38,8 @@ class SplitsTest {
     Collections.sort(all);
     Collections.sort(expected);
     assertEquals(expected, all);
-    assertTrue(s.train().userIndex() == DATA.userIndex() && s.test().itemIndex() == DATA.itemIndex());
+    assertTrue(
+        s.train().userIndex() == DATA.userIndex() && s.test().itemIndex() == DATA.itemIndex());
   }
 
   @Test
@@ -52,7 +54,8 @@ class SplitsTest {
       int n = DATA.byUser().degree(user);
       assertEquals(Math.min(Math.round(n * 0.3), n - 1), u.test().byUser().degree(user));
     }
-    assertThrows(IllegalArgumentException.class, () -> RandomSplit.global(DATA, 0.6, 0.5, new Rng(1)));
+    assertThrows(
+        IllegalArgumentException.class, () -> RandomSplit.global(DATA, 0.6, 0.5, new Rng(1)));
   }
 
   @Test

@@ -23,14 +23,17 @@ class SyntheticTest {
     for (int r = 0; r < x.size(); r++) {
       assertTrue(x.value(r) >= 1 && x.value(r) <= 5);
     }
-    Interactions again = SyntheticRatings.generate(SyntheticRatings.Config.defaults()).interactions();
+    Interactions again =
+        SyntheticRatings.generate(SyntheticRatings.Config.defaults()).interactions();
     assertArrayEquals(x.valueColumn(), again.valueColumn());
-    assertThrows(IllegalArgumentException.class, () -> new SyntheticRatings.Config(10, 5, 1, 6, 1, 0.3, 1));
+    assertThrows(
+        IllegalArgumentException.class, () -> new SyntheticRatings.Config(10, 5, 1, 6, 1, 0.3, 1));
   }
 
   @Test
   void implicitDataPlantsPreferencesTransitionsAndFeatures() {
-    SyntheticImplicit.Config c = new SyntheticImplicit.Config(200, 100, 4, 10, 20, 1, 0.5, 10, 5, 8, 3);
+    SyntheticImplicit.Config c =
+        new SyntheticImplicit.Config(200, 100, 4, 10, 20, 1, 0.5, 10, 5, 8, 3);
     SyntheticImplicit.Result res = SyntheticImplicit.generate(c);
     Interactions x = res.dataset().interactions();
     assertEquals(200, res.knownTop().length);
@@ -56,6 +59,7 @@ class SyntheticTest {
     var image = (FeatureColumn.Dense) res.dataset().itemFeatures().column("image");
     assertEquals(8, image.vectors()[0].length);
     assertNotNull(res.dataset().itemFeatures().column("category"));
-    assertArrayEquals(x.itemColumn(), SyntheticImplicit.generate(c).dataset().interactions().itemColumn());
+    assertArrayEquals(
+        x.itemColumn(), SyntheticImplicit.generate(c).dataset().interactions().itemColumn());
   }
 }

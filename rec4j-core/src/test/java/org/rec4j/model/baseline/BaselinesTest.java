@@ -25,18 +25,22 @@ import org.rec4j.tensor.Tensor;
 import org.rec4j.train.TrainerConfig;
 
 /**
- * Known answers for the closed-form baselines: each fitted model against a slow, obvious double-precision
- * computation kept here, plus registry, limits and state round trips with non-default configs.
+ * Known answers for the closed-form baselines: each fitted model against a slow, obvious
+ * double-precision computation kept here, plus registry, limits and state round trips with
+ * non-default configs.
  */
 class BaselinesTest {
   static final int USERS = 15, ITEMS = 8;
 
-  /** A random binary matrix (density about 0.4) with one duplicated pair and one item nobody has. */
+  /**
+   * A random binary matrix (density about 0.4) with one duplicated pair and one item nobody has.
+   */
   static Interactions data() {
     InteractionsBuilder b = Interactions.builder(IdIndex.range(USERS), IdIndex.range(ITEMS));
     Rng rng = new Rng(11);
     for (int u = 0; u < USERS; u++) {
-      for (int i = 0; i < ITEMS - 1; i++) if (rng.nextDouble() < 0.4 || i == u % 7) b.add(u, i, 1 + rng.nextInt(5));
+      for (int i = 0; i < ITEMS - 1; i++)
+        if (rng.nextDouble() < 0.4 || i == u % 7) b.add(u, i, 1 + rng.nextInt(5));
     }
     b.add(0, 0, 3f); // user 0 has item 0 (i == u % 7); a duplicate counts once
     return b.build();
@@ -53,7 +57,9 @@ class BaselinesTest {
   }
 
   static <T extends Recommender> T fitted(T m, Interactions t) {
-    m.capability(org.rec4j.train.Fittable.class).orElseThrow().fit(t, null, TrainerConfig.implicitDefaults());
+    m.capability(org.rec4j.train.Fittable.class)
+        .orElseThrow()
+        .fit(t, null, TrainerConfig.implicitDefaults());
     return m;
   }
 
@@ -89,7 +95,8 @@ class BaselinesTest {
     assertArrayEquals(s, scores(m, 9), 0f, "not personalized");
     Recommendation r = m.recommend(4, ITEMS, false, null);
     for (int k = 1; k < r.items().length; k++) assertTrue(r.scores()[k - 1] >= r.scores()[k]);
-    for (int it : m.recommend(4, ITEMS, true, null).items()) assertFalse(x[4][it], "seen item " + it + " excluded");
+    for (int it : m.recommend(4, ITEMS, true, null).items())
+      assertFalse(x[4][it], "seen item " + it + " excluded");
   }
 
   /** sim(a, b) = co / (sqrt(na) sqrt(nb) + shrink), the slow way. */
@@ -134,11 +141,16 @@ class BaselinesTest {
     Map<String, Tensor> st = m.stateDict();
     float[] nb = st.get("neighbours").data(), sv = st.get("similarities").data();
     for (int a = 0; a < ITEMS; a++) {
-      double[] row = Arrays.stream(sim[a]).filter(v -> v > 0).map(v -> -v).sorted().map(v -> -v).toArray();
+      double[] row =
+          Arrays.stream(sim[a]).filter(v -> v > 0).map(v -> -v).sorted().map(v -> -v).toArray();
       for (int r = 0; r < k; r++) {
         if (r < row.length) {
           assertEquals(row[r], sv[a * k + r], 1e-6, "item " + a + " rank " + r);
-          assertEquals(sim[a][(int) nb[a * k + r]], sv[a * k + r], 1e-6, "neighbour id matches its similarity");
+          assertEquals(
+              sim[a][(int) nb[a * k + r]],
+              sv[a * k + r],
+              1e-6,
+              "neighbour id matches its similarity");
         } else {
           assertEquals(-1f, nb[a * k + r], "item " + a + " has only " + row.length + " neighbours");
         }
@@ -147,7 +159,10 @@ class BaselinesTest {
     assertEquals(k, (int) st.get("config.neighbours").data()[0]);
   }
 
-  /** (G + λI)⁻¹ by Gauss–Jordan elimination with partial pivoting, then B = −P/P_jj with a zero diagonal. */
+  /**
+   * (G + λI)⁻¹ by Gauss–Jordan elimination with partial pivoting, then B = −P/P_jj with a zero
+   * diagonal.
+   */
   static double[][] slowEase(boolean[][] x, double lambda) {
     int n = ITEMS;
     double[][] a = new double[n][2 * n];
@@ -173,7 +188,8 @@ class BaselinesTest {
       }
     }
     double[][] b = new double[n][n];
-    for (int i = 0; i < n; i++) for (int j = 0; j < n; j++) b[i][j] = i == j ? 0 : -a[i][n + j] / a[j][n + j];
+    for (int i = 0; i < n; i++)
+      for (int j = 0; j < n; j++) b[i][j] = i == j ? 0 : -a[i][n + j] / a[j][n + j];
     return b;
   }
 
@@ -187,7 +203,12 @@ class BaselinesTest {
       float[] w = m.stateDict().get("weights").data();
       for (int i = 0; i < ITEMS; i++) {
         assertEquals(0f, w[i * ITEMS + i], 0f, "diag(B) = 0");
-        for (int j = 0; j < ITEMS; j++) assertEquals(want[i][j], w[i * ITEMS + j], 1e-6 * Math.max(1, Math.abs(want[i][j])), "B[" + i + "][" + j + "] lambda " + lambda);
+        for (int j = 0; j < ITEMS; j++)
+          assertEquals(
+              want[i][j],
+              w[i * ITEMS + j],
+              1e-6 * Math.max(1, Math.abs(want[i][j])),
+              "B[" + i + "][" + j + "] lambda " + lambda);
       }
       for (int u = 0; u < USERS; u++) {
         float[] s = scores(m, u);
@@ -203,20 +224,28 @@ class BaselinesTest {
   @Test
   void itemRangesEqualTheWholeCatalog() {
     Interactions t = data();
-    for (Recommender m : List.of(fitted(new EASE(options(ITEMS)), t), fitted(new MostPopular(options(ITEMS)), t))) {
+    for (Recommender m :
+        List.of(fitted(new EASE(options(ITEMS)), t), fitted(new MostPopular(options(ITEMS)), t))) {
       int[] users = {0, 7, 14};
       float[] all = new float[users.length * ITEMS], part = new float[users.length * 3];
       m.scoreAll(users, all);
       assertTrue(m.scoreItemRange(users, 2, 5, part));
-      for (int u = 0; u < users.length; u++) for (int j = 0; j < 3; j++) assertEquals(all[u * ITEMS + 2 + j], part[u * 3 + j], 0f, m.name());
+      for (int u = 0; u < users.length; u++)
+        for (int j = 0; j < 3; j++)
+          assertEquals(all[u * ITEMS + 2 + j], part[u * 3 + j], 0f, m.name());
     }
   }
 
   @Test
   void easeRefusesCatalogsAboveItsLimitNamingIt() {
     EASE m = new EASE(options(EASE.MAX_ITEMS + 1));
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> m.fit(data(), null, TrainerConfig.implicitDefaults()));
-    assertTrue(e.getMessage().contains("EASE.MAX_ITEMS = 20000") && e.getMessage().contains("O(items^3)"), e.getMessage());
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> m.fit(data(), null, TrainerConfig.implicitDefaults()));
+    assertTrue(
+        e.getMessage().contains("EASE.MAX_ITEMS = 20000") && e.getMessage().contains("O(items^3)"),
+        e.getMessage());
   }
 
   @Test
@@ -231,8 +260,11 @@ class BaselinesTest {
   @Test
   void nonDefaultConfigsSurviveTheStateAndTheArtifact(@TempDir Path tmp) {
     Interactions t = data();
-    List<BaselineRecommender> models = List.of(fitted(new ItemKNN(options(ITEMS), new ItemKNN.Config(2, 7)), t),
-        fitted(new EASE(options(ITEMS), new EASE.Config(3)), t), fitted(new MostPopular(options(ITEMS)), t));
+    List<BaselineRecommender> models =
+        List.of(
+            fitted(new ItemKNN(options(ITEMS), new ItemKNN.Config(2, 7)), t),
+            fitted(new EASE(options(ITEMS), new EASE.Config(3)), t),
+            fitted(new MostPopular(options(ITEMS)), t));
     for (BaselineRecommender m : models) {
       Recommender fresh = ModelRegistry.create(m.name(), options(ITEMS)); // default config
       fresh.loadStateDict(m.stateDict());
@@ -242,11 +274,17 @@ class BaselinesTest {
       for (int u = 0; u < USERS; u++) {
         assertArrayEquals(scores(m, u), scores(fresh, u), 0f, m.name() + " state, user " + u);
         assertArrayEquals(scores(m, u), scores(loaded, u), 0f, m.name() + " artifact, user " + u);
-        assertArrayEquals(m.recommend(u, 5, true, null).items(), loaded.recommend(u, 5, true, null).items(), m.name() + " seen exclusion after load");
+        assertArrayEquals(
+            m.recommend(u, 5, true, null).items(),
+            loaded.recommend(u, 5, true, null).items(),
+            m.name() + " seen exclusion after load");
       }
     }
-    assertEquals(new ItemKNN.Config(2, 7), ((ItemKNN) ModelArtifact.load(tmp.resolve("itemknn")).model()).config());
-    assertEquals(new EASE.Config(3), ((EASE) ModelArtifact.load(tmp.resolve("ease")).model()).config());
+    assertEquals(
+        new ItemKNN.Config(2, 7),
+        ((ItemKNN) ModelArtifact.load(tmp.resolve("itemknn")).model()).config());
+    assertEquals(
+        new EASE.Config(3), ((EASE) ModelArtifact.load(tmp.resolve("ease")).model()).config());
   }
 
   @Test
@@ -255,36 +293,53 @@ class BaselinesTest {
       System.setProperty(EASE.Config.LAMBDA_KEY, "250");
       System.setProperty(ItemKNN.Config.NEIGHBOURS_KEY, "7");
       System.setProperty(ItemKNN.Config.SHRINK_KEY, "0");
-      assertEquals(new EASE.Config(250), ((EASE) ModelRegistry.create("ease", options(ITEMS))).config());
-      assertEquals(new ItemKNN.Config(7, 0), ((ItemKNN) ModelRegistry.create("itemknn", options(ITEMS))).config());
+      assertEquals(
+          new EASE.Config(250), ((EASE) ModelRegistry.create("ease", options(ITEMS))).config());
+      assertEquals(
+          new ItemKNN.Config(7, 0),
+          ((ItemKNN) ModelRegistry.create("itemknn", options(ITEMS))).config());
       System.setProperty(EASE.Config.LAMBDA_KEY, "lots");
-      IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ModelRegistry.create("ease", options(ITEMS)));
-      assertTrue(e.getMessage().contains("-Drec4j.ease.lambda") && e.getMessage().contains("'lots'"), e.getMessage());
+      IllegalArgumentException e =
+          assertThrows(
+              IllegalArgumentException.class, () -> ModelRegistry.create("ease", options(ITEMS)));
+      assertTrue(
+          e.getMessage().contains("-Drec4j.ease.lambda") && e.getMessage().contains("'lots'"),
+          e.getMessage());
       System.setProperty(ItemKNN.Config.NEIGHBOURS_KEY, "2.5");
-      e = assertThrows(IllegalArgumentException.class, () -> ModelRegistry.create("itemknn", options(ITEMS)));
+      e =
+          assertThrows(
+              IllegalArgumentException.class,
+              () -> ModelRegistry.create("itemknn", options(ITEMS)));
       assertTrue(e.getMessage().contains("-Drec4j.itemknn.neighbours"), e.getMessage());
     } finally {
       System.clearProperty(EASE.Config.LAMBDA_KEY);
       System.clearProperty(ItemKNN.Config.NEIGHBOURS_KEY);
       System.clearProperty(ItemKNN.Config.SHRINK_KEY);
     }
-    assertEquals(EASE.Config.DEFAULTS, ((EASE) ModelRegistry.create("ease", options(ITEMS))).config());
+    assertEquals(
+        EASE.Config.DEFAULTS, ((EASE) ModelRegistry.create("ease", options(ITEMS))).config());
   }
 
   @Test
   void pairsEqualSingleScores() {
     Interactions t = data();
-    for (Recommender m : List.of(fitted(new ItemKNN(options(ITEMS)), t), fitted(new EASE(options(ITEMS)), t), fitted(new MostPopular(options(ITEMS)), t))) {
+    for (Recommender m :
+        List.of(
+            fitted(new ItemKNN(options(ITEMS)), t),
+            fitted(new EASE(options(ITEMS)), t),
+            fitted(new MostPopular(options(ITEMS)), t))) {
       int[] users = {3, 3, 3, 9, 9, 3}, items = {0, 5, 7, 1, 2, 4};
       float[] out = new float[users.length];
       m.scorePairs(users, items, out);
-      for (int p = 0; p < users.length; p++) assertEquals(scores(m, users[p])[items[p]], out[p], 0f, m.name() + " pair " + p);
+      for (int p = 0; p < users.length; p++)
+        assertEquals(scores(m, users[p])[items[p]], out[p], 0f, m.name() + " pair " + p);
     }
   }
 
   @Test
   void unfittedModelsSaySo() {
-    IllegalStateException e = assertThrows(IllegalStateException.class, () -> scores(new EASE(options(ITEMS)), 0));
+    IllegalStateException e =
+        assertThrows(IllegalStateException.class, () -> scores(new EASE(options(ITEMS)), 0));
     assertTrue(e.getMessage().contains("not fitted"), e.getMessage());
   }
 }

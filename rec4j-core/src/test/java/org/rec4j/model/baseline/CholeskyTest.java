@@ -4,12 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 import org.rec4j.tensor.Rng;
 
-/** The blocked Cholesky inverse: A · A⁻¹ = I on sizes around the block and the 2×2 register block, and symmetry. */
+/**
+ * The blocked Cholesky inverse: A · A⁻¹ = I on sizes around the block and the 2×2 register block,
+ * and symmetry.
+ */
 class CholeskyTest {
   /** A random symmetric positive-definite matrix G Gᵀ + n·I. */
   static double[] spd(int n, long seed) {
@@ -59,7 +62,10 @@ class CholeskyTest {
   @Test
   void notPositiveDefiniteIsRefusedNamingTheRow() {
     double[] a = {1, 2, 2, 1}; // eigenvalues 3 and -1
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Cholesky.invert(a, 2));
-    assertTrue(e.getMessage().contains("not positive definite") && e.getMessage().contains("row 1"), e.getMessage());
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> Cholesky.invert(a, 2));
+    assertTrue(
+        e.getMessage().contains("not positive definite") && e.getMessage().contains("row 1"),
+        e.getMessage());
   }
 }

@@ -3,18 +3,19 @@ package org.rec4j.optim.schedule;
 import org.rec4j.optim.Checks;
 
 /**
- * Cosine annealing, optionally with warm restarts (SGDR: Loshchilov &amp; Hutter, "SGDR: Stochastic Gradient Descent
- * with Warm Restarts", ICLR 2017, eq. 5):
+ * Cosine annealing, optionally with warm restarts (SGDR: Loshchilov &amp; Hutter, "SGDR: Stochastic
+ * Gradient Descent with Warm Restarts", ICLR 2017, eq. 5):
  *
  * <pre>
  *   lr(t) = ηmin + ½·(baseLr − ηmin)·(1 + cos(π · Tcur / Ti))
  * </pre>
  *
- * <p>With restarts, cycle {@code i = 0, 1, …} lasts {@code Ti = T0 · Tmultⁱ} units and {@code Tcur} counts the units
- * since the cycle began, so restarts (back to {@code baseLr}) happen at {@code t = T0, T0(1 + Tmult), …}. Without
- * restarts there is one cycle of {@code T0} units and the rate stays at {@code ηmin} from {@code t = T0} on (PyTorch's
- * {@code CosineAnnealingLR} would instead climb back up). Like PyTorch, {@code t} is whole epochs or steps; the
- * paper's fractional {@code Tcur} is obtained by scheduling per step with {@code T0} in steps.
+ * <p>With restarts, cycle {@code i = 0, 1, …} lasts {@code Ti = T0 · Tmultⁱ} units and {@code Tcur}
+ * counts the units since the cycle began, so restarts (back to {@code baseLr}) happen at {@code t =
+ * T0, T0(1 + Tmult), …}. Without restarts there is one cycle of {@code T0} units and the rate stays
+ * at {@code ηmin} from {@code t = T0} on (PyTorch's {@code CosineAnnealingLR} would instead climb
+ * back up). Like PyTorch, {@code t} is whole epochs or steps; the paper's fractional {@code Tcur}
+ * is obtained by scheduling per step with {@code T0} in steps.
  */
 public final class CosineAnnealing implements LrSchedule {
   private final Config config;
@@ -33,7 +34,8 @@ public final class CosineAnnealing implements LrSchedule {
     public Config {
       Checks.nonNegative("etaMin", etaMin);
       if (!(baseLr >= etaMin && baseLr < Double.POSITIVE_INFINITY)) {
-        throw new IllegalArgumentException("baseLr must be finite and >= etaMin (" + etaMin + "), got " + baseLr);
+        throw new IllegalArgumentException(
+            "baseLr must be finite and >= etaMin (" + etaMin + "), got " + baseLr);
       }
       Checks.atLeast("t0", t0, 1);
       Checks.atLeast("tMult", tMult, 1);

@@ -16,7 +16,8 @@ public final class ExponentialDecay implements LrSchedule {
     /** Validates every field. */
     public Config {
       Checks.nonNegative("baseLr", baseLr);
-      if (!(gamma > 0 && gamma <= 1)) throw new IllegalArgumentException("gamma must be in (0, 1], got " + gamma);
+      if (!(gamma > 0 && gamma <= 1))
+        throw new IllegalArgumentException("gamma must be in (0, 1], got " + gamma);
     }
   }
 

@@ -3,16 +3,16 @@ package org.rec4j.optim.schedule;
 import org.rec4j.optim.Checks;
 
 /**
- * Linear warm-up in front of another schedule (Goyal et al., "Accurate, Large Minibatch SGD: Training ImageNet in
- * 1 Hour", 2017, §2.2):
+ * Linear warm-up in front of another schedule (Goyal et al., "Accurate, Large Minibatch SGD:
+ * Training ImageNet in 1 Hour", 2017, §2.2):
  *
  * <pre>
  *   lr(t) = after.lr(0) · (s + (1 − s) · t / W)   for t &lt; W
  *   lr(t) = after.lr(t − W)                       for t ≥ W
  * </pre>
  *
- * where {@code W} is the warm-up length and {@code s} the start factor; the wrapped schedule's clock starts when the
- * warm-up ends.
+ * where {@code W} is the warm-up length and {@code s} the start factor; the wrapped schedule's
+ * clock starts when the warm-up ends.
  */
 public final class LinearWarmup implements LrSchedule {
   private final Config config;

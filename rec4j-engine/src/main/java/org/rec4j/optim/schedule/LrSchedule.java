@@ -3,9 +3,9 @@ package org.rec4j.optim.schedule;
 import org.rec4j.optim.Optimizer;
 
 /**
- * A learning rate as a pure function of schedule time {@code t = 0, 1, 2, …} — epochs or optimizer steps, as the
- * caller chooses (the trainer's config says which). Implementations are stateless and thread-safe, so resuming a
- * run needs only {@code t}.
+ * A learning rate as a pure function of schedule time {@code t = 0, 1, 2, …} — epochs or optimizer
+ * steps, as the caller chooses (the trainer's config says which). Implementations are stateless and
+ * thread-safe, so resuming a run needs only {@code t}.
  */
 public interface LrSchedule {
   /**
@@ -15,7 +15,10 @@ public interface LrSchedule {
    */
   double lr(long t);
 
-  /** Sets {@code optimizer}'s learning rate to {@link #lr(long) lr(t)}; call before the steps of time {@code t}. */
+  /**
+   * Sets {@code optimizer}'s learning rate to {@link #lr(long) lr(t)}; call before the steps of
+   * time {@code t}.
+   */
   default void apply(Optimizer optimizer, long t) {
     optimizer.setLearningRate(lr(t));
   }

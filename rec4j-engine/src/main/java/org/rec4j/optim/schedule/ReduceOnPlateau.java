@@ -4,24 +4,27 @@ import org.rec4j.optim.Checks;
 import org.rec4j.optim.Optimizer;
 
 /**
- * Cuts the learning rate by {@code factor} when a monitored metric (validation loss, NDCG, …) stops improving, with
- * the semantics of PyTorch's {@code ReduceLROnPlateau}. Unlike an {@link LrSchedule} it is stateful: feed it one
- * metric value per evaluation through {@link #observe(double)}.
+ * Cuts the learning rate by {@code factor} when a monitored metric (validation loss, NDCG, …) stops
+ * improving, with the semantics of PyTorch's {@code ReduceLROnPlateau}. Unlike an {@link
+ * LrSchedule} it is stateful: feed it one metric value per evaluation through {@link
+ * #observe(double)}.
  *
  * <p>Each observation:
  *
  * <ol>
- *   <li>is an <em>improvement</em> if it beats the best value so far by the threshold — in {@code MIN} mode
- *       {@code x < best·(1 − threshold)} (relative) or {@code x < best − threshold} (absolute); in {@code MAX} mode
- *       {@code x > best·(1 + threshold)} or {@code x > best + threshold}. An improvement becomes the new best and
- *       resets the bad count; anything else (including {@code NaN}) increments it;
- *   <li>during a cooldown (the {@code cooldown} observations after a cut) the bad count is held at zero;
- *   <li>when the bad count exceeds {@code patience}, the rate becomes {@code max(lr·factor, minLr)}, the cooldown
- *       starts and the bad count resets.
+ *   <li>is an <em>improvement</em> if it beats the best value so far by the threshold — in {@code
+ *       MIN} mode {@code x < best·(1 − threshold)} (relative) or {@code x < best − threshold}
+ *       (absolute); in {@code MAX} mode {@code x > best·(1 + threshold)} or {@code x > best +
+ *       threshold}. An improvement becomes the new best and resets the bad count; anything else
+ *       (including {@code NaN}) increments it;
+ *   <li>during a cooldown (the {@code cooldown} observations after a cut) the bad count is held at
+ *       zero;
+ *   <li>when the bad count exceeds {@code patience}, the rate becomes {@code max(lr·factor,
+ *       minLr)}, the cooldown starts and the bad count resets.
  * </ol>
  *
- * So with patience {@code p} the first cut happens on the {@code (p+1)}-th consecutive observation without
- * improvement. Not thread-safe.
+ * So with patience {@code p} the first cut happens on the {@code (p+1)}-th consecutive observation
+ * without improvement. Not thread-safe.
  */
 public final class ReduceOnPlateau {
   /** Whether the monitored metric should go down (losses) or up (accuracy, NDCG). */
@@ -48,23 +51,33 @@ public final class ReduceOnPlateau {
    * @param patience observations without improvement tolerated before a cut, {@code >= 0}
    * @param threshold minimum significant improvement, {@code >= 0}
    * @param thresholdMode relative or absolute threshold
-   * @param cooldown observations after a cut during which bad observations are not counted, {@code >= 0}
+   * @param cooldown observations after a cut during which bad observations are not counted, {@code
+   *     >= 0}
    * @param minLr floor of the rate, {@code >= 0}
    */
   public record Config(
-      Mode mode, double factor, int patience, double threshold, ThresholdMode thresholdMode, int cooldown, double minLr) {
+      Mode mode,
+      double factor,
+      int patience,
+      double threshold,
+      ThresholdMode thresholdMode,
+      int cooldown,
+      double minLr) {
     /** Validates every field. */
     public Config {
       if (mode == null) throw new IllegalArgumentException("mode must be MIN or MAX, got null");
       Checks.openFraction("factor", factor);
       Checks.atLeast("patience", patience, 0);
       Checks.nonNegative("threshold", threshold);
-      if (thresholdMode == null) throw new IllegalArgumentException("thresholdMode must be REL or ABS, got null");
+      if (thresholdMode == null)
+        throw new IllegalArgumentException("thresholdMode must be REL or ABS, got null");
       Checks.atLeast("cooldown", cooldown, 0);
       Checks.nonNegative("minLr", minLr);
     }
 
-    /** PyTorch's defaults: factor 0.1, patience 10, relative threshold 1e-4, no cooldown, no floor. */
+    /**
+     * PyTorch's defaults: factor 0.1, patience 10, relative threshold 1e-4, no cooldown, no floor.
+     */
     public static Config defaults(Mode mode) {
       return new Config(mode, 0.1, 10, 1e-4, ThresholdMode.REL, 0, 0);
     }

@@ -3,7 +3,8 @@ package org.rec4j.optim.schedule;
 import org.rec4j.optim.Checks;
 
 /**
- * Step decay: {@code lr(t) = baseLr · γ^⌊t / stepSize⌋} — the rate drops by a factor γ every {@code stepSize} units.
+ * Step decay: {@code lr(t) = baseLr · γ^⌊t / stepSize⌋} — the rate drops by a factor γ every {@code
+ * stepSize} units.
  */
 public final class StepDecay implements LrSchedule {
   private final Config config;
@@ -20,7 +21,8 @@ public final class StepDecay implements LrSchedule {
     public Config {
       Checks.nonNegative("baseLr", baseLr);
       Checks.atLeast("stepSize", stepSize, 1);
-      if (!(gamma > 0 && gamma <= 1)) throw new IllegalArgumentException("gamma must be in (0, 1], got " + gamma);
+      if (!(gamma > 0 && gamma <= 1))
+        throw new IllegalArgumentException("gamma must be in (0, 1], got " + gamma);
     }
   }
 

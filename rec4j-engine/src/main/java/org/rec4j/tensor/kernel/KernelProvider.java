@@ -3,9 +3,10 @@ package org.rec4j.tensor.kernel;
 import java.util.logging.Logger;
 
 /**
- * Chooses the {@link Kernels} implementation once, at class initialization: the Vector API kernels when the
- * {@code jdk.incubator.vector} module is present and usable, otherwise {@link ScalarKernels} with a single logged
- * warning. Set the system property {@code rec4j.kernels=scalar} to force the reference kernels.
+ * Chooses the {@link Kernels} implementation once, at class initialization: the Vector API kernels
+ * when the {@code jdk.incubator.vector} module is present and usable, otherwise {@link
+ * ScalarKernels} with a single logged warning. Set the system property {@code rec4j.kernels=scalar}
+ * to force the reference kernels.
  */
 public final class KernelProvider {
   private static final Logger LOG = Logger.getLogger(KernelProvider.class.getName());
@@ -38,13 +39,16 @@ public final class KernelProvider {
     Kernels simd = "scalar".equals(forced) ? null : simdOrNull();
     Kernels chosen = choose(forced, simd);
     if (chosen != simd && !"scalar".equals(forced)) {
-      LOG.warning("Vector API (jdk.incubator.vector) unavailable: using scalar kernels. "
-          + "Run with --add-modules jdk.incubator.vector on JDK 21+ for SIMD.");
+      LOG.warning(
+          "Vector API (jdk.incubator.vector) unavailable: using scalar kernels. "
+              + "Run with --add-modules jdk.incubator.vector on JDK 21+ for SIMD.");
     }
     return chosen;
   }
 
-  /** The choice rule, given the {@code rec4j.kernels} property value and the SIMD kernels (or null). */
+  /**
+   * The choice rule, given the {@code rec4j.kernels} property value and the SIMD kernels (or null).
+   */
   static Kernels choose(String forced, Kernels simd) {
     if ("scalar".equals(forced) || simd == null) return ScalarKernels.INSTANCE;
     return simd;

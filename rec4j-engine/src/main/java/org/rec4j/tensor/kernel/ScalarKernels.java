@@ -1,10 +1,17 @@
 package org.rec4j.tensor.kernel;
 
-/** The plain-Java reference implementation of {@link Kernels}; every SIMD kernel is tested against it. */
+/**
+ * The plain-Java reference implementation of {@link Kernels}; every SIMD kernel is tested against
+ * it.
+ */
 public final class ScalarKernels implements Kernels {
   /** The shared instance. */
   public static final ScalarKernels INSTANCE = new ScalarKernels();
-  /** Rows of B kept hot per pass of the non-transposed-B gemm loop (a block of {@code K_BLOCK × n} floats). */
+
+  /**
+   * Rows of B kept hot per pass of the non-transposed-B gemm loop (a block of {@code K_BLOCK × n}
+   * floats).
+   */
   private static final int K_BLOCK = 128;
 
   @Override
@@ -89,8 +96,19 @@ public final class ScalarKernels implements Kernels {
   }
 
   @Override
-  public void denseLayer(float[] x, int xo, int rows, int k, float[] w, int wo, float[] bias, int bo, boolean relu,
-                         float[] out, int oo, int n) {
+  public void denseLayer(
+      float[] x,
+      int xo,
+      int rows,
+      int k,
+      float[] w,
+      int wo,
+      float[] bias,
+      int bo,
+      boolean relu,
+      float[] out,
+      int oo,
+      int n) {
     for (int i = 0; i < rows; i++) {
       int xi = xo + i * k, oi = oo + i * n;
       for (int j = 0; j < n; j++) out[oi + j] = bias == null ? 0f : bias[bo + j];
@@ -104,14 +122,17 @@ public final class ScalarKernels implements Kernels {
   }
 
   @Override
-  public void addBiasRelu(float[] x, int xo, int rows, int n, float[] bias, int bo, float[] out, int oo) {
+  public void addBiasRelu(
+      float[] x, int xo, int rows, int n, float[] bias, int bo, float[] out, int oo) {
     for (int i = 0; i < rows; i++) {
-      for (int j = 0; j < n; j++) out[oo + i * n + j] = Math.max(x[xo + i * n + j] + bias[bo + j], 0f);
+      for (int j = 0; j < n; j++)
+        out[oo + i * n + j] = Math.max(x[xo + i * n + j] + bias[bo + j], 0f);
     }
   }
 
   @Override
-  public void rowDots(float[] a, int ao, int rows, int k, float[] x, int xo, float beta, float[] out, int oo) {
+  public void rowDots(
+      float[] a, int ao, int rows, int k, float[] x, int xo, float beta, float[] out, int oo) {
     for (int i = 0; i < rows; i++) {
       float s = dot(a, ao + i * k, x, xo, k);
       out[oo + i] = beta == 0f ? s : beta * out[oo + i] + s;
@@ -127,13 +148,26 @@ public final class ScalarKernels implements Kernels {
   }
 
   /**
-   * Splits large products over {@link Parallel} row blocks; each block runs {@code gemmSerial}: C is first scaled
-   * by beta (cleared when beta is 0, so its old contents are never read), then op(A)·op(B) is accumulated in an
-   * order that walks B and C along rows.
+   * Splits large products over {@link Parallel} row blocks; each block runs {@code gemmSerial}: C
+   * is first scaled by beta (cleared when beta is 0, so its old contents are never read), then
+   * op(A)·op(B) is accumulated in an order that walks B and C along rows.
    */
   @Override
-  public void adamStep(float[] w, int wo, float[] g, int go, float[] m, float[] v, int n,
-                       float b1, float b2, float stepSize, float invSqrtBias2, float eps, float keep, float l2) {
+  public void adamStep(
+      float[] w,
+      int wo,
+      float[] g,
+      int go,
+      float[] m,
+      float[] v,
+      int n,
+      float b1,
+      float b2,
+      float stepSize,
+      float invSqrtBias2,
+      float eps,
+      float keep,
+      float l2) {
     for (int j = 0; j < n; j++) {
       int i = wo + j;
       float gi = g[go + j] + l2 * w[i];
@@ -148,7 +182,17 @@ public final class ScalarKernels implements Kernels {
   }
 
   @Override
-  public void adamDrift(float[] w, float[] m, float[] v, int o, int n, float scale, float eps, float keep, float d1, float d2) {
+  public void adamDrift(
+      float[] w,
+      float[] m,
+      float[] v,
+      int o,
+      int n,
+      float scale,
+      float eps,
+      float keep,
+      float d1,
+      float d2) {
     for (int i = o; i < o + n; i++) {
       w[i] = keep * w[i] - scale * m[i] / ((float) Math.sqrt(v[i]) + eps);
       float mi = m[i] * d1, vi = v[i] * d2;
@@ -158,16 +202,61 @@ public final class ScalarKernels implements Kernels {
   }
 
   @Override
-  public void gemm(boolean transA, boolean transB, int m, int n, int k, float alpha,
-                   float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
-                   float beta, float[] c, int cOff, int ldc) {
-    GemmDriver.run(ScalarKernels::gemmSerial, 1, transA, transB, m, n, k, alpha,
-        a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
+  public void gemm(
+      boolean transA,
+      boolean transB,
+      int m,
+      int n,
+      int k,
+      float alpha,
+      float[] a,
+      int aOff,
+      int lda,
+      float[] b,
+      int bOff,
+      int ldb,
+      float beta,
+      float[] c,
+      int cOff,
+      int ldc) {
+    GemmDriver.run(
+        ScalarKernels::gemmSerial,
+        1,
+        transA,
+        transB,
+        m,
+        n,
+        k,
+        alpha,
+        a,
+        aOff,
+        lda,
+        b,
+        bOff,
+        ldb,
+        beta,
+        c,
+        cOff,
+        ldc);
   }
 
-  private static void gemmSerial(boolean transA, boolean transB, int m, int n, int k, float alpha,
-                                 float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
-                                 float beta, float[] c, int cOff, int ldc) {
+  private static void gemmSerial(
+      boolean transA,
+      boolean transB,
+      int m,
+      int n,
+      int k,
+      float alpha,
+      float[] a,
+      int aOff,
+      int lda,
+      float[] b,
+      int bOff,
+      int ldb,
+      float beta,
+      float[] c,
+      int cOff,
+      int ldc) {
     int ars = transA ? 1 : lda; // A(i, p) = a[aOff + i * ars + p * acs]
     int acs = transA ? lda : 1;
     for (int i = 0; i < m; i++) {

@@ -1,77 +1,110 @@
 package org.rec4j.tensor.kernel;
 
 import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * Single-threaded, cache-blocked gemm on the Vector API, the serial half of {@link SimdKernels#gemm}.
+ * Single-threaded, cache-blocked gemm on the Vector API, the serial half of {@link
+ * SimdKernels#gemm}.
  *
- * <p>Blocking follows the usual Goto scheme: columns in blocks of {@link #NC}, the inner dimension in blocks of
- * {@link #KC}, rows in blocks of {@link #MC}. Each KC×NC block of op(B) is packed into panels {@link #NR} = 2·VLEN
- * floats wide (zero padded), so the micro-kernel reads B contiguously and without masks whatever the transpose
- * flag. The micro-kernel broadcasts A(i, p) through a (row stride, column stride) pair, so it reads either layout
- * of A in place; A is packed into MR-row panels ([panel][p][row], contiguous) only when n ≥ {@link #PACK_A_MIN_N},
- * where each packed block is reused across enough column panels to repay the copy, and its rows are at least
- * {@link #PACK_A_MIN_STRIDE} floats apart. The small products of recommender MLPs (n = 8…64, k ≤ 64) therefore
- * copy nothing but B, which is tiny.
+ * <p>Blocking follows the usual Goto scheme: columns in blocks of {@link #NC}, the inner dimension
+ * in blocks of {@link #KC}, rows in blocks of {@link #MC}. Each KC×NC block of op(B) is packed into
+ * panels {@link #NR} = 2·VLEN floats wide (zero padded), so the micro-kernel reads B contiguously
+ * and without masks whatever the transpose flag. The micro-kernel broadcasts A(i, p) through a (row
+ * stride, column stride) pair, so it reads either layout of A in place; A is packed into MR-row
+ * panels ([panel][p][row], contiguous) only when n ≥ {@link #PACK_A_MIN_N}, where each packed block
+ * is reused across enough column panels to repay the copy, and its rows are at least {@link
+ * #PACK_A_MIN_STRIDE} floats apart. The small products of recommender MLPs (n = 8…64, k ≤ 64)
+ * therefore copy nothing but B, which is tiny.
  *
- * <p>Two degenerate shapes skip the tiles, whose padding would waste most of their work: n = 1 (a matrix-vector
- * product — the one-output layer of a scoring tower, and its weight gradient) runs as dot products of A's rows
- * (four rows per pass) or, for a transposed A, as sums of its contiguous stored rows; k = 1 (the input gradient
- * of that layer, g·wᵀ) runs as one scaled copy of the B row per row of C.
+ * <p>Two degenerate shapes skip the tiles, whose padding would waste most of their work: n = 1 (a
+ * matrix-vector product — the one-output layer of a scoring tower, and its weight gradient) runs as
+ * dot products of A's rows (four rows per pass) or, for a transposed A, as sums of its contiguous
+ * stored rows; k = 1 (the input gradient of that layer, g·wᵀ) runs as one scaled copy of the B row
+ * per row of C.
  *
- * <p>The micro-kernel keeps an {@link #MR}×NR tile of C in 12 vector registers across the whole k loop, then
- * hands it to {@code update} through a small per-thread buffer, which applies C = alpha·tile + beta·C (masked on
- * the last panel, C unread when beta is 0). The last panel is only one vector wide when that suffices, so n = 8 or
- * n = 16 do not pay for 2·VLEN. Block sizes were picked by measurement on a Zen 5 core (KC 128…512 and MC 96…192
- * were within noise of each other at 1024³; see docs/benchmarks-kernels.md).
+ * <p>The micro-kernel keeps an {@link #MR}×NR tile of C in 12 vector registers across the whole k
+ * loop, then hands it to {@code update} through a small per-thread buffer, which applies C =
+ * alpha·tile + beta·C (masked on the last panel, C unread when beta is 0). The last panel is only
+ * one vector wide when that suffices, so n = 8 or n = 16 do not pay for 2·VLEN. Block sizes were
+ * picked by measurement on a Zen 5 core (KC 128…512 and MC 96…192 were within noise of each other
+ * at 1024³; see docs/benchmarks-kernels.md).
  *
  * <p>Packing buffers are per thread and grow once, so a warmed-up caller allocates nothing.
  */
 final class SimdGemm {
   static final VectorSpecies<Float> SPECIES = FloatVector.SPECIES_PREFERRED;
   static final int L = SPECIES.length();
+
   /** Rows of C per micro-kernel tile. */
   static final int MR = 6;
+
   /** Columns of C per micro-kernel tile (two vectors). */
   static final int NR = 2 * L;
+
   static final int KC = 256;
   static final int MC = 24 * MR;
   static final int NC = 2048;
-  /** A is packed only when each of its blocks is reused by at least this many columns of C (four panels). */
-  static final int PACK_A_MIN_N = 4 * NR;
+
   /**
-   * ... and only when its rows lie at least this many floats (1 KiB) apart. Rows closer than that share pages and
-   * do not collide in the cache, so the tile reads them in place as fast as from a copy; for the input gradient
-   * G·Wᵀ of an MLP layer (256 × 32 · 32 × 64) skipping the copy took 30 → 22 µs (docs/benchmarks-kernels.md).
+   * A is packed only when each of its blocks is reused by at least this many columns of C (four
+   * panels).
+   */
+  static final int PACK_A_MIN_N = 4 * NR;
+
+  /**
+   * ... and only when its rows lie at least this many floats (1 KiB) apart. Rows closer than that
+   * share pages and do not collide in the cache, so the tile reads them in place as fast as from a
+   * copy; for the input gradient G·Wᵀ of an MLP layer (256 × 32 · 32 × 64) skipping the copy took
+   * 30 → 22 µs (docs/benchmarks-kernels.md).
    */
   static final int PACK_A_MIN_STRIDE = 256;
 
-  private static final ThreadLocal<float[]> TILE = ThreadLocal.withInitial(() -> new float[MR * NR]);
+  private static final ThreadLocal<float[]> TILE =
+      ThreadLocal.withInitial(() -> new float[MR * NR]);
   private static final ThreadLocal<float[][]> PACK = ThreadLocal.withInitial(() -> new float[3][0]);
 
   private SimdGemm() {}
 
   /**
-   * The {@link Kernels#gemm} contract (arguments already checked, m, n &gt; 0). With {@code parallel}, each packed
-   * block of B is shared and the row blocks that use it are spread over {@link Parallel}; otherwise everything runs
-   * on the calling thread. Each row of C is computed the same way either way, so the results are identical.
+   * The {@link Kernels#gemm} contract (arguments already checked, m, n &gt; 0). With {@code
+   * parallel}, each packed block of B is shared and the row blocks that use it are spread over
+   * {@link Parallel}; otherwise everything runs on the calling thread. Each row of C is computed
+   * the same way either way, so the results are identical.
    */
-  static void gemm(boolean transA, boolean transB, int m, int n, int k, float alpha,
-                   float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
-                   float beta, float[] c, int cOff, int ldc, boolean parallel) {
+  static void gemm(
+      boolean transA,
+      boolean transB,
+      int m,
+      int n,
+      int k,
+      float alpha,
+      float[] a,
+      int aOff,
+      int lda,
+      float[] b,
+      int bOff,
+      int ldb,
+      float beta,
+      float[] c,
+      int cOff,
+      int ldc,
+      boolean parallel) {
     if (k == 0) {
       scaleC(m, n, beta, c, cOff, ldc);
       return;
     }
     int ars = transA ? 1 : lda; // A(i, p) = a[aOff + i * ars + p * acs]
     int acs = transA ? lda : 1;
-    if (n == 1) { // a matrix-vector product: the output layer of every scoring tower and its weight gradient
+    if (n == 1) { // a matrix-vector product: the output layer of every scoring tower and its weight
+      // gradient
       float[] x = contiguousB(b, bOff, transB ? 1 : ldb, k);
       int xo = x == b ? bOff : 0;
       if (parallel && !transA) {
-        Parallel.forRows(m, MR, (from, to) -> rowDots(from, to, k, alpha, a, aOff, lda, x, xo, beta, c, cOff, ldc));
+        Parallel.forRows(
+            m,
+            MR,
+            (from, to) -> rowDots(from, to, k, alpha, a, aOff, lda, x, xo, beta, c, cOff, ldc));
       } else if (transA) {
         columnSums(m, k, alpha, a, aOff, lda, x, xo, beta, c, cOff, ldc);
       } else {
@@ -98,8 +131,11 @@ final class SimdGemm {
         int ao = aOff + pc * acs;
         int co = cOff + jc;
         if (parallel) {
-          Parallel.forRows(m, MR, (from, to) ->
-              rows(from, to, nc, kc, alpha, a, ao, ars, acs, packed, betaBlock, c, co, ldc));
+          Parallel.forRows(
+              m,
+              MR,
+              (from, to) ->
+                  rows(from, to, nc, kc, alpha, a, ao, ars, acs, packed, betaBlock, c, co, ldc));
         } else {
           rows(0, m, nc, kc, alpha, a, ao, ars, acs, packed, betaBlock, c, co, ldc);
         }
@@ -107,9 +143,25 @@ final class SimdGemm {
     }
   }
 
-  /** Rows [from, to) of one kc-deep pass: MC-row blocks of A (packed when worth it) times the packed B. */
-  private static void rows(int from, int to, int nc, int kc, float alpha, float[] a, int ao, int ars, int acs,
-                           float[] bp, float beta, float[] c, int co, int ldc) {
+  /**
+   * Rows [from, to) of one kc-deep pass: MC-row blocks of A (packed when worth it) times the packed
+   * B.
+   */
+  private static void rows(
+      int from,
+      int to,
+      int nc,
+      int kc,
+      float alpha,
+      float[] a,
+      int ao,
+      int ars,
+      int acs,
+      float[] bp,
+      float beta,
+      float[] c,
+      int co,
+      int ldc) {
     boolean packA = nc >= PACK_A_MIN_N && ars >= PACK_A_MIN_STRIDE;
     float[] ap = packA ? grow(PACK.get(), 1, kc * MC) : null;
     for (int ic = from; ic < to; ic += MC) {
@@ -120,7 +172,8 @@ final class SimdGemm {
         packA(a, aoi, ars, acs, mc, kc, ap);
         block(mc, nc, kc, alpha, ap, 0, 1, MR, kc * MR, a, aoi, ars, acs, bp, beta, c, coi, ldc);
       } else {
-        block(mc, nc, kc, alpha, a, aoi, ars, acs, MR * ars, a, aoi, ars, acs, bp, beta, c, coi, ldc);
+        block(
+            mc, nc, kc, alpha, a, aoi, ars, acs, MR * ars, a, aoi, ars, acs, bp, beta, c, coi, ldc);
       }
     }
   }
@@ -138,12 +191,29 @@ final class SimdGemm {
   }
 
   /**
-   * One mc×nc block of C from a packed kc×nc block of B: panels of NR (or, last, L) columns × tiles of MR rows. Full
-   * tiles read A through (ta, tao + t·tileStep, trs, tcs), packed or not; leftover rows read A in place.
+   * One mc×nc block of C from a packed kc×nc block of B: panels of NR (or, last, L) columns × tiles
+   * of MR rows. Full tiles read A through (ta, tao + t·tileStep, trs, tcs), packed or not; leftover
+   * rows read A in place.
    */
-  private static void block(int mc, int nc, int kc, float alpha,
-                            float[] ta, int tao, int trs, int tcs, int tileStep,
-                            float[] a, int ao, int rs, int cs, float[] bp, float beta, float[] c, int co, int ldc) {
+  private static void block(
+      int mc,
+      int nc,
+      int kc,
+      float alpha,
+      float[] ta,
+      int tao,
+      int trs,
+      int tcs,
+      int tileStep,
+      float[] a,
+      int ao,
+      int rs,
+      int cs,
+      float[] bp,
+      float beta,
+      float[] c,
+      int co,
+      int ldc) {
     float[] t = TILE.get();
     int tiles = mc / MR;
     for (int jr = 0; jr < nc; jr += NR) {
@@ -168,12 +238,16 @@ final class SimdGemm {
     }
   }
 
-  // The micro-kernels below take no vector parameters and return none: they write their accumulators to the
-  // tile buffer t (row r at r·NR). Vector values that cross a call boundary the JIT does not inline get boxed,
-  // and which calls get inlined depends on compile timing; this way every vector stays inside one method.
+  // The micro-kernels below take no vector parameters and return none: they write their
+  // accumulators to the
+  // tile buffer t (row r at r·NR). Vector values that cross a call boundary the JIT does not inline
+  // get boxed,
+  // and which calls get inlined depends on compile timing; this way every vector stays inside one
+  // method.
 
   /** t = A(6 rows) · B(kc × 2L panel). */
-  private static void tile6x2(int kc, float[] a, int ao, int rs, int cs, float[] bp, int bo, float[] t) {
+  private static void tile6x2(
+      int kc, float[] a, int ao, int rs, int cs, float[] bp, int bo, float[] t) {
     FloatVector c00 = FloatVector.zero(SPECIES);
     FloatVector c01 = c00;
     FloatVector c10 = c00;
@@ -223,7 +297,8 @@ final class SimdGemm {
   }
 
   /** t = A(6 rows) · B(kc × L panel). */
-  private static void tile6x1(int kc, float[] a, int ao, int rs, int cs, float[] bp, int bo, float[] t) {
+  private static void tile6x1(
+      int kc, float[] a, int ao, int rs, int cs, float[] bp, int bo, float[] t) {
     FloatVector c0 = FloatVector.zero(SPECIES);
     FloatVector c1 = c0;
     FloatVector c2 = c0;
@@ -270,8 +345,10 @@ final class SimdGemm {
   }
 
   /** C[row r, 0..nr) = alpha·t[r·NR ..] + beta·C for r &lt; rows; C is not read when beta is 0. */
-  private static void update(float[] t, int rows, int nr, float alpha, float beta, float[] c, int co, int ldc) {
-    // full vectors unmasked; a partial tail in scalar code (a masked store always runs a per-lane bounds check)
+  private static void update(
+      float[] t, int rows, int nr, float alpha, float beta, float[] c, int co, int ldc) {
+    // full vectors unmasked; a partial tail in scalar code (a masked store always runs a per-lane
+    // bounds check)
     int full = nr - nr % L;
     for (int r = 0; r < rows; r++) {
       int j = 0;
@@ -302,7 +379,10 @@ final class SimdGemm {
     }
   }
 
-  /** Packs op(B) = Bᵀ (B stored nc rows of kc floats, row stride ldb) into NR-wide panels, zero padded. */
+  /**
+   * Packs op(B) = Bᵀ (B stored nc rows of kc floats, row stride ldb) into NR-wide panels, zero
+   * padded.
+   */
   private static void packTransposed(float[] b, int bo, int ldb, int kc, int nc, float[] dst) {
     for (int jr = 0; jr < nc; jr += NR) {
       int w = panelWidth(nc - jr);
@@ -318,14 +398,17 @@ final class SimdGemm {
     }
   }
 
-  /** Width of the panel holding the next {@code remaining} columns: NR, or L when one vector is enough. */
+  /**
+   * Width of the panel holding the next {@code remaining} columns: NR, or L when one vector is
+   * enough.
+   */
   private static int panelWidth(int remaining) {
     return remaining > L ? NR : L;
   }
 
   /**
-   * The {@code len} values {@code b[bo + j·stride]} as a contiguous array: {@code b} itself when the stride is 1,
-   * else a per-thread copy starting at 0.
+   * The {@code len} values {@code b[bo + j·stride]} as a contiguous array: {@code b} itself when
+   * the stride is 1, else a per-thread copy starting at 0.
    */
   private static float[] contiguousB(float[] b, int bo, int stride, int len) {
     if (stride == 1) return b;
@@ -335,12 +418,24 @@ final class SimdGemm {
   }
 
   /**
-   * C[i] = alpha·(A row i · x) + beta·C[i] for rows [from, to) of a row-major A, four rows per pass: full vectors
-   * of each row multiplied and summed lane-wise, lanes added in order, then the k mod L tail in scalar code. Also
-   * {@link SimdKernels#rowDots}.
+   * C[i] = alpha·(A row i · x) + beta·C[i] for rows [from, to) of a row-major A, four rows per
+   * pass: full vectors of each row multiplied and summed lane-wise, lanes added in order, then the
+   * k mod L tail in scalar code. Also {@link SimdKernels#rowDots}.
    */
-  static void rowDots(int from, int to, int k, float alpha, float[] a, int ao, int lda, float[] x, int xo,
-                              float beta, float[] c, int co, int ldc) {
+  static void rowDots(
+      int from,
+      int to,
+      int k,
+      float alpha,
+      float[] a,
+      int ao,
+      int lda,
+      float[] x,
+      int xo,
+      float beta,
+      float[] c,
+      int co,
+      int ldc) {
     int bound = SPECIES.loopBound(k);
     int i = from;
     for (; i + 4 <= to; i += 4) {
@@ -375,7 +470,10 @@ final class SimdGemm {
     for (; i < to; i++) {
       int ai = ao + i * lda;
       FloatVector s0 = FloatVector.zero(SPECIES);
-      for (int p = 0; p < bound; p += L) s0 = FloatVector.fromArray(SPECIES, a, ai + p).fma(FloatVector.fromArray(SPECIES, x, xo + p), s0);
+      for (int p = 0; p < bound; p += L)
+        s0 =
+            FloatVector.fromArray(SPECIES, a, ai + p)
+                .fma(FloatVector.fromArray(SPECIES, x, xo + p), s0);
       float d = SimdKernels.laneSum(s0);
       for (int p = bound; p < k; p++) d += a[ai + p] * x[xo + p];
       store(c, co + i * ldc, alpha * d, beta);
@@ -383,11 +481,23 @@ final class SimdGemm {
   }
 
   /**
-   * C[i] = alpha·Σ<sub>p</sub> x[p]·A(i, p) + beta·C[i] for a transposed A (A(i, p) = a[ao + p·lda + i]): C is
-   * built L rows at a time from contiguous rows of the stored matrix, two accumulators per block over alternate p.
+   * C[i] = alpha·Σ<sub>p</sub> x[p]·A(i, p) + beta·C[i] for a transposed A (A(i, p) = a[ao + p·lda
+   * + i]): C is built L rows at a time from contiguous rows of the stored matrix, two accumulators
+   * per block over alternate p.
    */
-  private static void columnSums(int m, int k, float alpha, float[] a, int ao, int lda, float[] x, int xo,
-                                 float beta, float[] c, int co, int ldc) {
+  private static void columnSums(
+      int m,
+      int k,
+      float alpha,
+      float[] a,
+      int ao,
+      int lda,
+      float[] x,
+      int xo,
+      float beta,
+      float[] c,
+      int co,
+      int ldc) {
     int bound = SPECIES.loopBound(m);
     float[] t = TILE.get();
     for (int i = 0; i < bound; i += L) {
@@ -395,10 +505,17 @@ final class SimdGemm {
       FloatVector s1 = s0;
       int p = 0;
       for (; p + 2 <= k; p += 2) {
-        s0 = FloatVector.fromArray(SPECIES, a, ao + p * lda + i).fma(FloatVector.broadcast(SPECIES, x[xo + p]), s0);
-        s1 = FloatVector.fromArray(SPECIES, a, ao + (p + 1) * lda + i).fma(FloatVector.broadcast(SPECIES, x[xo + p + 1]), s1);
+        s0 =
+            FloatVector.fromArray(SPECIES, a, ao + p * lda + i)
+                .fma(FloatVector.broadcast(SPECIES, x[xo + p]), s0);
+        s1 =
+            FloatVector.fromArray(SPECIES, a, ao + (p + 1) * lda + i)
+                .fma(FloatVector.broadcast(SPECIES, x[xo + p + 1]), s1);
       }
-      if (p < k) s0 = FloatVector.fromArray(SPECIES, a, ao + p * lda + i).fma(FloatVector.broadcast(SPECIES, x[xo + p]), s0);
+      if (p < k)
+        s0 =
+            FloatVector.fromArray(SPECIES, a, ao + p * lda + i)
+                .fma(FloatVector.broadcast(SPECIES, x[xo + p]), s0);
       s0.add(s1).intoArray(t, 0);
       for (int r = 0; r < L; r++) store(c, co + (i + r) * ldc, alpha * t[r], beta);
     }
@@ -410,8 +527,19 @@ final class SimdGemm {
   }
 
   /** C[i, ·] = alpha·A(i, 0)·y + beta·C[i, ·] (k = 1), y contiguous of length n. */
-  private static void rankOne(int m, int n, float alpha, float[] a, int ao, int ars, float[] y, int yo,
-                              float beta, float[] c, int co, int ldc) {
+  private static void rankOne(
+      int m,
+      int n,
+      float alpha,
+      float[] a,
+      int ao,
+      int ars,
+      float[] y,
+      int yo,
+      float beta,
+      float[] c,
+      int co,
+      int ldc) {
     int bound = SPECIES.loopBound(n);
     for (int i = 0; i < m; i++) {
       float s = alpha * a[ao + i * ars];

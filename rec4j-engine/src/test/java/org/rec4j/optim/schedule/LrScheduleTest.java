@@ -22,7 +22,8 @@ class LrScheduleTest {
   @Test
   void exponentialDecay() {
     ExponentialDecay s = new ExponentialDecay(new ExponentialDecay.Config(0.2, 0.9));
-    for (int t : new int[] {0, 1, 2, 7, 50}) assertEquals(0.2 * Math.pow(0.9, t), s.lr(t), TOL, "t=" + t);
+    for (int t : new int[] {0, 1, 2, 7, 50})
+      assertEquals(0.2 * Math.pow(0.9, t), s.lr(t), TOL, "t=" + t);
   }
 
   @Test
@@ -39,7 +40,8 @@ class LrScheduleTest {
   void sgdrRestartsWithGrowingCycles() {
     CosineAnnealing s = new CosineAnnealing(CosineAnnealing.Config.warmRestarts(0.1, 0.0, 10, 2));
     // cycles [0,10), [10,30), [30,70), [70,150)
-    for (long restart : new long[] {0, 10, 30, 70}) assertEquals(0.1, s.lr(restart), TOL, "restart at " + restart);
+    for (long restart : new long[] {0, 10, 30, 70})
+      assertEquals(0.1, s.lr(restart), TOL, "restart at " + restart);
     assertEquals(0.05 * (1 + Math.cos(Math.PI * 9 / 10)), s.lr(9), TOL);
     assertEquals(0.05 * (1 + Math.cos(Math.PI * 5 / 20)), s.lr(15), TOL);
     assertEquals(0.05 * (1 + Math.cos(Math.PI * 39 / 40)), s.lr(69), TOL);
@@ -75,16 +77,29 @@ class LrScheduleTest {
 
   @Test
   void configsAndTimesAreValidated() {
-    assertEquals("gamma must be in (0, 1], got 1.5",
-        assertThrows(IllegalArgumentException.class, () -> new StepDecay.Config(0.1, 1, 1.5)).getMessage());
-    assertEquals("tMult must be >= 1, got 0",
-        assertThrows(IllegalArgumentException.class, () -> CosineAnnealing.Config.warmRestarts(0.1, 0, 10, 0)).getMessage());
-    assertEquals("baseLr must be finite and >= etaMin (0.5), got 0.1",
-        assertThrows(IllegalArgumentException.class, () -> CosineAnnealing.Config.annealing(0.1, 0.5, 10)).getMessage());
-    assertEquals("startFactor must be in [0, 1), got 1.0",
-        assertThrows(IllegalArgumentException.class, () -> new LinearWarmup.Config(5, 1.0)).getMessage());
+    assertEquals(
+        "gamma must be in (0, 1], got 1.5",
+        assertThrows(IllegalArgumentException.class, () -> new StepDecay.Config(0.1, 1, 1.5))
+            .getMessage());
+    assertEquals(
+        "tMult must be >= 1, got 0",
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> CosineAnnealing.Config.warmRestarts(0.1, 0, 10, 0))
+            .getMessage());
+    assertEquals(
+        "baseLr must be finite and >= etaMin (0.5), got 0.1",
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> CosineAnnealing.Config.annealing(0.1, 0.5, 10))
+            .getMessage());
+    assertEquals(
+        "startFactor must be in [0, 1), got 1.0",
+        assertThrows(IllegalArgumentException.class, () -> new LinearWarmup.Config(5, 1.0))
+            .getMessage());
     ExponentialDecay decay = new ExponentialDecay(new ExponentialDecay.Config(1, 0.5));
-    assertEquals("schedule time t must be >= 0, got -1",
+    assertEquals(
+        "schedule time t must be >= 0, got -1",
         assertThrows(IllegalArgumentException.class, () -> decay.lr(-1)).getMessage());
   }
 }

@@ -19,8 +19,9 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * The provider's choice rule; its real fallback in child JVMs with and without the Vector API module (and with
- * {@code -Drec4j.kernels=scalar}); and the rule that only {@code Simd*} classes use the Vector API.
+ * The provider's choice rule; its real fallback in child JVMs with and without the Vector API
+ * module (and with {@code -Drec4j.kernels=scalar}); and the rule that only {@code Simd*} classes
+ * use the Vector API.
  */
 class KernelProviderTest {
   @Test
@@ -48,7 +49,8 @@ class KernelProviderTest {
   void childJvmWithoutVectorModuleFallsBackAndWarnsOnce() throws Exception {
     String out = runProbe();
     assertTrue(out.contains("chosen=scalar"), out);
-    assertEquals(1, out.split("Vector API \\(jdk.incubator.vector\\) unavailable", -1).length - 1, out);
+    assertEquals(
+        1, out.split("Vector API \\(jdk.incubator.vector\\) unavailable", -1).length - 1, out);
   }
 
   @Test
@@ -65,7 +67,9 @@ class KernelProviderTest {
     assertTrue(out.contains("chosen=simd-"), out);
   }
 
-  /** Runs {@link ProviderProbe} in a fresh JVM with the given flags; returns its stdout and stderr. */
+  /**
+   * Runs {@link ProviderProbe} in a fresh JVM with the given flags; returns its stdout and stderr.
+   */
   private static String runProbe(String... jvmArgs) throws IOException, InterruptedException {
     List<String> cmd = new ArrayList<>();
     cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -84,11 +88,14 @@ class KernelProviderTest {
   void onlySimdClassesImportTheVectorApi() throws IOException {
     Path main = Path.of("src/main/java");
     try (Stream<Path> files = Files.walk(main)) {
-      List<Path> offenders = files.filter(p -> p.toString().endsWith(".java"))
-          .filter(p -> !p.getFileName().toString().startsWith("Simd"))
-          .filter(KernelProviderTest::importsVectorApi)
-          .toList();
-      assertFalse(!offenders.isEmpty(), "only Simd* classes may import jdk.incubator.vector: " + offenders);
+      List<Path> offenders =
+          files
+              .filter(p -> p.toString().endsWith(".java"))
+              .filter(p -> !p.getFileName().toString().startsWith("Simd"))
+              .filter(KernelProviderTest::importsVectorApi)
+              .toList();
+      assertFalse(
+          !offenders.isEmpty(), "only Simd* classes may import jdk.incubator.vector: " + offenders);
     }
   }
 

@@ -2,8 +2,8 @@ package org.rec4j.tensor.kernel;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -16,8 +16,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Multi-threaded gemm must give exactly the single-threaded result (row blocks are independent and each row is
- * computed in the same order), for both providers and all transpose combinations.
+ * Multi-threaded gemm must give exactly the single-threaded result (row blocks are independent and
+ * each row is computed in the same order), for both providers and all transpose combinations.
  */
 class ParallelGemmTest {
   private int threads;
@@ -48,7 +48,8 @@ class ParallelGemmTest {
   }
 
   @Test
-  void multiThreadedMatrixVectorEqualsSingleThreaded() { // n = 1 splits its row dot products over the pool
+  void multiThreadedMatrixVectorEqualsSingleThreaded() { // n = 1 splits its row dot products over
+    // the pool
     multiThreadedEqualsSingleThreaded(1);
   }
 
@@ -74,8 +75,18 @@ class ParallelGemmTest {
           Parallel.setThreads(threadCount);
           float[] multi = c0.clone();
           kernels.gemm(transA, transB, m, n, k, 0.75f, a, 5, lda, b, 5, ldb, 0.5f, multi, 5, n);
-          assertArrayEquals(single, multi, kernels.name() + " threads=" + threadCount + " transA=" + transA
-              + " transB=" + transB + " seed=" + seed);
+          assertArrayEquals(
+              single,
+              multi,
+              kernels.name()
+                  + " threads="
+                  + threadCount
+                  + " transA="
+                  + transA
+                  + " transB="
+                  + transB
+                  + " seed="
+                  + seed);
         }
       }
     }
@@ -87,11 +98,15 @@ class ParallelGemmTest {
     for (int rows : new int[] {1, 5, 6, 7, 100, 301}) {
       for (int align : new int[] {1, 6}) {
         AtomicIntegerArray seen = new AtomicIntegerArray(rows);
-        Parallel.forRows(rows, align, (from, to) -> {
-          for (int i = from; i < to; i++) seen.incrementAndGet(i);
-        });
+        Parallel.forRows(
+            rows,
+            align,
+            (from, to) -> {
+              for (int i = from; i < to; i++) seen.incrementAndGet(i);
+            });
         for (int i = 0; i < rows; i++) {
-          if (seen.get(i) != 1) throw new AssertionError("rows=" + rows + " align=" + align + " row " + i);
+          if (seen.get(i) != 1)
+            throw new AssertionError("rows=" + rows + " align=" + align + " row " + i);
         }
       }
     }
@@ -101,14 +116,17 @@ class ParallelGemmTest {
   void forRowsRunsChunksOnPoolWorkers() {
     Parallel.setThreads(2);
     Set<String> names = ConcurrentHashMap.newKeySet();
-    Parallel.forRows(8, 1, (from, to) -> {
-      names.add(Thread.currentThread().getName());
-      try {
-        Thread.sleep(50); // long enough that the worker wakes up and takes a chunk
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    });
+    Parallel.forRows(
+        8,
+        1,
+        (from, to) -> {
+          names.add(Thread.currentThread().getName());
+          try {
+            Thread.sleep(50); // long enough that the worker wakes up and takes a chunk
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+        });
     assertEquals(2, names.size(), "threads that ran chunks: " + names);
     assertTrue(names.stream().anyMatch(n -> n.startsWith("rec4j-kernel-")), names.toString());
   }
@@ -121,7 +139,9 @@ class ParallelGemmTest {
     boolean before = Parallel.serialOnThisThread(true);
     try {
       assertTrue(!before);
-      assertTrue(!Parallel.worthSplitting(1_000_000, 64, 1), "a data-parallel worker keeps its kernels to itself");
+      assertTrue(
+          !Parallel.worthSplitting(1_000_000, 64, 1),
+          "a data-parallel worker keeps its kernels to itself");
       boolean[] other = new boolean[1];
       Thread t = new Thread(() -> other[0] = Parallel.worthSplitting(1_000_000, 64, 1));
       t.start();
@@ -153,7 +173,9 @@ class ParallelGemmTest {
   @Test
   void gemmRejectsShortLeadingDimension() {
     float[] x = new float[64];
-    assertThrows(IllegalArgumentException.class,
-        () -> ScalarKernels.INSTANCE.gemm(false, false, 4, 4, 4, 1f, x, 0, 3, x, 0, 4, 0f, x, 0, 4));
+    assertThrows(
+        IllegalArgumentException.class,
+        () ->
+            ScalarKernels.INSTANCE.gemm(false, false, 4, 4, 4, 1f, x, 0, 3, x, 0, 4, 0f, x, 0, 4));
   }
 }

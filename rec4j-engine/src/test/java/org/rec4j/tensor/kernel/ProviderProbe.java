@@ -1,6 +1,9 @@
 package org.rec4j.tensor.kernel;
 
-/** Prints the name of the kernels {@link KernelProvider} chose; run in a child JVM by {@link KernelProviderTest}. */
+/**
+ * Prints the name of the kernels {@link KernelProvider} chose; run in a child JVM by {@link
+ * KernelProviderTest}.
+ */
 final class ProviderProbe {
   private ProviderProbe() {}
 

@@ -13,10 +13,11 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * Compares {@link SimdKernels#gemm} with {@link ScalarKernels#gemm} for all four transpose combinations, several
- * (alpha, beta) pairs, non-zero offsets and leading dimensions larger than the rows, on awkward sizes, the shapes of
- * recommender MLPs (forward and both backward products) and shapes that cross the cache-block edges. The whole C
- * array is compared, so writes outside the m×n window are caught too. Skipped when the Vector API is unavailable.
+ * Compares {@link SimdKernels#gemm} with {@link ScalarKernels#gemm} for all four transpose
+ * combinations, several (alpha, beta) pairs, non-zero offsets and leading dimensions larger than
+ * the rows, on awkward sizes, the shapes of recommender MLPs (forward and both backward products)
+ * and shapes that cross the cache-block edges. The whole C array is compared, so writes outside the
+ * m×n window are caught too. Skipped when the Vector API is unavailable.
  */
 class SimdGemmTest {
   private static final long SEED = 0x6E33_2026L;
@@ -36,23 +37,30 @@ class SimdGemmTest {
       shapes.add(new int[] {s, 17, 33});
       shapes.add(new int[] {7, s, 16});
       shapes.add(new int[] {33, 31, s});
-      shapes.add(new int[] {s, 8, 19});     // one-vector panels: 6-row tiles, then single rows
+      shapes.add(new int[] {s, 8, 19}); // one-vector panels: 6-row tiles, then single rows
     }
-    shapes.add(new int[] {256, 32, 64});  // MLP forward (256×64)·(64×32)
-    shapes.add(new int[] {256, 8, 16});   // MLP forward (256×16)·(16×8)
-    shapes.add(new int[] {64, 32, 256});  // weight gradient Xᵀ·G
-    shapes.add(new int[] {256, 64, 32});  // input gradient G·Wᵀ
+    shapes.add(new int[] {256, 32, 64}); // MLP forward (256×64)·(64×32)
+    shapes.add(new int[] {256, 8, 16}); // MLP forward (256×16)·(16×8)
+    shapes.add(new int[] {64, 32, 256}); // weight gradient Xᵀ·G
+    shapes.add(new int[] {256, 64, 32}); // input gradient G·Wᵀ
     shapes.add(new int[] {150, 2100, 5}); // more rows than MC, more columns than NC
-    shapes.add(new int[] {13, 40, 600});  // k spans three KC blocks
-    shapes.add(new int[] {256, 1, 16});   // one-output layer forward: row dot products
-    shapes.add(new int[] {16, 1, 256});   // ... its weight gradient Xᵀ·g: column sums of a transposed A
-    shapes.add(new int[] {256, 16, 1});   // ... its input gradient g·wᵀ: a rank-1 update
-    shapes.add(new int[] {16, 8, 256});   // weight gradient of a 16 → 8 layer: 4 single rows after two tiles, long k
-    shapes.add(new int[] {32, 16, 256});  // 2 single rows
-    shapes.add(new int[] {5, 24, 300});   // single rows only, 3 panels
+    shapes.add(new int[] {13, 40, 600}); // k spans three KC blocks
+    shapes.add(new int[] {256, 1, 16}); // one-output layer forward: row dot products
+    shapes.add(
+        new int[] {16, 1, 256}); // ... its weight gradient Xᵀ·g: column sums of a transposed A
+    shapes.add(new int[] {256, 16, 1}); // ... its input gradient g·wᵀ: a rank-1 update
+    shapes.add(
+        new int[] {
+          16, 8, 256
+        }); // weight gradient of a 16 → 8 layer: 4 single rows after two tiles, long k
+    shapes.add(new int[] {32, 16, 256}); // 2 single rows
+    shapes.add(new int[] {5, 24, 300}); // single rows only, 3 panels
     shapes.add(new int[] {1, 1, 1});
-    shapes.add(new int[] {9, 1, 9});      // n = 1 with row and k tails
-    shapes.add(new int[] {30, 70, 300});  // A rows over 1 KiB apart (lda 303) and n past four panels: A packed
+    shapes.add(new int[] {9, 1, 9}); // n = 1 with row and k tails
+    shapes.add(
+        new int[] {
+          30, 70, 300
+        }); // A rows over 1 KiB apart (lda 303) and n past four panels: A packed
     return shapes;
   }
 
@@ -66,7 +74,8 @@ class SimdGemmTest {
     }
   }
 
-  private static void check(boolean transA, boolean transB, int m, int n, int k, float alpha, float beta) {
+  private static void check(
+      boolean transA, boolean transB, int m, int n, int k, float alpha, float beta) {
     long seed = SEED ^ (m * 1_000_003L + n * 1009L + k) ^ (transA ? 2 : 0) ^ (transB ? 1 : 0);
     SplittableRandom rnd = new SplittableRandom(seed);
     int aRows = transA ? k : m;
@@ -82,10 +91,29 @@ class SimdGemmTest {
     if (beta == 0f) Arrays.fill(c, Float.NaN); // C must not be read when beta is 0
     float[] want = c.clone();
     float[] got = c.clone();
-    ScalarKernels.INSTANCE.gemm(transA, transB, m, n, k, alpha, a, 5, lda, b, 4, ldb, beta, want, 3, ldc);
+    ScalarKernels.INSTANCE.gemm(
+        transA, transB, m, n, k, alpha, a, 5, lda, b, 4, ldb, beta, want, 3, ldc);
     simd.gemm(transA, transB, m, n, k, alpha, a, 5, lda, b, 4, ldb, beta, got, 3, ldc);
     double tol = 1e-6 * (k + 1) * (Math.abs(alpha) + Math.abs(beta) + 1);
-    assertClose(want, got, tol, "gemm transA=" + transA + " transB=" + transB + " m=" + m + " n=" + n + " k=" + k
-        + " alpha=" + alpha + " beta=" + beta + " seed=" + seed);
+    assertClose(
+        want,
+        got,
+        tol,
+        "gemm transA="
+            + transA
+            + " transB="
+            + transB
+            + " m="
+            + m
+            + " n="
+            + n
+            + " k="
+            + k
+            + " alpha="
+            + alpha
+            + " beta="
+            + beta
+            + " seed="
+            + seed);
   }
 }

@@ -10,9 +10,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Runs every elementwise and reduction kernel of {@link SimdKernels} against {@link ScalarKernels} on awkward
- * sizes, at non-zero offsets, and checks that nothing outside the addressed range is written. gemm has its own
- * test, {@link SimdGemmTest}. Skipped when the Vector API is unavailable.
+ * Runs every elementwise and reduction kernel of {@link SimdKernels} against {@link ScalarKernels}
+ * on awkward sizes, at non-zero offsets, and checks that nothing outside the addressed range is
+ * written. gemm has its own test, {@link SimdGemmTest}. Skipped when the Vector API is unavailable.
  */
 class SimdKernelsTest {
   static final int[] SIZES = {0, 1, 3, 7, 15, 16, 17, 31, 33, 100, 1000, 1023};
@@ -40,9 +40,12 @@ class SimdKernelsTest {
       float e = expected[i];
       float a = actual[i];
       if (Float.isNaN(e) || Float.isNaN(a)) {
-        assertTrue(Float.isNaN(e) && Float.isNaN(a), what + " at " + i + ": expected " + e + ", got " + a);
+        assertTrue(
+            Float.isNaN(e) && Float.isNaN(a), what + " at " + i + ": expected " + e + ", got " + a);
       } else {
-        assertTrue(Math.abs(e - a) <= tol * (1 + Math.abs(e)), what + " at " + i + ": expected " + e + ", got " + a);
+        assertTrue(
+            Math.abs(e - a) <= tol * (1 + Math.abs(e)),
+            what + " at " + i + ": expected " + e + ", got " + a);
       }
     }
   }
@@ -77,7 +80,8 @@ class SimdKernelsTest {
       float[] x = random(new SplittableRandom(seed), n);
       float want = op.apply(SCALAR, x, n);
       float got = op.apply(simd, x, n);
-      assertTrue(Math.abs(want - got) <= 1e-6 * (n + 1) * (1 + Math.abs(want)),
+      assertTrue(
+          Math.abs(want - got) <= 1e-6 * (n + 1) * (1 + Math.abs(want)),
           name + " n=" + n + " seed=" + seed + ": expected " + want + ", got " + got);
     }
   }
@@ -170,9 +174,14 @@ class SimdKernelsTest {
               float[] got = init.clone();
               SCALAR.denseLayer(x, 5, rows, k, w, 5, b, 5, relu, want, 5, n);
               simd.denseLayer(x, 5, rows, k, w, 5, b, 5, relu, got, 5, n);
-              assertClose(want, got, 1e-5 * (k + 1), "denseLayer relu=" + relu + " bias=" + (b != null) + what);
+              assertClose(
+                  want,
+                  got,
+                  1e-5 * (k + 1),
+                  "denseLayer relu=" + relu + " bias=" + (b != null) + what);
               if (relu) {
-                for (int i = 5; i < 5 + rows * n; i++) assertTrue(got[i] >= 0f, "denseLayer relu output < 0" + what);
+                for (int i = 5; i < 5 + rows * n; i++)
+                  assertTrue(got[i] >= 0f, "denseLayer relu output < 0" + what);
               }
             }
           }
@@ -221,6 +230,7 @@ class SimdKernelsTest {
   @Test
   void nameReportsVectorWidth() {
     assertTrue(simd.name().startsWith("simd-"), simd.name());
-    assertTrue(Arrays.asList("simd-128", "simd-256", "simd-512").contains(simd.name()), simd.name());
+    assertTrue(
+        Arrays.asList("simd-128", "simd-256", "simd-512").contains(simd.name()), simd.name());
   }
 }

@@ -9,14 +9,16 @@ import java.util.Properties;
 import org.sqlite.SQLiteConfig;
 
 /**
- * What differs between the databases {@link JdbcEventStore} runs on: how a connection is opened and made durable, the
- * type of the generated id column, and how a migration locks out concurrent migrations.
+ * What differs between the databases {@link JdbcEventStore} runs on: how a connection is opened and
+ * made durable, the type of the generated id column, and how a migration locks out concurrent
+ * migrations.
  */
 enum Dialect {
   /**
-   * A SQLite file in WAL mode, with a busy timeout so that two processes on one file wait for each other's write lock.
-   * Transactions stay deferred: the driver begins the next transaction right after each commit, and an immediate one
-   * would hold the file's write lock while the writer idles.
+   * A SQLite file in WAL mode, with a busy timeout so that two processes on one file wait for each
+   * other's write lock. Transactions stay deferred: the driver begins the next transaction right
+   * after each commit, and an immediate one would hold the file's write lock while the writer
+   * idles.
    */
   SQLITE("INTEGER PRIMARY KEY") {
     @Override
@@ -28,8 +30,11 @@ enum Dialect {
         String mode = queryString(s, "PRAGMA journal_mode = WAL");
         if (!"wal".equalsIgnoreCase(mode)) {
           c.close();
-          throw new SQLException("SQLite refused WAL mode (journal_mode is " + mode + "); an in-memory or read-only"
-              + " database cannot hold events durably");
+          throw new SQLException(
+              "SQLite refused WAL mode (journal_mode is "
+                  + mode
+                  + "); an in-memory or read-only"
+                  + " database cannot hold events durably");
         }
         s.execute("PRAGMA synchronous = " + (syncEachCommit ? "FULL" : "NORMAL"));
         String level = queryString(s, "PRAGMA synchronous");
@@ -55,15 +60,17 @@ enum Dialect {
 
     @Override
     void lockForMigration(Statement s) throws SQLException {
-      // A write that changes nothing, so the transaction holds the write lock before it reads the version.
+      // A write that changes nothing, so the transaction holds the write lock before it reads the
+      // version.
       s.execute(Migrations.CREATE_SCHEMA_VERSION);
       s.execute("DELETE FROM schema_version WHERE version < 0");
     }
   },
 
   /**
-   * PostgreSQL. Batched inserts are rewritten into multi-row {@code INSERT}s ({@code reWriteBatchedInserts}), and the
-   * writer session sets {@code synchronous_commit} so a server default of {@code off} cannot weaken the guarantee.
+   * PostgreSQL. Batched inserts are rewritten into multi-row {@code INSERT}s ({@code
+   * reWriteBatchedInserts}), and the writer session sets {@code synchronous_commit} so a server
+   * default of {@code off} cannot weaken the guarantee.
    */
   POSTGRES("BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY") {
     @Override
@@ -90,7 +97,10 @@ enum Dialect {
     }
   };
 
-  /** How long a SQLite connection waits for another connection's lock before failing with SQLITE_BUSY. */
+  /**
+   * How long a SQLite connection waits for another connection's lock before failing with
+   * SQLITE_BUSY.
+   */
   static final int BUSY_TIMEOUT_MS = 10_000;
 
   /** Column type of {@code events.id}: a 64-bit key the database assigns in insertion order. */
@@ -100,15 +110,22 @@ enum Dialect {
     this.idColumn = idColumn;
   }
 
-  /** The dialect of {@code jdbcUrl}, which must start with {@code jdbc:sqlite:} or {@code jdbc:postgresql:}. */
+  /**
+   * The dialect of {@code jdbcUrl}, which must start with {@code jdbc:sqlite:} or {@code
+   * jdbc:postgresql:}.
+   */
   static Dialect of(String jdbcUrl) {
     if (jdbcUrl.startsWith("jdbc:sqlite:")) return SQLITE;
     if (jdbcUrl.startsWith("jdbc:postgresql:")) return POSTGRES;
-    throw new IllegalArgumentException("event store URL: expected jdbc:sqlite:..., jdbc:postgresql:... or a file path,"
-        + " got " + JdbcEventStore.redact(jdbcUrl));
+    throw new IllegalArgumentException(
+        "event store URL: expected jdbc:sqlite:..., jdbc:postgresql:... or a file path,"
+            + " got "
+            + JdbcEventStore.redact(jdbcUrl));
   }
 
-  /** Opens the writer's connection: auto-commit off, durable commits (see {@link JdbcEventStore}). */
+  /**
+   * Opens the writer's connection: auto-commit off, durable commits (see {@link JdbcEventStore}).
+   */
   abstract Connection openWriter(String url, boolean syncEachCommit) throws SQLException;
 
   /** Opens a connection for queries, in auto-commit mode. */

@@ -13,9 +13,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The write side of {@link JdbcEventStore}: a bounded queue of appends and one thread that commits everything queued
- * (up to {@code maxBatchEvents} events) in one transaction, then releases the callers. See {@link JdbcEventStore} for
- * the guarantees; this class owns the write connection, reopening it after a failure.
+ * The write side of {@link JdbcEventStore}: a bounded queue of appends and one thread that commits
+ * everything queued (up to {@code maxBatchEvents} events) in one transaction, then releases the
+ * callers. See {@link JdbcEventStore} for the guarantees; this class owns the write connection,
+ * reopening it after a failure.
  */
 final class GroupCommitWriter implements AutoCloseable {
   /** One caller's append, completed by the writer thread. */
@@ -32,16 +33,24 @@ final class GroupCommitWriter implements AutoCloseable {
   private final AtomicBoolean closed = new AtomicBoolean();
   private final AtomicLong commits = new AtomicLong();
   private final Thread thread;
+
   /** Used by the writer thread only; null after a failure until the next batch reopens it. */
   private Connection connection;
+
   private PreparedStatement insert;
 
   /**
-   * Starts the writer on {@code connection}, an open writer connection of {@code dialect} whose schema is migrated.
+   * Starts the writer on {@code connection}, an open writer connection of {@code dialect} whose
+   * schema is migrated.
    *
    * @param where the database as messages name it (password masked)
    */
-  GroupCommitWriter(Connection connection, Dialect dialect, String url, String where, JdbcEventStore.Config config)
+  GroupCommitWriter(
+      Connection connection,
+      Dialect dialect,
+      String url,
+      String where,
+      JdbcEventStore.Config config)
       throws SQLException {
     this.url = url;
     this.where = where;
@@ -51,7 +60,8 @@ final class GroupCommitWriter implements AutoCloseable {
     this.insert = connection.prepareStatement(INSERT);
     this.connection = connection;
     this.thread = new Thread(this::run, "rec4j-event-writer");
-    thread.setDaemon(true); // an acknowledged append is already committed; a forgotten close() loses nothing
+    thread.setDaemon(
+        true); // an acknowledged append is already committed; a forgotten close() loses nothing
     thread.start();
   }
 
@@ -64,10 +74,12 @@ final class GroupCommitWriter implements AutoCloseable {
       queued = queue.offer(append, config.enqueueTimeout().toNanos(), TimeUnit.NANOSECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new EventStoreException("interrupted while waiting for room in the write queue; nothing was stored", e);
+      throw new EventStoreException(
+          "interrupted while waiting for room in the write queue; nothing was stored", e);
     }
     if (!queued) throw new EventStoreOverloadedException(queue.size(), config.enqueueTimeout());
-    // close() may have run meanwhile, after the writer's last look at the queue: take the append back if still there.
+    // close() may have run meanwhile, after the writer's last look at the queue: take the append
+    // back if still there.
     if (closed.get() && queue.remove(append)) throw closedException();
     await(append.done());
   }
@@ -77,11 +89,14 @@ final class GroupCommitWriter implements AutoCloseable {
       done.get();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new EventStoreException("interrupted while waiting for the commit; the events may or may not be stored", e);
+      throw new EventStoreException(
+          "interrupted while waiting for the commit; the events may or may not be stored", e);
     } catch (ExecutionException e) {
-      // Rethrown as a new exception so the stack trace shows this caller, with the writer's failure as the cause.
+      // Rethrown as a new exception so the stack trace shows this caller, with the writer's failure
+      // as the cause.
       Throwable cause = e.getCause();
-      if (cause instanceof IllegalStateException) throw new IllegalStateException(cause.getMessage(), cause);
+      if (cause instanceof IllegalStateException)
+        throw new IllegalStateException(cause.getMessage(), cause);
       throw new EventStoreException(cause.getMessage(), cause);
     }
   }
@@ -97,8 +112,11 @@ final class GroupCommitWriter implements AutoCloseable {
         }
         batch.add(first);
         int size = first.events().size();
-        for (Append next; (next = queue.peek()) != null && size + next.events().size() <= config.maxBatchEvents(); ) {
-          batch.add(queue.poll()); // only this thread takes from the queue, so poll returns what peek saw
+        for (Append next;
+            (next = queue.peek()) != null
+                && size + next.events().size() <= config.maxBatchEvents(); ) {
+          batch.add(
+              queue.poll()); // only this thread takes from the queue, so poll returns what peek saw
           size += next.events().size();
         }
         commit(batch);
@@ -110,7 +128,8 @@ final class GroupCommitWriter implements AutoCloseable {
       failStopped(batch, e);
       throw e;
     } finally {
-      for (Append a; (a = queue.poll()) != null; ) a.done().completeExceptionally(closedException());
+      for (Append a; (a = queue.poll()) != null; )
+        a.done().completeExceptionally(closedException());
       closeConnection();
     }
   }
@@ -121,14 +140,18 @@ final class GroupCommitWriter implements AutoCloseable {
     for (Append a : batch) a.done().completeExceptionally(stopped);
   }
 
-  /** Commits {@code batch} in one transaction and releases its callers; see {@link JdbcEventStore} for failures. */
+  /**
+   * Commits {@code batch} in one transaction and releases its callers; see {@link JdbcEventStore}
+   * for failures.
+   */
   private void commit(List<Append> batch) {
     commit(batch, true);
   }
 
   /**
-   * One attempt at {@code batch}. A failure before the commit is safe to retry (nothing was stored): if the connection
-   * broke, the whole batch is retried once on a new one; if the database refused a row, each append is retried alone.
+   * One attempt at {@code batch}. A failure before the commit is safe to retry (nothing was
+   * stored): if the connection broke, the whole batch is retried once on a new one; if the database
+   * refused a row, each append is retried alone.
    */
   private void commit(List<Append> batch, boolean mayRetry) {
     boolean committing = false;
@@ -159,9 +182,16 @@ final class GroupCommitWriter implements AutoCloseable {
         for (Append a : batch) commit(List.of(a), false);
         return;
       }
-      EventStoreException failure = new EventStoreException(
-          (committing ? "commit" : "insert") + " of " + batch.stream().mapToInt(a -> a.events().size()).sum()
-              + " events into " + where + " failed: " + e.getMessage(), e);
+      EventStoreException failure =
+          new EventStoreException(
+              (committing ? "commit" : "insert")
+                  + " of "
+                  + batch.stream().mapToInt(a -> a.events().size()).sum()
+                  + " events into "
+                  + where
+                  + " failed: "
+                  + e.getMessage(),
+              e);
       for (Append a : batch) a.done().completeExceptionally(failure);
     }
   }
@@ -178,8 +208,8 @@ final class GroupCommitWriter implements AutoCloseable {
   }
 
   /**
-   * After a failure: rolls back, and drops the connection if it is broken so the next attempt opens a new one.
-   * Returns whether the connection is still usable.
+   * After a failure: rolls back, and drops the connection if it is broken so the next attempt opens
+   * a new one. Returns whether the connection is still usable.
    */
   private boolean recover() {
     if (connection == null) return false;
@@ -225,7 +255,10 @@ final class GroupCommitWriter implements AutoCloseable {
     return new IllegalStateException("event store " + where + " is closed");
   }
 
-  /** Refuses new appends, commits the queued ones, and closes the connection once the writer is done. Idempotent. */
+  /**
+   * Refuses new appends, commits the queued ones, and closes the connection once the writer is
+   * done. Idempotent.
+   */
   @Override
   public void close() {
     closed.set(true);

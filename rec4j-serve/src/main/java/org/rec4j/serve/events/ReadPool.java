@@ -6,8 +6,9 @@ import java.util.ArrayDeque;
 import java.util.concurrent.Semaphore;
 
 /**
- * A small pool of query connections: at most {@code size} are open, each used by one thread at a time, opened on first
- * need and kept. A connection whose query failed is closed rather than returned, so a broken one is not reused.
+ * A small pool of query connections: at most {@code size} are open, each used by one thread at a
+ * time, opened on first need and kept. A connection whose query failed is closed rather than
+ * returned, so a broken one is not reused.
  */
 final class ReadPool implements AutoCloseable {
   /** A query on a borrowed connection. */
@@ -33,8 +34,9 @@ final class ReadPool implements AutoCloseable {
   }
 
   /**
-   * Runs {@code query} on a pooled connection, waiting for one if all {@code size} are busy. If the query fails because
-   * its connection broke (a server restart, an idle timeout), it runs once more on a new connection: queries only read.
+   * Runs {@code query} on a pooled connection, waiting for one if all {@code size} are busy. If the
+   * query fails because its connection broke (a server restart, an idle timeout), it runs once more
+   * on a new connection: queries only read.
    */
   <T> T withConnection(Query<T> query) throws SQLException, InterruptedException {
     permits.acquire();
@@ -44,7 +46,8 @@ final class ReadPool implements AutoCloseable {
         if (closed) throw new IllegalStateException("event store is closed");
         c = idle.pollFirst();
       }
-      // A pooled connection may have been dropped by the server since its last use; a new one has not.
+      // A pooled connection may have been dropped by the server since its last use; a new one has
+      // not.
       return c == null ? run(opener.open(), query, false) : run(c, query, true);
     } finally {
       permits.release();

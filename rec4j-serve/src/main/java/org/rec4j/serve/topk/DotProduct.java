@@ -7,14 +7,15 @@ import org.rec4j.tensor.kernel.KernelProvider;
 import org.rec4j.tensor.kernel.Kernels;
 
 /**
- * A dot-product model seen as user vectors {@code [users, dim]} and item vectors {@code [items, dim]} whose inner
- * product plus a per-user {@link #offset} is the model's score, built from the model's {@link DotProductModel}
- * capability (its {@link Factorization}; the models document their derivations). A model without the capability
- * (one that scores through an MLP) has no such view and is served by exact scoring instead.
+ * A dot-product model seen as user vectors {@code [users, dim]} and item vectors {@code [items,
+ * dim]} whose inner product plus a per-user {@link #offset} is the model's score, built from the
+ * model's {@link DotProductModel} capability (its {@link Factorization}; the models document their
+ * derivations). A model without the capability (one that scores through an MLP) has no such view
+ * and is served by exact scoring instead.
  *
- * <p>{@link #dotAll} is the exact brute force: the item matrix is also kept transposed ({@code [dim, items]}) so
- * a user's scores are {@code dim} SIMD scale/axpy passes over contiguous rows; adding the per-user {@link #offset}
- * makes them equal the model's scores.
+ * <p>{@link #dotAll} is the exact brute force: the item matrix is also kept transposed ({@code
+ * [dim, items]}) so a user's scores are {@code dim} SIMD scale/axpy passes over contiguous rows;
+ * adding the per-user {@link #offset} makes them equal the model's scores.
  */
 public final class DotProduct {
   private static final Kernels K = KernelProvider.get();
@@ -29,11 +30,12 @@ public final class DotProduct {
   private final float globalOffset;
 
   /**
-   * @param free leading coordinates of a user vector that are learned per user (the rest are fixed at 1, like MF's
-   *     bias slot), used by {@link FoldIn}
+   * @param free leading coordinates of a user vector that are learned per user (the rest are fixed
+   *     at 1, like MF's bias slot), used by {@link FoldIn}
    * @param globalOffset the offset of a user the model has no parameters for (e.g. a global bias)
    */
-  private DotProduct(int dim, float[] users, float[] items, float[] offsets, int free, float globalOffset) {
+  private DotProduct(
+      int dim, float[] users, float[] items, float[] offsets, int free, float globalOffset) {
     this.dim = dim;
     this.free = free;
     this.globalOffset = globalOffset;
@@ -43,7 +45,8 @@ public final class DotProduct {
     this.numUsers = users.length / dim;
     this.numItems = items.length / dim;
     this.itemsT = new float[items.length];
-    for (int i = 0; i < numItems; i++) for (int c = 0; c < dim; c++) itemsT[c * numItems + i] = items[i * dim + c];
+    for (int i = 0; i < numItems; i++)
+      for (int c = 0; c < dim; c++) itemsT[c * numItems + i] = items[i * dim + c];
   }
 
   /** The view of {@code model}, or null when it has no {@link DotProductModel} capability. */
@@ -53,15 +56,21 @@ public final class DotProduct {
 
   /** The view of a factorization (its arrays are shared, not copied). */
   public static DotProduct of(Factorization f) {
-    return new DotProduct(f.dim(), f.users(), f.items(), f.userOffsets(), f.free(), f.globalOffset());
+    return new DotProduct(
+        f.dim(), f.users(), f.items(), f.userOffsets(), f.free(), f.globalOffset());
   }
 
-  /** Leading coordinates of a user vector that belong to the user; the remaining {@code dim − free} are 1. */
+  /**
+   * Leading coordinates of a user vector that belong to the user; the remaining {@code dim − free}
+   * are 1.
+   */
   public int free() {
     return free;
   }
 
-  /** The offset of a user without parameters of its own (global bias; MF's user bias taken as 0). */
+  /**
+   * The offset of a user without parameters of its own (global bias; MF's user bias taken as 0).
+   */
   public float globalOffset() {
     return globalOffset;
   }
@@ -106,14 +115,17 @@ public final class DotProduct {
   }
 
   /**
-   * ⟨user u, item i⟩ for every item into {@code out[0..numItems)}: the model's scores minus {@link #offset}, which
-   * is constant per user, so callers add it only to the items they keep.
+   * ⟨user u, item i⟩ for every item into {@code out[0..numItems)}: the model's scores minus {@link
+   * #offset}, which is constant per user, so callers add it only to the items they keep.
    */
   public void dotAll(int u, float[] out) {
     dotAll(users, u * dim, out);
   }
 
-  /** As {@link #dotAll(int, float[])} for a user vector given directly ({@code user[off .. off+dim)}). */
+  /**
+   * As {@link #dotAll(int, float[])} for a user vector given directly ({@code user[off ..
+   * off+dim)}).
+   */
   public void dotAll(float[] user, int off, float[] out) {
     K.scale(user[off], itemsT, 0, out, 0, numItems);
     for (int c = 1; c < dim; c++) K.axpy(user[off + c], itemsT, c * numItems, out, 0, numItems);

@@ -4,26 +4,31 @@ import java.util.BitSet;
 import java.util.SplittableRandom;
 
 /**
- * Fold-in of a user the model has never seen, from the items of their logged events: the user vector of a
- * dot-product model that the model's own training objective would give them with the item side frozen.
+ * Fold-in of a user the model has never seen, from the items of their logged events: the user
+ * vector of a dot-product model that the model's own training objective would give them with the
+ * item side frozen.
  *
- * <p>With item vectors v<sub>i</sub> fixed, the new user's free coordinates x solve a small L2-regularized logistic
- * regression — positives y = 1 for the user's items, sampled negatives y = 0 (uniform over the other items, {@link
- * #NEGATIVES_PER_POSITIVE} per positive, as implicit models are trained) — on the score z<sub>i</sub> =
- * ⟨x, v<sub>i</sub>⟩ + tail<sub>i</sub> + b, where the tail is the fixed part of the dot product (MF's item bias)
- * and b the global offset. The penalty λ‖x‖² is the Gaussian prior fitted to the known users: λ = 1 / (2σ²) with
- * σ² the mean square of their free coordinates, so a user with few events stays near the population and one with
- * many moves towards their items. It is minimized by {@link #NEWTON_STEPS} Newton steps from x = 0 (the problem is
- * convex and at most a few hundred examples × d ≤ 200, so each step is one d×d Cholesky solve).
+ * <p>With item vectors v<sub>i</sub> fixed, the new user's free coordinates x solve a small
+ * L2-regularized logistic regression — positives y = 1 for the user's items, sampled negatives y =
+ * 0 (uniform over the other items, {@link #NEGATIVES_PER_POSITIVE} per positive, as implicit models
+ * are trained) — on the score z<sub>i</sub> = ⟨x, v<sub>i</sub>⟩ + tail<sub>i</sub> + b, where the
+ * tail is the fixed part of the dot product (MF's item bias) and b the global offset. The penalty
+ * λ‖x‖² is the Gaussian prior fitted to the known users: λ = 1 / (2σ²) with σ² the mean square of
+ * their free coordinates, so a user with few events stays near the population and one with many
+ * moves towards their items. It is minimized by {@link #NEWTON_STEPS} Newton steps from x = 0 (the
+ * problem is convex and at most a few hundred examples × d ≤ 200, so each step is one d×d Cholesky
+ * solve).
  *
- * <p>Deterministic: negatives are drawn from a generator seeded by the caller (the user id's hash), so the same
- * user and events give the same answer.
+ * <p>Deterministic: negatives are drawn from a generator seeded by the caller (the user id's hash),
+ * so the same user and events give the same answer.
  */
 public final class FoldIn {
   /** Sampled negatives per positive item. */
   public static final int NEGATIVES_PER_POSITIVE = 4;
+
   /** Newton iterations. */
   public static final int NEWTON_STEPS = 8;
+
   /** At most this many positives are used (the caller passes the most recent first). */
   public static final int MAX_POSITIVES = 200;
 
@@ -31,7 +36,9 @@ public final class FoldIn {
   private final int free;
   private final double lambda;
 
-  /** A fold-in for the users of {@code dot}'s model, its prior fitted to the model's known users. */
+  /**
+   * A fold-in for the users of {@code dot}'s model, its prior fitted to the model's known users.
+   */
   public FoldIn(DotProduct dot) {
     this.dot = dot;
     this.free = dot.free();
@@ -52,8 +59,9 @@ public final class FoldIn {
   }
 
   /**
-   * The full user vector (length {@code dot.dim()}, fixed coordinates set to 1) for a user whose positive items are
-   * {@code positives} (dense ids, at most {@link #MAX_POSITIVES} used), or null when there are none.
+   * The full user vector (length {@code dot.dim()}, fixed coordinates set to 1) for a user whose
+   * positive items are {@code positives} (dense ids, at most {@link #MAX_POSITIVES} used), or null
+   * when there are none.
    */
   public float[] userVector(int[] positives, long seed) {
     int nItems = dot.numItems();
@@ -81,7 +89,8 @@ public final class FoldIn {
       int j = rnd.nextInt(nItems);
       if (!pos.get(j)) ex[m++] = j; // with replacement, as training samples them
     }
-    double[] base = new double[ex.length]; // fixed part of each score: tail coordinates + global offset
+    double[] base =
+        new double[ex.length]; // fixed part of each score: tail coordinates + global offset
     for (int e = 0; e < ex.length; e++) {
       double t = dot.globalOffset();
       for (int c = free; c < dot.dim(); c++) t += dot.itemAt(ex[e], c);
@@ -116,8 +125,8 @@ public final class FoldIn {
   }
 
   /**
-   * Solves A·d = b for a symmetric positive definite A given by its lower triangle (row-major n×n, overwritten by
-   * the Cholesky factor). A here is a Hessian plus 2λI, so it is positive definite.
+   * Solves A·d = b for a symmetric positive definite A given by its lower triangle (row-major n×n,
+   * overwritten by the Cholesky factor). A here is a Hessian plus 2λI, so it is positive definite.
    */
   static double[] choleskySolve(double[] a, double[] b, int n) {
     for (int j = 0; j < n; j++) {

@@ -8,15 +8,16 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Approximate maximum-inner-product search over a {@link DotProduct} model's items with an HNSW graph
- * (hnswlib-core; Malkov &amp; Yashunin, "Efficient and robust approximate nearest neighbor search using Hierarchical
- * Navigable Small World graphs", TPAMI 2018).
+ * Approximate maximum-inner-product search over a {@link DotProduct} model's items with an HNSW
+ * graph (hnswlib-core; Malkov &amp; Yashunin, "Efficient and robust approximate nearest neighbor
+ * search using Hierarchical Navigable Small World graphs", TPAMI 2018).
  *
- * <p>HNSW needs a proper similarity, and inner product is not one, so items go through the usual MIPS-to-cosine
- * reduction (Bachrach et al., RecSys 2014): with M the largest item norm, item x becomes the unit vector
- * [x/M; √(1 − ‖x‖²/M²)] and the query u becomes [u/‖u‖; 0]. Their inner product is ⟨u, x⟩/(M‖u‖), a positive
- * multiple of the model's dot product, so the nearest items are the highest-scoring ones. Candidates are returned
- * in the index's order; callers rescore them exactly with the model.
+ * <p>HNSW needs a proper similarity, and inner product is not one, so items go through the usual
+ * MIPS-to-cosine reduction (Bachrach et al., RecSys 2014): with M the largest item norm, item x
+ * becomes the unit vector [x/M; √(1 − ‖x‖²/M²)] and the query u becomes [u/‖u‖; 0]. Their inner
+ * product is ⟨u, x⟩/(M‖u‖), a positive multiple of the model's dot product, so the nearest items
+ * are the highest-scoring ones. Candidates are returned in the index's order; callers rescore them
+ * exactly with the model.
  */
 public final class HnswTopK {
   /** Graph parameters: links per node, build-time and query-time beam widths. */
@@ -24,11 +25,16 @@ public final class HnswTopK {
     /** Validates the fields. */
     public Params {
       if (m < 2) throw new IllegalArgumentException("hnsw m must be >= 2, got " + m);
-      if (efConstruction < 1) throw new IllegalArgumentException("hnsw efConstruction must be >= 1, got " + efConstruction);
+      if (efConstruction < 1)
+        throw new IllegalArgumentException(
+            "hnsw efConstruction must be >= 1, got " + efConstruction);
       if (ef < 1) throw new IllegalArgumentException("hnsw ef must be >= 1, got " + ef);
     }
 
-    /** M 16, efConstruction 200, ef 100: recall@10 above 0.95 on the catalogs tested (see HnswTopKTest). */
+    /**
+     * M 16, efConstruction 200, ef 100: recall@10 above 0.95 on the catalogs tested (see
+     * HnswTopKTest).
+     */
     public static Params defaults() {
       return new Params(16, 200, 100);
     }
@@ -69,8 +75,12 @@ public final class HnswTopK {
       v[d] = (float) Math.sqrt(Math.max(0, 1 - sq));
       vecs.add(new Vec(i, v));
     }
-    HnswIndex<Integer, float[], Vec, Float> index = HnswIndex.newBuilder(d + 1, DistanceFunctions.FLOAT_INNER_PRODUCT, n)
-        .withM(params.m()).withEfConstruction(params.efConstruction()).withEf(params.ef()).build();
+    HnswIndex<Integer, float[], Vec, Float> index =
+        HnswIndex.newBuilder(d + 1, DistanceFunctions.FLOAT_INNER_PRODUCT, n)
+            .withM(params.m())
+            .withEfConstruction(params.efConstruction())
+            .withEf(params.ef())
+            .build();
     try {
       index.addAll(vecs);
     } catch (InterruptedException e) {
@@ -98,7 +108,9 @@ public final class HnswTopK {
     return out;
   }
 
-  /** The query beam width. Queries asking for more than ef candidates widen the beam to that number. */
+  /**
+   * The query beam width. Queries asking for more than ef candidates widen the beam to that number.
+   */
   public int ef() {
     return ef;
   }

@@ -11,10 +11,11 @@ import org.rec4j.model.Recommender;
 import org.rec4j.tensor.Tensor;
 
 /**
- * Item-to-item cosine similarity over a model's item embedding tables, which the model hands out through its
- * {@link ItemEmbeddingTables} capability (tables with one row per item and more than one column are used).
- * With several tables (e.g. a two-branch model) each row is L2-normalized per table and the parts concatenated in
- * name order, so the cosine is the mean of the per-table cosines. Brute force: O(items × dim) per query.
+ * Item-to-item cosine similarity over a model's item embedding tables, which the model hands out
+ * through its {@link ItemEmbeddingTables} capability (tables with one row per item and more than
+ * one column are used). With several tables (e.g. a two-branch model) each row is L2-normalized per
+ * table and the parts concatenated in name order, so the cosine is the mean of the per-table
+ * cosines. Brute force: O(items × dim) per query.
  */
 public final class ItemEmbeddings {
   private final int numItems;
@@ -29,9 +30,15 @@ public final class ItemEmbeddings {
     this.tables = tables;
   }
 
-  /** The embeddings of {@code model}, or null when it has no {@link ItemEmbeddingTables} capability or no usable table. */
+  /**
+   * The embeddings of {@code model}, or null when it has no {@link ItemEmbeddingTables} capability
+   * or no usable table.
+   */
   public static ItemEmbeddings of(Recommender model) {
-    return model.capability(ItemEmbeddingTables.class).map(t -> of(t.itemEmbeddingTables(), model.numItems())).orElse(null);
+    return model
+        .capability(ItemEmbeddingTables.class)
+        .map(t -> of(t.itemEmbeddingTables(), model.numItems()))
+        .orElse(null);
   }
 
   /**
@@ -70,8 +77,8 @@ public final class ItemEmbeddings {
   }
 
   /**
-   * The {@code k} items most cosine-similar to {@code item} (itself excluded) that {@code keep} accepts (null
-   * accepts all), best first; their cosines go into {@code scoresOut[0..returned)}.
+   * The {@code k} items most cosine-similar to {@code item} (itself excluded) that {@code keep}
+   * accepts (null accepts all), best first; their cosines go into {@code scoresOut[0..returned)}.
    */
   public int[] similar(int item, int k, IntPredicate keep, float[] scoresOut) {
     TopK top = new TopK(Math.max(1, Math.min(k, numItems)));

@@ -24,12 +24,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * What every database behind {@link JdbcEventStore} must pass: round trip, ordering, concurrency, bad input, closing,
- * and schema migration. Subclasses say where a fresh, empty database is.
+ * What every database behind {@link JdbcEventStore} must pass: round trip, ordering, concurrency,
+ * bad input, closing, and schema migration. Subclasses say where a fresh, empty database is.
  */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 abstract class EventStoreContract {
-  /** The JDBC URL of a new, empty database; called once or more per test, each call a different database. */
+  /**
+   * The JDBC URL of a new, empty database; called once or more per test, each call a different
+   * database.
+   */
   abstract String freshDatabase();
 
   static Event event(String user, String item, Event.Type type, long ts) {
@@ -39,17 +42,19 @@ abstract class EventStoreContract {
   @Test
   void roundTripKeepsEveryField() {
     String url = freshDatabase();
-    List<Event> written = List.of(
-        event("alice", "i1", Event.Type.IMPRESSION, 1_000),
-        event("alice", "i2", Event.Type.RATING, 2_000),
-        new Event("alice", "i3", Event.Type.PURCHASE, 12.25, 3_000),
-        event("bob", "i1", Event.Type.CLICK, 1_500));
+    List<Event> written =
+        List.of(
+            event("alice", "i1", Event.Type.IMPRESSION, 1_000),
+            event("alice", "i2", Event.Type.RATING, 2_000),
+            new Event("alice", "i3", Event.Type.PURCHASE, 12.25, 3_000),
+            event("bob", "i1", Event.Type.CLICK, 1_500));
     try (JdbcEventStore store = JdbcEventStore.open(url)) {
       store.append(written);
       assertEquals(4, store.count());
     }
     try (JdbcEventStore store = JdbcEventStore.open(url)) {
-      assertEquals(List.of(written.get(2), written.get(1), written.get(0)), store.recent("alice", 10));
+      assertEquals(
+          List.of(written.get(2), written.get(1), written.get(0)), store.recent("alice", 10));
       assertEquals(List.of(written.get(3)), store.recent("bob", 10));
       assertEquals(List.of(), store.recent("carol", 10));
       assertEquals(4, store.count());
@@ -59,14 +64,15 @@ abstract class EventStoreContract {
   @Test
   void itemsOfExcludesImpressionsAndRepeats() {
     try (JdbcEventStore store = JdbcEventStore.open(freshDatabase())) {
-      store.append(List.of(
-          event("u", "seen-only", Event.Type.IMPRESSION, 1),
-          event("u", "clicked", Event.Type.IMPRESSION, 2),
-          event("u", "clicked", Event.Type.CLICK, 3),
-          event("u", "clicked", Event.Type.CLICK, 4),
-          event("u", "rated", Event.Type.RATING, 5),
-          event("u", "bought", Event.Type.PURCHASE, 6),
-          event("other", "theirs", Event.Type.CLICK, 7)));
+      store.append(
+          List.of(
+              event("u", "seen-only", Event.Type.IMPRESSION, 1),
+              event("u", "clicked", Event.Type.IMPRESSION, 2),
+              event("u", "clicked", Event.Type.CLICK, 3),
+              event("u", "clicked", Event.Type.CLICK, 4),
+              event("u", "rated", Event.Type.RATING, 5),
+              event("u", "bought", Event.Type.PURCHASE, 6),
+              event("other", "theirs", Event.Type.CLICK, 7)));
       assertEquals(Set.of("clicked", "rated", "bought"), store.itemsOf("u"));
       assertEquals(Set.of(), store.itemsOf("nobody"));
     }
@@ -75,12 +81,20 @@ abstract class EventStoreContract {
   @Test
   void recentIsNewestFirstTiesByArrivalAndHonoursLimit() {
     try (JdbcEventStore store = JdbcEventStore.open(freshDatabase())) {
-      store.append(List.of(event("u", "old", Event.Type.CLICK, 10), event("u", "tie-first", Event.Type.CLICK, 20)));
-      store.append(List.of(event("u", "tie-second", Event.Type.CLICK, 20), event("u", "older", Event.Type.CLICK, 5)));
-      assertEquals(List.of("tie-second", "tie-first", "old", "older"), items(store.recent("u", 100)));
+      store.append(
+          List.of(
+              event("u", "old", Event.Type.CLICK, 10),
+              event("u", "tie-first", Event.Type.CLICK, 20)));
+      store.append(
+          List.of(
+              event("u", "tie-second", Event.Type.CLICK, 20),
+              event("u", "older", Event.Type.CLICK, 5)));
+      assertEquals(
+          List.of("tie-second", "tie-first", "old", "older"), items(store.recent("u", 100)));
       assertEquals(List.of("tie-second", "tie-first"), items(store.recent("u", 2)));
       assertEquals(List.of(), store.recent("u", 0));
-      IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> store.recent("u", -1));
+      IllegalArgumentException e =
+          assertThrows(IllegalArgumentException.class, () -> store.recent("u", -1));
       assertTrue(e.getMessage().contains("limit"), e.getMessage());
     }
   }
@@ -95,17 +109,21 @@ abstract class EventStoreContract {
       List<Future<?>> done = new ArrayList<>();
       for (int t = 0; t < threads; t++) {
         String user = "user" + t;
-        done.add(pool.submit(() -> {
-          start.await();
-          for (int i = 0; i < appendsPerThread; i++) {
-            // Every third append carries two events, to mix append sizes within one group.
-            List<Event> events = i % 3 == 0
-                ? List.of(event(user, i + "a", Event.Type.CLICK, i), event(user, i + "b", Event.Type.CLICK, i))
-                : List.of(event(user, i + "a", Event.Type.CLICK, i));
-            store.append(events);
-          }
-          return null;
-        }));
+        done.add(
+            pool.submit(() -> {
+              start.await();
+              for (int i = 0; i < appendsPerThread; i++) {
+                // Every third append carries two events, to mix append sizes within one group.
+                List<Event> events =
+                    i % 3 == 0
+                        ? List.of(
+                            event(user, i + "a", Event.Type.CLICK, i),
+                            event(user, i + "b", Event.Type.CLICK, i))
+                        : List.of(event(user, i + "a", Event.Type.CLICK, i));
+                store.append(events);
+              }
+              return null;
+            }));
       }
       start.countDown();
       for (Future<?> f : done) f.get();
@@ -115,10 +133,12 @@ abstract class EventStoreContract {
       for (int t = 0; t < threads; t++) {
         List<String> items = items(store.recent("user" + t, Integer.MAX_VALUE));
         assertEquals(perUser, items.size(), "user" + t + " events");
-        assertEquals(perUser, new HashSet<>(items).size(), "user" + t + " has duplicates: " + items);
+        assertEquals(
+            perUser, new HashSet<>(items).size(), "user" + t + " has duplicates: " + items);
       }
       assertEquals((long) threads * perUser, store.count());
-      assertTrue(store.commits() <= (long) threads * appendsPerThread, "commits " + store.commits());
+      assertTrue(
+          store.commits() <= (long) threads * appendsPerThread, "commits " + store.commits());
     }
   }
 
@@ -130,10 +150,13 @@ abstract class EventStoreContract {
       IllegalArgumentException nullEvent =
           assertThrows(IllegalArgumentException.class, () -> store.append(Arrays.asList(ok, null)));
       assertTrue(nullEvent.getMessage().startsWith("events[1]"), nullEvent.getMessage());
-      IllegalArgumentException nul = assertThrows(IllegalArgumentException.class,
-          () -> store.append(List.of(ok, event("u", "bad\0item", Event.Type.CLICK, 2))));
+      IllegalArgumentException nul =
+          assertThrows(
+              IllegalArgumentException.class,
+              () -> store.append(List.of(ok, event("u", "bad\0item", Event.Type.CLICK, 2))));
       assertTrue(nul.getMessage().startsWith("events[1].item"), nul.getMessage());
-      assertThrows(IllegalArgumentException.class,
+      assertThrows(
+          IllegalArgumentException.class,
           () -> store.append(List.of(event("bad\0user", "i", Event.Type.CLICK, 2))));
       assertThrows(NullPointerException.class, () -> store.itemsOf(null));
       assertThrows(NullPointerException.class, () -> store.recent(null, 1));
@@ -142,7 +165,8 @@ abstract class EventStoreContract {
       store.append(List.of());
       assertEquals(0, store.count());
       // Odd but legal ids survive the round trip.
-      Event unicode = new Event("ユーザー 'x'; DROP TABLE events; --", "ítem\n\"2\"", Event.Type.RATING, -0.5, -7);
+      Event unicode =
+          new Event("ユーザー 'x'; DROP TABLE events; --", "ítem\n\"2\"", Event.Type.RATING, -0.5, -7);
       store.append(List.of(unicode));
       assertEquals(List.of(unicode), store.recent(unicode.user(), 5));
     }
@@ -157,30 +181,34 @@ abstract class EventStoreContract {
     List<Thread> writers = new ArrayList<>();
     for (int t = 0; t < 4; t++) {
       int thread = t;
-      writers.add(Thread.ofPlatform().start(() -> {
-        for (int i = 0; ; i++) {
-          String item = thread + "-" + i;
-          try {
-            store.append(List.of(event("u", item, Event.Type.CLICK, i)));
-            acknowledged.add(item);
-          } catch (IllegalStateException closed) {
-            return;
-          } catch (Throwable e) {
-            synchronized (unexpected) {
-              unexpected.add(e);
-            }
-            return;
-          }
-        }
-      }));
+      writers.add(
+          Thread.ofPlatform()
+              .start(() -> {
+                for (int i = 0; ; i++) {
+                  String item = thread + "-" + i;
+                  try {
+                    store.append(List.of(event("u", item, Event.Type.CLICK, i)));
+                    acknowledged.add(item);
+                  } catch (IllegalStateException closed) {
+                    return;
+                  } catch (Throwable e) {
+                    synchronized (unexpected) {
+                      unexpected.add(e);
+                    }
+                    return;
+                  }
+                }
+              }));
     }
     while (acknowledged.size() < 50) Thread.sleep(5);
     store.close();
     for (Thread w : writers) w.join();
     assertEquals(List.of(), unexpected);
 
-    IllegalStateException e = assertThrows(IllegalStateException.class,
-        () -> store.append(List.of(event("u", "late", Event.Type.CLICK, 1))));
+    IllegalStateException e =
+        assertThrows(
+            IllegalStateException.class,
+            () -> store.append(List.of(event("u", "late", Event.Type.CLICK, 1))));
     assertTrue(e.getMessage().contains("closed"), e.getMessage());
     assertThrows(IllegalStateException.class, () -> store.itemsOf("u"));
     assertThrows(IllegalStateException.class, store::count);
@@ -200,7 +228,8 @@ abstract class EventStoreContract {
     try (Connection c = dialect.openWriter(url, true)) {
       assertEquals(0, Migrations.migrate(c, dialect, 1, "test"));
       try (Statement s = c.createStatement()) {
-        s.execute("INSERT INTO events (user_id, item_id, type, value, ts) VALUES ('u', 'from-v1', 'CLICK', 1, 5)");
+        s.execute(
+            "INSERT INTO events (user_id, item_id, type, value, ts) VALUES ('u', 'from-v1', 'CLICK', 1, 5)");
       }
       c.commit();
       assertEquals(List.of(1), versions(c));
@@ -223,8 +252,10 @@ abstract class EventStoreContract {
     String url = freshDatabase();
     JdbcEventStore.open(url).close();
     Dialect dialect = Dialect.of(url);
-    try (Connection c = dialect.openWriter(url, true); Statement s = c.createStatement()) {
-      s.execute("INSERT INTO schema_version (version, description, applied_ms) VALUES (99, 'from the future', 0)");
+    try (Connection c = dialect.openWriter(url, true);
+        Statement s = c.createStatement()) {
+      s.execute(
+          "INSERT INTO schema_version (version, description, applied_ms) VALUES (99, 'from the future', 0)");
       c.commit();
     }
     EventStoreException e = assertThrows(EventStoreException.class, () -> JdbcEventStore.open(url));
@@ -239,7 +270,8 @@ abstract class EventStoreContract {
 
   private static List<Integer> versions(Connection c) throws SQLException {
     List<Integer> versions = new ArrayList<>();
-    try (PreparedStatement s = c.prepareStatement("SELECT version FROM schema_version ORDER BY version");
+    try (PreparedStatement s =
+            c.prepareStatement("SELECT version FROM schema_version ORDER BY version");
         ResultSet rs = s.executeQuery()) {
       while (rs.next()) versions.add(rs.getInt(1));
     }

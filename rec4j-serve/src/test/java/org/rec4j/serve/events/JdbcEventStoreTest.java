@@ -19,7 +19,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The contract on SQLite files, plus what only SQLite can show: WAL mode, URL handling, queueing and grouping. */
+/**
+ * The contract on SQLite files, plus what only SQLite can show: WAL mode, URL handling, queueing
+ * and grouping.
+ */
 class JdbcEventStoreTest extends EventStoreContract {
   @TempDir Path dir;
   private final AtomicInteger databases = new AtomicInteger();
@@ -59,16 +62,23 @@ class JdbcEventStoreTest extends EventStoreContract {
     String url = freshDatabase();
     JdbcEventStore.open(url).close();
     try (Connection c = DriverManager.getConnection(url)) {
-      assertTrue(plan(c, "SELECT DISTINCT item_id FROM events WHERE user_id = 'u' AND type <> 'IMPRESSION'")
-          .contains("events_user_item_seen"));
-      assertTrue(plan(c, "SELECT item_id FROM events WHERE user_id = 'u' ORDER BY ts DESC, id DESC LIMIT 5")
-          .contains("events_user_ts"));
+      assertTrue(
+          plan(
+                  c,
+                  "SELECT DISTINCT item_id FROM events WHERE user_id = 'u' AND type <> 'IMPRESSION'")
+              .contains("events_user_item_seen"));
+      assertTrue(
+          plan(
+                  c,
+                  "SELECT item_id FROM events WHERE user_id = 'u' ORDER BY ts DESC, id DESC LIMIT 5")
+              .contains("events_user_ts"));
     }
   }
 
   private static String plan(Connection c, String query) throws SQLException {
     StringBuilder plan = new StringBuilder();
-    try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("EXPLAIN QUERY PLAN " + query)) {
+    try (Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("EXPLAIN QUERY PLAN " + query)) {
       while (rs.next()) plan.append(rs.getString("detail")).append('\n');
     }
     return plan.toString();
@@ -77,7 +87,8 @@ class JdbcEventStoreTest extends EventStoreContract {
   @Test
   void unsupportedOrNonDurableDatabasesAreRefused() {
     IllegalArgumentException mysql =
-        assertThrows(IllegalArgumentException.class, () -> JdbcEventStore.open("jdbc:mysql://localhost/x"));
+        assertThrows(
+            IllegalArgumentException.class, () -> JdbcEventStore.open("jdbc:mysql://localhost/x"));
     assertTrue(mysql.getMessage().contains("jdbc:sqlite:"), mysql.getMessage());
     assertThrows(IllegalArgumentException.class, () -> JdbcEventStore.open(" "));
     EventStoreException memory =
@@ -88,20 +99,32 @@ class JdbcEventStoreTest extends EventStoreContract {
   @Test
   void messagesNeverShowThePassword() {
     // Port 1 refuses at once, so this needs no server.
-    EventStoreException e = assertThrows(EventStoreException.class,
-        () -> JdbcEventStore.open("jdbc:postgresql://127.0.0.1:1/x?user=u&password=hunter2&ssl=false"));
+    EventStoreException e =
+        assertThrows(
+            EventStoreException.class,
+            () ->
+                JdbcEventStore.open(
+                    "jdbc:postgresql://127.0.0.1:1/x?user=u&password=hunter2&ssl=false"));
     assertFalse(e.getMessage().contains("hunter2"), e.getMessage());
     assertTrue(e.getMessage().contains("password=***&ssl=false"), e.getMessage());
   }
 
   @Test
   void configIsValidated() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> new JdbcEventStore.Config(0, 10, Duration.ZERO, 1, true));
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> new JdbcEventStore.Config(0, 10, Duration.ZERO, 1, true));
     assertTrue(e.getMessage().startsWith("queueCapacity"), e.getMessage());
-    assertThrows(IllegalArgumentException.class, () -> new JdbcEventStore.Config(1, 0, Duration.ZERO, 1, true));
-    assertThrows(IllegalArgumentException.class, () -> new JdbcEventStore.Config(1, 1, Duration.ofMillis(-1), 1, true));
-    assertThrows(IllegalArgumentException.class, () -> new JdbcEventStore.Config(1, 1, Duration.ZERO, 0, true));
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> new JdbcEventStore.Config(1, 0, Duration.ZERO, 1, true));
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> new JdbcEventStore.Config(1, 1, Duration.ofMillis(-1), 1, true));
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> new JdbcEventStore.Config(1, 1, Duration.ZERO, 0, true));
   }
 
   @Test
@@ -118,7 +141,10 @@ class JdbcEventStoreTest extends EventStoreContract {
       blocker.rollback();
       first.join();
       for (Thread t : grouped) t.join();
-      assertEquals(2, store.commits() - before, "one commit for the first append, one for the five queued behind it");
+      assertEquals(
+          2,
+          store.commits() - before,
+          "one commit for the first append, one for the five queued behind it");
       assertEquals(6, store.count());
     }
   }
@@ -135,8 +161,10 @@ class JdbcEventStoreTest extends EventStoreContract {
       while (store.pendingAppends() < 1) Thread.sleep(1);
 
       long start = System.nanoTime();
-      EventStoreOverloadedException e = assertThrows(EventStoreOverloadedException.class,
-          () -> store.append(List.of(event("u", "refused", Event.Type.CLICK, 1))));
+      EventStoreOverloadedException e =
+          assertThrows(
+              EventStoreOverloadedException.class,
+              () -> store.append(List.of(event("u", "refused", Event.Type.CLICK, 1))));
       assertTrue(System.nanoTime() - start >= Duration.ofMillis(100).toNanos());
       assertTrue(e.getMessage().contains("retry later"), e.getMessage());
 
@@ -149,15 +177,20 @@ class JdbcEventStoreTest extends EventStoreContract {
 
   @Test
   void twoStoresOnOneFileBothWrite() throws Exception {
-    // As when a second process (another server, a CLI import) opens the same file: they wait for each other's locks.
+    // As when a second process (another server, a CLI import) opens the same file: they wait for
+    // each other's locks.
     String url = freshDatabase();
-    try (JdbcEventStore a = JdbcEventStore.open(url); JdbcEventStore b = JdbcEventStore.open(url)) {
+    try (JdbcEventStore a = JdbcEventStore.open(url);
+        JdbcEventStore b = JdbcEventStore.open(url)) {
       List<Thread> writers = new ArrayList<>();
       for (JdbcEventStore store : List.of(a, b, a, b)) {
         int writer = writers.size();
-        writers.add(Thread.ofPlatform().start(() -> {
-          for (int i = 0; i < 50; i++) store.append(List.of(event("w" + writer, "i" + i, Event.Type.CLICK, i)));
-        }));
+        writers.add(
+            Thread.ofPlatform()
+                .start(() -> {
+                  for (int i = 0; i < 50; i++)
+                    store.append(List.of(event("w" + writer, "i" + i, Event.Type.CLICK, i)));
+                }));
       }
       for (Thread t : writers) t.join();
       assertEquals(200, a.count());
@@ -169,10 +202,13 @@ class JdbcEventStoreTest extends EventStoreContract {
   void oneRejectedAppendDoesNotFailTheOthersOfItsGroup() throws Exception {
     String url = freshDatabase();
     try (JdbcEventStore store = JdbcEventStore.open(url)) {
-      // A rule only the database knows about, so the append passes validation and fails inside the group's transaction.
-      try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
-        s.execute("CREATE TRIGGER poison BEFORE INSERT ON events WHEN NEW.item_id = 'poison'"
-            + " BEGIN SELECT RAISE(ABORT, 'poisoned item'); END");
+      // A rule only the database knows about, so the append passes validation and fails inside the
+      // group's transaction.
+      try (Connection c = DriverManager.getConnection(url);
+          Statement s = c.createStatement()) {
+        s.execute(
+            "CREATE TRIGGER poison BEFORE INSERT ON events WHEN NEW.item_id = 'poison'"
+                + " BEGIN SELECT RAISE(ABORT, 'poisoned item'); END");
       }
       List<Throwable> failures = new ArrayList<>();
       try (Connection blocker = holdWriteLock(url)) {
@@ -180,11 +216,14 @@ class JdbcEventStoreTest extends EventStoreContract {
         awaitTaken(store, first);
         List<Thread> group = new ArrayList<>();
         for (String item : List.of("good-1", "poison", "good-2")) {
-          group.add(Thread.ofPlatform().uncaughtExceptionHandler((t, e) -> {
-            synchronized (failures) {
-              failures.add(e);
-            }
-          }).start(() -> store.append(List.of(event("u", item, Event.Type.CLICK, 1)))));
+          group.add(
+              Thread.ofPlatform()
+                  .uncaughtExceptionHandler((t, e) -> {
+                    synchronized (failures) {
+                      failures.add(e);
+                    }
+                  })
+                  .start(() -> store.append(List.of(event("u", item, Event.Type.CLICK, 1)))));
           while (store.pendingAppends() < group.size()) Thread.sleep(1);
         }
         blocker.rollback();
@@ -194,11 +233,15 @@ class JdbcEventStoreTest extends EventStoreContract {
       assertEquals(java.util.Set.of("first", "good-1", "good-2"), store.itemsOf("u"));
       assertEquals(1, failures.size(), failures.toString());
       assertTrue(failures.get(0) instanceof EventStoreException, failures.toString());
-      assertTrue(failures.get(0).getMessage().contains("poisoned item"), failures.get(0).getMessage());
+      assertTrue(
+          failures.get(0).getMessage().contains("poisoned item"), failures.get(0).getMessage());
     }
   }
 
-  /** A second connection holding the file's write lock, which stalls the store's writer until it rolls back. */
+  /**
+   * A second connection holding the file's write lock, which stalls the store's writer until it
+   * rolls back.
+   */
   private static Connection holdWriteLock(String url) throws SQLException {
     Connection c = DriverManager.getConnection(url);
     c.setAutoCommit(false);
@@ -209,16 +252,23 @@ class JdbcEventStoreTest extends EventStoreContract {
   }
 
   private static Thread appendInBackground(JdbcEventStore store, String item) {
-    return Thread.ofPlatform().start(() -> store.append(List.of(event("u", item, Event.Type.CLICK, 1))));
+    return Thread.ofPlatform()
+        .start(() -> store.append(List.of(event("u", item, Event.Type.CLICK, 1))));
   }
 
-  /** Waits until the writer took {@code appender}'s append off the queue and {@code appender} waits for its commit. */
-  private static void awaitTaken(JdbcEventStore store, Thread appender) throws InterruptedException {
-    while (appender.getState() != Thread.State.WAITING || store.pendingAppends() > 0) Thread.sleep(1);
+  /**
+   * Waits until the writer took {@code appender}'s append off the queue and {@code appender} waits
+   * for its commit.
+   */
+  private static void awaitTaken(JdbcEventStore store, Thread appender)
+      throws InterruptedException {
+    while (appender.getState() != Thread.State.WAITING || store.pendingAppends() > 0)
+      Thread.sleep(1);
   }
 
   private static int pragma(Connection c, String name) throws SQLException {
-    try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("PRAGMA " + name)) {
+    try (Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("PRAGMA " + name)) {
       rs.next();
       return rs.getInt(1);
     }

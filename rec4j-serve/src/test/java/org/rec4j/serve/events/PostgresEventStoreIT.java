@@ -21,8 +21,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The contract on PostgreSQL, when {@code REC4J_PG_URL} names a reachable server ({@code eval "$(.ci/postgres)"} sets
- * it up); skipped otherwise. Each test gets a schema of its own, dropped afterwards.
+ * The contract on PostgreSQL, when {@code REC4J_PG_URL} names a reachable server ({@code eval
+ * "$(.ci/postgres)"} sets it up); skipped otherwise. Each test gets a schema of its own, dropped
+ * afterwards.
  */
 class PostgresEventStoreIT extends EventStoreContract {
   private static String baseUrl;
@@ -33,7 +34,9 @@ class PostgresEventStoreIT extends EventStoreContract {
     baseUrl = PostgresSchemas.reachableUrl();
   }
 
-  /** Per test rather than per class, so that a run without a server reports each test as skipped. */
+  /**
+   * Per test rather than per class, so that a run without a server reports each test as skipped.
+   */
   @BeforeEach
   void needsServer() {
     Assumptions.assumeTrue(baseUrl != null, PostgresSchemas.whyUnavailable());
@@ -46,7 +49,10 @@ class PostgresEventStoreIT extends EventStoreContract {
     return PostgresSchemas.urlFor(baseUrl, schema);
   }
 
-  /** As {@link JdbcEventStoreKillIT}, with the child writing to PostgreSQL: an acknowledgement means committed. */
+  /**
+   * As {@link JdbcEventStoreKillIT}, with the child writing to PostgreSQL: an acknowledgement means
+   * committed.
+   */
   @Test
   void everyAcknowledgedAppendSurvivesKill9(@TempDir Path dir) throws Exception {
     JdbcEventStoreKillIT.assertAcknowledgedSurviveKill(freshDatabase(), dir, () -> {});
@@ -55,8 +61,10 @@ class PostgresEventStoreIT extends EventStoreContract {
   @Test
   void connectionsTheServerDropsAreReplaced() throws Exception {
     String application = "rec4j-test-" + UUID.randomUUID();
-    // An ApplicationName in the URL overrides the store's, so we can find (only) this store's backends.
-    try (JdbcEventStore store = JdbcEventStore.open(freshDatabase() + "&ApplicationName=" + application)) {
+    // An ApplicationName in the URL overrides the store's, so we can find (only) this store's
+    // backends.
+    try (JdbcEventStore store =
+        JdbcEventStore.open(freshDatabase() + "&ApplicationName=" + application)) {
       store.append(List.of(event("u", "before", Event.Type.CLICK, 1)));
       assertEquals(Set.of("before"), store.itemsOf("u"));
       assertEquals(2, backends(application, true), "writer and reader terminated");
@@ -72,8 +80,9 @@ class PostgresEventStoreIT extends EventStoreContract {
   private static int backends(String application, boolean terminate) throws SQLException {
     String count = terminate ? "count(pg_terminate_backend(pid))" : "count(*)";
     try (Connection c = DriverManager.getConnection(baseUrl);
-        PreparedStatement s = c.prepareStatement(
-            "SELECT " + count + " FROM pg_stat_activity WHERE application_name = ?")) {
+        PreparedStatement s =
+            c.prepareStatement(
+                "SELECT " + count + " FROM pg_stat_activity WHERE application_name = ?")) {
       s.setString(1, application);
       try (ResultSet rs = s.executeQuery()) {
         rs.next();

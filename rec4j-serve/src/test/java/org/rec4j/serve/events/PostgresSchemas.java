@@ -6,14 +6,21 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.UUID;
 
-/** Throw-away schemas on the PostgreSQL server named by {@code REC4J_PG_URL}, for tests and the benchmark. */
+/**
+ * Throw-away schemas on the PostgreSQL server named by {@code REC4J_PG_URL}, for tests and the
+ * benchmark.
+ */
 final class PostgresSchemas {
   static final String ENV = "REC4J_PG_URL";
-  private static String unavailable = ENV + " is not set; run eval \"$(.ci/postgres)\" to test PostgreSQL";
+  private static String unavailable =
+      ENV + " is not set; run eval \"$(.ci/postgres)\" to test PostgreSQL";
 
   private PostgresSchemas() {}
 
-  /** {@code REC4J_PG_URL} if set and a connection succeeds, else null (and {@link #whyUnavailable} says why). */
+  /**
+   * {@code REC4J_PG_URL} if set and a connection succeeds, else null (and {@link #whyUnavailable}
+   * says why).
+   */
   static String reachableUrl() {
     String url = System.getenv(ENV);
     if (url == null || url.isBlank()) return null;
@@ -48,10 +55,12 @@ final class PostgresSchemas {
   }
 
   private static void execute(String url, String sql) {
-    try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
+    try (Connection c = DriverManager.getConnection(url);
+        Statement s = c.createStatement()) {
       s.execute(sql);
     } catch (SQLException e) {
-      throw new IllegalStateException(sql + " failed on " + JdbcEventStore.redact(url) + ": " + e.getMessage(), e);
+      throw new IllegalStateException(
+          sql + " failed on " + JdbcEventStore.redact(url) + ": " + e.getMessage(), e);
     }
   }
 }

@@ -15,9 +15,10 @@ import org.rec4j.model.Recommender;
 import org.rec4j.tensor.Tensor;
 
 /**
- * Serving's views come from capabilities, never from a model's name or parameter names (issue 17): the dot-product
- * view plus its offset equals the model's own pair scores (the forward pass, not the catalog path built from the same
- * vectors), and a model under another name that forwards the capabilities gets the same views.
+ * Serving's views come from capabilities, never from a model's name or parameter names (issue 17):
+ * the dot-product view plus its offset equals the model's own pair scores (the forward pass, not
+ * the catalog path built from the same vectors), and a model under another name that forwards the
+ * capabilities gets the same views.
  */
 class DotProductTest {
   @Test
@@ -31,7 +32,12 @@ class DotProductTest {
       for (int u = 0; u < 15; u++) {
         m.score(u, all, s);
         dot.dotAll(u, d);
-        for (int i = 0; i < 120; i++) assertEquals(s[i], d[i] + dot.offset(u), 1e-4 * (1 + Math.abs(s[i])), type + " user " + u + " item " + i);
+        for (int i = 0; i < 120; i++)
+          assertEquals(
+              s[i],
+              d[i] + dot.offset(u),
+              1e-4 * (1 + Math.abs(s[i])),
+              type + " user " + u + " item " + i);
       }
     }
   }
@@ -42,17 +48,22 @@ class DotProductTest {
     Recommender renamed = new Renamed(mf);
     DotProduct a = DotProduct.of(mf), b = DotProduct.of(renamed);
     assertNotNull(b, "no name switch: the capability is enough");
-    for (int u = 0; u < 10; u++) for (int i = 0; i < 50; i++) assertEquals(a.dot(u, i), b.dot(u, i), 0f);
+    for (int u = 0; u < 10; u++)
+      for (int i = 0; i < 50; i++) assertEquals(a.dot(u, i), b.dot(u, i), 0f);
     assertNotNull(ItemEmbeddings.of(renamed));
     assertEquals(ItemEmbeddings.of(mf).tables(), ItemEmbeddings.of(renamed).tables());
-    assertNull(DotProduct.of(new Renamed(HnswTopKTest.random("ncf", 5, 10, 4))), "an MLP model has no dot-product view");
+    assertNull(
+        DotProduct.of(new Renamed(HnswTopKTest.random("ncf", 5, 10, 4))),
+        "an MLP model has no dot-product view");
   }
 
   /** Another name over a model, forwarding its capabilities. */
   private record Renamed(Recommender inner) implements Recommender {
     @Override
     public <T> Optional<T> capability(Class<T> type) {
-      return type == DotProductModel.class || type == ItemEmbeddingTables.class ? inner.capability(type) : Optional.empty();
+      return type == DotProductModel.class || type == ItemEmbeddingTables.class
+          ? inner.capability(type)
+          : Optional.empty();
     }
 
     @Override

@@ -10,7 +10,9 @@ import org.junit.jupiter.api.Test;
 import org.rec4j.model.MF;
 import org.rec4j.model.ModelOptions;
 
-/** The Cholesky solve, and fold-in on an MF whose items fall in two groups with opposite directions. */
+/**
+ * The Cholesky solve, and fold-in on an MF whose items fall in two groups with opposite directions.
+ */
 class FoldInTest {
   @Test
   void choleskySolvesSymmetricPositiveDefiniteSystems() {
@@ -35,7 +37,10 @@ class FoldInTest {
     }
   }
 
-  /** MF with item i's vector +e0 for even i and −e0 for odd i (plus small noise), users spread around 0. */
+  /**
+   * MF with item i's vector +e0 for even i and −e0 for odd i (plus small noise), users spread
+   * around 0.
+   */
   private static DotProduct twoGroups() {
     int users = 50, items = 40, f = 4;
     MF mf = new MF(ModelOptions.implicit(users, items, f));
@@ -46,7 +51,8 @@ class FoldInTest {
       for (int c = 0; c < f; c++) q[i * f + c] = (float) (rnd.nextGaussian() * 0.05);
       q[i * f] += i % 2 == 0 ? 1f : -1f;
     }
-    for (int u = 0; u < users; u++) for (int c = 0; c < f; c++) p[u * f + c] = (float) rnd.nextGaussian();
+    for (int u = 0; u < users; u++)
+      for (int c = 0; c < f; c++) p[u * f + c] = (float) rnd.nextGaussian();
     mf.loadStateDict(s);
     return DotProduct.of(mf);
   }
@@ -55,7 +61,9 @@ class FoldInTest {
   void foldedInUserPrefersTheGroupOfTheirItems() {
     DotProduct dot = twoGroups();
     FoldIn fold = new FoldIn(dot);
-    assertTrue(fold.lambda() > 0.2 && fold.lambda() < 2, "prior from users of variance ~1: " + fold.lambda());
+    assertTrue(
+        fold.lambda() > 0.2 && fold.lambda() < 2,
+        "prior from users of variance ~1: " + fold.lambda());
     for (int parity = 0; parity < 2; parity++) {
       int[] history = {parity, parity + 2, parity + 4};
       float[] x = fold.userVector(history, 42);
@@ -65,7 +73,8 @@ class FoldInTest {
       dot.dotAll(x, 0, scores);
       for (int i = 0; i < dot.numItems(); i++) {
         for (int j = 0; j < dot.numItems(); j++) {
-          if (i % 2 == parity && j % 2 != parity) assertTrue(scores[i] > scores[j], "parity " + parity + ": item " + i + " vs " + j);
+          if (i % 2 == parity && j % 2 != parity)
+            assertTrue(scores[i] > scores[j], "parity " + parity + ": item " + i + " vs " + j);
         }
       }
       assertArrayEquals(x, fold.userVector(history, 42), "deterministic for a seed");
@@ -80,6 +89,8 @@ class FoldInTest {
     FoldIn fold = new FoldIn(dot);
     float[] few = fold.userVector(new int[] {0}, 3);
     float[] many = fold.userVector(new int[] {0, 2, 4, 6, 8, 10, 12, 14, 16, 18}, 3);
-    assertTrue(many[0] > few[0] && few[0] > 0, "weight on the even direction: one item " + few[0] + ", ten " + many[0]);
+    assertTrue(
+        many[0] > few[0] && few[0] > 0,
+        "weight on the even direction: one item " + few[0] + ", ten " + many[0]);
   }
 }

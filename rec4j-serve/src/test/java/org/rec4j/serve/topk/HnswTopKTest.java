@@ -15,19 +15,25 @@ import org.rec4j.model.Recommender;
 import org.rec4j.tensor.Rng;
 import org.rec4j.tensor.Tensor;
 
-/** The dot-product view ranks like the model, and HNSW recall@10 against exact top-10 is measured. */
+/**
+ * The dot-product view ranks like the model, and HNSW recall@10 against exact top-10 is measured.
+ */
 class HnswTopKTest {
   static final long SEED = 20261129L;
 
   /** An untrained model of {@code type} with N(0, 1) embeddings and random item biases. */
   static Recommender random(String type, int users, int items, int f) {
-    Recommender m = ModelRegistry.create(type, new ModelOptions(users, items, f, new int[] {2 * f, f}, 0f, false, false, SEED, 1f, 0));
+    Recommender m =
+        ModelRegistry.create(
+            type,
+            new ModelOptions(users, items, f, new int[] {2 * f, f}, 0f, false, false, SEED, 1f, 0));
     Map<String, Tensor> s = new HashMap<>(m.stateDict());
     Rng rng = new Rng(SEED);
-    for (var e : s.entrySet()) if (e.getKey().endsWith("bias.weight") || e.getKey().equals("out.weight")) {
-      float[] d = e.getValue().data();
-      for (int i = 0; i < d.length; i++) d[i] = (float) rng.nextGaussian();
-    }
+    for (var e : s.entrySet())
+      if (e.getKey().endsWith("bias.weight") || e.getKey().equals("out.weight")) {
+        float[] d = e.getValue().data();
+        for (int i = 0; i < d.length; i++) d[i] = (float) rng.nextGaussian();
+      }
     m.loadStateDict(s);
     return m;
   }
@@ -85,8 +91,9 @@ class HnswTopKTest {
       for (int i : top.drain()) if (want.contains(i)) servedHit++;
     }
     double recall = (double) hit / (users * k), served = (double) servedHit / (users * k);
-    System.out.printf("HNSW on %d random-Gaussian MF items (f=16, M=16, efC=200, ef=100): recall@%d of the index %.4f, "
-        + "of the served path (2k candidates rescored) %.4f; build %d ms; mean HNSW query %.1f us vs model.scoreAll + top-k %.1f us (seed %d)%n",
+    System.out.printf(
+        "HNSW on %d random-Gaussian MF items (f=16, M=16, efC=200, ef=100): recall@%d of the index %.4f, "
+            + "of the served path (2k candidates rescored) %.4f; build %d ms; mean HNSW query %.1f us vs model.scoreAll + top-k %.1f us (seed %d)%n",
         items, k, recall, served, buildMs, hnswNs / 1e3 / users, exactNs / 1e3 / users, SEED);
     assertTrue(recall >= 0.9, "index recall@10 " + recall + " (seed " + SEED + ")");
     assertTrue(served >= 0.95, "served recall@10 " + served + " (seed " + SEED + ")");
