@@ -13,6 +13,7 @@ import org.rec4j.data.io.DataSpec;
 import org.rec4j.experiment.IdRemap;
 import org.rec4j.model.Persistable;
 import org.rec4j.model.Recommendation;
+import org.rec4j.model.SeenItems;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -85,8 +86,9 @@ public final class RecommendCommand implements Callable<Integer> {
       throw new IllegalArgumentException(
           "--include-seen and --data: --data only names the items to exclude; give one or the other");
     }
-    boolean exclude =
-        !includeSeen && l.model() instanceof Persistable nr && nr.seen() != null; // from seen.bin
+    boolean exclude = // from seen.bin
+        !includeSeen
+            && l.model().capability(SeenItems.class).flatMap(SeenItems::seenItems).isPresent();
     if (data != null && l.model() instanceof Persistable nr) {
       var ds = data.load();
       var inter = ds.split().map(s -> s.train()).orElse(ds.interactions());

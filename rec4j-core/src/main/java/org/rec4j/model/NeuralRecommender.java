@@ -6,7 +6,6 @@ import java.util.Optional;
 import java.util.function.IntPredicate;
 import org.rec4j.data.Csr;
 import org.rec4j.data.Interactions;
-import org.rec4j.eval.TopK;
 import org.rec4j.nn.Module;
 import org.rec4j.tensor.Arena;
 import org.rec4j.tensor.Autograd;
@@ -254,21 +253,7 @@ public abstract class NeuralRecommender extends Module implements Persistable, T
 
   @Override
   public Recommendation recommend(int user, int k, boolean excludeSeen, IntPredicate filter) {
-    if (k < 1) throw new IllegalArgumentException("k must be >= 1, got " + k);
-    if (user < 0 || user >= numUsers)
-      return new Recommendation(user, new int[0], new float[0], true);
-    float[] s = new float[numItems];
-    scoreAll(new int[] {user}, s);
-    TopK top = new TopK(Math.min(k, numItems));
-    top.clear(user);
-    for (int i = 0; i < numItems; i++) {
-      if (excludeSeen && seen != null && user < seen.rows() && seen.contains(user, i)) continue;
-      if (filter != null && !filter.test(i)) continue;
-      top.offer(i, s[i]);
-    }
-    float[] scores = new float[Math.min(k, numItems)];
-    int[] items = top.drain(scores);
-    return new Recommendation(user, items, java.util.Arrays.copyOf(scores, items.length), false);
+    return Recommendation.topK(this, user, k, excludeSeen ? seen : null, filter);
   }
 
   @Override

@@ -1,7 +1,6 @@
 package org.rec4j.data.io;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.rec4j.data.DataFormatException;
@@ -9,7 +8,6 @@ import org.rec4j.data.Dataset;
 import org.rec4j.data.IdIndex;
 import org.rec4j.data.Interactions;
 import org.rec4j.data.InteractionsBuilder;
-import org.rec4j.data.Split;
 
 /**
  * Reads the Last.fm (HetRec 2011) files of the LightGCN-PyTorch repository: {@code
@@ -23,22 +21,8 @@ public final class LastFmReader {
 
   /** Reads a folder ({@code data1.txt} + {@code test1.txt}) or one file. */
   public static Dataset read(Path path) {
-    IdIndex users = new IdIndex();
-    IdIndex items = new IdIndex();
-    if (Files.isDirectory(path)) {
-      Interactions train = readFile(DataFiles.find(path, "data1.txt"), users, items);
-      Interactions test = readFile(DataFiles.find(path, "test1.txt"), users, items);
-      Split split = Split.of(train, test);
-      return new Dataset(
-          "lastfm:" + path.getFileName(),
-          PredefinedSplit.union(split),
-          null,
-          null,
-          split,
-          null,
-          List.of());
-    }
-    return Dataset.of("lastfm:" + path.getFileName(), readFile(path, users, items));
+    return PredefinedSplit.folderOrFile(
+        "lastfm", path, "data1.txt", "test1.txt", LastFmReader::readFile);
   }
 
   /** Reads one {@code user<TAB>item[<TAB>x]} file into the given indexes. */

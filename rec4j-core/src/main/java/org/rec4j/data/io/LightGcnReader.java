@@ -1,14 +1,12 @@
 package org.rec4j.data.io;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.rec4j.data.Dataset;
 import org.rec4j.data.IdIndex;
 import org.rec4j.data.Interactions;
 import org.rec4j.data.InteractionsBuilder;
-import org.rec4j.data.Split;
 
 /**
  * Reads LightGCN / NGCF adjacency-list files: {@code user item item …} per line (spaces), implicit
@@ -23,22 +21,8 @@ public final class LightGcnReader {
 
   /** Reads a folder ({@code train.txt} + {@code test.txt}) or one file. */
   public static Dataset read(Path path) {
-    IdIndex users = new IdIndex();
-    IdIndex items = new IdIndex();
-    if (Files.isDirectory(path)) {
-      Interactions train = readFile(DataFiles.find(path, "train.txt"), users, items);
-      Interactions test = readFile(DataFiles.find(path, "test.txt"), users, items);
-      Split split = Split.of(train, test);
-      return new Dataset(
-          "lightgcn:" + path.getFileName(),
-          PredefinedSplit.union(split),
-          null,
-          null,
-          split,
-          null,
-          List.of());
-    }
-    return Dataset.of("lightgcn:" + path.getFileName(), readFile(path, users, items));
+    return PredefinedSplit.folderOrFile(
+        "lightgcn", path, "train.txt", "test.txt", LightGcnReader::readFile);
   }
 
   /** Reads one adjacency-list file into the given indexes. */

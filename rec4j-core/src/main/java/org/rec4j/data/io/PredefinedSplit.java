@@ -45,4 +45,29 @@ final class PredefinedSplit {
     }
     return b.build();
   }
+
+  /** Reads one file of interactions into the given id indexes. */
+  interface FileReader {
+    Interactions read(Path file, IdIndex users, IdIndex items);
+  }
+
+  /**
+   * A folder holding {@code trainFile} and {@code testFile} becomes a dataset carrying that split
+   * (both read into one id index pair, train first); a single file becomes a dataset without a
+   * split. Named {@code format:NAME}.
+   */
+  static org.rec4j.data.Dataset folderOrFile(
+      String format, Path path, String trainFile, String testFile, FileReader reader) {
+    IdIndex users = new IdIndex();
+    IdIndex items = new IdIndex();
+    String name = format + ":" + path.getFileName();
+    if (java.nio.file.Files.isDirectory(path)) {
+      Interactions train = reader.read(DataFiles.find(path, trainFile), users, items);
+      Interactions test = reader.read(DataFiles.find(path, testFile), users, items);
+      Split split = Split.of(train, test);
+      return new org.rec4j.data.Dataset(
+          name, union(split), null, null, split, null, java.util.List.of());
+    }
+    return org.rec4j.data.Dataset.of(name, reader.read(path, users, items));
+  }
 }
