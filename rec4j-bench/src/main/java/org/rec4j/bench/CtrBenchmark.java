@@ -6,26 +6,30 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.rec4j.ctr.CtrConfig;
-import org.rec4j.ctr.CtrExperiment;
-import org.rec4j.ctr.CtrModels;
-import org.rec4j.ctr.CtrResult;
 import org.rec4j.ctr.CtrTask;
-import org.rec4j.ctr.CtrTasks;
+import org.rec4j.data.Dataset;
+import org.rec4j.data.io.DataSpec;
+import org.rec4j.experiment.Experiment;
+import org.rec4j.experiment.ExperimentConfig;
+import org.rec4j.experiment.ExperimentResult;
+import org.rec4j.experiment.Protocol;
+import org.rec4j.model.ModelInput;
+import org.rec4j.model.ModelRegistry;
 import org.rec4j.train.EpochStats;
 import org.rec4j.train.TrainerConfig;
 import org.rec4j.train.TrainingListener;
 
 /**
- * End-to-end CTR benchmark: loads one CTR task once, trains each listed model through {@link
- * CtrExperiment} with the same settings (early stopping on validation AUC, best epoch restored) and
- * prints test AUC, logloss, gAUC and seconds per epoch as a table and one JSON line per model.
+ * End-to-end CTR benchmark: loads the data once, trains each listed model on its click-through task
+ * through {@link Experiment} (protocol ctr, as {@code rec4j train --task ctr} does) with the same
+ * settings (early stopping on validation AUC, best epoch restored) and prints test AUC, logloss,
+ * gAUC and seconds per epoch as a table and one JSON line per model.
  *
  * <p>Usage: {@code java --add-modules jdk.incubator.vector -cp
  * rec4j-bench/target/rec4j-benchmarks.jar org.rec4j.bench.CtrBenchmark --data-root ../shared/data
- * --dataset ml-1m|ml-100k|frappe --models lr,fm,widedeep,deepfm,xdeepfm,autoint,autoint+,dcn
+ * --dataset ml-1m|ml-100k|frappe --models lr,fm,widedeep-ctr,deepfm,xdeepfm,autoint,autoint+,dcn
  * --epochs 10 [--batch 1024] [--lr 1e-3] [--l2 1e-6] [--embed 16] [--hidden 200,200] [--dropout
- * 0.2] [--patience 2] [--seed 42] [--split-seed 2026]}
+ * 0.2] [--patience 2] [--seed 42]} (the task's split seed is fixed at 2026)
  */
 public final class CtrBenchmark {
   private CtrBenchmark() {}
@@ -36,38 +40,39 @@ public final class CtrBenchmark {
     String dataset = a.getOrDefault("dataset", "ml-100k");
     Path root = Path.of(a.getOrDefault("data-root", "../shared/data"));
     List<String> models =
-        Arrays.asList(a.getOrDefault("models", String.join(",", CtrModels.names())).split(","));
+        Arrays.asList(
+            a.getOrDefault(
+                    "models",
+                    String.join(
+                        ",",
+                        ModelRegistry.factories().stream()
+                            .filter(f -> f.inputs().contains(ModelInput.FEATURES))
+                            .map(f -> f.name())
+                            .filter(n -> !n.equals("sharedbottom"))
+                            .toList()))
+                .split(","));
     int epochs = Integer.parseInt(a.getOrDefault("epochs", "10"));
-    TrainerConfig d = CtrConfig.trainerDefaults(epochs);
+    TrainerConfig d = TrainerConfig.ctrDefaults();
     TrainerConfig tc =
-        new TrainerConfig(
-            epochs,
-            Integer.parseInt(a.getOrDefault("batch", "" + d.batchSize())),
-            Double.parseDouble(a.getOrDefault("lr", "" + d.learningRate())),
-            d.optimizer(),
-            Float.parseFloat(a.getOrDefault("l2", "" + d.l2())),
-            d.objective(),
-            d.negatives(),
-            Long.parseLong(a.getOrDefault("seed", "" + d.seed())),
-            1,
-            1,
-            "auc",
-            Integer.parseInt(a.getOrDefault("patience", "2")),
-            true);
-    CtrModels.Options o = CtrModels.Options.defaults();
-    int[] hidden =
-        a.containsKey("hidden")
-            ? Arrays.stream(a.get("hidden").split(",")).mapToInt(Integer::parseInt).toArray()
-            : o.hidden();
-    o =
-        o.withNetwork(
-            Integer.parseInt(a.getOrDefault("embed", "" + o.embedDim())),
-            hidden,
-            Float.parseFloat(a.getOrDefault("dropout", "" + o.dropout())));
-    long splitSeed = Long.parseLong(a.getOrDefault("split-seed", "2026"));
+        d.toBuilder()
+            .epochs(epochs)
+            .batchSize(Integer.parseInt(a.getOrDefault("batch", "" + d.batchSize())))
+            .learningRate(Double.parseDouble(a.getOrDefault("lr", "" + d.learningRate())))
+            .l2(Float.parseFloat(a.getOrDefault("l2", "" + d.l2())))
+            .seed(Long.parseLong(a.getOrDefault("seed", "" + d.seed())))
+            .patience(Integer.parseInt(a.getOrDefault("patience", "2")))
+            .build();
+    Map<String, Object> settings = new HashMap<>();
+    if (a.containsKey("embed")) settings.put("factors", a.get("embed"));
+    if (a.containsKey("hidden")) settings.put("layers", a.get("hidden"));
+    if (a.containsKey("dropout")) settings.put("dropout", a.get("dropout"));
+    if (a.containsKey("split-seed"))
+      throw new IllegalArgumentException("--split-seed: the ctr task's split seed is fixed (2026)");
     Path path = root.resolve(dataset);
+    DataSpec spec = DataSpec.parse((dataset.equals("frappe") ? "libfm" : dataset) + ":" + path);
     long t0 = System.nanoTime();
-    CtrTask task = CtrTasks.load(dataset, path, splitSeed);
+    Dataset ds = dataset.equals("frappe") ? null : spec.load();
+    CtrTask task = Experiment.clickTask(spec, ds);
     System.out.printf(
         Locale.ROOT,
         "%s loaded in %.1fs: %,d train / %,d valid / %,d test, %d fields, %,d ids%n",
@@ -79,7 +84,6 @@ public final class CtrBenchmark {
         task.schema().size(),
         task.schema().totalIds());
     task.notes().forEach(n -> System.out.println("  " + n));
-    CtrConfig config = new CtrConfig(dataset, path, models.get(0), o, tc, splitSeed);
     TrainingListener log =
         new TrainingListener() {
           @Override
@@ -97,7 +101,7 @@ public final class CtrBenchmark {
         new StringBuilder(
             String.format(
                 Locale.ROOT,
-                "%-10s %8s %8s %8s %8s %6s %10s%n",
+                "%-12s %8s %8s %8s %8s %6s %10s%n",
                 "model",
                 "auc",
                 "logloss",
@@ -108,20 +112,43 @@ public final class CtrBenchmark {
     StringBuilder json = new StringBuilder();
     for (String m : models) {
       System.out.println("== " + m);
-      CtrResult r = CtrExperiment.runAll(config, task, List.of(m), log).get(0);
+      ExperimentConfig c =
+          ExperimentConfig.builder(spec, m, tc)
+              .protocol(Protocol.CTR)
+              .settingsWhereDeclared(settings)
+              .build();
+      ExperimentResult r = Experiment.run(c, ds, log);
+      int n = r.history().epochs().size();
+      double perEpoch = n == 0 ? 0 : r.history().trainSeconds() / n;
       table.append(
           String.format(
               Locale.ROOT,
-              "%-10s %8.4f %8.4f %8.4f %8.1f %6s %10d%n",
-              r.model(),
-              r.test().get("auc"),
-              r.test().get("logloss"),
-              r.test().get("gauc"),
-              r.secondsPerEpoch(),
-              r.history().epochs().size() + "/" + r.history().bestEpoch(),
-              r.parameters()));
-      json.append(r.toJson()).append('\n');
-      System.out.println(r.toJson());
+              "%-12s %8.4f %8.4f %8.4f %8.1f %6s %10d%n",
+              m,
+              r.metrics().get("auc"),
+              r.metrics().get("logloss"),
+              r.metrics().get("gauc"),
+              perEpoch,
+              n + "/" + r.history().bestEpoch(),
+              r.model().parameterCount()));
+      String line =
+          String.format(
+              Locale.ROOT,
+              "{\"model\":\"%s\",\"dataset\":\"%s\",\"auc\":%.5f,\"logloss\":%.5f,\"gauc\":%.5f,"
+                  + "\"train_seconds\":%.2f,\"seconds_per_epoch\":%.2f,\"epochs\":%d,\"best_epoch\":%d,"
+                  + "\"parameters\":%d}",
+              m,
+              dataset,
+              r.metrics().get("auc"),
+              r.metrics().get("logloss"),
+              r.metrics().get("gauc"),
+              r.history().trainSeconds(),
+              perEpoch,
+              n,
+              r.history().bestEpoch(),
+              r.model().parameterCount());
+      json.append(line).append('\n');
+      System.out.println(line);
     }
     System.out.println();
     System.out.print(table);

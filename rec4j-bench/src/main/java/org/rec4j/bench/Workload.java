@@ -296,23 +296,12 @@ public final class Workload {
             "ndcg@10",
             0,
             false);
-    return new ExperimentConfig(
-        spec,
-        SplitSpec.parse("given"),
-        model,
-        f,
-        new int[] {8 * f, 4 * f, 2 * f, f},
-        0f,
-        false,
-        tc,
-        p,
-        99,
-        new int[] {10},
-        false,
-        false,
-        0,
-        0,
-        0.01f);
+    // as the CLI resolves it: the models' own defaults for ranking (factors 8, layers [64,32,16,8])
+    return ExperimentConfig.builder(spec, model, tc)
+        .split(SplitSpec.parse("given"))
+        .settingsWhereDeclared(java.util.Map.of("factors", f))
+        .protocol(p)
+        .build();
   }
 
   /**
@@ -335,23 +324,11 @@ public final class Workload {
             "rmse",
             0,
             false);
-    return new ExperimentConfig(
-        spec,
-        SplitSpec.parse("u1"),
-        model,
-        10,
-        new int[] {20, 20, 10},
-        0.1f,
-        false,
-        tc,
-        Protocol.RATING,
-        99,
-        new int[] {10},
-        false,
-        false,
-        0,
-        0,
-        0.01f);
+    // the models' own defaults for ratings (factors 10, layers [20,20,10], dropout 0.1)
+    return ExperimentConfig.builder(spec, model, tc)
+        .split(SplitSpec.parse("u1"))
+        .protocol(Protocol.RATING)
+        .build();
   }
 
   private static void training(JsonLine line, TrainingHistory h, AllocationProbe alloc) {

@@ -28,13 +28,15 @@ import picocli.CommandLine.Spec;
     sortOptions = false,
     description = {
       "Print the config train would run with, every default filled in (YAML, or one JSON line with --json).",
-      "Layering: built-in defaults < --config FILE < flags. The output is a config file that resolves to itself."
+      "Layering: built-in defaults < --config FILE < flags. The output is a config file that resolves to itself.",
+      "With --model NAME alone: the model's settings, their defaults and allowed values."
     },
     footerHeading = "%nExamples:%n",
     footer = {
       "  rec4j config show --config examples/neumf-ml1m.yaml",
       "  rec4j config show --config examples/mf-ml100k.yaml --lr 0.005 --json",
       "  rec4j config show --model neumf --data synthetic:kind=implicit > my.yaml",
+      "  rec4j config show --model xdeepfm      (its settings, defaults and allowed values)",
       "  rec4j train --config my.yaml --epochs 5"
     })
 public final class ConfigShowCommand implements Callable<Integer> {
@@ -46,6 +48,12 @@ public final class ConfigShowCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
+    if (config.data == null && config.file == null && train.model != null && !json.enabled()) {
+      // no run to resolve: the model's own settings and their defaults
+      out.print(ModelHelp.settingsTable(train.model));
+      out.flush();
+      return ExitCode.OK;
+    }
     RunConfig resolved = resolve(config, train);
     out.print(
         json.enabled()

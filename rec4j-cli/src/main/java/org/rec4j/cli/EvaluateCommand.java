@@ -38,7 +38,8 @@ import picocli.CommandLine.Spec;
     footerHeading = "%nExamples:%n",
     footer = {
       "  rec4j evaluate --model models/neumf8 --data ncf:../shared/data/ml-1m/ncf --protocol sampled -k 5,10 --json",
-      "  rec4j evaluate --model models/mf --data ml-100k:../shared/data/ml-100k --split u1 --protocol rating"
+      "  rec4j evaluate --model models/mf --data ml-100k:../shared/data/ml-100k --split u1 --protocol rating",
+      "  rec4j evaluate --model models/deepfm --data ml-1m:../shared/data/ml-1m      (AUC on the ctr task's test part)"
     })
 public final class EvaluateCommand implements Callable<Integer> {
   @Option(
@@ -60,7 +61,7 @@ public final class EvaluateCommand implements Callable<Integer> {
       names = "--protocol",
       paramLabel = "P",
       description =
-          "sampled, full or rating (default: rating for rating models, sampled otherwise).")
+          "sampled, full, rating or ctr (default: rating for rating models, ctr for CTR models, sampled otherwise).")
   String protocol;
 
   @Option(
@@ -96,6 +97,10 @@ public final class EvaluateCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     ModelArtifact.Loaded l = ModelArtifact.load(model);
     boolean rating = l.metadata().path("options").path("rating").asBoolean();
+    boolean ctr =
+        l.model().capability(org.rec4j.ctr.FieldTrainable.class).isPresent()
+            || (protocol != null && Protocol.of(protocol) == Protocol.CTR);
+    if (ctr) return clickThrough(out, l);
     Dataset ds = data.spec().load();
     String sp =
         split != null ? split : ds.split().isPresent() ? "given" : rating ? "ratio:0.8" : "loo";
@@ -148,6 +153,60 @@ public final class EvaluateCommand implements Callable<Integer> {
       fields.putAll(r.means());
       fields.put("users_evaluated", r.users());
     }
+    fields.put("skipped_unknown", skipped);
+    fields.put("eval_seconds", (System.nanoTime() - t0) / 1e9);
+    fields.forEach((k, v) ->
+        out.printf(
+            Locale.ROOT,
+            "%-16s %s%n",
+            k,
+            v instanceof Double d ? String.format(Locale.ROOT, "%.4f", d) : v));
+    if (json.enabled()) JsonMixin.print(out, fields);
+    return ExitCode.OK;
+  }
+
+  /**
+   * A CTR model on the test part of the data's click-through task (label rating ≥ 4, the seeded
+   * 8:1:1 split train used): pairs mapped to the model's ids and scored as served (the artifact's
+   * own user and item features), reported as AUC, log loss and gAUC per user.
+   */
+  private int clickThrough(PrintWriter out, ModelArtifact.Loaded l) {
+    if (protocol != null && Protocol.of(protocol) != Protocol.CTR)
+      throw new IllegalArgumentException(
+          "--protocol "
+              + protocol
+              + ": "
+              + l.model().name()
+              + " predicts clicks; its protocol is ctr");
+    if (split != null)
+      throw new IllegalArgumentException(
+          "--split: a CTR model is evaluated on the test part of the ctr task's own split");
+    if (l.model().capability(org.rec4j.ctr.FieldTrainable.class).isEmpty())
+      throw new IllegalArgumentException(
+          "--protocol ctr: " + l.model().name() + " is not a click-through (feature) model");
+    Dataset ds =
+        data.spec().format() == org.rec4j.data.io.DataSpec.Format.LIBFM ? null : data.spec().load();
+    org.rec4j.ctr.CtrTask task = org.rec4j.experiment.Experiment.clickTask(data.spec(), ds);
+    if (task.testPairs() == null)
+      throw new IllegalArgumentException(
+          data.spec()
+              + ": the examples are not (user, item) pairs; a saved CTR model scores pairs");
+    IdRemap remap =
+        new IdRemap(
+            task.trainPairs().userIndex(), task.trainPairs().itemIndex(), l.users(), l.items());
+    Interactions test = remap.apply(task.testPairs(), l.users(), l.items());
+    int skipped = task.testPairs().size() - test.size();
+    long t0 = System.nanoTime();
+    int n = test.size();
+    float[] p = new float[n], y = new float[n];
+    l.model().scorePairs(test.userColumn(), test.itemColumn(), p);
+    for (int r = 0; r < n; r++) y[r] = test.value(r) >= 4f ? 1f : 0f;
+    Map<String, Object> fields = new LinkedHashMap<>();
+    fields.put("model", l.model().name());
+    fields.put("auc", new org.rec4j.eval.Auc().compute(p, y));
+    fields.put("logloss", new org.rec4j.eval.LogLoss().compute(p, y));
+    fields.put("gauc", new org.rec4j.eval.GroupAuc().compute(p, y, test.userColumn()));
+    fields.put("examples", n);
     fields.put("skipped_unknown", skipped);
     fields.put("eval_seconds", (System.nanoTime() - t0) / 1e9);
     fields.forEach((k, v) ->

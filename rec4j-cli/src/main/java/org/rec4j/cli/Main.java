@@ -2,6 +2,8 @@ package org.rec4j.cli;
 
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
 import org.rec4j.data.DataFormatException;
 import picocli.CommandLine;
 
@@ -30,6 +32,12 @@ public final class Main {
   public static CommandLine commandLine() {
     CommandLine cli = new CommandLine(new Rec4jCommand());
     cli.setExitCodeExceptionMapper(Main::exitCode);
+    // the model list of train --help comes from the registry, where each model's defaults live
+    var usage = cli.getSubcommands().get("train").getCommandSpec().usageMessage();
+    List<String> footer = new ArrayList<>(List.of(usage.footer()));
+    footer.add("");
+    footer.addAll(ModelHelp.modelList());
+    usage.footer(footer.toArray(String[]::new));
     cli.setParameterExceptionHandler((ex, args) -> {
       PrintWriter err = ex.getCommandLine().getErr();
       err.println("rec4j: error: " + ex.getMessage());

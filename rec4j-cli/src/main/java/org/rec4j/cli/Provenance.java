@@ -20,7 +20,12 @@ final class Provenance {
     m.put("seed", c.trainer().seed());
     m.put("data", c.data().toString());
     m.put("data_name", ds.name());
-    m.put("split", c.split().toString());
+    m.put("task", c.protocol().name().toLowerCase(java.util.Locale.ROOT));
+    m.put(
+        "split",
+        c.protocol() == org.rec4j.experiment.Protocol.CTR
+            ? "ctr task: seeded 8:1:1 split of the impressions"
+            : c.split().toString());
     m.put("train_sha256", hash(train));
     m.put("rec4j_version", version());
     m.put("git_commit", gitCommit());

@@ -75,25 +75,39 @@ public final class TrainCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     org.rec4j.data.io.DataSpec dataSpec = config.apply(train);
-    if (train.task != null && train.task.equalsIgnoreCase("ctr")) return ctr(out, dataSpec);
-    Dataset ds = dataSpec.load();
+    train.checkModelFitsTask(dataSpec);
+    boolean ctr = train.model != null && train.task(dataSpec).equals("ctr");
+    // Frappe's libFM folder is read by the CTR task itself
+    Dataset ds =
+        ctr && dataSpec.format() == org.rec4j.data.io.DataSpec.Format.LIBFM
+            ? null
+            : dataSpec.load();
     ExperimentConfig c = train.resolve(dataSpec, ds);
     TrainerConfig tc = c.trainer();
+    if (save != null && ds == null)
+      throw new IllegalArgumentException(
+          "--save: Frappe's fields include the context of each impression (daytime, weather, ...), which a "
+              + "(user, item) request cannot supply; CTR models on libfm data train and evaluate but are not saved "
+              + "for serving");
+    boolean ctrTask = c.protocol() == org.rec4j.experiment.Protocol.CTR;
     out.printf(
         Locale.ROOT,
-        "%s on %s: %s, %d epochs, batch %d, %s lr %s%s%s%s, split %s, protocol %s%n",
+        "%s on %s: %s, %s%d epochs%s, batch %d, %s lr %s%s%s%s, %s%n",
         c.model(),
-        ds.name(),
+        ds != null ? ds.name() : dataSpec.toString(),
         tc.objective().name().toLowerCase(Locale.ROOT),
+        ctrTask ? "up to " : "",
         tc.epochs(),
+        tc.patience() > 0 ? " (early stopping on validation " + tc.monitor() + ")" : "",
         tc.batchSize(),
         tc.optimizer().name().toLowerCase(Locale.ROOT),
         tc.learningRate(),
         tc.schedule().isConstant() ? "" : " " + tc.schedule(),
         tc.l2() > 0 ? ", l2 " + tc.l2() : "",
         tc.swaFrom() > 0 ? ", weights averaged from epoch " + tc.swaFrom() : "",
-        c.split(),
-        c.protocol().name().toLowerCase(Locale.ROOT));
+        ctrTask
+            ? "task ctr (label rating >= 4, seeded 8:1:1 split)"
+            : "split " + c.split() + ", protocol " + c.protocol().name().toLowerCase(Locale.ROOT));
     out.flush();
     TrainingListener log =
         new LogListener(new java.io.PrintStream(new WriterStream(out), true), "  ");
@@ -148,119 +162,6 @@ public final class TrainCommand implements Callable<Integer> {
     fields.put(
         "train_seconds", res.runs().stream().mapToDouble(x -> x.history().trainSeconds()).sum());
     if (json.enabled()) JsonMixin.print(out, fields);
-    return ExitCode.OK;
-  }
-
-  /**
-   * {@code --task ctr}: a click-through-rate model (org.rec4j.ctr) on MovieLens with user/item
-   * features (label rating ≥ 4, random 8:1:1 split) or on Frappe ({@code libfm:DIR}: validation
-   * file as train+validation, test file as test). Early stopping on validation AUC with the best
-   * epoch restored; reports test AUC, log loss and gAUC.
-   */
-  private int ctr(PrintWriter out, org.rec4j.data.io.DataSpec dataSpec) {
-    if (save != null)
-      throw new IllegalArgumentException("--save: CTR models have no artifact format yet");
-    if (seeds != null)
-      throw new IllegalArgumentException("--seeds is not supported with --task ctr");
-    if (train.model == null)
-      throw new IllegalArgumentException(
-          "missing --model NAME; CTR models: " + org.rec4j.ctr.CtrModels.names());
-    String kind =
-        switch (dataSpec.format()) {
-          case ML_1M -> "ml-1m";
-          case ML_100K -> "ml-100k";
-          case LIBFM -> "frappe";
-          default ->
-              throw new IllegalArgumentException(
-                  "--task ctr needs ml-1m:PATH, ml-100k:DIR or libfm:DIR (Frappe), got "
-                      + dataSpec.format().label());
-        };
-    String model = train.model.toLowerCase(Locale.ROOT);
-    if (!org.rec4j.ctr.CtrModels.names().contains(model)) {
-      throw new IllegalArgumentException(
-          "--model: unknown CTR model '"
-              + train.model
-              + "'; expected one of "
-              + org.rec4j.ctr.CtrModels.names());
-    }
-    TrainerConfig d =
-        org.rec4j.ctr.CtrConfig.trainerDefaults(train.epochs != null ? train.epochs : 10);
-    TrainerConfig tc =
-        new TrainerConfig(
-            d.epochs(),
-            train.batch != null ? train.batch : d.batchSize(),
-            train.lr != null ? train.lr : d.learningRate(),
-            train.optimizer != null
-                ? org.rec4j.train.OptimizerKind.of(train.optimizer)
-                : d.optimizer(),
-            train.l2 != null ? train.l2 : d.l2(),
-            d.objective(),
-            d.negatives(),
-            train.seed != null ? train.seed : d.seed(),
-            1,
-            1,
-            train.monitor != null ? train.monitor : "auc",
-            train.patience != null ? train.patience : 2,
-            true);
-    org.rec4j.ctr.CtrModels.Options o = org.rec4j.ctr.CtrModels.Options.defaults();
-    o =
-        new org.rec4j.ctr.CtrModels.Options(
-            train.factors != null ? train.factors : o.embedDim(),
-            train.layers != null ? train.layers : o.hidden(),
-            train.dropout != null ? train.dropout : o.dropout(),
-            o.cinSizes(),
-            o.cinSplitHalf(),
-            o.crossLayers(),
-            o.attentionLayers(),
-            o.heads(),
-            o.headDim(),
-            o.crosses(),
-            o.crossBuckets());
-    org.rec4j.ctr.CtrConfig cc =
-        new org.rec4j.ctr.CtrConfig(
-            kind, java.nio.file.Path.of(dataSpec.path()), model, o, tc, 2026);
-    out.printf(
-        Locale.ROOT,
-        "%s CTR on %s: BCE, up to %d epochs (early stopping on validation %s), batch %d, %s lr %s%n",
-        model,
-        kind,
-        tc.epochs(),
-        tc.monitor(),
-        tc.batchSize(),
-        tc.optimizer().name().toLowerCase(Locale.ROOT),
-        tc.learningRate());
-    out.flush();
-    TrainingListener[] listeners =
-        quiet
-            ? new TrainingListener[0]
-            : ProgressListener.interactive()
-                ? new TrainingListener[] {new ProgressListener(model)}
-                : new TrainingListener[] {
-                  new LogListener(new java.io.PrintStream(new WriterStream(out), true), "  ")
-                };
-    org.rec4j.ctr.CtrResult r =
-        org.rec4j.ctr.CtrExperiment.run(
-            cc, org.rec4j.ctr.CtrTasks.load(kind, cc.path(), cc.splitSeed()), listeners);
-    Map<String, Object> fields = new LinkedHashMap<>();
-    fields.put("model", model);
-    fields.put("dataset", kind);
-    fields.put("auc", r.test().get("auc"));
-    fields.put("logloss", r.test().get("logloss"));
-    fields.put("gauc", r.test().get("gauc"));
-    fields.put("valid_auc", r.valid().get("auc"));
-    fields.put("epochs", r.history().epochs().size());
-    fields.put("best_epoch", r.history().bestEpoch());
-    fields.put("train_seconds", r.trainSeconds());
-    fields.put("seconds_per_epoch", r.secondsPerEpoch());
-    fields.put("parameters", r.parameters());
-    fields.forEach((k, v) ->
-        out.printf(
-            Locale.ROOT,
-            "%-16s %s%n",
-            k,
-            v instanceof Double x ? String.format(Locale.ROOT, "%.4f", x) : v));
-    if (json.enabled()) JsonMixin.print(out, fields);
-    out.flush();
     return ExitCode.OK;
   }
 

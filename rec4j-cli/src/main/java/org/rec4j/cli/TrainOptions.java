@@ -18,12 +18,16 @@ import picocli.CommandLine.Spec;
 
 /**
  * The model and training flags of {@code rec4j train} (a mixin, so {@code compare} and {@code
- * bench} share them). Unset flags take task-dependent defaults: implicit feedback follows the NCF
- * paper (BCE, 4 negatives, Adam 1e-3, batch 256, 20 epochs, factors 8, layers [64,32,16,8], sampled
- * protocol), ratings follow the seed (MSE, Adam 1e-3, batch 64, 50 epochs, factors 10, layers
- * [20,20,10], dropout 0.1, RMSE/MAE). A config file enters through {@link #fillFrom(RunConfig)},
- * which sets only the fields whose flag was not given, so the layering is defaults &lt; file &lt;
- * flags and {@link #resolve} stays the one place that knows the defaults.
+ * bench} share them). Unset flags take the defaults of the task, written once each: training
+ * defaults in {@link TrainerConfig#implicitDefaults()} (NCF paper: BCE, 4 negatives, Adam 1e-3,
+ * batch 256, 20 epochs, sampled protocol), {@link TrainerConfig#ratingDefaults()} (the seed: MSE,
+ * batch 64, 50 epochs, RMSE/MAE) and {@link TrainerConfig#ctrDefaults()} (BCE, batch 1024, early
+ * stopping on validation AUC); model defaults in each model's factory ({@code
+ * RecommenderFactory#settings()}), which the flags {@code --factors}, {@code --layers}, {@code
+ * --dropout}, {@code --batch-norm}, {@code --cross-buckets}, {@code --init-std} and {@code --set
+ * KEY=VALUE} only override — a setting the model does not have is an error naming its closest one.
+ * A config file enters through {@link #fillFrom(RunConfig)}, which sets only the fields whose flag
+ * was not given, so the layering is defaults &lt; file &lt; flags.
  */
 public final class TrainOptions {
   @Option(
@@ -38,9 +42,25 @@ public final class TrainOptions {
       names = "--task",
       paramLabel = "TASK",
       description =
-          "rating, implicit or ctr (feature-based click models on ml-1m/ml-100k/libfm data; default: implicit for ncf/sasrec/lightgcn/lastfm data "
-              + "and synthetic kind=implicit, rating otherwise).")
+          "rating, implicit or ctr (click-through: feature models such as deepfm on data with user and item "
+              + "features — ml-1m, ml-100k, synthetic: — or libfm:DIR Frappe; label rating >= 4, seeded 8:1:1 split, "
+              + "AUC/logloss/gAUC). Default: ctr for feature models, implicit for ncf/sasrec/lightgcn/lastfm/libfm "
+              + "data and synthetic kind=implicit, rating otherwise.")
   String task;
+
+  @Option(
+      names = "--set",
+      paramLabel = "KEY=VALUE",
+      description =
+          "A setting of the model (repeatable), e.g. --set lambda=1000 for ease, --set cin_sizes=64,64 for "
+              + "xdeepfm; 'rec4j config show --model NAME' lists a model's settings with their defaults.")
+  java.util.Map<String, String> set;
+
+  /** The config file's {@code model.batch_norm}, or null. */
+  private Boolean batchNormFromFile;
+
+  /** The config file's {@code model.settings}, or null. */
+  private java.util.Map<String, Object> fileSettings;
 
   @Option(
       names = "--split",
@@ -243,15 +263,31 @@ public final class TrainOptions {
   @Spec(Spec.Target.MIXEE)
   CommandSpec mixee;
 
+  /** The task of the run: --task, else ctr for feature models, else from the data format. */
+  String task(DataSpec spec) {
+    if (task != null) {
+      String t = task.toLowerCase(java.util.Locale.ROOT);
+      if (!List.of("rating", "implicit", "ctr").contains(t))
+        throw new IllegalArgumentException(
+            "--task: expected rating, implicit or ctr, got '" + task + "'");
+      return t;
+    }
+    if (model != null
+        && org.rec4j.model.ModelRegistry.factory(model)
+            .inputs()
+            .contains(org.rec4j.model.ModelInput.FEATURES)) return "ctr";
+    return rating(spec) ? "rating" : "implicit";
+  }
+
   /** Whether the run fits ratings, from --task or the data format. */
   boolean rating(DataSpec spec) {
     if (task != null) {
       return switch (task.toLowerCase(java.util.Locale.ROOT)) {
         case "rating" -> true;
-        case "implicit" -> false;
+        case "implicit", "ctr" -> false;
         default ->
             throw new IllegalArgumentException(
-                "--task: expected rating or implicit, got '" + task + "'");
+                "--task: expected rating, implicit or ctr, got '" + task + "'");
       };
     }
     if (objective != null) return Objective.of(objective).isRating();
@@ -278,8 +314,10 @@ public final class TrainOptions {
     if (layers == null) layers = ints(m.layers());
     if (dropout == null) dropout = m.dropout();
     if (!given("--batch-norm") && m.batchNorm() != null) batchNorm = m.batchNorm();
+    batchNormFromFile = m.batchNorm();
     if (crossBuckets == null) crossBuckets = m.crossBuckets();
     if (initStd == null) initStd = m.initStd();
+    fileSettings = m.settings();
     if (!given("--pretrain") && m.pretrain() != null) pretrain = m.pretrain();
     if (!given("--finetune-sgd") && m.finetuneSgd() != null) finetuneSgd = m.finetuneSgd();
     if (pretrainedGmf == null) pretrainedGmf = m.pretrainedGmf();
@@ -326,70 +364,175 @@ public final class TrainOptions {
     return xs == null ? null : xs.stream().mapToInt(Integer::intValue).toArray();
   }
 
+  /**
+   * The model settings given for this run, in the order: config file, dedicated flags, {@code
+   * --set}; each checked against the model's own settings, naming its source when it has no such
+   * key.
+   */
+  java.util.Map<String, Object> modelSettings() {
+    org.rec4j.model.RecommenderFactory f = org.rec4j.model.ModelRegistry.factory(model);
+    java.util.List<org.rec4j.config.Setting<?>> declared = f.settings();
+    java.util.Map<String, Object> out = new java.util.LinkedHashMap<>();
+    java.util.function.Predicate<String> has =
+        k -> declared.stream().anyMatch(d -> d.key().equals(k));
+    // the shared flags (and the config file's typed model keys) apply to the models that read
+    // them: the same command line trains gmf, ncf and neumf stages alike; a model that does not
+    // read one says so on stderr
+    java.util.List<String> ignored = new java.util.ArrayList<>();
+    java.util.function.BiConsumer<String, Object> shared =
+        (key, value) -> {
+          if (value == null) return;
+          if (has.test(key)) out.put(key, value);
+          else ignored.add(key);
+        };
+    shared.accept("factors", factors);
+    shared.accept("layers", layers);
+    shared.accept("dropout", dropout == null ? null : (Object) (double) dropout);
+    shared.accept(
+        "batch_norm",
+        mixee != null && mixee.commandLine() != null && given("--batch-norm")
+            ? (Object) batchNorm
+            : batchNormFromFile != null ? batchNormFromFile : batchNorm ? Boolean.TRUE : null);
+    shared.accept("cross_buckets", crossBuckets);
+    shared.accept("embedding_std", initStd == null ? null : (Object) (double) initStd);
+    if (!ignored.isEmpty() && mixee != null && mixee.commandLine() != null)
+      mixee
+          .commandLine()
+          .getErr()
+          .println(
+              "rec4j: note: "
+                  + f.name()
+                  + " has no "
+                  + String.join(", ", ignored)
+                  + " setting; ignored (its settings: "
+                  + (declared.isEmpty()
+                      ? "none"
+                      : String.join(", ", declared.stream().map(d -> d.key()).toList()))
+                  + ")");
+    // settings named for this model are checked strictly: a typo gets the closest key
+    if (fileSettings != null)
+      fileSettings.forEach((k, v) -> {
+        if (!has.test(k))
+          throw org.rec4j.config.Settings.unknown(f.name(), declared, k, "model.settings");
+        out.put(k, v);
+      });
+    if (set != null)
+      set.forEach((k, v) -> {
+        if (!has.test(k)) throw org.rec4j.config.Settings.unknown(f.name(), declared, k, "--set");
+        out.put(k, v);
+      });
+    return out;
+  }
+
+  /**
+   * Refuses a model the task cannot train before any data is read: a feature model outside the ctr
+   * task, an id model inside it.
+   */
+  void checkModelFitsTask(DataSpec spec) {
+    if (model == null) return;
+    org.rec4j.model.RecommenderFactory f = org.rec4j.model.ModelRegistry.factory(model);
+    boolean features = f.inputs().contains(org.rec4j.model.ModelInput.FEATURES);
+    String t = task(spec);
+    if (features && !t.equals("ctr"))
+      throw new IllegalArgumentException(
+          "--task "
+              + t
+              + ": "
+              + f.name()
+              + " is a click-through model over feature fields; use --task ctr");
+    if (!features && t.equals("ctr"))
+      throw new IllegalArgumentException(
+          "--task ctr: "
+              + f.name()
+              + " ranks user and item ids; the ctr task takes the feature models ("
+              + String.join(
+                  ", ",
+                  org.rec4j.model.ModelRegistry.factories().stream()
+                      .filter(x -> x.inputs().contains(org.rec4j.model.ModelInput.FEATURES))
+                      .map(x -> x.name())
+                      .toList())
+              + ")");
+  }
+
   /** The resolved experiment for {@code spec} (whose data {@code ds} decides the default split). */
   ExperimentConfig resolve(DataSpec spec, Dataset ds) {
     if (model == null)
       throw new IllegalArgumentException("missing --model NAME (or model.name in --config FILE)");
-    org.rec4j.model.ModelRegistry.factory(model); // unknown names fail here, listing the known ones
-    boolean rating = rating(spec);
-    int f = factors != null ? factors : rating ? 10 : 8;
-    int[] l =
-        layers != null
-            ? layers
-            : rating ? new int[] {20, 20, 10} : new int[] {8 * f, 4 * f, 2 * f, f};
-    Objective obj =
-        objective != null ? Objective.of(objective) : rating ? Objective.MSE : Objective.BCE;
-    if (obj.isRating() != rating)
+    org.rec4j.model.ModelRegistry.factory(model); // unknown names fail here, suggesting the closest
+    checkModelFitsTask(spec);
+    String t = task(spec);
+    boolean rating = t.equals("rating"), ctr = t.equals("ctr");
+    TrainerConfig base =
+        ctr
+            ? TrainerConfig.ctrDefaults()
+            : rating ? TrainerConfig.ratingDefaults() : TrainerConfig.implicitDefaults();
+    Objective obj = objective != null ? Objective.of(objective) : base.objective();
+    if (obj.isRating() != rating || (ctr && obj != Objective.BCE))
       throw new IllegalArgumentException(
-          "--objective "
-              + objective
-              + " does not fit a "
-              + (rating ? "rating" : "implicit")
-              + " task");
+          "--objective " + objective + " does not fit a " + t + " task" + (ctr ? " (bce)" : ""));
     String monitorKey =
-        monitor != null ? monitor : rating ? "rmse" : "ndcg@" + (ks == null ? 10 : ks[0]);
-    TrainerConfig tc =
-        new TrainerConfig(
-            epochs != null ? epochs : rating ? 50 : 20,
-            batch != null ? batch : rating ? 64 : 256,
-            lr != null ? lr : 1e-3,
-            optimizer != null ? OptimizerKind.of(optimizer) : OptimizerKind.ADAM,
-            l2 != null ? l2 : 0f,
-            obj,
-            negatives != null ? negatives : rating ? 0 : 4,
-            seed != null ? seed : 42,
-            threads != null ? threads : 1,
-            evalEvery != null ? evalEvery : 1,
-            monitorKey,
-            patience != null ? patience : 0,
-            patience != null && patience > 0 && (swa == null || swa == 0),
-            ScheduleSpec.parse(schedule),
-            swa != null ? swa : 0);
+        monitor != null
+            ? monitor
+            : ctr ? base.monitor() : rating ? "rmse" : "ndcg@" + (ks == null ? 10 : ks[0]);
+    int pat = patience != null ? patience : base.patience();
+    int swaFrom = swa != null ? swa : 0;
+    TrainerConfig.Builder tb =
+        base.toBuilder()
+            .objective(obj)
+            .monitor(monitorKey)
+            .patience(pat)
+            .restoreBest(
+                ctr ? pat > 0 && swaFrom == 0 : patience != null && pat > 0 && swaFrom == 0)
+            .schedule(ScheduleSpec.parse(schedule))
+            .swaFrom(swaFrom);
+    if (epochs != null) tb.epochs(epochs);
+    if (batch != null) tb.batchSize(batch);
+    if (lr != null) tb.learningRate(lr);
+    if (optimizer != null) tb.optimizer(OptimizerKind.of(optimizer));
+    if (l2 != null) tb.l2(l2);
+    if (negatives != null) tb.negatives(negatives);
+    if (seed != null) tb.seed(seed);
+    if (threads != null) tb.threads(threads);
+    if (evalEvery != null) tb.validateEvery(evalEvery);
+    TrainerConfig tc = tb.build();
+    Protocol p;
+    if (ctr) {
+      if (protocol != null && !protocol.equalsIgnoreCase("ctr"))
+        throw new IllegalArgumentException(
+            "--protocol "
+                + protocol
+                + ": the ctr task is evaluated by AUC, log loss and gAUC (protocol ctr)");
+      if (split != null)
+        throw new IllegalArgumentException(
+            "--split "
+                + split
+                + ": the ctr task uses its own seeded 8:1:1 split of the impressions");
+      p = Protocol.CTR;
+    } else {
+      p = protocol != null ? Protocol.of(protocol) : rating ? Protocol.RATING : Protocol.SAMPLED;
+      if (p == Protocol.CTR) throw new IllegalArgumentException("--protocol ctr needs --task ctr");
+    }
     String sp =
-        split != null ? split : ds.split().isPresent() ? "given" : rating ? "ratio:0.8" : "loo";
-    Protocol p =
-        protocol != null ? Protocol.of(protocol) : rating ? Protocol.RATING : Protocol.SAMPLED;
-    return new ExperimentConfig(
-        spec,
-        SplitSpec.parse(sp),
-        model,
-        f,
-        l,
-        dropout != null ? dropout : rating ? 0.1f : 0f,
-        batchNorm,
-        tc,
-        p,
-        evalNegatives != null ? evalNegatives : 99,
-        ks != null ? ks : new int[] {10},
-        pretrain,
-        finetuneSgd,
-        crossBuckets != null ? crossBuckets : 0,
-        validation != null ? validation : 0,
-        initStd != null ? initStd : 0.01f,
-        pretrainedGmf == null ? null : java.nio.file.Path.of(pretrainedGmf),
-        pretrainedMlp == null ? null : java.nio.file.Path.of(pretrainedMlp),
-        alpha != null ? alpha : 0.5f,
-        finetuneEpochs != null ? finetuneEpochs : -1);
+        split != null
+            ? split
+            : ctr || ds == null || ds.split().isPresent() ? "given" : rating ? "ratio:0.8" : "loo";
+    ExperimentConfig.Pretrain pre =
+        new ExperimentConfig.Pretrain(
+            pretrain,
+            finetuneSgd,
+            pretrainedGmf == null ? null : java.nio.file.Path.of(pretrainedGmf),
+            pretrainedMlp == null ? null : java.nio.file.Path.of(pretrainedMlp),
+            alpha != null ? alpha : 0.5f,
+            finetuneEpochs != null ? finetuneEpochs : -1);
+    return ExperimentConfig.builder(spec, model, tc)
+        .split(SplitSpec.parse(sp))
+        .settings(modelSettings())
+        .protocol(p)
+        .sampledNegatives(evalNegatives != null ? evalNegatives : 99)
+        .ks(ks != null ? ks : new int[] {10})
+        .validation(validation != null ? validation : 0)
+        .pretrain(pre)
+        .build();
   }
 
   @Override

@@ -18,6 +18,7 @@ import org.rec4j.cli.config.ConfigReader;
 import org.rec4j.cli.config.RunConfig;
 import org.rec4j.data.io.DataSpec;
 import org.rec4j.experiment.ExperimentConfig;
+import org.rec4j.model.IdModelSettings;
 import picocli.CommandLine;
 
 /** --config on train and {@code rec4j config show}: layering, error reporting, round trip. */
@@ -59,7 +60,7 @@ class ConfigCommandTest {
             data:
               spec: %s
             model:
-              name: gmf
+              name: ncf
               factors: 16
               batch_norm: true
             trainer:
@@ -72,17 +73,19 @@ class ConfigCommandTest {
             """
                 .formatted(DATA));
     ExperimentConfig fileOnly = resolveTrain("--config", f.toString());
-    assertEquals("gmf", fileOnly.model());
-    assertEquals(16, fileOnly.factors());
+    assertEquals("ncf", fileOnly.model());
+    assertEquals(16, fileOnly.settings().get(IdModelSettings.FACTORS));
     assertEquals(7, fileOnly.trainer().epochs());
     assertEquals(0.01, fileOnly.trainer().learningRate());
-    assertTrue(fileOnly.batchNorm());
+    assertTrue(fileOnly.settings().get(IdModelSettings.BATCH_NORM));
     assertArrayEquals(new int[] {5, 10}, fileOnly.ks());
     assertEquals(
         256, fileOnly.trainer().batchSize(), "implicit default: neither file nor flag sets batch");
     assertEquals(4, fileOnly.trainer().negatives(), "implicit default");
     assertArrayEquals(
-        new int[] {128, 64, 32, 16}, fileOnly.layers(), "default layers follow the file's factors");
+        new int[] {128, 64, 32, 16},
+        fileOnly.settings().get(IdModelSettings.LAYERS),
+        "default layers follow the file's factors");
     assertEquals(
         "ndcg@5", fileOnly.trainer().monitor(), "default monitor follows the file's first k");
 
@@ -93,7 +96,7 @@ class ConfigCommandTest {
             "--epochs",
             "2",
             "--model",
-            "ncf",
+            "neumf",
             "--factors",
             "4",
             "-k",
@@ -103,8 +106,8 @@ class ConfigCommandTest {
             "--data",
             "synthetic:kind=implicit,users=50,items=40,min=5,max=12");
     assertEquals(2, flags.trainer().epochs());
-    assertEquals("ncf", flags.model());
-    assertEquals(4, flags.factors());
+    assertEquals("neumf", flags.model());
+    assertEquals(4, flags.settings().get(IdModelSettings.FACTORS));
     assertArrayEquals(new int[] {20}, flags.ks());
     assertEquals(32, flags.trainer().batchSize());
     assertEquals("50", flags.data().options().get("users"), "--data overrides data.spec");
@@ -112,9 +115,13 @@ class ConfigCommandTest {
     assertEquals(5, flags.trainer().seed());
     assertEquals(20, flags.sampledNegatives());
 
-    assertTrue(flags.batchNorm(), "a switch the flags leave alone keeps the file's value");
+    assertTrue(
+        flags.settings().get(IdModelSettings.BATCH_NORM),
+        "a switch the flags leave alone keeps the file's value");
     assertFalse(
-        resolveTrain("--config", f.toString(), "--no-batch-norm").batchNorm(),
+        resolveTrain("--config", f.toString(), "--no-batch-norm")
+            .settings()
+            .get(IdModelSettings.BATCH_NORM),
         "--no-batch-norm beats the file");
     Path off =
         file(
@@ -123,15 +130,15 @@ class ConfigCommandTest {
                 + DATA
                 + "\nmodel:\n  name: neumf\n  pretrain: false\nevaluation:\n  eval_negatives: 20\n");
     assertTrue(
-        resolveTrain("--config", off.toString(), "--pretrain").pretrain(),
+        resolveTrain("--config", off.toString(), "--pretrain").pretrain().enabled(),
         "--pretrain beats the file");
-    assertFalse(resolveTrain("--config", off.toString()).pretrain());
+    assertFalse(resolveTrain("--config", off.toString()).pretrain().enabled());
 
     ExperimentConfig none =
         resolveTrain("--model", "gmf", "--data", DATA, "--eval-negatives", "20");
     assertEquals(20, none.trainer().epochs(), "without a file the defaults are as before");
-    assertEquals(8, none.factors());
-    assertFalse(none.batchNorm());
+    assertEquals(8, none.settings().get(IdModelSettings.FACTORS));
+    assertFalse(none.settings().has("batch_norm"), "gmf has no batch norm");
   }
 
   @Test
@@ -142,9 +149,15 @@ class ConfigCommandTest {
             "{\"data\": {\"spec\": \"synthetic:users=40,items=30\"}, \"model\": {\"name\": \"mf\"}}");
     ExperimentConfig c = resolveTrain("--config", f.toString());
     assertEquals(50, c.trainer().epochs());
-    assertEquals(10, c.factors());
+    assertEquals(10, c.settings().get(IdModelSettings.FACTORS));
     assertEquals("ratio:0.8", c.split().toString());
-    assertEquals(0.1f, c.dropout());
+    assertFalse(c.settings().has("dropout"), "mf has no dropout");
+    assertEquals(
+        0.1,
+        resolveTrain("--config", f.toString(), "--model", "ncf")
+            .settings()
+            .get(IdModelSettings.DROPOUT),
+        "rating default of the models that have it");
   }
 
   @Test
@@ -179,7 +192,10 @@ class ConfigCommandTest {
     assertEquals(
         "rec4j: error: missing --model NAME (or model.name in --config FILE)",
         noModel.err().strip());
-    Run noData = run("config", "show", "--model", "mf");
+    Run table = run("config", "show", "--model", "ease");
+    assertEquals(ExitCode.OK, table.code(), table.err());
+    assertTrue(table.out().contains("lambda") && table.out().contains("default 500"), table.out());
+    Run noData = run("config", "show", "--model", "mf", "--json");
     assertEquals(ExitCode.USAGE, noData.code());
     assertTrue(
         noData.err().contains("missing --data FORMAT:PATH (or data.spec in --config FILE)"),

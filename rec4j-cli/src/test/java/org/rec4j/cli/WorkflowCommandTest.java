@@ -45,7 +45,10 @@ class WorkflowCommandTest {
         TrainCommandTest.run(
             "train", "--model", "deepfm", "--task", "ctr", "--data", IMPLICIT, "--quiet");
     assertEquals(ExitCode.USAGE, wrongData.code());
-    assertTrue(wrongData.err().contains("--task ctr needs ml-1m:PATH"), wrongData.err());
+    assertTrue(
+        wrongData.err().contains("--task ctr needs feature fields")
+            && wrongData.err().contains("use ml-1m:DIR"),
+        wrongData.err());
     Run wrongModel =
         TrainCommandTest.run(
             "train",
@@ -57,7 +60,10 @@ class WorkflowCommandTest {
             "ml-100k:/nonexistent",
             "--quiet");
     assertEquals(ExitCode.USAGE, wrongModel.code());
-    assertTrue(wrongModel.err().contains("unknown CTR model 'neumf'"), wrongModel.err());
+    assertTrue(
+        wrongModel.err().contains("--task ctr: neumf ranks user and item ids")
+            && wrongModel.err().contains("deepfm"),
+        wrongModel.err());
   }
 
   @Test

@@ -27,23 +27,13 @@ final class Runs {
         new TrainerConfig(
             epochs, 64, lr, OptimizerKind.ADAM, 0f, Objective.MSE, 0, seed, 1, 1, "rmse", 0, false);
     ExperimentConfig c =
-        new ExperimentConfig(
-            spec,
-            SplitSpec.parse("ratio:0.8"),
-            model,
-            factors,
-            layers,
-            0f,
-            false,
-            tc,
-            Protocol.RATING,
-            99,
-            new int[] {10},
-            false,
-            false,
-            0,
-            0,
-            0.1f);
+        ExperimentConfig.builder(spec, model, tc)
+            .split(SplitSpec.parse("ratio:0.8"))
+            .settingsWhereDeclared(
+                java.util.Map.of(
+                    "factors", factors, "layers", layers, "dropout", 0.0, "embedding_std", 0.1))
+            .protocol(Protocol.RATING)
+            .build();
     ExperimentResult r = Experiment.run(c, ds);
     return ModelRun.of(model, r);
   }
@@ -80,23 +70,14 @@ final class Runs {
             0,
             false);
     ExperimentConfig c =
-        new ExperimentConfig(
-            spec,
-            SplitSpec.parse("loo"),
-            model,
-            factors,
-            layers,
-            0f,
-            false,
-            tc,
-            Protocol.SAMPLED,
-            negatives,
-            ks,
-            false,
-            false,
-            0,
-            0,
-            0.01f);
+        ExperimentConfig.builder(spec, model, tc)
+            .split(SplitSpec.parse("loo"))
+            .settingsWhereDeclared(
+                java.util.Map.of("factors", factors, "layers", layers, "dropout", 0.0))
+            .protocol(Protocol.SAMPLED)
+            .sampledNegatives(negatives)
+            .ks(ks)
+            .build();
     return ModelRun.of(model, Experiment.run(c, ds));
   }
 }

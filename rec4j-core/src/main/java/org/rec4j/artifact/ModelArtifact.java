@@ -17,7 +17,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.rec4j.data.IdIndex;
-import org.rec4j.model.ModelOptions;
 import org.rec4j.model.ModelRegistry;
 import org.rec4j.model.Persistable;
 import org.rec4j.model.Recommender;
@@ -65,7 +64,7 @@ public final class ModelArtifact {
   public static final String FORMAT = "rec4j-model";
 
   /** The version this code writes; readers accept 1..VERSION. */
-  public static final int VERSION = 1;
+  public static final int VERSION = 2;
 
   static final String MODEL = "model.json";
   static final String WEIGHTS = "weights.safetensors";
@@ -162,7 +161,9 @@ public final class ModelArtifact {
       meta.put("format", FORMAT);
       meta.put("format_version", VERSION);
       meta.put("model", model.name());
-      meta.put("options", optionsToMap(model.options()));
+      org.rec4j.model.ModelSpec spec = model.spec();
+      meta.put("options", specToMap(spec));
+      if (!spec.inputs().isEmpty()) meta.put("inputs", spec.inputs());
       meta.put("trainer", trainer);
       meta.put("provenance", provenance);
       meta.put("metrics", metricsForJson(metrics));
@@ -344,8 +345,7 @@ public final class ModelArtifact {
                 + VERSION
                 + ")");
       }
-      ModelOptions options = optionsFromJson(meta.path("options"), abs.resolve(MODEL));
-      Recommender model = ModelRegistry.create(meta.path("model").asText(), options);
+      Recommender model = restore(meta, abs.resolve(MODEL));
       Map<String, Tensor> state = SafeTensors.read(abs.resolve(WEIGHTS), null);
       for (Map.Entry<String, Tensor> e : state.entrySet()) {
         int bad = firstDiverged(e.getValue());
@@ -542,51 +542,39 @@ public final class ModelArtifact {
   }
 
   /**
-   * The model options as the snake_case map stored in {@code model.json} (also used by the ONNX
-   * metadata).
+   * The {@code options} object of {@code model.json}: the id space, task and seed, then the model's
+   * resolved settings. (Format 1 wrote every id-model option, read or not; format 2 writes the
+   * settings the model declares. Both load: keys a model does not read are ignored.)
    */
-  public static Map<String, Object> optionsToMap(ModelOptions o) {
+  public static Map<String, Object> specToMap(org.rec4j.model.ModelSpec spec) {
     Map<String, Object> m = new LinkedHashMap<>();
-    m.put("num_users", o.numUsers());
-    m.put("num_items", o.numItems());
-    m.put("factors", o.factors());
-    m.put("layers", o.layers());
-    m.put("dropout", o.dropout());
-    m.put("batch_norm", o.batchNorm());
-    m.put("rating", o.rating());
-    m.put("seed", o.seed());
-    m.put("embedding_std", o.embeddingStd());
-    m.put("cross_buckets", o.crossBuckets());
+    m.put("num_users", spec.numUsers());
+    m.put("num_items", spec.numItems());
+    m.put("rating", spec.rating());
+    m.put("seed", spec.seed());
+    m.putAll(spec.settings().asMap());
     return m;
   }
 
-  static ModelOptions optionsFromJson(JsonNode n, Path where) {
-    for (String k :
-        List.of(
-            "num_users",
-            "num_items",
-            "factors",
-            "layers",
-            "dropout",
-            "batch_norm",
-            "rating",
-            "seed",
-            "embedding_std",
-            "cross_buckets")) {
+  /** Rebuilds the (untrained) model {@code model.json} describes, through the registry. */
+  @SuppressWarnings("unchecked")
+  private static Recommender restore(JsonNode meta, Path where) {
+    JsonNode n = meta.path("options");
+    for (String k : List.of("num_users", "num_items", "rating", "seed")) {
       if (!n.has(k)) throw new ArtifactException(where + ": options lack key '" + k + "'");
     }
-    int[] layers = new int[n.path("layers").size()];
-    for (int i = 0; i < layers.length; i++) layers[i] = n.path("layers").get(i).asInt();
-    return new ModelOptions(
-        n.path("num_users").asInt(),
-        n.path("num_items").asInt(),
-        n.path("factors").asInt(),
-        layers,
-        (float) n.path("dropout").asDouble(),
-        n.path("batch_norm").asBoolean(),
-        n.path("rating").asBoolean(),
-        n.path("seed").asLong(),
-        (float) n.path("embedding_std").asDouble(),
-        n.path("cross_buckets").asInt());
+    Map<String, Object> settings = JSON.convertValue(n, Map.class);
+    for (String k : List.of("num_users", "num_items", "rating", "seed")) settings.remove(k);
+    Map<String, Object> inputs =
+        meta.has("inputs") ? JSON.convertValue(meta.path("inputs"), Map.class) : Map.of();
+    return ModelRegistry.restore(
+        meta.path("model").asText(),
+        org.rec4j.model.ModelInputs.ids(
+            n.path("num_users").asInt(),
+            n.path("num_items").asInt(),
+            n.path("rating").asBoolean(),
+            n.path("seed").asLong()),
+        settings,
+        inputs);
   }
 }

@@ -56,7 +56,7 @@ public final class AutoInt extends CtrNetwork {
                 + ", "
                 + headDim);
       }
-      hidden = CtrModels.checkHidden("autoint", hidden, true);
+      hidden = CtrNetwork.checkHidden("autoint", hidden, true);
       if (!(dropout >= 0 && dropout < 1))
         throw new IllegalArgumentException("autoint dropout must be in [0, 1), got " + dropout);
     }

@@ -10,8 +10,7 @@ import org.rec4j.train.TrainerConfig;
 
 /**
  * A click-through-rate model over field examples: a differentiable logit per example of a {@link
- * FieldBatch}, its parameters and optimizer groups, and a name the {@link CtrModels registry} knows
- * it by.
+ * FieldBatch}, its parameters and optimizer groups, and a name.
  */
 public interface CtrModel {
   /** The registry name, e.g. {@code deepfm}. */

@@ -1,6 +1,7 @@
 package org.rec4j.ctr;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -180,6 +181,19 @@ abstract class CtrNetwork extends Module implements CtrModel {
   @Override
   public void setTraining(boolean on) {
     train(on);
+  }
+
+  /** Validates hidden widths (copying them); {@code mayBeEmpty} allows none. */
+  static int[] checkHidden(String what, int[] hidden, boolean mayBeEmpty) {
+    if (hidden == null || (!mayBeEmpty && hidden.length == 0))
+      throw new IllegalArgumentException(
+          what + " needs at least one width, got " + Arrays.toString(hidden));
+    for (int h : hidden) {
+      if (h <= 0)
+        throw new IllegalArgumentException(
+            what + " widths must be > 0, got " + Arrays.toString(hidden));
+    }
+    return hidden.clone();
   }
 
   /** The fields this model was built for. */

@@ -13,6 +13,11 @@ import java.util.List;
  * @param test test examples (reported metrics)
  * @param crosses suggested field pairs for Wide&amp;Deep
  * @param notes how labels, fields and splits were made
+ * @param entities the per-user and per-item field values when every field belongs to the user or
+ *     the item (null otherwise)
+ * @param trainPairs the (user, item) pairs of the training examples, with the data's id maps (null
+ *     when the examples have no user and item ids of a dataset)
+ * @param testPairs the pairs of the test examples (null likewise)
  */
 public record CtrTask(
     String name,
@@ -20,11 +25,30 @@ public record CtrTask(
     FieldDataset valid,
     FieldDataset test,
     List<List<String>> crosses,
-    List<String> notes) {
+    List<String> notes,
+    EntityFeatures entities,
+    org.rec4j.data.Interactions trainPairs,
+    org.rec4j.data.Interactions testPairs) {
   /** Copies the lists. */
   public CtrTask {
     crosses = List.copyOf(crosses);
     notes = List.copyOf(notes);
+  }
+
+  /** A task whose examples are not (user, item) pairs of a dataset. */
+  public CtrTask(
+      String name,
+      FieldDataset train,
+      FieldDataset valid,
+      FieldDataset test,
+      List<List<String>> crosses,
+      List<String> notes) {
+    this(name, train, valid, test, crosses, notes, null, null, null);
+  }
+
+  /** The model input of this task. */
+  public CtrInputs inputs() {
+    return new CtrInputs(schema(), entities, crosses);
   }
 
   /** The fields. */

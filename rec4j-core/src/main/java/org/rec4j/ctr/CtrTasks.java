@@ -74,12 +74,83 @@ public final class CtrTasks {
     int[] u = in.userColumn(), i = in.itemColumn();
     float[] labels = new float[n];
     for (int r = 0; r < n; r++) labels[r] = in.value(r) >= 4f ? 1f : 0f;
+    EntityFeatures entities = entityFeatures(users, items, in.numUsers(), in.numItems());
+    FieldDataset all = entities.examples(u, i, labels, u, in.valueColumn());
+    int[][] split = FieldDataset.randomSplitRows(n, seed, 0.8, 0.1, 0.1);
+    List<FieldDataset> parts = new ArrayList<>();
+    for (int[] r : split) parts.add(all.subset(r));
+    if (all.positiveRate() == 0 || all.positiveRate() == 1)
+      throw new IllegalArgumentException(
+          name
+              + ": every example has label "
+              + (int) all.positiveRate()
+              + " (label = rating >= 4); the CTR task needs ratings on a 1-5 scale with both kinds");
+    List<List<String>> crosses = suggestedCrosses(entities);
+    List<String> notes =
+        List.of(
+            String.format(
+                "%s: %,d ratings, label rating >= 4 (positive rate %.3f), seeded 8:1:1 random split (seed %d)",
+                name, n, all.positiveRate(), seed));
+    return new CtrTask(
+        name,
+        parts.get(0),
+        parts.get(1),
+        parts.get(2),
+        crosses,
+        notes,
+        entities,
+        in.subset(split[0]),
+        in.subset(split[2]));
+  }
+
+  /**
+   * Wide&amp;Deep crosses: the MovieLens pairs (user id, gender, age, occupation × genres; item id
+   * × gender, age) whose fields exist, else every user feature × item feature, else user id × item
+   * id.
+   */
+  static List<List<String>> suggestedCrosses(EntityFeatures e) {
+    FieldSchema schema = e.schema();
+    List<List<String>> ml =
+        List.of(
+            List.of("user_id", "genres"),
+            List.of("gender", "genres"),
+            List.of("age", "genres"),
+            List.of("occupation", "genres"),
+            List.of("item_id", "gender"),
+            List.of("item_id", "age"));
+    List<List<String>> out = new ArrayList<>();
+    for (List<String> p : ml) if (has(schema, p.get(0)) && has(schema, p.get(1))) out.add(p);
+    if (!out.isEmpty()) return out;
+    for (int a = 2; a < e.fields().size(); a++) {
+      for (int b = 2; b < e.fields().size(); b++) {
+        if (e.keys().get(a) == EntityFeatures.Entity.USER
+            && e.keys().get(b) == EntityFeatures.Entity.ITEM
+            && !schema.field(a).isDense()
+            && !schema.field(b).isDense())
+          out.add(List.of(schema.field(a).name(), schema.field(b).name()));
+      }
+    }
+    return out.isEmpty() ? List.of(List.of("user_id", "item_id")) : out;
+  }
+
+  private static boolean has(FieldSchema schema, String field) {
+    return schema.fields().stream().anyMatch(f -> f.name().equals(field));
+  }
+
+  /**
+   * The fields of (user, item) examples over {@code numUsers} × {@code numItems} ids: {@code
+   * user_id}, {@code item_id}, then every user feature and every item feature encoded by {@link
+   * FeatureFields} ({@code zip} cut to 3 characters, {@code age} and {@code year} bucketized at the
+   * MovieLens boundaries when present, multi-hot fields mean-pooled, titles and tags left out).
+   */
+  public static EntityFeatures entityFeatures(
+      FeatureTable users, FeatureTable items, int numUsers, int numItems) {
     List<FieldValues> fields = new ArrayList<>();
-    List<int[]> rows = new ArrayList<>();
-    fields.add(FieldValues.ids("user_id", in.numUsers()));
-    rows.add(u);
-    fields.add(FieldValues.ids("item_id", in.numItems()));
-    rows.add(i);
+    List<EntityFeatures.Entity> keys = new ArrayList<>();
+    fields.add(FieldValues.ids("user_id", numUsers));
+    keys.add(EntityFeatures.Entity.USER);
+    fields.add(FieldValues.ids("item_id", numItems));
+    keys.add(EntityFeatures.Entity.ITEM);
     FieldOptions userOpts =
         new FieldOptions(
             Set.of(),
@@ -89,7 +160,7 @@ public final class CtrTasks {
             Field.Pooling.MEAN);
     for (FieldValues v : FeatureFields.of(users, "", userOpts)) {
       fields.add(v);
-      rows.add(u);
+      keys.add(EntityFeatures.Entity.USER);
     }
     FieldOptions itemOpts =
         new FieldOptions(
@@ -100,24 +171,9 @@ public final class CtrTasks {
             Field.Pooling.MEAN);
     for (FieldValues v : FeatureFields.of(items, "", itemOpts)) {
       fields.add(v);
-      rows.add(i);
+      keys.add(EntityFeatures.Entity.ITEM);
     }
-    FieldDataset all = FieldDataset.join(fields, rows, labels, u, in.valueColumn());
-    List<FieldDataset> parts = all.randomSplit(seed, 0.8, 0.1, 0.1);
-    List<List<String>> crosses =
-        List.of(
-            List.of("user_id", "genres"),
-            List.of("gender", "genres"),
-            List.of("age", "genres"),
-            List.of("occupation", "genres"),
-            List.of("item_id", "gender"),
-            List.of("item_id", "age"));
-    List<String> notes =
-        List.of(
-            String.format(
-                "%s: %,d ratings, label rating >= 4 (positive rate %.3f), seeded 8:1:1 random split (seed %d)",
-                name, n, all.positiveRate(), seed));
-    return new CtrTask(name, parts.get(0), parts.get(1), parts.get(2), crosses, notes);
+    return new EntityFeatures(fields, keys);
   }
 
   /**

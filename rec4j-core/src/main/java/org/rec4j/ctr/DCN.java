@@ -36,7 +36,7 @@ public final class DCN extends CtrNetwork {
         throw new IllegalArgumentException("dcn embedDim must be > 0, got " + embedDim);
       if (crossLayers <= 0)
         throw new IllegalArgumentException("dcn crossLayers must be > 0, got " + crossLayers);
-      hidden = CtrModels.checkHidden("dcn", hidden, false);
+      hidden = CtrNetwork.checkHidden("dcn", hidden, false);
       if (!(dropout >= 0 && dropout < 1))
         throw new IllegalArgumentException("dcn dropout must be in [0, 1), got " + dropout);
     }

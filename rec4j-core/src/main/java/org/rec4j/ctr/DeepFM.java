@@ -31,7 +31,7 @@ public final class DeepFM extends CtrNetwork {
     public Config {
       if (embedDim <= 0)
         throw new IllegalArgumentException("deepfm embedDim must be > 0, got " + embedDim);
-      hidden = CtrModels.checkHidden("deepfm", hidden, false);
+      hidden = CtrNetwork.checkHidden("deepfm", hidden, false);
       if (!(dropout >= 0 && dropout < 1))
         throw new IllegalArgumentException("deepfm dropout must be in [0, 1), got " + dropout);
     }

@@ -211,6 +211,16 @@ public final class FieldDataset {
    * 1): a shuffle of all examples cut in order.
    */
   public List<FieldDataset> randomSplit(long seed, double... fractions) {
+    List<FieldDataset> parts = new ArrayList<>();
+    for (int[] rows : randomSplitRows(size(), seed, fractions)) parts.add(subset(rows));
+    return parts;
+  }
+
+  /**
+   * The example rows of each part of {@link #randomSplit} over {@code n} examples (one seeded
+   * permutation cut at the cumulative fractions), so other per-example data can be split alike.
+   */
+  public static int[][] randomSplitRows(int n, long seed, double... fractions) {
     double total = 0;
     for (double f : fractions) {
       if (!(f > 0)) throw new IllegalArgumentException("split fractions must be > 0, got " + f);
@@ -218,7 +228,6 @@ public final class FieldDataset {
     }
     if (Math.abs(total - 1) > 1e-9)
       throw new IllegalArgumentException("split fractions must sum to 1, got " + total);
-    int n = size();
     int[] perm = new int[n];
     for (int i = 0; i < n; i++) perm[i] = i;
     Rng rng = new Rng(seed);
@@ -227,13 +236,13 @@ public final class FieldDataset {
       perm[i] = perm[j];
       perm[j] = t;
     }
-    List<FieldDataset> parts = new ArrayList<>();
+    int[][] parts = new int[fractions.length][];
     int from = 0;
     double acc = 0;
     for (int p = 0; p < fractions.length; p++) {
       acc += fractions[p];
       int to = p == fractions.length - 1 ? n : (int) Math.round(acc * n);
-      parts.add(subset(java.util.Arrays.copyOfRange(perm, from, to)));
+      parts[p] = java.util.Arrays.copyOfRange(perm, from, to);
       from = to;
     }
     return parts;

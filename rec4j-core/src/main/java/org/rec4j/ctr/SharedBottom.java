@@ -53,7 +53,7 @@ public final class SharedBottom extends CtrNetwork {
     public Config {
       if (embedDim <= 0)
         throw new IllegalArgumentException("sharedbottom embedDim must be > 0, got " + embedDim);
-      hidden = CtrModels.checkHidden("sharedbottom", hidden, false);
+      hidden = CtrNetwork.checkHidden("sharedbottom", hidden, false);
       if (hidden.length < 2)
         throw new IllegalArgumentException(
             "sharedbottom hidden needs the shared width and at least one tower width, got "

@@ -45,7 +45,7 @@ public final class WideDeep extends CtrNetwork {
     public Config {
       if (embedDim <= 0)
         throw new IllegalArgumentException("widedeep embedDim must be > 0, got " + embedDim);
-      hidden = CtrModels.checkHidden("widedeep", hidden, false);
+      hidden = CtrNetwork.checkHidden("widedeep", hidden, false);
       if (!(dropout >= 0 && dropout < 1))
         throw new IllegalArgumentException("widedeep dropout must be in [0, 1), got " + dropout);
       crosses = List.copyOf(crosses.stream().map(List::copyOf).toList());

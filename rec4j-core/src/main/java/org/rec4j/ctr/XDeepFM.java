@@ -38,8 +38,8 @@ public final class XDeepFM extends CtrNetwork {
     public Config {
       if (embedDim <= 0)
         throw new IllegalArgumentException("xdeepfm embedDim must be > 0, got " + embedDim);
-      cinSizes = CtrModels.checkHidden("xdeepfm cinSizes", cinSizes, false);
-      hidden = CtrModels.checkHidden("xdeepfm", hidden, false);
+      cinSizes = CtrNetwork.checkHidden("xdeepfm cinSizes", cinSizes, false);
+      hidden = CtrNetwork.checkHidden("xdeepfm", hidden, false);
       if (!(dropout >= 0 && dropout < 1))
         throw new IllegalArgumentException("xdeepfm dropout must be in [0, 1), got " + dropout);
     }

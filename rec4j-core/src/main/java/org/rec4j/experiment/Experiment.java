@@ -14,11 +14,15 @@ import org.rec4j.eval.RankingTask;
 import org.rec4j.eval.Rmse;
 import org.rec4j.eval.Scorer;
 import org.rec4j.model.GMF;
+import org.rec4j.model.IdModelSettings;
+import org.rec4j.model.ModelInput;
+import org.rec4j.model.ModelInputs;
 import org.rec4j.model.ModelOptions;
 import org.rec4j.model.ModelRegistry;
 import org.rec4j.model.NCF;
 import org.rec4j.model.NeuMF;
 import org.rec4j.model.Recommender;
+import org.rec4j.model.RecommenderFactory;
 import org.rec4j.train.Fittable;
 import org.rec4j.train.OptimizerKind;
 import org.rec4j.train.TrainerConfig;
@@ -58,8 +62,11 @@ public final class Experiment {
 
   /** Runs {@code c}, reporting epochs to {@code listeners}. */
   public static ExperimentResult run(ExperimentConfig c, TrainingListener... listeners) {
-    Dataset ds = c.data().load();
-    return run(c, ds, listeners);
+    boolean ownFiles =
+        c.protocol() == Protocol.CTR
+            && c.data().format()
+                == org.rec4j.data.io.DataSpec.Format.LIBFM; // Frappe: read by the task
+    return run(c, ownFiles ? null : c.data().load(), listeners);
   }
 
   /**
@@ -108,6 +115,7 @@ public final class Experiment {
    */
   public static ExperimentResult run(
       ExperimentConfig c, Dataset ds, TrainingListener... listeners) {
+    if (c.protocol() == Protocol.CTR) return ClickExperiment.run(c, ds, listeners);
     TrainerConfig tc = c.trainer();
     Split split = c.split().apply(c.data(), ds, new org.rec4j.tensor.Rng(tc.seed()));
     if (c.validationFraction() > 0 && split.validation().size() == 0) {
@@ -131,18 +139,8 @@ public final class Experiment {
     }
     int users = Math.max(train.userIndex().size(), test.userIndex().size());
     int items = Math.max(train.itemIndex().size(), test.itemIndex().size());
-    ModelOptions opt =
-        new ModelOptions(
-            users,
-            items,
-            c.factors(),
-            c.layers(),
-            c.dropout(),
-            c.batchNorm(),
-            tc.objective().isRating(),
-            tc.seed(),
-            c.embeddingStd(),
-            c.crossBuckets());
+    ModelInputs inputs = ModelInputs.ids(users, items, tc.objective().isRating(), tc.seed());
+    requireInputs(c, inputs);
     int[][] provided = val == test ? ds.candidates() : null;
     Evaluation valEval = evaluation(c, train, val, provided);
     Evaluation testEval =
@@ -151,31 +149,33 @@ public final class Experiment {
     Recommender model;
     TrainerConfig fine = tc;
     TrainingHistory h = null;
-    if (c.pretrain()) {
+    ExperimentConfig.Pretrain pre = c.pretrain();
+    if (pre.enabled()) {
       if (!c.model().equalsIgnoreCase("neumf"))
         throw new IllegalArgumentException("--pretrain applies to neumf only, not " + c.model());
-      GMF gmf = pretrainedPart(c.pretrainedGmf(), "--pretrained-gmf", GMF.class, train);
+      ModelOptions opt = IdModelSettings.options(inputs, c.settings());
+      GMF gmf = pretrainedPart(pre.gmf(), "--pretrained-gmf", GMF.class, train);
       if (gmf == null) {
         gmf = new GMF(opt);
         gmf.fit(train, valEval.validator(gmf), tc, listeners);
       }
-      NCF mlp = pretrainedPart(c.pretrainedMlp(), "--pretrained-mlp", NCF.class, train);
+      NCF mlp = pretrainedPart(pre.mlp(), "--pretrained-mlp", NCF.class, train);
       if (mlp == null) {
         mlp = new NCF(opt);
         mlp.fit(train, valEval.validator(mlp), tc, listeners);
       }
-      NeuMF combined = NeuMF.fromPretrained(opt, gmf, mlp, c.pretrainAlpha());
+      NeuMF combined = NeuMF.fromPretrained(opt, gmf, mlp, pre.alpha());
       model = combined;
-      if (c.pretrainOptimizerSgd()) fine = tc.withOptimizer(OptimizerKind.SGD, tc.learningRate());
-      if (c.finetuneEpochs() > 0) {
-        fine = fine.withEpochs(c.finetuneEpochs());
-      } else if (c.finetuneEpochs()
+      if (pre.finetuneSgd()) fine = tc.withOptimizer(OptimizerKind.SGD, tc.learningRate());
+      if (pre.finetuneEpochs() > 0) {
+        fine = fine.withEpochs(pre.finetuneEpochs());
+      } else if (pre.finetuneEpochs()
           == 0) { // the combination as built, like the NCF code's "Init" line
         combined.rememberSeen(train);
         h = new TrainingHistory(List.of(), null, -1, Double.NaN);
       }
     } else {
-      model = ModelRegistry.create(c.model(), opt);
+      model = ModelRegistry.create(c.model(), inputs, c.modelSettings(), "model settings");
     }
     if (h == null) h = fittable(model).fit(train, valEval.validator(model), fine, listeners);
     long t0 = System.nanoTime();
@@ -222,6 +222,37 @@ public final class Experiment {
         .orElseThrow(() ->
             new IllegalArgumentException(
                 "model " + model.name() + " cannot be trained through the trainer"));
+  }
+
+  /**
+   * The click-through task of {@code spec} (loaded as {@code ds}, which may be null for Frappe's
+   * libFM folder): its labelled field examples and seeded 8:1:1 split, as {@code --task ctr} trains
+   * and evaluates on them.
+   */
+  public static org.rec4j.ctr.CtrTask clickTask(org.rec4j.data.io.DataSpec spec, Dataset ds) {
+    return ClickExperiment.task(spec, ds);
+  }
+
+  /**
+   * Refuses a model whose inputs this data does not provide, naming what is missing and which data
+   * would provide it.
+   */
+  static void requireInputs(ExperimentConfig c, ModelInputs inputs) {
+    RecommenderFactory f = ModelRegistry.factory(c.model());
+    for (ModelInput need : ModelRegistry.missing(f, inputs.available())) {
+      throw new IllegalArgumentException(
+          f.name()
+              + " needs "
+              + need.what()
+              + "; "
+              + c.data()
+              + (need == ModelInput.FEATURES && c.protocol() != Protocol.CTR
+                  ? " is read as a "
+                      + c.protocol().name().toLowerCase(java.util.Locale.ROOT)
+                      + " task without them; use --task ctr with "
+                  : " has none; use ")
+              + need.providedBy());
+    }
   }
 
   private static void requireBothParts(
@@ -280,7 +311,7 @@ public final class Experiment {
       ExperimentConfig c, Interactions train, Interactions part, int[][] provided) {
     RankingTask task =
         switch (c.protocol()) {
-          case RATING -> null;
+          case RATING, CTR -> null;
           case FULL -> EvalTasks.full(train, part);
           case SAMPLED ->
               EvalTasks.sampled(

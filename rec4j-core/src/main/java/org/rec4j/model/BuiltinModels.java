@@ -1,5 +1,9 @@
 package org.rec4j.model;
 
+import java.util.List;
+import org.rec4j.config.Setting;
+import org.rec4j.config.Settings;
+
 /**
  * The factories of the models shipped in rec4j-core (registered through {@code META-INF/services}).
  */
@@ -19,8 +23,13 @@ public final class BuiltinModels {
     }
 
     @Override
-    public Recommender create(ModelOptions o) {
-      return new MF(o);
+    public List<Setting<?>> settings() {
+      return IdModelSettings.DOT;
+    }
+
+    @Override
+    public Recommender create(ModelInputs in, Settings s) {
+      return new MF(IdModelSettings.options(in, s));
     }
   }
 
@@ -37,8 +46,13 @@ public final class BuiltinModels {
     }
 
     @Override
-    public Recommender create(ModelOptions o) {
-      return new GMF(o);
+    public List<Setting<?>> settings() {
+      return IdModelSettings.DOT;
+    }
+
+    @Override
+    public Recommender create(ModelInputs in, Settings s) {
+      return new GMF(IdModelSettings.options(in, s));
     }
   }
 
@@ -55,8 +69,13 @@ public final class BuiltinModels {
     }
 
     @Override
-    public Recommender create(ModelOptions o) {
-      return new NCF(o);
+    public List<Setting<?>> settings() {
+      return IdModelSettings.MLP;
+    }
+
+    @Override
+    public Recommender create(ModelInputs in, Settings s) {
+      return new NCF(IdModelSettings.options(in, s));
     }
   }
 
@@ -73,8 +92,13 @@ public final class BuiltinModels {
     }
 
     @Override
-    public Recommender create(ModelOptions o) {
-      return new NeuMF(o);
+    public List<Setting<?>> settings() {
+      return IdModelSettings.MLP;
+    }
+
+    @Override
+    public Recommender create(ModelInputs in, Settings s) {
+      return new NeuMF(IdModelSettings.options(in, s));
     }
   }
 
@@ -91,8 +115,13 @@ public final class BuiltinModels {
     }
 
     @Override
-    public Recommender create(ModelOptions o) {
-      return new WideDeep(o);
+    public List<Setting<?>> settings() {
+      return IdModelSettings.WIDE_DEEP;
+    }
+
+    @Override
+    public Recommender create(ModelInputs in, Settings s) {
+      return new WideDeep(IdModelSettings.options(in, s));
     }
   }
 }

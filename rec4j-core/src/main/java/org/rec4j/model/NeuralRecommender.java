@@ -51,6 +51,11 @@ public abstract class NeuralRecommender extends Module implements Persistable, T
   /** The options this model was built from. */
   public abstract ModelOptions options();
 
+  @Override
+  public ModelSpec spec() {
+    return IdModelSettings.spec(name(), ModelRegistry.factory(name()).settings(), options());
+  }
+
   /**
    * A worker copy built from the registry with a worker-specific seed (so dropout streams differ),
    * whose parameters then share this model's storage.

@@ -8,9 +8,10 @@ package org.rec4j.model;
  */
 public interface OnnxExportable {
   /**
-   * The options the model was built from (recorded in the export's metadata: output kind, sizes).
+   * What the model was built from (recorded in the export's metadata: output kind, sizes,
+   * settings).
    */
-  ModelOptions options();
+  ModelSpec spec();
 
   /**
    * Describes {@code score(users, items)} in evaluation mode on {@code g} and returns the name of

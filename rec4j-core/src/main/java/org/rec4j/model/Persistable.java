@@ -5,16 +5,15 @@ import org.rec4j.data.Interactions;
 
 /**
  * What a model artifact needs beyond {@link Recommender#stateDict()} to save a model and rebuild
- * it: the options the registry builds it from, and the training interactions it excludes from
+ * it: the spec the registry builds it from, and the training interactions it excludes from
  * recommendations (written as {@code seen.bin} and given back on load). Neural models and the
  * closed-form baselines both provide it.
  */
 public interface Persistable extends Recommender, SeenItems {
   /**
-   * The options this model was built from (the registry rebuilds it from them before loading its
-   * state).
+   * What this model was built from (the registry rebuilds it from this before loading its state).
    */
-  ModelOptions options();
+  ModelSpec spec();
 
   /** The remembered training interactions by user, or null when none were recorded. */
   Csr seen();

@@ -159,6 +159,172 @@ public record TrainerConfig(
         50, 64, 1e-3, OptimizerKind.ADAM, 0f, Objective.MSE, 0, 42, 1, 1, "rmse", 0, false);
   }
 
+  /**
+   * Click-through defaults (the CTR task): BCE on the task's labels, Adam 1e-3, batch 1024, L2 1e-6
+   * on touched rows, at most 10 epochs with early stopping on validation AUC (patience 2, best
+   * epoch restored).
+   */
+  public static TrainerConfig ctrDefaults() {
+    return new TrainerConfig(
+        10, 1024, 1e-3, OptimizerKind.ADAM, 1e-6f, Objective.BCE, 1, 42, 1, 1, "auc", 2, true);
+  }
+
+  /** This configuration as a builder, to change some fields by name. */
+  public Builder toBuilder() {
+    return new Builder(this);
+  }
+
+  /**
+   * Changes fields of a {@link TrainerConfig} by name; {@link #build} validates the result. Start
+   * from one of the defaults: {@code
+   * TrainerConfig.implicitDefaults().toBuilder().epochs(5).build()}.
+   */
+  public static final class Builder {
+    private int epochs;
+    private int batchSize;
+    private double learningRate;
+    private OptimizerKind optimizer;
+    private float l2;
+    private Objective objective;
+    private int negatives;
+    private long seed;
+    private int threads;
+    private int validateEvery;
+    private String monitor;
+    private int patience;
+    private boolean restoreBest;
+    private ScheduleSpec schedule;
+    private int swaFrom;
+
+    private Builder(TrainerConfig c) {
+      epochs = c.epochs;
+      batchSize = c.batchSize;
+      learningRate = c.learningRate;
+      optimizer = c.optimizer;
+      l2 = c.l2;
+      objective = c.objective;
+      negatives = c.negatives;
+      seed = c.seed;
+      threads = c.threads;
+      validateEvery = c.validateEvery;
+      monitor = c.monitor;
+      patience = c.patience;
+      restoreBest = c.restoreBest;
+      schedule = c.schedule;
+      swaFrom = c.swaFrom;
+    }
+
+    /** Passes over the training data. */
+    public Builder epochs(int v) {
+      epochs = v;
+      return this;
+    }
+
+    /** Examples per mini-batch. */
+    public Builder batchSize(int v) {
+      batchSize = v;
+      return this;
+    }
+
+    /** Initial learning rate. */
+    public Builder learningRate(double v) {
+      learningRate = v;
+      return this;
+    }
+
+    /** The optimizer. */
+    public Builder optimizer(OptimizerKind v) {
+      optimizer = v;
+      return this;
+    }
+
+    /** L2 penalty. */
+    public Builder l2(float v) {
+      l2 = v;
+      return this;
+    }
+
+    /** Loss and labels. */
+    public Builder objective(Objective v) {
+      objective = v;
+      return this;
+    }
+
+    /** Sampled negatives per positive. */
+    public Builder negatives(int v) {
+      negatives = v;
+      return this;
+    }
+
+    /** Root seed. */
+    public Builder seed(long v) {
+      seed = v;
+      return this;
+    }
+
+    /** Worker threads. */
+    public Builder threads(int v) {
+      threads = v;
+      return this;
+    }
+
+    /** Validate every this many epochs (0 = never). */
+    public Builder validateEvery(int v) {
+      validateEvery = v;
+      return this;
+    }
+
+    /** The validation metric early stopping watches. */
+    public Builder monitor(String v) {
+      monitor = v;
+      return this;
+    }
+
+    /** Validations without improvement before stopping (0 = off). */
+    public Builder patience(int v) {
+      patience = v;
+      return this;
+    }
+
+    /** Restore the best validated epoch at the end. */
+    public Builder restoreBest(boolean v) {
+      restoreBest = v;
+      return this;
+    }
+
+    /** Learning-rate schedule. */
+    public Builder schedule(ScheduleSpec v) {
+      schedule = v;
+      return this;
+    }
+
+    /** Stochastic weight averaging from this epoch (0 = off). */
+    public Builder swaFrom(int v) {
+      swaFrom = v;
+      return this;
+    }
+
+    /** The validated configuration. */
+    public TrainerConfig build() {
+      return new TrainerConfig(
+          epochs,
+          batchSize,
+          learningRate,
+          optimizer,
+          l2,
+          objective,
+          negatives,
+          seed,
+          threads,
+          validateEvery,
+          monitor,
+          patience,
+          restoreBest,
+          schedule,
+          swaFrom);
+    }
+  }
+
   /** Whether the monitored metric improves downward. */
   public boolean monitorMinimizes() {
     String m = monitor == null ? "" : monitor.toLowerCase(java.util.Locale.ROOT);

@@ -15,7 +15,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.rec4j.data.IdIndex;
 import org.rec4j.data.Interactions;
 import org.rec4j.data.InteractionsBuilder;
-import org.rec4j.model.ModelOptions;
 import org.rec4j.model.ModelRegistry;
 import org.rec4j.model.NeuralRecommender;
 import org.rec4j.model.Persistable;
@@ -38,10 +37,8 @@ class ModelArtifactTest {
     InteractionsBuilder b = Interactions.builder(users, items);
     for (int u = 0; u < 10; u++)
       for (int i = 0; i < 7; i++) if ((u + 2 * i) % 3 == 0) b.add(u, i, 1f);
-    Persistable m = (Persistable) ModelRegistry.create(name, ModelOptions.implicit(10, 7, 2));
-    m.capability(org.rec4j.train.Fittable.class)
-        .orElseThrow()
-        .fit(b.build(), null, TrainerConfig.implicitDefaults().withEpochs(2));
+    Persistable m = (Persistable) org.rec4j.model.TestModels.build(name, 10, 7, false, 42);
+    org.rec4j.model.TestModels.fit(m, b.build(), TrainerConfig.implicitDefaults().withEpochs(2));
     return m;
   }
 
@@ -94,7 +91,7 @@ class ModelArtifactTest {
         dir2, trained("mf"), ids("u", 10), ids("i", 7), Map.of(), Map.of(), Map.of());
     String json =
         Files.readString(dir2.resolve("model.json"))
-            .replace("\"format_version\" : 1", "\"format_version\" : 99");
+            .replace("\"format_version\" : " + ModelArtifact.VERSION, "\"format_version\" : 99");
     Files.writeString(dir2.resolve("model.json"), json);
     String sums = Files.readString(dir2.resolve("checksums.sha256"));
     String newSum = ModelArtifact.sha256(dir2.resolve("model.json"));

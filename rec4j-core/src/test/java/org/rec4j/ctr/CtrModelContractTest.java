@@ -17,6 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.rec4j.artifact.SafeTensors;
+import org.rec4j.model.ModelRegistry;
 import org.rec4j.tensor.Rng;
 import org.rec4j.tensor.Tensor;
 import org.rec4j.train.Objective;
@@ -42,22 +43,7 @@ class CtrModelContractTest {
   private static double lrXorAuc;
 
   static List<String> models() {
-    return CtrModels.names();
-  }
-
-  static CtrModels.Options small() {
-    return new CtrModels.Options(
-        8,
-        new int[] {32, 32},
-        0.1f,
-        new int[] {8, 8},
-        true,
-        2,
-        2,
-        2,
-        8,
-        List.of(List.of("a", "b")),
-        1024);
+    return CtrTestModels.names();
   }
 
   static TrainerConfig trainer(int epochs) {
@@ -76,7 +62,7 @@ class CtrModelContractTest {
 
   private static Map<String, Double> fitAndScore(
       String name, FieldDataset train, FieldDataset test, int epochs) {
-    CtrModel m = CtrModels.create(name, train.schema(), small(), new Rng(SEED));
+    CtrModel m = CtrTestModels.create(name, train.schema(), new Rng(SEED));
     TrainingHistory h = new Trainer(trainer(epochs)).fit(new CtrSource(m, train), null);
     assertEquals(
         epochs,
@@ -110,18 +96,18 @@ class CtrModelContractTest {
   @ParameterizedTest
   @MethodSource("models")
   void scoresDoNotDependOnBatchSize(String name) {
-    CtrModel m = CtrModels.create(name, mixedTrain.schema(), small(), new Rng(SEED));
+    CtrModel m = CtrTestModels.create(name, mixedTrain.schema(), new Rng(SEED));
     new Trainer(trainer(1)).fit(new CtrSource(m, mixedTrain), null);
     float[] big = new CtrEvaluator(1000).predict(m, mixedTest);
     float[] small = new CtrEvaluator(7).predict(m, mixedTest);
     assertArrayEquals(big, small, 1e-5f, name);
-    assertEquals(name, m.name());
+    assertEquals(name.replace("-ctr", ""), m.name());
   }
 
   @ParameterizedTest
   @MethodSource("models")
   void stateDictRoundTripThroughSafeTensors(String name, @TempDir Path dir) throws IOException {
-    CtrModel m = CtrModels.create(name, mixedTrain.schema(), small(), new Rng(SEED));
+    CtrModel m = CtrTestModels.create(name, mixedTrain.schema(), new Rng(SEED));
     new Trainer(trainer(1)).fit(new CtrSource(m, mixedTrain), null);
     Map<String, Tensor> state = new LinkedHashMap<>();
     m.namedParameters().forEach((k, p) -> state.put(k, p.value()));
@@ -129,7 +115,7 @@ class CtrModelContractTest {
     try (OutputStream out = Files.newOutputStream(file)) {
       SafeTensors.write(out, state, Map.of("model", name));
     }
-    CtrModel fresh = CtrModels.create(name, mixedTrain.schema(), small(), new Rng(SEED + 99));
+    CtrModel fresh = CtrTestModels.create(name, mixedTrain.schema(), new Rng(SEED + 99));
     Map<String, Tensor> read = SafeTensors.read(file, new java.util.HashMap<>());
     assertEquals(state.keySet(), fresh.namedParameters().keySet());
     fresh
@@ -176,8 +162,7 @@ class CtrModelContractTest {
   void unknownNameSuggestsTheClosest() {
     var e =
         org.junit.jupiter.api.Assertions.assertThrows(
-            IllegalArgumentException.class,
-            () -> CtrModels.create("depfm", mixedTrain.schema(), small(), new Rng(1)));
+            IllegalArgumentException.class, () -> ModelRegistry.factory("depfm"));
     assertTrue(e.getMessage().contains("'deepfm'"), e.getMessage());
   }
 }

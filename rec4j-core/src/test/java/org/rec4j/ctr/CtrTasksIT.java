@@ -7,6 +7,11 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.rec4j.data.SharedData;
+import org.rec4j.experiment.Experiment;
+import org.rec4j.experiment.ExperimentConfig;
+import org.rec4j.experiment.ExperimentResult;
+import org.rec4j.experiment.Protocol;
+import org.rec4j.train.TrainerConfig;
 
 /**
  * The CTR tasks built from the shared data: field layout, split sizes, label rates, and a short
@@ -29,12 +34,24 @@ class CtrTasksIT {
         List.of(80_000, 10_000, 10_000),
         List.of(task.train().size(), task.valid().size(), task.test().size()));
     assertEquals(0.55, task.train().positiveRate(), 0.02);
-    CtrConfig config = CtrConfig.of("ml-100k", SharedData.require("ml-100k"), "lr", 2);
-    Map<String, Double> lr = CtrExperiment.run(config, task).test();
-    CtrResult deep = CtrExperiment.runAll(config, task, List.of("deepfm")).get(0);
+    org.rec4j.data.io.DataSpec spec =
+        org.rec4j.data.io.DataSpec.parse("ml-100k:" + SharedData.require("ml-100k"));
+    org.rec4j.data.Dataset ds = spec.load();
+    TrainerConfig tc = TrainerConfig.ctrDefaults().toBuilder().epochs(2).build();
+    Map<String, Double> lr = ctr(spec, ds, "lr", tc).metrics();
+    ExperimentResult deep = ctr(spec, ds, "deepfm", tc);
     assertTrue(
-        deep.test().get("auc") > lr.get("auc") + 0.01, "DeepFM " + deep.test() + " vs LR " + lr);
-    assertTrue(deep.toJson().contains("\"model\":\"deepfm\""), deep.toJson());
+        deep.metrics().get("auc") > lr.get("auc") + 0.01,
+        "DeepFM " + deep.metrics() + " vs LR " + lr);
+    assertEquals("deepfm", deep.model().name());
+    assertEquals(
+        task.train().size(), deep.train().size(), "the training pairs of the task's split");
+  }
+
+  private static ExperimentResult ctr(
+      org.rec4j.data.io.DataSpec spec, org.rec4j.data.Dataset ds, String model, TrainerConfig tc) {
+    return Experiment.run(
+        ExperimentConfig.builder(spec, model, tc).protocol(Protocol.CTR).build(), ds);
   }
 
   @Test

@@ -160,7 +160,7 @@ class DenseFieldTest {
   @Test
   void projectionIsXTimesWPlusTheFieldRowAndItsGradientMatchesFiniteDifferences() {
     FieldDataset d = tiny();
-    FM m = (FM) CtrModels.create("fm", d.schema(), CtrModelContractTest.small(), new Rng(SEED));
+    FM m = (FM) CtrTestModels.create("fm", d.schema(), new Rng(SEED));
     Parameter e = param(m, "embedding"),
         w = param(m, "embedding_dense_vec"),
         lw = param(m, "linear_dense_vec");
@@ -267,8 +267,7 @@ class DenseFieldTest {
   private static double fitAuc(String model, boolean dropDense) {
     FieldDataset train = directionTask(2000, SEED + 1, dropDense),
         test = directionTask(800, SEED + 2, dropDense);
-    CtrModel m =
-        CtrModels.create(model, train.schema(), CtrModelContractTest.small(), new Rng(SEED));
+    CtrModel m = CtrTestModels.create(model, train.schema(), new Rng(SEED));
     new Trainer(CtrModelContractTest.trainer(6)).fit(new CtrSource(m, train), null);
     return new CtrEvaluator(256).evaluate(m, test).get("auc");
   }
@@ -289,22 +288,9 @@ class DenseFieldTest {
   @Test
   void everyModelTrainsAndScoresWithADenseField() {
     FieldDataset train = directionTask(300, SEED + 3, false);
-    CtrModels.Options o = CtrModelContractTest.small();
-    CtrModels.Options options =
-        new CtrModels.Options(
-            o.embedDim(),
-            o.hidden(),
-            o.dropout(),
-            o.cinSizes(),
-            o.cinSplitHalf(),
-            o.crossLayers(),
-            o.attentionLayers(),
-            o.heads(),
-            o.headDim(),
-            List.of(),
-            o.crossBuckets());
-    for (String name : CtrModels.names()) {
-      CtrModel m = CtrModels.create(name, train.schema(), options, new Rng(SEED));
+    for (String name : CtrTestModels.names()) {
+      CtrModel m =
+          CtrTestModels.create(name, train.schema(), CtrTestModels.small(false), new Rng(SEED));
       new Trainer(CtrModelContractTest.trainer(1)).fit(new CtrSource(m, train), null);
       double auc = new CtrEvaluator(128).evaluate(m, train).get("auc");
       assertTrue(Double.isFinite(auc) && auc > 0.6, name + " AUC " + auc);

@@ -124,8 +124,7 @@ class FieldPipelineTest {
             new float[] {1, 0, 1},
             new int[3]);
     CtrModel m =
-        CtrModels.create(
-            "fm", d.schema(), CtrModels.Options.defaults(), new org.rec4j.tensor.Rng(1));
+        CtrTestModels.create("fm", d.schema(), java.util.Map.of(), new org.rec4j.tensor.Rng(1));
     FieldBatch b = new FieldBatch(other.schema(), 3);
     other.fill(b, null, 0);
     var e = assertThrows(IllegalArgumentException.class, () -> m.logits(b));

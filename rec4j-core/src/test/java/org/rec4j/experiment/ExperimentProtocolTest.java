@@ -43,23 +43,13 @@ class ExperimentProtocolTest {
   }
 
   private static ExperimentConfig config(SplitSpec split, TrainerConfig tc, double validation) {
-    return new ExperimentConfig(
-        DataSpec.parse("synthetic:kind=implicit"),
-        split,
-        "mf",
-        4,
-        new int[] {8, 4},
-        0f,
-        false,
-        tc,
-        Protocol.FULL,
-        99,
-        new int[] {10},
-        false,
-        false,
-        0,
-        validation,
-        0.1f);
+    return ExperimentConfig.builder(DataSpec.parse("synthetic:kind=implicit"), "mf", tc)
+        .split(split)
+        .set("factors", 4)
+        .set("embedding_std", 0.1)
+        .protocol(Protocol.FULL)
+        .validation(validation)
+        .build();
   }
 
   private static TrainerConfig trainer(int epochs) {

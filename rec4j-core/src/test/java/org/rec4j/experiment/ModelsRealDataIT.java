@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import org.junit.jupiter.api.Test;
 import org.rec4j.data.SharedData;
 import org.rec4j.data.io.DataSpec;
-import org.rec4j.data.split.SplitSpec;
 import org.rec4j.train.Objective;
 import org.rec4j.train.OptimizerKind;
 import org.rec4j.train.TrainerConfig;
@@ -25,23 +24,11 @@ class ModelsRealDataIT {
         new TrainerConfig(
             1, 256, 1e-3, OptimizerKind.ADAM, 0f, Objective.BCE, 4, 42, 2, 1, "ndcg@10", 0, false);
     ExperimentConfig c =
-        new ExperimentConfig(
-            DataSpec.parse("ncf:" + dir),
-            SplitSpec.parse("given"),
-            "neumf",
-            8,
-            new int[] {64, 32, 16, 8},
-            0f,
-            false,
-            tc,
-            Protocol.SAMPLED,
-            99,
-            new int[] {10},
-            false,
-            false,
-            0,
-            0,
-            0.01f);
+        ExperimentConfig.builder(DataSpec.parse("ncf:" + dir), "neumf", tc)
+            .set("factors", 8)
+            .set("layers", new int[] {64, 32, 16, 8})
+            .protocol(Protocol.SAMPLED)
+            .build();
     ExperimentResult r = Experiment.run(c);
     assertEquals(
         6040, r.usersEvaluated(), "one case per user, ranked among the provided negatives");
@@ -55,23 +42,11 @@ class ModelsRealDataIT {
         new TrainerConfig(
             10, 64, 1e-3, OptimizerKind.ADAM, 0f, Objective.MSE, 0, 42, 1, 1, "rmse", 0, false);
     ExperimentConfig c =
-        new ExperimentConfig(
-            DataSpec.parse("ml-100k:" + dir),
-            SplitSpec.parse("u1"),
-            "mf",
-            16,
-            new int[] {4, 2},
-            0f,
-            false,
-            tc,
-            Protocol.RATING,
-            99,
-            new int[] {10},
-            false,
-            false,
-            0,
-            0,
-            0.01f);
+        ExperimentConfig.builder(DataSpec.parse("ml-100k:" + dir), "mf", tc)
+            .split("u1")
+            .set("factors", 16)
+            .protocol(Protocol.RATING)
+            .build();
     ExperimentResult r = Experiment.run(c);
     assertEquals(459, r.usersEvaluated(), "the users of u1.test, not its 20,000 ratings");
     assertTrue(

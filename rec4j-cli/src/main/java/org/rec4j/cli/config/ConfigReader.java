@@ -121,10 +121,11 @@ public final class ConfigReader {
     String prefix = section.isEmpty() ? "" : section + ".";
     String key = e.getPropertyName();
     List<String> valid = KEYS.getOrDefault(section, List.of());
-    Optional<String> suggestion = KeySuggester.closest(key, valid).map(s -> prefix + s);
+    Optional<String> suggestion =
+        org.rec4j.config.KeySuggester.closest(key, valid).map(s -> prefix + s);
     if (suggestion.isEmpty()) {
       // the key may be right but in the wrong section (trainer.factors → model.factors)
-      String n = KeySuggester.normalize(key);
+      String n = org.rec4j.config.KeySuggester.normalize(key);
       suggestion =
           KEYS.entrySet().stream()
               .filter(s -> !s.getKey().isEmpty() && s.getValue().contains(n))

@@ -22,9 +22,10 @@ import org.rec4j.train.TrainerConfig;
  *
  * <pre>
  * data:       spec (FORMAT:PATH), split
- * model:      name, factors, layers, dropout, batch_norm, cross_buckets, init_std, pretrain, finetune_sgd,
- *             pretrained_gmf, pretrained_mlp, alpha, finetune_epochs
- * trainer:    task, objective, epochs, batch, optimizer, lr, l2, negatives, threads, seed, validation, patience, monitor,
+ * model:      name, factors, layers, dropout, batch_norm, cross_buckets, init_std, settings (the model's
+ *             own keys, e.g. lambda for ease; rec4j config show --model NAME lists them), pretrain,
+ *             finetune_sgd, pretrained_gmf, pretrained_mlp, alpha, finetune_epochs
+ * trainer:    task (rating, implicit, ctr), objective, epochs, batch, optimizer, lr, l2, negatives, threads, seed, validation, patience, monitor,
  *             schedule, swa, eval_every
  * evaluation: protocol, k, eval_negatives
  * </pre>
@@ -47,7 +48,7 @@ public record RunConfig(Data data, Model model, Trainer trainer, Evaluation eval
         model != null
             ? model
             : new Model(
-                null, null, null, null, null, null, null, null, null, null, null, null, null);
+                null, null, null, null, null, null, null, null, null, null, null, null, null, null);
     trainer =
         trainer != null
             ? trainer
@@ -82,6 +83,8 @@ public record RunConfig(Data data, Model model, Trainer trainer, Evaluation eval
    * @param batchNorm batch normalization in hidden layers
    * @param crossBuckets Wide&amp;Deep hashed cross buckets (≥ 0)
    * @param initStd std of the embedding initialization (&gt; 0)
+   * @param settings the model's other settings by key (checked against the model's own list when
+   *     the run is resolved)
    * @param pretrain NeuMF: pre-train GMF and NCF first
    * @param finetuneSgd with pretrain: fine-tune with plain SGD
    * @param pretrainedGmf with pretrain: a saved GMF artifact (directory or zip) used instead of
@@ -101,6 +104,7 @@ public record RunConfig(Data data, Model model, Trainer trainer, Evaluation eval
     "batch_norm",
     "cross_buckets",
     "init_std",
+    "settings",
     "pretrain",
     "finetune_sgd",
     "pretrained_gmf",
@@ -116,6 +120,7 @@ public record RunConfig(Data data, Model model, Trainer trainer, Evaluation eval
       Boolean batchNorm,
       Integer crossBuckets,
       Float initStd,
+      java.util.Map<String, Object> settings,
       Boolean pretrain,
       Boolean finetuneSgd,
       String pretrainedGmf,
@@ -124,6 +129,10 @@ public record RunConfig(Data data, Model model, Trainer trainer, Evaluation eval
       Integer finetuneEpochs) {
     /** Validates the set fields. */
     public Model {
+      settings =
+          settings == null
+              ? null
+              : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(settings));
       if (name != null && !ModelRegistry.names().contains(name.toLowerCase(Locale.ROOT))) {
         throw new InvalidValueException(
             "model.name", "expected one of " + String.join(", ", ModelRegistry.names()), name);
@@ -155,7 +164,7 @@ public record RunConfig(Data data, Model model, Trainer trainer, Evaluation eval
   /**
    * The section {@code trainer}.
    *
-   * @param task rating or implicit
+   * @param task rating, implicit or ctr
    * @param objective mse, mae, huber, bce or bpr
    * @param epochs training epochs (≥ 1)
    * @param batch mini-batch size (≥ 1)
@@ -213,8 +222,11 @@ public record RunConfig(Data data, Model model, Trainer trainer, Evaluation eval
       Integer evalEvery) {
     /** Validates the set fields. */
     public Trainer {
-      if (task != null && !task.equalsIgnoreCase("rating") && !task.equalsIgnoreCase("implicit")) {
-        throw new InvalidValueException("trainer.task", "expected rating or implicit", task);
+      if (task != null
+          && !task.equalsIgnoreCase("rating")
+          && !task.equalsIgnoreCase("implicit")
+          && !task.equalsIgnoreCase("ctr")) {
+        throw new InvalidValueException("trainer.task", "expected rating, implicit or ctr", task);
       }
       if (objective != null) parse("trainer.objective", () -> Objective.of(objective));
       atLeast("trainer.epochs", epochs, 1);
@@ -303,23 +315,28 @@ public record RunConfig(Data data, Model model, Trainer trainer, Evaluation eval
   /** The file form of a resolved experiment: every key set, names in lower case. */
   public static RunConfig of(ExperimentConfig c) {
     TrainerConfig t = c.trainer();
-    String task = t.objective().isRating() ? "rating" : "implicit";
+    String task =
+        c.protocol() == Protocol.CTR ? "ctr" : t.objective().isRating() ? "rating" : "implicit";
+    java.util.Map<String, Object> s = new java.util.LinkedHashMap<>(c.settings().asMap());
+    ExperimentConfig.Pretrain p = c.pretrain();
+    boolean neumf = c.model().equalsIgnoreCase("neumf");
     return new RunConfig(
         new Data(specText(c.data()), c.split().toString()),
         new Model(
             c.model(),
-            c.factors(),
-            ints(c.layers()),
-            c.dropout(),
-            c.batchNorm(),
-            c.crossBuckets(),
-            c.embeddingStd(),
-            c.pretrain(),
-            c.pretrainOptimizerSgd(),
-            pathText(c.pretrainedGmf()),
-            pathText(c.pretrainedMlp()),
-            c.pretrainAlpha(),
-            c.finetuneEpochs() < 0 ? null : c.finetuneEpochs()),
+            (Integer) s.remove("factors"),
+            intList(s.remove("layers")),
+            number(s.remove("dropout")),
+            (Boolean) s.remove("batch_norm"),
+            (Integer) s.remove("cross_buckets"),
+            number(s.remove("embedding_std")),
+            s.isEmpty() ? null : s,
+            neumf ? p.enabled() : null,
+            neumf ? p.finetuneSgd() : null,
+            pathText(p.gmf()),
+            pathText(p.mlp()),
+            neumf ? p.alpha() : null,
+            p.finetuneEpochs() < 0 ? null : p.finetuneEpochs()),
         new Trainer(
             task,
             lower(t.objective()),
@@ -338,6 +355,15 @@ public record RunConfig(Data data, Model model, Trainer trainer, Evaluation eval
             t.swaFrom(),
             t.validateEvery()),
         new Evaluation(lower(c.protocol()), ints(c.ks()), c.sampledNegatives()));
+  }
+
+  @SuppressWarnings("unchecked")
+  private static List<Integer> intList(Object o) {
+    return o == null ? null : List.copyOf((List<Integer>) o);
+  }
+
+  private static Float number(Object o) {
+    return o == null ? null : ((Number) o).floatValue();
   }
 
   private static String pathText(java.nio.file.Path p) {

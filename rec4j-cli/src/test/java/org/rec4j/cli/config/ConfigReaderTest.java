@@ -73,6 +73,7 @@ class ConfigReaderTest {
             true,
             10,
             0.05f,
+            null,
             true,
             false,
             null,
@@ -139,7 +140,7 @@ class ConfigReaderTest {
                 ":2: trainer.optimizer: unknown optimizer 'adm'; expected one of adam, adamw"));
     assertTrue(
         error("x.yaml", "trainer:\n  task: ranking\n")
-            .endsWith(":2: trainer.task: expected rating or implicit, got ranking"));
+            .endsWith(":2: trainer.task: expected rating, implicit or ctr, got ranking"));
     assertTrue(
         error("x.yaml", "model:\n  name: nmf\n")
             .contains(":2: model.name: expected one of mf, gmf, ncf, neumf, widedeep"));
@@ -152,7 +153,7 @@ class ConfigReaderTest {
     assertTrue(
         error("x.yaml", "evaluation:\n  protocol: loo\n")
             .contains(
-                ":2: evaluation.protocol: unknown protocol 'loo'; expected sampled, full or rating"));
+                ":2: evaluation.protocol: unknown protocol 'loo'; expected sampled, full, rating or ctr"));
     assertTrue(
         error("x.yaml", "data:\n  spec: movielens:x\n")
             .contains(":2: data.spec: unknown data format 'movielens'"));
@@ -192,6 +193,7 @@ class ConfigReaderTest {
                 false,
                 0,
                 0.01f,
+                null,
                 false,
                 false,
                 null,

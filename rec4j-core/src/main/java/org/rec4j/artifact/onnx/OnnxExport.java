@@ -18,7 +18,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.rec4j.artifact.ArtifactException;
-import org.rec4j.model.ModelOptions;
 import org.rec4j.model.OnnxExportable;
 import org.rec4j.model.Recommender;
 
@@ -137,7 +136,7 @@ public final class OnnxExport {
     Weights w = new Weights(model);
     String users = g.input(USER, OnnxGraph.INT64, "N");
     String items = g.input(ITEM, OnnxGraph.INT64, "N");
-    ModelOptions o = exportable.options();
+    org.rec4j.model.ModelSpec o = exportable.spec();
     String score = exportable.describeScoring(new Layers(g, w, users, items));
     w.checkAllUsed();
     g.opInto(SCORE, "Identity", List.of(score));
@@ -153,8 +152,8 @@ public final class OnnxExport {
     return new Prepared(g, meta);
   }
 
-  private static String optionsJson(ModelOptions o) {
-    Map<String, Object> m = org.rec4j.artifact.ModelArtifact.optionsToMap(o);
+  private static String optionsJson(org.rec4j.model.ModelSpec o) {
+    Map<String, Object> m = org.rec4j.artifact.ModelArtifact.specToMap(o);
     try {
       return JSON.writeValueAsString(m);
     } catch (JsonProcessingException e) {

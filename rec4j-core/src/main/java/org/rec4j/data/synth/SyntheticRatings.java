@@ -20,6 +20,13 @@ import org.rec4j.tensor.Rng;
  * beats the global mean clearly. Timestamps are uniform over one year from 2020-09-13 so that
  * temporal splits work. Raw ids are {@code "0".."n-1"}. Everything flows from {@link
  * Config#seed()}.
+ *
+ * <p>Users and items carry features derived from their latent scalars, so that feature-based (CTR)
+ * models have something to learn without downloads: {@code segment} (users) and {@code kind}
+ * (items), the latent scalar cut at −1, −0.3, 0.3 and 1 standard deviations into five categories
+ * named {@code s0..s4} / {@code k0..k4}, and {@code score} (items), the latent scalar rounded to
+ * one decimal, as a number. They are computed after the ratings, so the ratings do not depend on
+ * them.
  */
 public final class SyntheticRatings {
   private static final long T0 = 1_600_000_000L;
@@ -96,7 +103,37 @@ public final class SyntheticRatings {
         b.add(j, item, (float) Math.max(1, Math.min(5, r)), T0 + rng.nextInt(YEAR));
       }
     }
-    return Dataset.of("synthetic:ratings", b.build());
+    return new Dataset(
+        "synthetic:ratings",
+        b.build(),
+        features("segment", "s", u, c.scale(), null),
+        features("kind", "k", i, c.scale(), "score"),
+        null,
+        null,
+        java.util.List.of());
+  }
+
+  private static final double[] CUTS = {-1, -0.3, 0.3, 1};
+
+  /** One categorical feature (the latent scalar's band) and optionally the scalar itself. */
+  private static org.rec4j.data.FeatureTable features(
+      String band, String prefix, double[] latent, double scale, String numeric) {
+    org.rec4j.data.FeatureSchema schema =
+        numeric == null
+            ? org.rec4j.data.FeatureSchema.of(org.rec4j.data.FeatureSpec.categorical(band))
+            : org.rec4j.data.FeatureSchema.of(
+                org.rec4j.data.FeatureSpec.categorical(band),
+                org.rec4j.data.FeatureSpec.numeric(numeric));
+    org.rec4j.data.FeatureTable.Builder t =
+        org.rec4j.data.FeatureTable.builder(schema, latent.length);
+    for (int r = 0; r < latent.length; r++) {
+      int b = 0;
+      while (b < CUTS.length && latent[r] > CUTS[b] * Math.max(scale, 1e-9)) b++;
+      t.set(r, band, prefix + b);
+      if (numeric != null)
+        t.set(r, numeric, String.format(java.util.Locale.ROOT, "%.1f", latent[r]));
+    }
+    return t.build();
   }
 
   /** Puts a uniform random n-subset of {@code a} into {@code a[0..n)}. */

@@ -59,9 +59,26 @@ public abstract class BaselineRecommender implements Persistable, Fittable {
               + " (item ids are stored as exact floats)");
   }
 
-  @Override
+  /** The options this model was built from. */
   public ModelOptions options() {
     return options;
+  }
+
+  /** This model's settings as given values (keys of its factory's settings). */
+  protected abstract Map<String, Object> settingValues();
+
+  @Override
+  public org.rec4j.model.ModelSpec spec() {
+    org.rec4j.model.RecommenderFactory f = org.rec4j.model.ModelRegistry.factory(name());
+    return new org.rec4j.model.ModelSpec(
+        name(),
+        numUsers,
+        numItems,
+        options.rating(),
+        options.seed(),
+        org.rec4j.config.Settings.resolve(
+            name(), f.settings(), settingValues(), options.rating(), name()),
+        Map.of());
   }
 
   @Override
@@ -215,22 +232,6 @@ public abstract class BaselineRecommender implements Persistable, Fittable {
         scoreUser(current, row, 0);
       }
       out[i] = row[items[i]];
-    }
-  }
-
-  /**
-   * A hyper-parameter from the JVM system property {@code key} (e.g. {@code
-   * -Drec4j.ease.lambda=300}, through {@code REC4J_JAVA_OPTS} for the launcher), or {@code
-   * fallback} when it is not set: the command line has no per-model options yet, so the factories
-   * read these keys.
-   */
-  static double property(String key, double fallback) {
-    String v = System.getProperty(key);
-    if (v == null) return fallback;
-    try {
-      return Double.parseDouble(v.trim());
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("-D" + key + ": expected a number, got '" + v + "'");
     }
   }
 

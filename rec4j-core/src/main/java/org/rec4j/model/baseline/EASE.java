@@ -44,16 +44,10 @@ public final class EASE extends BaselineRecommender {
    * @param lambda λ &gt; 0, the L2 weight added to the diagonal of XᵀX
    */
   public record Config(double lambda) {
-    /** λ = 500 (Steck 2019, ML-20M). */
+    /**
+     * λ = 500 (Steck 2019, ML-20M; the default of {@link BaselineModels.EaseFactory}'s setting).
+     */
     public static final Config DEFAULTS = new Config(500);
-
-    /** The system property that overrides λ for models built by the registry (the CLI). */
-    public static final String LAMBDA_KEY = "rec4j.ease.lambda";
-
-    /** The defaults, with λ from {@value #LAMBDA_KEY} when set. */
-    public static Config fromSystemProperties() {
-      return new Config(property(LAMBDA_KEY, DEFAULTS.lambda()));
-    }
 
     /** Validates every field. */
     public Config {
@@ -75,6 +69,11 @@ public final class EASE extends BaselineRecommender {
   public EASE(ModelOptions options, Config config) {
     super(options);
     this.config = config;
+  }
+
+  @Override
+  protected java.util.Map<String, Object> settingValues() {
+    return java.util.Map.of("lambda", config.lambda());
   }
 
   /** The hyper-parameters. */

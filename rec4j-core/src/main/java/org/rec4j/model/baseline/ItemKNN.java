@@ -39,21 +39,8 @@ public final class ItemKNN extends BaselineRecommender {
    * @param shrink λ ≥ 0 added to the cosine's denominator
    */
   public record Config(int neighbours, double shrink) {
-    /** K = 100, λ = 10. */
+    /** K = 100, λ = 10 (the defaults of {@link BaselineModels.ItemKnnFactory}'s settings). */
     public static final Config DEFAULTS = new Config(100, 10);
-
-    /** System properties that override the defaults for models built by the registry (the CLI). */
-    public static final String NEIGHBOURS_KEY = "rec4j.itemknn.neighbours",
-        SHRINK_KEY = "rec4j.itemknn.shrink";
-
-    /** The defaults, overridden by {@value #NEIGHBOURS_KEY} and {@value #SHRINK_KEY} when set. */
-    public static Config fromSystemProperties() {
-      double k = property(NEIGHBOURS_KEY, DEFAULTS.neighbours());
-      if (k != Math.rint(k) || k > Integer.MAX_VALUE)
-        throw new IllegalArgumentException(
-            "-D" + NEIGHBOURS_KEY + ": expected an integer >= 1, got " + k);
-      return new Config((int) k, property(SHRINK_KEY, DEFAULTS.shrink()));
-    }
 
     /** Validates every field. */
     public Config {
@@ -79,6 +66,11 @@ public final class ItemKNN extends BaselineRecommender {
   public ItemKNN(ModelOptions options, Config config) {
     super(options);
     this.config = config;
+  }
+
+  @Override
+  protected java.util.Map<String, Object> settingValues() {
+    return java.util.Map.of("neighbours", config.neighbours(), "shrink", config.shrink());
   }
 
   /** The hyper-parameters. */

@@ -24,6 +24,11 @@ public final class MostPopular extends BaselineRecommender {
   }
 
   @Override
+  protected java.util.Map<String, Object> settingValues() {
+    return java.util.Map.of();
+  }
+
+  @Override
   public String name() {
     return "pop";
   }

@@ -288,36 +288,47 @@ class BaselinesTest {
   }
 
   @Test
-  void registryModelsTakeTheirConfigFromSystemProperties() {
-    try {
-      System.setProperty(EASE.Config.LAMBDA_KEY, "250");
-      System.setProperty(ItemKNN.Config.NEIGHBOURS_KEY, "7");
-      System.setProperty(ItemKNN.Config.SHRINK_KEY, "0");
-      assertEquals(
-          new EASE.Config(250), ((EASE) ModelRegistry.create("ease", options(ITEMS))).config());
-      assertEquals(
-          new ItemKNN.Config(7, 0),
-          ((ItemKNN) ModelRegistry.create("itemknn", options(ITEMS))).config());
-      System.setProperty(EASE.Config.LAMBDA_KEY, "lots");
-      IllegalArgumentException e =
-          assertThrows(
-              IllegalArgumentException.class, () -> ModelRegistry.create("ease", options(ITEMS)));
-      assertTrue(
-          e.getMessage().contains("-Drec4j.ease.lambda") && e.getMessage().contains("'lots'"),
-          e.getMessage());
-      System.setProperty(ItemKNN.Config.NEIGHBOURS_KEY, "2.5");
-      e =
-          assertThrows(
-              IllegalArgumentException.class,
-              () -> ModelRegistry.create("itemknn", options(ITEMS)));
-      assertTrue(e.getMessage().contains("-Drec4j.itemknn.neighbours"), e.getMessage());
-    } finally {
-      System.clearProperty(EASE.Config.LAMBDA_KEY);
-      System.clearProperty(ItemKNN.Config.NEIGHBOURS_KEY);
-      System.clearProperty(ItemKNN.Config.SHRINK_KEY);
-    }
+  void registryModelsTakeTheirSettings() {
+    org.rec4j.model.ModelInputs in = org.rec4j.model.ModelInputs.ids(20, ITEMS, false, 1);
     assertEquals(
-        EASE.Config.DEFAULTS, ((EASE) ModelRegistry.create("ease", options(ITEMS))).config());
+        new EASE.Config(250),
+        ((EASE) ModelRegistry.create("ease", in, java.util.Map.of("lambda", "250"), "--set"))
+            .config());
+    assertEquals(
+        new ItemKNN.Config(7, 0),
+        ((ItemKNN)
+                ModelRegistry.create(
+                    "itemknn", in, java.util.Map.of("neighbours", 7, "shrink", 0), "--set"))
+            .config());
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> ModelRegistry.create("ease", in, java.util.Map.of("lambda", "lots"), "--set"));
+    assertEquals("--set: lambda: expected a number > 0, got 'lots'", e.getMessage());
+    e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                ModelRegistry.create(
+                    "itemknn", in, java.util.Map.of("neighbours", "2.5"), "--set"));
+    assertEquals("--set: neighbours: expected an integer >= 1, got '2.5'", e.getMessage());
+    e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> ModelRegistry.create("ease", in, java.util.Map.of("lamda", 3), "--set"));
+    assertEquals(
+        "--set: ease has no setting 'lamda'; did you mean 'lambda'? (its settings: lambda)",
+        e.getMessage());
+    assertEquals(
+        EASE.Config.DEFAULTS,
+        ((EASE) ModelRegistry.create("ease", in, java.util.Map.of(), "--set")).config());
+    assertEquals(
+        java.util.Map.of("lambda", 250.0),
+        ((EASE) ModelRegistry.create("ease", in, java.util.Map.of("lambda", 250), "--set"))
+            .spec()
+            .settings()
+            .asMap(),
+        "the spec records the settings the model was built with");
   }
 
   @Test

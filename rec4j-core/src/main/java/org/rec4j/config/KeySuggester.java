@@ -1,4 +1,4 @@
-package org.rec4j.cli.config;
+package org.rec4j.config;
 
 import java.util.Collection;
 import java.util.Locale;
@@ -69,7 +69,7 @@ public final class KeySuggester {
     return levenshtein(k, valid);
   }
 
-  static String normalize(String key) {
+  public static String normalize(String key) {
     return key.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(Locale.ROOT).replace('-', '_');
   }
 

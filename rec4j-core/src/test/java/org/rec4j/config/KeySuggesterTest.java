@@ -1,4 +1,4 @@
-package org.rec4j.cli.config;
+package org.rec4j.config;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -8,7 +8,24 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class KeySuggesterTest {
-  private static final List<String> TRAINER = ConfigReader.KEYS.get("trainer");
+  private static final List<String> TRAINER =
+      List.of(
+          "task",
+          "objective",
+          "epochs",
+          "batch",
+          "optimizer",
+          "lr",
+          "l2",
+          "negatives",
+          "threads",
+          "seed",
+          "validation",
+          "patience",
+          "monitor",
+          "schedule",
+          "swa",
+          "eval_every");
 
   @Test
   void suggestsTheClosestKey() {
@@ -25,7 +42,7 @@ class KeySuggesterTest {
         Optional.of("negatives"), KeySuggester.closest("numNegatives", TRAINER), "camelCase");
     assertEquals(
         Optional.of("batch_norm"),
-        KeySuggester.closest("batch-norm", ConfigReader.KEYS.get("model")));
+        KeySuggester.closest("batch-norm", List.of("name", "factors", "layers", "batch_norm")));
     assertEquals(Optional.empty(), KeySuggester.closest("colour", TRAINER), "nothing close");
   }
 
