@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -93,8 +94,11 @@ final class Api {
     int k = intParam(ctx, "k", 10, 1, config.maxK());
     boolean excludeSeen = boolParam(ctx, "exclude_seen", true);
     boolean errorOnUnknown = unknownUserPolicy(ctx.queryParam("unknown_user"));
+    List<String> candidates =
+        ctx.queryParams("candidates").isEmpty() ? null : idList(ctx, "candidates");
     ServedModel m = model(ctx, ctx.queryParam("model"));
-    ctx.result(bytes(answer(m, user, k, excludeSeen, errorOnUnknown, "user")));
+    int[] among = candidates == null ? null : itemIds(m, candidates, "candidates");
+    ctx.result(bytes(answer(m, user, among, k, excludeSeen, errorOnUnknown, "user")));
   }
 
   void recommendBatch(Context ctx) {
@@ -108,13 +112,15 @@ final class Api {
     int k = intField(body, "k", 10, 1, config.maxK());
     boolean excludeSeen = boolField(body, "exclude_seen", true);
     boolean errorOnUnknown = unknownUserPolicy(textField(body, "unknown_user"));
+    List<String> candidates = idArray(body, "candidates");
     ServedModel m = model(ctx, textField(body, "model"));
+    int[] among = candidates == null ? null : itemIds(m, candidates, "candidates");
     List<Map<String, Object>> results = new ArrayList<>(users.size());
     for (int i = 0; i < users.size(); i++) {
       JsonNode u = users.get(i);
       if (!u.isTextual() && !u.isIntegralNumber())
         throw ApiException.badRequest("users[" + i + "]", "expected a user id (string or integer)");
-      results.add(answer(m, u.asText(), k, excludeSeen, errorOnUnknown, "users[" + i + "]"));
+      results.add(answer(m, u.asText(), among, k, excludeSeen, errorOnUnknown, "users[" + i + "]"));
     }
     ctx.result(bytes(obj("model", m.key(), "results", results)));
   }
@@ -156,6 +162,20 @@ final class Api {
               "score",
               s[j]));
     ctx.result(bytes(obj("model", m.key(), "scores", out)));
+  }
+
+  void userScores(Context ctx) {
+    String user = required(ctx, "user");
+    List<String> items = idList(ctx, "items");
+    ServedModel m = model(ctx, ctx.queryParam("model"));
+    int u = m.userId(user);
+    if (u < 0) throw ApiException.notFound("user", "user '" + user + "' is unknown to " + m.key());
+    int[] is = itemIds(m, items, "items"), us = new int[is.length];
+    Arrays.fill(us, u);
+    float[] s = m.scorePairs(us, is);
+    List<Map<String, Object>> out = new ArrayList<>(is.length);
+    for (int j = 0; j < is.length; j++) out.add(obj("item", items.get(j), "score", s[j]));
+    ctx.result(bytes(obj("model", m.key(), "user", user, "scores", out)));
   }
 
   void similar(Context ctx) {
@@ -246,9 +266,14 @@ final class Api {
 
   // ---- helpers ----
 
+  /**
+   * The answer for one user: the top k of the catalog, or of the dense items {@code candidates}
+   * when not null. Answers over candidates bypass the cache (its key has no room for the set).
+   */
   private Map<String, Object> answer(
       ServedModel m,
       String user,
+      int[] candidates,
       int k,
       boolean excludeSeen,
       boolean errorOnUnknown,
@@ -257,22 +282,21 @@ final class Api {
     if (errorOnUnknown && m.userId(user) < 0)
       throw ApiException.notFound(
           userField, "user '" + user + "' is unknown to " + m.key() + " (unknown_user=error)");
-    RecommendationCache.Key key = cache.key(m.instanceKey(), user, k, excludeSeen);
-    ServedModel.Ranked r = cache.get(key);
+    RecommendationCache.Key key =
+        candidates == null ? cache.key(m.instanceKey(), user, k, excludeSeen) : null;
+    ServedModel.Ranked r = key == null ? null : cache.get(key);
     boolean cached = r != null;
     if (r == null) {
       boolean unknown =
           m.userId(user) < 0; // an unknown user's events drive the fold-in even without exclusion
       Set<String> seen = excludeSeen || unknown ? store.itemsOf(user) : Set.of();
+      Set<String> exclude = excludeSeen ? seen : Set.of(), history = unknown ? seen : Set.of();
       r =
-          m.recommend(
-              user,
-              k,
-              excludeSeen,
-              excludeSeen ? seen : Set.of(),
-              unknown ? seen : Set.of(),
-              this::eventCount);
-      cache.put(key, r);
+          candidates == null
+              ? m.recommend(user, k, excludeSeen, exclude, history, this::eventCount)
+              : m.recommendAmong(
+                  user, candidates, k, excludeSeen, exclude, history, this::eventCount);
+      if (key != null) cache.put(key, r);
     }
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("user", user);
@@ -390,10 +414,70 @@ final class Api {
   private static String idField(JsonNode o, String name, String path) {
     JsonNode v = o.get(name);
     if (v == null || v.isNull()) throw ApiException.badRequest(path, "missing");
+    return id(v, path);
+  }
+
+  private static String id(JsonNode v, String path) {
     if (!v.isTextual() && !v.isIntegralNumber())
       throw ApiException.badRequest(path, "expected an id (string or integer)");
     if (v.asText().isBlank()) throw ApiException.badRequest(path, "expected a non-empty id");
     return v.asText();
+  }
+
+  /**
+   * The item ids of body field {@code name}, or null when it is absent: a non-empty array of at
+   * most {@link #maxIds} ids, a mistake naming {@code name} or {@code name[i]}.
+   */
+  private List<String> idArray(JsonNode body, String name) {
+    JsonNode a = body.get(name);
+    if (a == null || a.isNull()) return null;
+    if (!a.isArray() || a.isEmpty())
+      throw ApiException.badRequest(name, "expected a non-empty array of item ids");
+    checkIdCount(name, a.size());
+    List<String> ids = new ArrayList<>(a.size());
+    for (int i = 0; i < a.size(); i++) ids.add(id(a.get(i), name + "[" + i + "]"));
+    return ids;
+  }
+
+  /**
+   * The item ids of query parameter {@code name}, in the order given: comma-separated, the
+   * parameter possibly repeated ({@code name[i]} counts over all of them); at most {@link #maxIds}.
+   */
+  private List<String> idList(Context ctx, String name) {
+    List<String> ids = new ArrayList<>();
+    for (String v : ctx.queryParams(name)) ids.addAll(Arrays.asList(v.split(",", -1)));
+    if (ids.isEmpty() || ids.size() == 1 && ids.get(0).isBlank())
+      throw ApiException.badRequest(
+          name, "missing query parameter '" + name + "': expected comma-separated item ids");
+    checkIdCount(name, ids.size());
+    for (int i = 0; i < ids.size(); i++)
+      if (ids.get(i).isBlank())
+        throw ApiException.badRequest(name + "[" + i + "]", "expected a non-empty item id");
+    return ids;
+  }
+
+  /**
+   * The most item ids one request may list: 100 × maxBatch, as many as pairs in POST /v1/scores.
+   */
+  private long maxIds() {
+    return config.maxBatch() * 100L;
+  }
+
+  private void checkIdCount(String name, int n) {
+    if (n > maxIds())
+      throw ApiException.badRequest(name, n + " item ids exceed the limit of " + maxIds());
+  }
+
+  /** Dense ids of the raw items {@code ids}; an unknown one is a 404 naming {@code field[i]}. */
+  private static int[] itemIds(ServedModel m, List<String> ids, String field) {
+    int[] out = new int[ids.size()];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = m.itemId(ids.get(i));
+      if (out[i] < 0)
+        throw ApiException.notFound(
+            field + "[" + i + "]", "item '" + ids.get(i) + "' is unknown to " + m.key());
+    }
+    return out;
   }
 
   private static JsonNode body(Context ctx) {

@@ -21,8 +21,9 @@ import org.rec4j.serve.topk.ItemEmbeddings;
  * One loaded, checksum-verified model version, ready to answer: top-k for known users (for
  * dot-product models a SIMD brute force over all items, or an HNSW index over large catalogs; for
  * MLP-scored models the model's full-catalog scoring, batched across concurrent requests by {@link
- * BatchedScorer}), a popularity fallback for unknown users, pair scores and item-to-item
- * similarity. Immutable once built and safe for concurrent use.
+ * BatchedScorer}), a popularity fallback for unknown users, the ranking of a candidate set ({@link
+ * #recommendAmong}), pair scores and item-to-item similarity. Immutable once built and safe for
+ * concurrent use.
  *
  * <p>What the model can do is asked, never inferred from its name or class: its {@code
  * DotProductModel} capability gives the brute-force/HNSW top-k and fold-in, {@code
@@ -246,10 +247,7 @@ public final class ServedModel {
       java.util.Collection<String> history,
       ToLongFunction<String> eventCounts) {
     int u = users.get(user);
-    int[] trainSeen =
-        excludeTrainingSeen && u >= 0 && trainingSeen != null && u < trainingSeen.rows()
-            ? trainingSeen.targetsOf(u)
-            : new int[0];
+    int[] trainSeen = trainingSeenOf(u, excludeTrainingSeen);
     IntPredicate keep = keepFilter(exclude, trainSeen);
     if (u < 0) {
       Ranked folded = foldIn == null || history.isEmpty() ? null : foldedIn(user, history, k, keep);
@@ -261,6 +259,68 @@ public final class ServedModel {
     }
     if (dot != null) return bruteForce(u, k, keep);
     return batchedTopK(u, k, keep);
+  }
+
+  /**
+   * As {@link #recommend(String, int, boolean, Set, java.util.Collection, ToLongFunction)} but
+   * ranking only the dense items {@code candidates} (e.g. what a retrieval stage returned; an item
+   * given twice counts once): a known user's candidates are ordered by their {@link #scorePairs}
+   * scores, best first, equal scores in the order given; an unknown user gets the fold-in or
+   * popularity answer restricted to the candidates.
+   */
+  public Ranked recommendAmong(
+      String user,
+      int[] candidates,
+      int k,
+      boolean excludeTrainingSeen,
+      Set<String> exclude,
+      java.util.Collection<String> history,
+      ToLongFunction<String> eventCounts) {
+    int u = users.get(user);
+    IntPredicate keep = keepFilter(exclude, trainingSeenOf(u, excludeTrainingSeen));
+    java.util.BitSet among = new java.util.BitSet(model.numItems());
+    int[] kept = new int[candidates.length];
+    int n = 0;
+    for (int c : candidates) {
+      if (among.get(c) || (keep != null && !keep.test(c))) continue;
+      among.set(c);
+      kept[n++] = c;
+    }
+    if (u < 0) {
+      Ranked folded =
+          foldIn == null || history.isEmpty() ? null : foldedIn(user, history, k, among::get);
+      return folded != null ? folded : popular(k, among::get, eventCounts);
+    }
+    int[] us = new int[n];
+    Arrays.fill(us, u);
+    float[] s = scorePairs(us, Arrays.copyOf(kept, n));
+    int[] order = descending(s);
+    int m = Math.min(k, n);
+    int[] best = new int[m];
+    float[] scores = new float[m];
+    for (int j = 0; j < m; j++) {
+      best[j] = kept[order[j]];
+      scores[j] = s[order[j]];
+    }
+    return ranked(best, scores, null);
+  }
+
+  /** The positions of {@code s} by descending value, equal values in the order of {@code s}. */
+  static int[] descending(float[] s) {
+    Integer[] order = new Integer[s.length];
+    for (int j = 0; j < s.length; j++) order[j] = j;
+    Arrays.sort(order, (a, b) -> Float.compare(s[b], s[a])); // a stable sort
+    return Arrays.stream(order).mapToInt(Integer::intValue).toArray();
+  }
+
+  /**
+   * The dense items user {@code u} had in the training data when {@code exclude} is set and the
+   * artifact stored them; else none.
+   */
+  private int[] trainingSeenOf(int u, boolean exclude) {
+    return exclude && u >= 0 && trainingSeen != null && u < trainingSeen.rows()
+        ? trainingSeen.targetsOf(u)
+        : new int[0];
   }
 
   /**

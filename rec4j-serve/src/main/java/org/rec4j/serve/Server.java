@@ -345,6 +345,7 @@ public final class Server implements AutoCloseable {
           cfg.routes.get("/v1/recommendations", api::recommend);
           cfg.routes.post("/v1/recommendations:batch", api::recommendBatch);
           cfg.routes.post("/v1/scores", api::scores);
+          cfg.routes.get("/v1/scores", api::userScores);
           cfg.routes.get("/v1/items/{id}/similar", api::similar);
           cfg.routes.get("/v1/models", api::listModels);
           cfg.routes.post("/v1/models/{name}:reload", api::reload);

@@ -176,6 +176,49 @@ class ServedModelTest {
   }
 
   @Test
+  void candidatesAreRankedByPairScoreMinusExclusionsAndUnknownUsersByPopularity(@TempDir Path tmp) {
+    Fixtures.saveWithTraining(tmp, "mf", "v1", "mf", 4);
+    ServedModel m =
+        ServedModel.load(
+            "mf",
+            "v1",
+            tmp.resolve("mf").resolve("v1"),
+            Integer.MAX_VALUE,
+            HnswTopK.Params.defaults());
+    int u = m.userId("u2");
+    int[] cand = {m.itemId("i5"), m.itemId("i0"), m.itemId("i9"), m.itemId("i5"), m.itemId("i4")};
+    ServedModel.Ranked all = m.recommendAmong("u2", cand, 10, false, Set.of(), Set.of(), x -> 0);
+    int[] distinct = {cand[0], cand[1], cand[2], cand[4]};
+    float[] s = m.scorePairs(new int[] {u, u, u, u}, distinct);
+    int[] order = ServedModel.descending(s);
+    for (int j = 0; j < 4; j++) {
+      assertEquals("i" + distinct[order[j]], all.items()[j], "an item given twice counts once");
+      assertEquals(s[order[j]], all.scores()[j], "the pair score, exactly");
+    }
+    assertEquals(4, all.items().length);
+    assertNull(all.fallback());
+    assertArrayEquals(
+        Arrays.copyOf(all.items(), 2),
+        m.recommendAmong("u2", cand, 2, false, Set.of(), Set.of(), x -> 0).items());
+    ServedModel.Ranked unseen =
+        m.recommendAmong("u2", cand, 10, true, Set.of("i9"), Set.of(), x -> 0);
+    assertEquals(Set.of("i5"), Set.of(unseen.items()), "u2 had i0 and i4 in training; i9 logged");
+    ServedModel.Ranked cold =
+        m.recommendAmong("newcomer", cand, 10, true, Set.of(), Set.of(), x -> 0);
+    assertEquals("popularity", cold.fallback());
+    assertEquals(Set.of("i5", "i0", "i9", "i4"), Set.of(cold.items()));
+  }
+
+  @Test
+  void descendingKeepsEqualScoresInTheOrderGiven() {
+    assertArrayEquals(
+        new int[] {1, 3, 0, 2, 5, 4},
+        ServedModel.descending(new float[] {1f, 3f, 1f, 2f, -1f, 0f}));
+    assertArrayEquals(new int[] {0, 1, 2}, ServedModel.descending(new float[] {0.5f, 0.5f, 0.5f}));
+    assertArrayEquals(new int[0], ServedModel.descending(new float[0]));
+  }
+
+  @Test
   void modelsWithoutItemTablesHaveNoEmbeddings() {
     assertNull(ItemEmbeddings.of(Map.of(), 10));
   }
