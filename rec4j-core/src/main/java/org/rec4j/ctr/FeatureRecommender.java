@@ -35,7 +35,8 @@ import org.rec4j.train.Validator;
  * <p>Scoring builds examples in blocks of {@value #BLOCK} pairs and runs the network in evaluation
  * mode without a tape; calls are serialized (the network is one module).
  */
-public final class FeatureRecommender implements Persistable, FieldTrainable {
+public final class FeatureRecommender
+    implements Persistable, FieldTrainable, org.rec4j.model.ItemEmbeddingTables {
   private static final int BLOCK = 4096;
 
   private final String name;
@@ -147,6 +148,40 @@ public final class FeatureRecommender implements Persistable, FieldTrainable {
   @Override
   public Recommendation recommend(int user, int k, boolean excludeSeen, IntPredicate filter) {
     return Recommendation.topK(this, user, k, excludeSeen ? seen : null, filter);
+  }
+
+  /**
+   * Answers {@link org.rec4j.model.ItemEmbeddingTables} only when the fields include the item id
+   * (one row per item) and the network has embedding tables.
+   */
+  @Override
+  public <T> java.util.Optional<T> capability(Class<T> type) {
+    if (type == org.rec4j.model.ItemEmbeddingTables.class && itemEmbeddingTables().isEmpty())
+      return java.util.Optional.empty();
+    return Persistable.super.capability(type);
+  }
+
+  /**
+   * The rows of the {@code item_id} field in each field embedding table ({@code [totalIds, k]}, k
+   * &gt; 1): {@code [numItems, k]} copies named {@code <table>.item_id}.
+   */
+  @Override
+  public Map<String, Tensor> itemEmbeddingTables() {
+    Map<String, Tensor> out = new LinkedHashMap<>();
+    FieldSchema schema = inputs.schema();
+    int f = -1;
+    for (int j = 0; j < schema.size(); j++) if (schema.field(j).name().equals("item_id")) f = j;
+    if (f < 0 || schema.field(f).size() != numItems) return out;
+    int from = schema.offset(f);
+    for (Map.Entry<String, Parameter> e : net.namedParameters().entrySet()) {
+      Tensor t = e.getValue().value();
+      if (!e.getValue().sparse() || t.rank() != 2 || t.dim(0) != schema.totalIds() || t.dim(1) < 2)
+        continue;
+      int k = t.dim(1);
+      float[] rows = java.util.Arrays.copyOfRange(t.data(), from * k, (from + numItems) * k);
+      out.put(e.getKey() + ".item_id", Tensor.wrap(rows, numItems, k));
+    }
+    return out;
   }
 
   @Override
