@@ -27,16 +27,20 @@
  * One file each, paper in the javadoc: {@link org.rec4j.ctr.LR}, {@link org.rec4j.ctr.FM}, {@link
  * org.rec4j.ctr.WideDeep}, {@link org.rec4j.ctr.DeepFM}, {@link org.rec4j.ctr.XDeepFM}, {@link
  * org.rec4j.ctr.AutoInt} (and AutoInt+), {@link org.rec4j.ctr.DCN}, and the multi-task {@link
- * org.rec4j.ctr.SharedBottom} (click + rating, weighted-sum or uncertainty-weighted losses), all
- * behind the {@link org.rec4j.ctr.CtrModel} contract and the {@link org.rec4j.ctr.CtrModels}
- * registry; the interaction layers live in {@code org.rec4j.nn}.
+ * org.rec4j.ctr.SharedBottom} (click + rating, weighted-sum or uncertainty-weighted losses):
+ * networks behind {@link org.rec4j.ctr.CtrModel} (logits over a {@link org.rec4j.ctr.FieldBatch}),
+ * registered in the one model registry by {@link org.rec4j.ctr.CtrFactories} (each declares the
+ * {@code FEATURES} input and its settings) and served through the one model contract by {@link
+ * org.rec4j.ctr.FeatureRecommender}, which scores a (user, item) pair as the example its {@link
+ * org.rec4j.ctr.EntityFeatures} build. The interaction layers live in {@code org.rec4j.nn}.
  *
  * <h2>Training</h2>
  *
  * CTR models train through the one {@link org.rec4j.train.Trainer} loop: {@link
  * org.rec4j.ctr.CtrSource} is their {@link org.rec4j.train.EpochSource} (shuffled field batches,
- * BCE with logits), so early stopping, the divergence guard and progress listeners apply unchanged.
- * {@link org.rec4j.ctr.CtrExperiment#run} ties task, model, training and AUC/logloss/gAUC
- * evaluation together for the command line and benchmarks.
+ * BCE with logits), so early stopping, the divergence guard and progress listeners apply unchanged;
+ * {@link org.rec4j.ctr.FieldTrainable} is the training capability the experiment's ctr task asks
+ * for ({@code org.rec4j.experiment.Experiment} with protocol {@code CTR} ties task, model, training
+ * and AUC/logloss/gAUC evaluation together for the command line and benchmarks).
  */
 package org.rec4j.ctr;

@@ -33,8 +33,13 @@
  *       org.rec4j.model.NCF} (MLP tower), {@link org.rec4j.model.NeuMF} (with GMF+MLP pre-training)
  *       and {@link org.rec4j.model.WideDeep} (FTRL wide part). Each works for ratings (linear
  *       output, MSE/MAE/Huber) and implicit feedback (logit, BCE with sampled negatives or BPR).
- *   <li>Hyper-parameters come in one validated {@link org.rec4j.model.ModelOptions} record; MLP
- *       widths follow the NCF paper's convention (input width first).
+ *   <li><b>One registry for every family.</b> {@link org.rec4j.model.RecommenderFactory} entries
+ *       (ServiceLoader) declare the {@link org.rec4j.model.ModelInput}s their model needs and its
+ *       {@link org.rec4j.config.Setting}s with their defaults, and build it from {@link
+ *       org.rec4j.model.ModelInputs} and resolved settings; {@link org.rec4j.model.ModelRegistry}
+ *       refuses a model whose inputs are missing. The id models' settings are in {@link
+ *       org.rec4j.model.IdModelSettings} and become the {@link org.rec4j.model.ModelOptions} they
+ *       are built from (MLP widths follow the NCF paper's convention, input width first).
  * </ul>
  */
 package org.rec4j.model;
