@@ -5,6 +5,8 @@ import java.util.Arrays;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import org.rec4j.model.ScoringGraph;
+import org.rec4j.nn.FMInteraction;
 import org.rec4j.nn.Initializer;
 import org.rec4j.nn.MLP;
 import org.rec4j.nn.Module;
@@ -150,6 +152,63 @@ abstract class CtrNetwork extends Module implements CtrModel {
       if (w[f] != null) y = MathOps.add(y, LinAlg.matmul(denseSlice(x, f), w[f].value()));
     }
     return y;
+  }
+
+  /**
+   * Each field's first-order term {@code Σ_{j ∈ f} x_j w_j} (a dense field adds {@code x_f · w_f})
+   * without the bias, {@code [B, F]}: the summands of {@link #linear} by field.
+   */
+  Tensor linearByField(Parameter[] wb, FieldBatch batch) {
+    checkBatch(batch);
+    int nb = batch.size(), nf = batch.fields();
+    Tensor y =
+        ShapeOps.reshape(
+            IndexOps.embeddingBag(wb[0].value(), batch.ids, batch.values, batch.offsets), nb, nf);
+    Parameter[] w = denseWeights.get(wb[0]);
+    if (w == null) return y;
+    float[] out = y.data();
+    Tensor x = denseBlock(batch);
+    for (int f = 0; f < nf; f++) {
+      if (w[f] == null) continue;
+      float[] d = LinAlg.matmul(denseSlice(x, f), w[f].value()).data();
+      for (int b = 0; b < nb; b++) out[b * nf + f] += d[b];
+    }
+    return y;
+  }
+
+  /**
+   * The learned dense-field projections of the embedding or first-order table {@code table} by
+   * field ({@code null} for a field that is not dense), or {@code null} without dense fields.
+   */
+  Parameter[] denseProjections(Parameter table) {
+    Parameter[] w = denseWeights.get(table);
+    return w == null ? null : w.clone();
+  }
+
+  /**
+   * Whether {@link #describeLogit} describes this network (its ONNX form); networks without one
+   * answer false and are refused by the export with "export: &lt;name&gt; has no ONNX form yet".
+   */
+  boolean describable() {
+    return false;
+  }
+
+  /**
+   * Describes {@link #logits} in evaluation mode on {@code eg} for the (user, item) pairs of its
+   * graph and returns the name of the {@code [N]} logits; only when {@link #describable()}.
+   */
+  String describeLogit(EntityGraph eg) {
+    throw new UnsupportedOperationException(name() + " has no ONNX form yet");
+  }
+
+  /**
+   * The factorization machine's pairwise term {@code Σ_k ½[(Σ_f e_f)² − Σ_f e_f²]} of field
+   * embeddings {@code e [N, F, k]} → {@code [N]}, in the order {@link FMInteraction} computes it.
+   */
+  static String describeFm(ScoringGraph g, String e) {
+    String sum = g.rowSum(e);
+    String sumSq = g.rowSum(g.mul(e, e));
+    return g.rowSum(g.scale(g.sub(g.mul(sum, sum), sumSq), 0.5f));
   }
 
   /** Throws unless the batch was built over this model's fields (same names and id spaces). */

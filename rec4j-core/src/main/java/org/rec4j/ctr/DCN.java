@@ -1,6 +1,7 @@
 package org.rec4j.ctr;
 
 import java.util.Arrays;
+import org.rec4j.model.ScoringGraph;
 import org.rec4j.nn.Activation;
 import org.rec4j.nn.CrossNetwork;
 import org.rec4j.nn.Linear;
@@ -20,6 +21,8 @@ import org.rec4j.tensor.Tensor;
  * beside the embeddings; the matrix (v2) cross layer is not offered.
  */
 public final class DCN extends CtrNetwork {
+  /** Paths of the cross network's, the deep network's and the output layer's parameters. */
+  private static final String CROSS = "cross", DEEP = "deep", COMBINE = "combine";
 
   /**
    * Hyper-parameters of a {@link DCN}.
@@ -69,12 +72,12 @@ public final class DCN extends CtrNetwork {
     dims[0] = d0;
     System.arraycopy(h, 0, dims, 1, h.length);
     this.embedding = newEmbedding("embedding", config.embedDim(), rng);
-    this.cross = register("cross", new CrossNetwork(d0, config.crossLayers(), rng));
+    this.cross = register(CROSS, new CrossNetwork(d0, config.crossLayers(), rng));
     this.deep =
         register(
-            "deep",
+            DEEP,
             MLP.builder(dims).lastActivation(Activation.RELU).dropout(config.dropout()).build(rng));
-    this.combine = register("combine", new Linear(d0 + h[h.length - 1], 1, rng));
+    this.combine = register(COMBINE, new Linear(d0 + h[h.length - 1], 1, rng));
   }
 
   @Override
@@ -86,5 +89,28 @@ public final class DCN extends CtrNetwork {
   public Tensor logits(FieldBatch batch) {
     Tensor x0 = ShapeOps.reshape(embed(embedding, batch), batch.size(), -1);
     return squeeze(combine.forward(ShapeOps.concat(1, cross.forward(x0), deep.forward(x0))));
+  }
+
+  @Override
+  boolean describable() {
+    return true;
+  }
+
+  /**
+   * The cross layers {@code x_{l+1} = x_0 · (x_l·w_l) + b_l + x_l} (as {@link CrossNetwork}
+   * computes them) and the deep network over the flattened embeddings, combined by the output
+   * layer.
+   */
+  @Override
+  String describeLogit(EntityGraph eg) {
+    ScoringGraph g = eg.graph();
+    String x0 = g.reshape(eg.embeddings(embedding), 0, -1);
+    String x = x0;
+    for (int l = 0; l < cross.layers(); l++) {
+      String xw = g.matmul(x, CROSS + ".weight" + l);
+      x = g.add(g.add(g.mul(x0, xw), g.vector(CROSS + ".bias" + l)), x);
+    }
+    String h = g.mlp(DEEP, x0, deep.config());
+    return g.squeeze(g.linear(COMBINE, g.concat(x, h)));
   }
 }

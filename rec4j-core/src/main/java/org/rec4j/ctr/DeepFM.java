@@ -1,6 +1,7 @@
 package org.rec4j.ctr;
 
 import java.util.Arrays;
+import org.rec4j.model.ScoringGraph;
 import org.rec4j.nn.FMInteraction;
 import org.rec4j.nn.MLP;
 import org.rec4j.nn.Parameter;
@@ -18,6 +19,8 @@ import org.rec4j.tensor.Tensor;
  * <p>Departures: dropout rather than the paper's per-layer keep probabilities; no batch norm.
  */
 public final class DeepFM extends CtrNetwork {
+  /** Path of the DNN's parameters. */
+  private static final String DNN = "dnn";
 
   /**
    * Hyper-parameters of a {@link DeepFM}.
@@ -60,8 +63,7 @@ public final class DeepFM extends CtrNetwork {
     this.embedding = newEmbedding("embedding", config.embedDim(), rng);
     this.dnn =
         register(
-            "dnn",
-            tower(schema.size() * config.embedDim(), config.hidden(), config.dropout(), rng));
+            DNN, tower(schema.size() * config.embedDim(), config.hidden(), config.dropout(), rng));
   }
 
   @Override
@@ -74,5 +76,19 @@ public final class DeepFM extends CtrNetwork {
     Tensor e = embed(embedding, batch);
     Tensor deep = dnn.forward(ShapeOps.reshape(e, batch.size(), -1));
     return squeeze(MathOps.add(MathOps.add(linear(linear, batch), fm.forward(e)), deep));
+  }
+
+  @Override
+  boolean describable() {
+    return true;
+  }
+
+  /** First-order term + pairwise term + the DNN over the flattened embeddings. */
+  @Override
+  String describeLogit(EntityGraph eg) {
+    ScoringGraph g = eg.graph();
+    String e = eg.embeddings(embedding);
+    String deep = g.squeeze(g.mlp(DNN, g.reshape(e, 0, -1), dnn.config()));
+    return g.add(g.add(eg.linear(linear), describeFm(g, e)), deep);
   }
 }

@@ -127,6 +127,15 @@ public record EntityFeatures(List<FieldValues> fields, List<Entity> keys) {
     return m;
   }
 
+  /** The names under which {@link #state} holds field {@code f}'s values. */
+  public List<String> stateKeys(int f) {
+    FieldValues v = fields.get(f);
+    String p = "features." + v.field().name() + ".";
+    List<String> names = new ArrayList<>(List.of(p + "offsets", p + "ids", p + "values"));
+    if (v.dense() != null) names.add(p + "dense");
+    return names;
+  }
+
   /** These features with the values of {@code state} (as written by {@link #state}). */
   public EntityFeatures load(Map<String, Tensor> state) {
     List<FieldValues> vs = new ArrayList<>();

@@ -1,5 +1,6 @@
 package org.rec4j.ctr;
 
+import org.rec4j.model.ScoringGraph;
 import org.rec4j.nn.FMInteraction;
 import org.rec4j.nn.Parameter;
 import org.rec4j.tensor.MathOps;
@@ -47,5 +48,17 @@ public final class FM extends CtrNetwork {
   @Override
   public Tensor logits(FieldBatch batch) {
     return squeeze(MathOps.add(linear(linear, batch), fm.forward(embed(embedding, batch))));
+  }
+
+  @Override
+  boolean describable() {
+    return true;
+  }
+
+  /** The first-order term plus the pairwise term, as {@link #logits} adds them. */
+  @Override
+  String describeLogit(EntityGraph eg) {
+    ScoringGraph g = eg.graph();
+    return g.add(eg.linear(linear), describeFm(g, eg.embeddings(embedding)));
   }
 }

@@ -4,12 +4,15 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.IntPredicate;
 import org.rec4j.config.Settings;
 import org.rec4j.data.Csr;
 import org.rec4j.model.ModelSpec;
+import org.rec4j.model.OnnxExportable;
 import org.rec4j.model.Persistable;
 import org.rec4j.model.Recommendation;
+import org.rec4j.model.ScoringGraph;
 import org.rec4j.nn.Module;
 import org.rec4j.nn.Parameter;
 import org.rec4j.tensor.Tensor;
@@ -27,6 +30,11 @@ import org.rec4j.train.Validator;
  * over the catalog or a candidate set — works for LR, FM, Wide&amp;Deep, DeepFM, xDeepFM, AutoInt,
  * DCN and SharedBottom as for the id models. Training goes through its {@link FieldTrainable}
  * capability.
+ *
+ * <p>LR, FM, DeepFM and DCN over user and item fields also have the {@link OnnxExportable}
+ * capability: the click probability {@code σ(logit)} as a graph over per-user and per-item tables
+ * of field embeddings and first-order terms ({@link EntityGraph}); the other networks, and models
+ * with context fields, have no ONNX form yet.
  *
  * <p>State: the network's parameters under their own names, and the entity features ({@code
  * features.*}, see {@link EntityFeatures}). A model whose fields are not all user or item fields
@@ -142,6 +150,53 @@ public final class FeatureRecommender
       int[] u = Arrays.copyOfRange(users, from, to), i = Arrays.copyOfRange(items, from, to);
       float[] p = ev.predict(net, e.examples(u, i, new float[n], u, null));
       System.arraycopy(p, 0, out, from, n);
+    }
+  }
+
+  /**
+   * This model's capabilities: what it implements, and {@link OnnxExportable} when its network can
+   * describe its scoring and every field belongs to the user or the item.
+   */
+  @Override
+  public <T> Optional<T> capability(Class<T> type) {
+    if (type == OnnxExportable.class) {
+      if (inputs.entities() == null || !(net instanceof CtrNetwork n) || !n.describable())
+        return Optional.empty();
+      return Optional.of(type.cast(new OnnxForm(n)));
+    }
+    return type.isInstance(this) ? Optional.of(type.cast(this)) : Optional.empty();
+  }
+
+  /** The ONNX form of a network that can describe itself. */
+  private final class OnnxForm implements OnnxExportable {
+    private final CtrNetwork network;
+
+    OnnxForm(CtrNetwork network) {
+      this.network = network;
+    }
+
+    @Override
+    public ModelSpec spec() {
+      return FeatureRecommender.this.spec();
+    }
+
+    /** The score is a click probability. */
+    @Override
+    public String output() {
+      return "click_probability";
+    }
+
+    /**
+     * {@code σ(logit)} of the pair's example, the network in evaluation mode, as {@link
+     * #scorePairs} computes it.
+     */
+    @Override
+    public String describeScoring(ScoringGraph g) {
+      synchronized (FeatureRecommender.this) {
+        network.setTraining(false);
+        return g.sigmoid(
+            network.describeLogit(new EntityGraph(g, network, entities(), numUsers, numItems)));
+      }
     }
   }
 

@@ -27,4 +27,15 @@ public final class LR extends CtrNetwork {
   public Tensor logits(FieldBatch batch) {
     return squeeze(linear(linear, batch));
   }
+
+  @Override
+  boolean describable() {
+    return true;
+  }
+
+  /** {@code b + Σ x_j w_j}. */
+  @Override
+  String describeLogit(EntityGraph eg) {
+    return eg.linear(linear);
+  }
 }

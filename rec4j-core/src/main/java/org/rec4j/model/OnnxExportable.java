@@ -14,9 +14,18 @@ public interface OnnxExportable {
   ModelSpec spec();
 
   /**
+   * What the exported score is, recorded as the {@code rec4j.output} metadata: by default {@code
+   * rating} for a rating model and {@code implicit} (an unsquashed score) otherwise.
+   */
+  default String output() {
+    return spec().rating() ? "rating" : "implicit";
+  }
+
+  /**
    * Describes {@code score(users, items)} in evaluation mode on {@code g} and returns the name of
    * the {@code [N]} score value. Must compute what {@link Recommender#score} computes, up to float
-   * rounding.
+   * rounding. Called once per export; the description may compute constant tables from the model's
+   * state ({@link ScoringGraph#tableLookup}).
    */
   String describeScoring(ScoringGraph g);
 }

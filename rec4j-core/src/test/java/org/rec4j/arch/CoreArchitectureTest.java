@@ -101,4 +101,17 @@ class CoreArchitectureTest {
             "the export asks a model for its OnnxExportable capability and never switches on its class (STYLE.md 13)")
         .check(core);
   }
+
+  @Test
+  void onnxExportKnowsNoCtrModel() {
+    noClasses()
+        .that()
+        .resideInAPackage("org.rec4j.artifact.onnx..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("org.rec4j.ctr..")
+        .because(
+            "CTR models describe their scoring through the same OnnxExportable capability; the export knows no network")
+        .check(core);
+  }
 }

@@ -1,17 +1,19 @@
 package org.rec4j.artifact.onnx;
 
+import java.util.Collection;
 import java.util.List;
 import org.rec4j.artifact.onnx.OnnxGraph.Attr;
 import org.rec4j.model.ModelOptions;
 import org.rec4j.model.ScoringGraph;
 import org.rec4j.nn.Activation;
+import org.rec4j.nn.MLP;
 import org.rec4j.tensor.Tensor;
 
 /**
  * The rec4j layers as ONNX subgraphs, reading their weights from {@link Weights} by parameter path:
  * embedding lookups ({@code Gather}), {@code Linear} ({@code Gemm}, or {@code MatMul} without bias;
- * W is {@code [in, out]}), the id-models' MLP tower and elementwise arithmetic. Every method
- * returns the name of the value it produces.
+ * W is {@code [in, out]}), MLPs, lookups in constant tables a model computed from its state,
+ * reshapes and elementwise arithmetic. Every method returns the name of the value it produces.
  */
 final class Layers implements ScoringGraph {
   /**
@@ -26,6 +28,7 @@ final class Layers implements ScoringGraph {
   private final String items;
   private String flat;
   private String axis1;
+  private int constants;
 
   /**
    * Layers writing into {@code g} with weights from {@code w}, over the id inputs {@code users} and
@@ -81,6 +84,25 @@ final class Layers implements ScoringGraph {
     return g.op("Gather", List.of(g.floats(key, t.data(), t.dim(0)), ids), Attr.of("axis", 0L));
   }
 
+  /**
+   * Rows {@code ids} of a computed constant table stored as the initializer {@code name}; the state
+   * entries {@code derivedFrom} count as placed.
+   */
+  @Override
+  public String tableLookup(String name, Tensor table, String ids, Collection<String> derivedFrom) {
+    if (w.has(name))
+      throw new IllegalArgumentException(
+          "computed table '" + name + "' would shadow the model's state entry of that name");
+    if (table.rank() != 1 && table.rank() != 2)
+      throw new IllegalArgumentException(
+          "computed table '" + name + "' has shape " + table.shape() + ", expected [n] or [n, d]");
+    for (String key : derivedFrom) w.derive(key);
+    return g.op(
+        "Gather",
+        List.of(g.floats(name, table.data(), Weights.dims(table)), ids),
+        Attr.of("axis", 0L));
+  }
+
   /** A 1-D parameter as an initializer. */
   @Override
   public String vector(String key) {
@@ -94,17 +116,33 @@ final class Layers implements ScoringGraph {
   }
 
   @Override
+  public String sub(String a, String b) {
+    return g.op("Sub", List.of(a, b));
+  }
+
+  @Override
   public String mul(String a, String b) {
     return g.op("Mul", List.of(a, b));
   }
 
-  /** {@code [N, a]} and {@code [N, b]} → {@code [N, a + b]}. */
+  /** {@code c · x}, with {@code c} a scalar initializer. */
+  @Override
+  public String scale(String x, float c) {
+    return g.op("Mul", List.of(x, g.floats(constant("scalar"), new float[] {c})));
+  }
+
+  @Override
+  public String sigmoid(String x) {
+    return activation(x, Activation.SIGMOID);
+  }
+
+  /** Concatenation along axis 1. */
   @Override
   public String concat(String a, String b) {
     return g.op("Concat", List.of(a, b), Attr.of("axis", 1L));
   }
 
-  /** {@code [N, d]} → {@code [N]}, summing each row. */
+  /** Sum over axis 1, dropping it. */
   @Override
   public String rowSum(String x) {
     if (axis1 == null) axis1 = g.int64s("const_axis_1", OnnxGraph.INT64, new long[] {1}, 1);
@@ -116,6 +154,33 @@ final class Layers implements ScoringGraph {
   public String squeeze(String x) {
     if (flat == null) flat = g.int64s("const_shape_flat", OnnxGraph.INT64, new long[] {-1}, 1);
     return g.op("Reshape", List.of(x, flat));
+  }
+
+  /** ONNX {@code Reshape} (0 copies the input's extent, -1 is inferred). */
+  @Override
+  public String reshape(String x, long... dims) {
+    String shape = g.int64s(constant("shape"), OnnxGraph.INT64, dims.clone(), dims.length);
+    return g.op("Reshape", List.of(x, shape));
+  }
+
+  /** ONNX {@code Gather} along {@code axis} with constant indices. */
+  @Override
+  public String select(String x, int axis, int[] indices) {
+    long[] idx = java.util.Arrays.stream(indices).asLongStream().toArray();
+    String at = g.int64s(constant("indices"), OnnxGraph.INT64, idx, idx.length);
+    return g.op("Gather", List.of(x, at), Attr.of("axis", (long) axis));
+  }
+
+  /** {@code x · W} ({@code MatMul}) for the rank-2 parameter {@code key}. */
+  @Override
+  public String matmul(String x, String key) {
+    Tensor t = w.take(key, 2);
+    return g.op("MatMul", List.of(x, g.floats(key, t.data(), Weights.dims(t))));
+  }
+
+  /** A fresh name for a constant of {@code kind}. */
+  private String constant(String kind) {
+    return "const_" + kind + "_" + constants++;
   }
 
   /** The linear layer {@code prefix} without activation: {@code x·W + b}. */
@@ -142,17 +207,32 @@ final class Layers implements ScoringGraph {
   /**
    * The id-models' MLP tower {@code prefix} over {@code o.layers()} (see {@code Towers.tower}):
    * ReLU after every layer including the last; with batch norm, hidden layers have no bias and run
-   * {@code ReLU(BN(x·W))} with the running statistics. Dropout is the identity at inference and
-   * does not appear.
+   * {@code ReLU(BN(x·W))} with the running statistics.
    */
   @Override
   public String tower(String prefix, String x, ModelOptions o) {
-    int n = o.layers().length - 1;
+    return mlp(
+        prefix,
+        x,
+        new MLP.Config(o.layers(), Activation.RELU, Activation.RELU, o.dropout(), o.batchNorm()));
+  }
+
+  /**
+   * The {@link MLP} {@code prefix} built from {@code c}: hidden layers {@code act(x·W + b)}, or
+   * with batch norm {@code act(BN(x·W))} with the running statistics (buffers {@code
+   * buffer:prefix.norm<i>.runningMean|runningVar}); the last layer {@code lastAct(x·W + b)}.
+   * Dropout is the identity at inference and does not appear.
+   */
+  @Override
+  public String mlp(String prefix, String x, MLP.Config c) {
+    int n = c.dims().length - 1;
     for (int i = 0; i < n; i++) {
-      boolean bn = o.batchNorm() && i < n - 1;
+      boolean hidden = i < n - 1;
+      boolean bn = hidden && c.batchNorm();
+      Activation act = hidden ? c.activation() : c.lastActivation();
       String layer = prefix + ".linear" + i;
       if (!bn) {
-        x = linear(layer, x, Activation.RELU);
+        x = linear(layer, x, act);
         continue;
       }
       x = linear(layer, x, Activation.IDENTITY);
@@ -168,7 +248,7 @@ final class Layers implements ScoringGraph {
                   "BatchNormalization",
                   List.of(x, gamma, beta, m, v),
                   Attr.of("epsilon", BATCH_NORM_EPS)),
-              Activation.RELU);
+              act);
     }
     return x;
   }

@@ -22,28 +22,32 @@ import org.rec4j.model.OnnxExportable;
 import org.rec4j.model.Recommender;
 
 /**
- * Exports a trained id-based model that has the {@link OnnxExportable} capability (today mf, gmf,
- * ncf, neumf, widedeep) as an ONNX model that any ONNX runtime can serve. The model describes its
- * own scoring graph through {@link org.rec4j.model.ScoringGraph}, which this package implements
- * with ONNX operators; the export never asks which model it is. A model without the capability is
- * refused with "export: &lt;name&gt; has no ONNX form yet".
+ * Exports a trained model that has the {@link OnnxExportable} capability (today the id models mf,
+ * gmf, ncf, neumf, widedeep and the CTR models lr, fm, deepfm, dcn over user and item fields) as an
+ * ONNX model that any ONNX runtime can serve. The model describes its own scoring graph through
+ * {@link org.rec4j.model.ScoringGraph}, which this package implements with ONNX operators; the
+ * export never asks which model it is. A model without the capability is refused with "export:
+ * &lt;name&gt; has no ONNX form yet".
  *
  * <p>The graph takes {@code user} and {@code item}, int64 {@code [N]} dense ids (the training
  * data's {@link org.rec4j.data.IdIndex} positions, as {@link Recommender#scorePairs} takes them),
  * and returns {@code score}, float32 {@code [N]}: the value {@code scorePairs} returns — a
- * predicted rating for rating models and an unsquashed score (a logit when trained with BCE) for
- * implicit ones. The graph is the model's evaluation mode: dropout is the identity and batch norm
- * uses its running statistics. The trained weights are graph initializers named by their parameter
- * path (e.g. {@code mlp.linear0.weight}, {@code W [in, out]}), stored as little-endian float32
- * {@code raw_data}. An id outside the model's range makes the runtime's Gather fail.
+ * predicted rating for rating models, an unsquashed score (a logit when trained with BCE) for
+ * implicit ones and the click probability for CTR models. The graph is the model's evaluation mode:
+ * dropout is the identity and batch norm uses its running statistics. The trained weights are graph
+ * initializers named by their parameter path (e.g. {@code mlp.linear0.weight}, {@code W [in,
+ * out]}), stored as little-endian float32 {@code raw_data}; a CTR model's user and item fields
+ * become per-user and per-item tables computed from its embeddings and features (e.g. {@code
+ * user_fields.embedding}). An id outside the model's range makes the runtime's Gather fail.
  *
  * <p>The file is an IR-version-8 ModelProto from producer "rec4j" importing the default domain at
  * opset 17, or 18 for a Wide&amp;Deep model with a hashed user×item cross, whose 64-bit hash needs
  * {@code BitwiseXor}. Its {@code metadata_props} hold {@code rec4j.model}, {@code rec4j.version},
- * {@code rec4j.output} ("rating" or "implicit"), {@code rec4j.num_users}, {@code rec4j.num_items}
- * and {@code rec4j.options} (JSON), then any caller-supplied entries, which may replace those (the
- * CLI can set {@code rec4j.version} when the jar manifest has no version; {@code producer_version}
- * follows that entry).
+ * {@code rec4j.output} ("rating", "implicit" or "click_probability", see {@link
+ * OnnxExportable#output()}), {@code rec4j.num_users}, {@code rec4j.num_items} and {@code
+ * rec4j.options} (JSON), then any caller-supplied entries, which may replace those (the CLI can set
+ * {@code rec4j.version} when the jar manifest has no version; {@code producer_version} follows that
+ * entry).
  */
 public final class OnnxExport {
   /** Name of the user-id input, int64 {@code [N]}. */
@@ -144,7 +148,7 @@ public final class OnnxExport {
     Map<String, String> meta = new LinkedHashMap<>();
     meta.put("rec4j.model", model.name());
     meta.put("rec4j.version", version());
-    meta.put("rec4j.output", o.rating() ? "rating" : "implicit");
+    meta.put("rec4j.output", exportable.output());
     meta.put("rec4j.num_users", Integer.toString(model.numUsers()));
     meta.put("rec4j.num_items", Integer.toString(model.numItems()));
     meta.put("rec4j.options", optionsJson(o));

@@ -52,6 +52,23 @@ final class Weights {
     return t;
   }
 
+  /**
+   * Marks {@code key} placed through a constant the model computed from it (e.g. a per-user table
+   * of field embeddings); fails if the model has no such entry.
+   */
+  void derive(String key) {
+    if (!state.containsKey(key))
+      throw new IllegalArgumentException(
+          "model '"
+              + model
+              + "' has no state entry '"
+              + key
+              + "' to derive a table from (it has "
+              + state.keySet()
+              + ")");
+    unused.remove(key);
+  }
+
   /** Whether the model has a parameter or buffer at {@code key}. */
   boolean has(String key) {
     return state.containsKey(key);
