@@ -154,11 +154,15 @@ public final class FeatureRecommender
   }
 
   /**
-   * This model's capabilities: what it implements, and {@link OnnxExportable} when its network can
-   * describe its scoring and every field belongs to the user or the item.
+   * This model's capabilities: what it implements ({@link org.rec4j.model.ItemEmbeddingTables} only
+   * when the fields include the item id and the network has embedding tables), and {@link
+   * OnnxExportable} when its network can describe its scoring and every field belongs to the user
+   * or the item.
    */
   @Override
   public <T> Optional<T> capability(Class<T> type) {
+    if (type == org.rec4j.model.ItemEmbeddingTables.class && itemEmbeddingTables().isEmpty())
+      return Optional.empty();
     if (type == OnnxExportable.class) {
       if (inputs.entities() == null || !(net instanceof CtrNetwork n) || !n.describable())
         return Optional.empty();
@@ -203,17 +207,6 @@ public final class FeatureRecommender
   @Override
   public Recommendation recommend(int user, int k, boolean excludeSeen, IntPredicate filter) {
     return Recommendation.topK(this, user, k, excludeSeen ? seen : null, filter);
-  }
-
-  /**
-   * Answers {@link org.rec4j.model.ItemEmbeddingTables} only when the fields include the item id
-   * (one row per item) and the network has embedding tables.
-   */
-  @Override
-  public <T> java.util.Optional<T> capability(Class<T> type) {
-    if (type == org.rec4j.model.ItemEmbeddingTables.class && itemEmbeddingTables().isEmpty())
-      return java.util.Optional.empty();
-    return Persistable.super.capability(type);
   }
 
   /**
