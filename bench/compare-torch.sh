@@ -15,7 +15,15 @@
 #   --data-root DIR      data folder holding ml-1m/ncf and ml-100k (default ../shared/data beside the repository)
 #   --torch-dir DIR      folder of torch_ncf.py / torch_rating.py (default ../shared/bench beside the repository)
 #   --out DIR            where the per-run logs go (default /tmp/rec4j-compare-<workload>-<time>)
+#   --allow-reference-blas  run even when PyTorch would use the netlib reference BLAS (not a fair reference)
 # Environment: REC4J_JAVA_OPTS adds JVM options for rec4j (e.g. -XX:+UseParallelGC).
+#
+# A fair reference (issue 18): the PyTorch side runs with OPENBLAS_CORETYPE and OPENBLAS_L2_SIZE unset (set on some
+# machines to keep old OpenBLAS builds correct, they also slow its kernels), in its own command only, and on an
+# optimized BLAS: Debian's python3-torch calls whatever provides libblas.so.3, which is the netlib reference BLAS
+# unless OpenBLAS is installed (the script installs libopenblas0-pthread when it can, and refuses the reference BLAS
+# without --allow-reference-blas). The BLAS PyTorch loaded (library, OpenBLAS core and config), its CPU capability,
+# the CPU model and vector flags, and rec4j's kernels are recorded in the summary line.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -25,7 +33,7 @@ PY=/usr/bin/python3
 die() { echo "compare-torch: error: $*" >&2; exit 1; }
 usage() { sed -n '2,/^set -euo/p' "${BASH_SOURCE[0]}" | sed '$d; s/^# \{0,1\}//'; }
 
-threads=1 torch_threads=same epochs="" pairs=3 models="" workload=""
+threads=1 torch_threads=same epochs="" pairs=3 models="" workload="" allow_reference_blas=0
 data_root="$ROOT/../shared/data" torch_dir="$ROOT/../shared/bench" out=""
 while (($#)); do
   case "$1" in
@@ -38,6 +46,7 @@ while (($#)); do
     --data-root) data_root="${2:?--data-root needs a value}"; shift 2 ;;
     --torch-dir) torch_dir="${2:?--torch-dir needs a value}"; shift 2 ;;
     --out) out="${2:?--out needs a value}"; shift 2 ;;
+    --allow-reference-blas) allow_reference_blas=1; shift ;;
     -h|--help) usage; exit 0 ;;
     -*) die "unknown option '$1' (see --help)" ;;
     *) [[ -z "$workload" ]] || die "one workload only, got '$workload' and '$1'"; workload="$1"; shift ;;
@@ -107,6 +116,44 @@ if ! "$PY" -c 'import torch, numpy' 2>/dev/null; then
   "$PY" -c 'import torch, numpy' || die "$PY still cannot import torch after the install"
 fi
 
+# --- an optimized BLAS for PyTorch, and what it actually loaded
+torch_env=(env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE)
+if ! ls /usr/lib/x86_64-linux-gnu/openblas-*/libblas.so.3 >/dev/null 2>&1; then
+  echo "compare-torch: no OpenBLAS installed (PyTorch would use the reference BLAS); installing libopenblas0-pthread..." >&2
+  apt=(apt-get -o DPkg::Lock::Timeout=900 install -y libopenblas0-pthread)
+  if [[ $EUID -eq 0 ]]; then "${apt[@]}" >&2 || true
+  elif command -v sudo >/dev/null 2>&1; then sudo "${apt[@]}" >&2 || true
+  fi
+fi
+"${torch_env[@]}" OMP_NUM_THREADS="$torch_threads" "$PY" - > "$out/torch-blas.json" <<'PYEOF'
+import ctypes, json, torch
+blas = sorted({l.split()[-1] for l in open("/proc/self/maps") if "blas" in l.lower() and l.split()[-1].startswith("/")})
+info = {"torch_version": torch.__version__, "blas_libraries": blas, "openblas_core": None, "openblas_config": None}
+for line in torch.__config__.show().splitlines():
+    if "CPU capability usage" in line:
+        info["torch_cpu_capability"] = line.split(":", 1)[1].strip()
+for p in blas:
+    try:
+        lib = ctypes.CDLL(p)
+        lib.openblas_get_corename.restype = ctypes.c_char_p
+        lib.openblas_get_config.restype = ctypes.c_char_p
+        info["openblas_core"] = lib.openblas_get_corename().decode()
+        info["openblas_config"] = lib.openblas_get_config().decode()
+        break
+    except (OSError, AttributeError):
+        pass
+print(json.dumps(info))
+PYEOF
+torch_blas="$(cat "$out/torch-blas.json")"
+echo "compare-torch: PyTorch BLAS: $torch_blas" >&2
+if [[ "$torch_blas" == *'"openblas_core": null'* && $allow_reference_blas -eq 0 ]]; then
+  die "PyTorch is not using OpenBLAS ($out/torch-blas.json): a reference-BLAS PyTorch is not a fair reference; install libopenblas0-pthread or pass --allow-reference-blas"
+fi
+cpu_model="$(awk -F': ' '/^model name/ {print $2; exit}' /proc/cpuinfo)"
+cpu_family="$(awk -F': ' '/^cpu family/ {print $2; exit}' /proc/cpuinfo)"
+cpu_model_no="$(awk -F': ' '/^model\t/ {print $2; exit}' /proc/cpuinfo)"
+cpu_flags="$(grep -m1 '^flags' /proc/cpuinfo | tr ' ' '\n' | grep -E '^(avx2|avx512f|avx512bw|avx512vl|fma)$' | tr '\n' ' ' | sed 's/ $//')"
+
 # --- the interleaved runs
 rec4j_cmd=("$JAVA" --add-modules jdk.incubator.vector)
 # shellcheck disable=SC2206
@@ -115,10 +162,10 @@ rec4j_cmd+=(-cp "$JAR" org.rec4j.bench.Workload --workload "$rec4j_workload" --t
   --data-root "$data_root")
 if [[ "$workload" == rating ]]; then
   [[ -n "$models" ]] && rec4j_cmd+=(--models "$models")
-  torch_cmd=("$PY" "$torch_dir/torch_rating.py" --folds 1 --epochs "$epochs" --threads "$torch_threads"
+  torch_cmd=("${torch_env[@]}" "$PY" "$torch_dir/torch_rating.py" --folds 1 --epochs "$epochs" --threads "$torch_threads"
     --data "$data_root/ml-100k" --models "${models:-ncf,widedeep,neumf}")
 else
-  torch_cmd=("$PY" "$torch_dir/torch_ncf.py" --model "$workload" --factors 8 --epochs "$epochs" --threads "$torch_threads"
+  torch_cmd=("${torch_env[@]}" "$PY" "$torch_dir/torch_ncf.py" --model "$workload" --factors 8 --epochs "$epochs" --threads "$torch_threads"
     --data "$data_root/ml-1m/ncf" --no-init-eval)
 fi
 printf '%q ' "${rec4j_cmd[@]}" > "$out/commands.txt"; echo >> "$out/commands.txt"
@@ -141,10 +188,12 @@ for ((p = 1; p <= pairs; p++)); do
 done
 
 # --- the table and the summary line
-"$PY" - "$workload" "$out" "$pairs" "$epochs" "$threads" "$torch_threads" <<'PYEOF'
+"$PY" - "$workload" "$out" "$pairs" "$epochs" "$threads" "$torch_threads" "$cpu_model" "$cpu_family" "$cpu_model_no" "$cpu_flags" <<'PYEOF'
 import json, statistics, sys
 
 workload, out, pairs, epochs, threads, torch_threads = sys.argv[1], sys.argv[2], int(sys.argv[3]), int(sys.argv[4]), int(sys.argv[5]), int(sys.argv[6])
+cpu = {"model": sys.argv[7], "family": sys.argv[8], "model_number": sys.argv[9], "flags": sys.argv[10]}
+torch_blas = json.load(open(f"{out}/torch-blas.json"))
 
 def json_lines(path):
     rows = []
@@ -206,7 +255,11 @@ models = list(dict.fromkeys(r["model"] for r in rows))
 medians = {m: statistics.median(r["ratio"] for r in rows if r["model"] == m and r["ratio"] is not None) for m in models}
 for m in models:
     print(f"median ratio {m}: {medians[m]:.2f}x over {sum(r['model'] == m for r in rows)} pair(s)")
+rec4j_kernels = json_lines(f"{out}/pair1-rec4j.out")[-1].get("kernels")
+print(f"cpu: {cpu['model']} (family {cpu['family']} model {cpu['model_number']}; {cpu['flags']}); rec4j kernels {rec4j_kernels}; "
+      f"torch {torch_blas.get('torch_version')} {torch_blas.get('torch_cpu_capability')}, BLAS {torch_blas.get('openblas_config') or torch_blas.get('blas_libraries')}")
 summary = {"compare": workload, "epochs": epochs, "pairs": pairs, "rec4j_threads": threads, "torch_threads": torch_threads,
+           "cpu": cpu, "rec4j_kernels": rec4j_kernels, "torch_blas": torch_blas,
            "median_ratio": medians[models[0]] if len(models) == 1 else statistics.median(medians.values()),
            "median_ratio_by_model": medians, "runs": rows, "logs": out}
 print(json.dumps(summary))

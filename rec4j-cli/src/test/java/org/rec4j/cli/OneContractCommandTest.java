@@ -69,6 +69,19 @@ class OneContractCommandTest {
             && noFeatures.err().contains("use ml-1m:DIR"),
         noFeatures.err());
 
+    Run tooLittle =
+        TrainCommandTest.run(
+            "train",
+            "--model",
+            "deepfm",
+            "--data",
+            "synthetic:users=12,items=9,min=4,max=8",
+            "--quiet");
+    assertEquals(ExitCode.USAGE, tooLittle.code());
+    assertTrue(
+        tooLittle.err().contains("all labelled") && tooLittle.err().contains("use more data"),
+        tooLittle.err());
+
     Run idModelOnCtr =
         TrainCommandTest.run(
             "train", "--model", "mf", "--task", "ctr", "--data", FEATURES, "--quiet");

@@ -39,6 +39,8 @@ final class ClickExperiment {
   static ExperimentResult run(ExperimentConfig c, Dataset ds, TrainingListener... listeners) {
     TrainerConfig tc = c.trainer();
     CtrTask task = task(c.data(), ds);
+    requireBothLabels(task.name() + ": the validation part", task.valid().labels());
+    requireBothLabels(task.name() + ": the test part", task.test().labels());
     FieldSchema schema = task.schema();
     int users =
         task.trainPairs() != null
@@ -79,6 +81,20 @@ final class ClickExperiment {
     int evaluated = (int) java.util.Arrays.stream(task.test().groups()).distinct().count();
     return new ExperimentResult(
         metrics, h, evalSeconds, model, null, evaluated, task.trainPairs(), task.testPairs());
+  }
+
+  /** AUC needs clicks and non-clicks: a part with one kind only is too little data, said so. */
+  private static void requireBothLabels(String part, float[] labels) {
+    int pos = 0;
+    for (float y : labels) if (y > 0.5f) pos++;
+    if (pos == 0 || pos == labels.length)
+      throw new IllegalArgumentException(
+          part
+              + " has "
+              + labels.length
+              + " examples, all labelled "
+              + (pos == 0 ? 0 : 1)
+              + "; AUC needs both clicks and non-clicks: use more data");
   }
 
   /** The names of the registered models that need feature fields. */

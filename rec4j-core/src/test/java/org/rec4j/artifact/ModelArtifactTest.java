@@ -286,4 +286,29 @@ class ModelArtifactTest {
     l.model().score(l.users().get("u104"), new int[] {0, 1, 2, 3, 4, 5, 6}, got);
     assertArrayEquals(expected, got, 0f);
   }
+
+  /**
+   * A CTR model saved by format version 2 (checked into test resources: DeepFM k = 4, DNN 8, on 30
+   * × 12 synthetic ids with their features) must keep loading and scoring the same: its field
+   * layout comes back from model.json and its user and item features from the weights file.
+   */
+  @Test
+  void versionTwoCtrArtifactStillLoads() throws Exception {
+    Path dir = Path.of(getClass().getResource("/artifacts/v2-deepfm").toURI());
+    ModelArtifact.Loaded l = ModelArtifact.load(dir);
+    assertEquals("deepfm", l.model().name());
+    assertEquals(2, l.metadata().path("format_version").asInt());
+    String[] s =
+        Files.readString(dir.resolve("../v2-deepfm-expected-scores.txt")).trim().split("\\s+");
+    int n = l.items().size();
+    assertEquals(n, s.length);
+    float[] expected = new float[n], got = new float[n];
+    int[] all = new int[n];
+    for (int i = 0; i < n; i++) {
+      expected[i] = Float.parseFloat(s[i]);
+      all[i] = i;
+    }
+    l.model().score(l.users().get("3"), all, got);
+    assertArrayEquals(expected, got, 0f);
+  }
 }
