@@ -22,8 +22,8 @@ final class ModelHelp {
   /** One line per model: name, inputs beyond ids, settings with defaults (ranking task). */
   static List<String> modelList() {
     List<String> out = new ArrayList<>();
-    out.add(
-        "Models (defaults for ranking; 'rec4j config show --model NAME' explains each setting):");
+    out.add("Models (defaults for ranking; 'rec4j config show --model NAME' explains each");
+    out.add("setting; [ctr]: a click-through model over feature fields, --task ctr):");
     for (RecommenderFactory f : ModelRegistry.factories()) {
       boolean ctr = f.inputs().contains(ModelInput.FEATURES);
       Settings d = Settings.resolve(f.name(), f.settings(), Map.of(), false, f.name());
@@ -31,13 +31,18 @@ final class ModelHelp {
           f.settings().stream()
               .map(s -> s.key() + "=" + s.format(d.asMap().get(s.key())))
               .collect(Collectors.joining(" "));
-      out.add(
-          String.format(
-              Locale.ROOT,
-              "  %-13s%s%s",
-              f.name(),
-              ctr ? "[ctr] " : "",
-              settings.isEmpty() ? "(no settings)" : settings));
+      // wrapped here at 78 columns (picocli would break lines without the indent)
+      String head = String.format(Locale.ROOT, "  %-13s%s", f.name(), ctr ? "[ctr] " : "");
+      StringBuilder line = new StringBuilder(head);
+      for (String word : (settings.isEmpty() ? "(no settings)" : settings).split(" ")) {
+        if (line.length() > head.length() && line.length() + 1 + word.length() > 78) {
+          out.add(line.toString());
+          line = new StringBuilder(" ".repeat(15));
+        }
+        if (line.length() > 15 && line.charAt(line.length() - 1) != ' ') line.append(' ');
+        line.append(word);
+      }
+      out.add(line.toString());
     }
     return out;
   }
