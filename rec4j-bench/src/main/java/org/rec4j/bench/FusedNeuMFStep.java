@@ -85,10 +85,10 @@ import org.rec4j.tensor.Tensor;
  * clipping or learning-rate schedule (the benchmark uses none); one thread only.
  *
  * <p>Usage: {@code java --add-modules jdk.incubator.vector -cp rec4j-bench.jar
- * org.rec4j.bench.FusedNeuMFStep [threads=1] [epochs=5] [positives=200000] [factors=8] [chunk=64]}.
- * Prints one line per epoch and a final JSON line with the median samples/s of the epochs after the
- * first, as {@link TrainStepBenchmark} does; example building (negative sampling and shuffling) is
- * excluded from the timing as there.
+ * org.rec4j.bench.FusedNeuMFStep [threads=1] [epochs=5] [positives=200000] [factors=8] [chunk=64]
+ * [warmup=1]}. Prints one line per epoch and a final JSON line with the median samples/s of the
+ * epochs after the first {@code warmup}, as {@link TrainStepBenchmark} does; example building
+ * (negative sampling and shuffling) is excluded from the timing as there.
  */
 public final class FusedNeuMFStep {
   private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
@@ -1081,6 +1081,7 @@ public final class FusedNeuMFStep {
     int positives = Integer.parseInt(TrainStepBenchmark.arg(args, "positives", "200000"));
     int f = Integer.parseInt(TrainStepBenchmark.arg(args, "factors", "8"));
     int chunk = Integer.parseInt(TrainStepBenchmark.arg(args, "chunk", "64"));
+    int warmup = TrainStepBenchmark.warmup(args, epochs);
     if (threads != 1)
       throw new IllegalArgumentException("the fused step runs on one thread only (threads=1)");
     int users = 6040, items = 3706;
@@ -1091,7 +1092,7 @@ public final class FusedNeuMFStep {
     step.load(m.stateDict());
     List<EpochFigures> figs = step.train(new Epoch(train, 4), epochs, 256, 42, null);
     int n = train.size() * 5;
-    double[] sps = new double[Math.max(1, epochs - 1)];
+    double[] sps = new double[epochs - warmup];
     List<Integer> used = new ArrayList<>();
     for (EpochFigures e : figs) {
       double s = n / Math.max(e.loopSeconds(), 1e-9);
@@ -1103,7 +1104,7 @@ public final class FusedNeuMFStep {
           e.loopSeconds(),
           e.sampleSeconds(),
           e.meanLoss());
-      if (e.epoch() > 1 || epochs == 1) {
+      if (e.epoch() > warmup) {
         sps[used.size()] = s;
         used.add(e.epoch());
       }

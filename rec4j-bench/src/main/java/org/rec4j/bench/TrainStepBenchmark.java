@@ -21,8 +21,9 @@ import org.rec4j.train.TrainingHistory;
  *
  * <p>Usage: {@code java --add-modules jdk.incubator.vector -cp rec4j-bench.jar
  * org.rec4j.bench.TrainStepBenchmark [model=neumf] [threads=1] [epochs=4] [positives=200000]
- * [factors=8]}. Prints one line per epoch and a final JSON line with the median samples/s of the
- * epochs after the first (JIT warm-up).
+ * [factors=8] [warmup=1]}. Prints one line per epoch and a final JSON line with the median
+ * samples/s of the epochs after the first {@code warmup} (JIT warm-up; the upper middle one for an
+ * even count).
  */
 public final class TrainStepBenchmark {
   private TrainStepBenchmark() {}
@@ -34,6 +35,7 @@ public final class TrainStepBenchmark {
     int epochs = Integer.parseInt(arg(args, "epochs", "4"));
     int positives = Integer.parseInt(arg(args, "positives", "200000"));
     int f = Integer.parseInt(arg(args, "factors", "8"));
+    int warmup = warmup(args, epochs);
     int users = 6040, items = 3706;
     Interactions train = AbProbe.randomPositives(users, items, positives);
     NeuralRecommender m =
@@ -54,7 +56,7 @@ public final class TrainStepBenchmark {
             0,
             false);
     TrainingHistory h = m.fit(train, null, tc);
-    double[] sps = new double[Math.max(1, epochs - 1)];
+    double[] sps = new double[epochs - warmup];
     for (EpochStats e : h.epochs()) {
       System.out.printf(
           Locale.ROOT,
@@ -63,8 +65,7 @@ public final class TrainStepBenchmark {
           e.samplesPerSecond(),
           e.trainSeconds(),
           e.sampleSeconds());
-      if (e.epoch() > 1 || epochs == 1)
-        sps[Math.min(sps.length - 1, Math.max(0, e.epoch() - 2))] = e.samplesPerSecond();
+      if (e.epoch() > warmup) sps[e.epoch() - warmup - 1] = e.samplesPerSecond();
     }
     java.util.Arrays.sort(sps);
     System.out.printf(
@@ -75,6 +76,16 @@ public final class TrainStepBenchmark {
         threads,
         f,
         sps[sps.length / 2]);
+  }
+
+  /**
+   * The {@code warmup=} argument: how many leading epochs the median leaves out (JIT warm-up;
+   * default 1), capped so that at least the last epoch counts.
+   */
+  static int warmup(String[] args, int epochs) {
+    int w = Integer.parseInt(arg(args, "warmup", "1"));
+    if (w < 0) throw new IllegalArgumentException("warmup must be >= 0, got " + w);
+    return Math.min(w, Math.max(0, epochs - 1));
   }
 
   static String arg(String[] args, String key, String def) {
