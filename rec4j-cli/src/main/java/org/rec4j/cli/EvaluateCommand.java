@@ -3,7 +3,6 @@ package org.rec4j.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.rec4j.artifact.ModelArtifact;
@@ -155,13 +154,7 @@ public final class EvaluateCommand implements Callable<Integer> {
     }
     fields.put("skipped_unknown", skipped);
     fields.put("eval_seconds", (System.nanoTime() - t0) / 1e9);
-    fields.forEach((k, v) ->
-        out.printf(
-            Locale.ROOT,
-            "%-16s %s%n",
-            k,
-            v instanceof Double d ? String.format(Locale.ROOT, "%.4f", d) : v));
-    if (json.enabled()) JsonMixin.print(out, fields);
+    json.report(out, fields);
     return ExitCode.OK;
   }
 
@@ -209,13 +202,7 @@ public final class EvaluateCommand implements Callable<Integer> {
     fields.put("examples", n);
     fields.put("skipped_unknown", skipped);
     fields.put("eval_seconds", (System.nanoTime() - t0) / 1e9);
-    fields.forEach((k, v) ->
-        out.printf(
-            Locale.ROOT,
-            "%-16s %s%n",
-            k,
-            v instanceof Double d ? String.format(Locale.ROOT, "%.4f", d) : v));
-    if (json.enabled()) JsonMixin.print(out, fields);
+    json.report(out, fields);
     return ExitCode.OK;
   }
 }

@@ -23,6 +23,21 @@ public final class JsonMixin {
     return json;
   }
 
+  /**
+   * Writes {@code fields} one per line as {@code key value} (numbers with 4 decimals), then, when
+   * JSON was asked for, as one JSON line: the result block of train and evaluate.
+   */
+  public void report(PrintWriter out, Map<String, ?> fields) {
+    fields.forEach((k, v) ->
+        out.printf(
+            java.util.Locale.ROOT,
+            "%-16s %s%n",
+            k,
+            v instanceof Double d ? String.format(java.util.Locale.ROOT, "%.4f", d) : v));
+    if (json) print(out, fields);
+    out.flush();
+  }
+
   /** Writes {@code fields} as one JSON line. */
   public static void print(PrintWriter out, Map<String, ?> fields) {
     try {

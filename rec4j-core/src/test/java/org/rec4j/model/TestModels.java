@@ -90,30 +90,27 @@ public final class TestModels {
     var fittable = model.capability(Fittable.class);
     if (fittable.isPresent()) return fittable.get().fit(data, null, tc);
     FieldTrainable ft = model.capability(FieldTrainable.class).orElseThrow();
-    FeatureRecommenderAccess access = new FeatureRecommenderAccess(model);
-    TrainingHistory h = ft.fit(access.grid(data), null, tc);
+    TrainingHistory h = ft.fit(grid(model, data), null, tc);
     model.capability(Persistable.class).orElseThrow().rememberSeen(data);
     return h;
   }
 
   /** Every (user, item) pair as an example, label 1 when it is in {@code data}. */
-  private record FeatureRecommenderAccess(Recommender model) {
-    FieldDataset grid(Interactions data) {
-      int nu = model.numUsers(), ni = model.numItems();
-      int[] us = new int[nu * ni], is = new int[nu * ni];
-      float[] labels = new float[nu * ni];
-      var seen = data.byUser();
-      for (int u = 0; u < nu; u++)
-        for (int i = 0; i < ni; i++) {
-          us[u * ni + i] = u;
-          is[u * ni + i] = i;
-        }
-      for (int u = 0; u < nu; u++) for (int i : seen.targetsOf(u)) labels[u * ni + i] = 1f;
-      float[] second = new float[labels.length]; // a rating-like second target (multi-task)
-      for (int j = 0; j < labels.length; j++) second[j] = 1 + 3 * labels[j] + (us[j] % 2);
-      EntityFeatures e = features(nu, ni);
-      return e.examples(us, is, labels, us, second);
-    }
+  private static FieldDataset grid(Recommender model, Interactions data) {
+    int nu = model.numUsers(), ni = model.numItems();
+    int[] us = new int[nu * ni], is = new int[nu * ni];
+    float[] labels = new float[nu * ni];
+    var seen = data.byUser();
+    for (int u = 0; u < nu; u++)
+      for (int i = 0; i < ni; i++) {
+        us[u * ni + i] = u;
+        is[u * ni + i] = i;
+      }
+    for (int u = 0; u < nu; u++) for (int i : seen.targetsOf(u)) labels[u * ni + i] = 1f;
+    float[] second = new float[labels.length]; // a rating-like second target (multi-task)
+    for (int j = 0; j < labels.length; j++) second[j] = 1 + 3 * labels[j] + (us[j] % 2);
+    EntityFeatures e = features(nu, ni);
+    return e.examples(us, is, labels, us, second);
   }
 
   /** Names of every registered model that supports the task. */
