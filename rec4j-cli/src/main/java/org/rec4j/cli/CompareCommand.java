@@ -81,15 +81,32 @@ public final class CompareCommand implements Callable<Integer> {
     }
     train.model = null;
     ExperimentConfig first = configs.get(0);
+    for (ExperimentConfig c : configs) {
+      if (c.protocol() != first.protocol())
+        throw new IllegalArgumentException(
+            "--models: compare runs one task, but "
+                + first.model()
+                + " resolves to "
+                + first.protocol().name().toLowerCase(Locale.ROOT)
+                + " and "
+                + c.model()
+                + " to "
+                + c.protocol().name().toLowerCase(Locale.ROOT)
+                + " (CTR models compare with CTR models, --task ctr)");
+    }
     out.printf(
         Locale.ROOT,
-        "comparing %s on %s: %s, %d epochs, split %s, protocol %s%n",
+        "comparing %s on %s: %s, %d epochs, %s%n",
         String.join(", ", models),
         ds.name(),
         first.trainer().objective().name().toLowerCase(Locale.ROOT),
         first.trainer().epochs(),
-        first.split(),
-        first.protocol().name().toLowerCase(Locale.ROOT));
+        first.protocol() == org.rec4j.experiment.Protocol.CTR
+            ? "task ctr (label rating >= 4, seeded 8:1:1 split)"
+            : "split "
+                + first.split()
+                + ", protocol "
+                + first.protocol().name().toLowerCase(Locale.ROOT));
     out.flush();
     List<Comparison.Row> rows =
         Comparison.run(configs, ds, name -> listeners(out, name, quiet, true));

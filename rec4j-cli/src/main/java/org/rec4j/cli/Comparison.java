@@ -43,9 +43,13 @@ final class Comparison {
     return rows;
   }
 
-  /** The table's metric columns: MAE/RMSE for ratings, HR/NDCG at the first cut-off otherwise. */
+  /**
+   * The table's metric columns: MAE/RMSE for ratings, AUC/log loss for the ctr task, HR/NDCG at the
+   * first cut-off otherwise.
+   */
   static List<String> metricColumns(ExperimentConfig c) {
     if (c.trainer().objective().isRating()) return List.of("mae", "rmse");
+    if (c.protocol() == org.rec4j.experiment.Protocol.CTR) return List.of("auc", "logloss");
     int k = c.ks()[0];
     return List.of("hr@" + k, "ndcg@" + k);
   }
@@ -57,8 +61,10 @@ final class Comparison {
   static void printTable(PrintWriter out, List<Row> rows) {
     if (rows.isEmpty()) return;
     List<String> cols = metricColumns(rows.get(0).config());
-    boolean ranking = !rows.get(0).config().trainer().objective().isRating();
-    StringBuilder head = new StringBuilder(String.format(Locale.ROOT, "%-10s", "model"));
+    org.rec4j.experiment.Protocol task = rows.get(0).config().protocol();
+    boolean ranking =
+        task == org.rec4j.experiment.Protocol.SAMPLED || task == org.rec4j.experiment.Protocol.FULL;
+    StringBuilder head = new StringBuilder(String.format(Locale.ROOT, "%-12s", "model"));
     for (String c : cols)
       head.append(String.format(Locale.ROOT, " %9s", c.toUpperCase(Locale.ROOT)));
     head.append(String.format(Locale.ROOT, " %11s %9s", "parameters", "seconds"));
@@ -66,7 +72,7 @@ final class Comparison {
     out.println(head);
     out.println("-".repeat(head.length()));
     for (Row r : rows) {
-      StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%-10s", r.model()));
+      StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%-12s", r.model()));
       for (String c : cols) {
         Double v = r.result().metrics().get(c);
         line.append(

@@ -139,4 +139,22 @@ class OneContractCommandTest {
     Run mf = TrainCommandTest.run("config", "show", "--model", "mf");
     assertTrue(mf.out().contains("default 8 (ratings: 10)"), mf.out());
   }
+
+  @Test
+  void compareRunsOneTaskWithItsMetrics() {
+    Run ctr =
+        TrainCommandTest.run(
+            "compare", "--models", "fm,deepfm", "--data", FEATURES, "--epochs", "1", "--quiet");
+    assertEquals(ExitCode.OK, ctr.code(), ctr.err());
+    assertTrue(
+        ctr.out().contains("AUC") && ctr.out().contains("LOGLOSS") && ctr.out().contains("deepfm"),
+        ctr.out());
+    assertTrue(
+        ctr.out().lines().noneMatch(l -> l.startsWith("deepfm") && l.contains(" - ")), ctr.out());
+    Run mixed =
+        TrainCommandTest.run(
+            "compare", "--models", "mf,deepfm", "--data", FEATURES, "--epochs", "1", "--quiet");
+    assertEquals(ExitCode.USAGE, mixed.code());
+    assertTrue(mixed.err().contains("compare runs one task"), mixed.err());
+  }
 }
