@@ -59,15 +59,26 @@ class OneContractCommandTest {
   }
 
   @Test
-  void modelsRefuseDataAndTasksThatCannotFeedThem() {
+  void modelsRefuseDataAndTasksThatCannotFeedThem(@TempDir Path tmp) throws Exception {
+    Path csv = tmp.resolve("ratings.csv");
+    java.nio.file.Files.writeString(csv, "user,item,rating\n1,10,5\n1,11,2\n2,10,4\n2,12,1\n");
     Run noFeatures =
-        TrainCommandTest.run("train", "--model", "deepfm", "--data", IDS_ONLY, "--quiet");
+        TrainCommandTest.run(
+            "train", "--model", "deepfm", "--data", "csv:" + csv + "?header=true", "--quiet");
     assertEquals(ExitCode.USAGE, noFeatures.code());
     assertEquals(1, noFeatures.err().strip().lines().count(), noFeatures.err());
     assertTrue(
         noFeatures.err().contains("needs feature fields")
-            && noFeatures.err().contains("use ml-1m:DIR"),
+            && noFeatures.err().contains("use rated data with user or item features"),
         noFeatures.err());
+
+    Run noRatings =
+        TrainCommandTest.run("train", "--model", "deepfm", "--data", IDS_ONLY, "--quiet");
+    assertEquals(ExitCode.USAGE, noRatings.code());
+    assertTrue(
+        noRatings.err().contains("every example has label 0")
+            && noRatings.err().contains("needs ratings"),
+        noRatings.err());
 
     Run tooLittle =
         TrainCommandTest.run(

@@ -46,9 +46,9 @@ class WorkflowCommandTest {
             "train", "--model", "deepfm", "--task", "ctr", "--data", IMPLICIT, "--quiet");
     assertEquals(ExitCode.USAGE, wrongData.code());
     assertTrue(
-        wrongData.err().contains("--task ctr needs feature fields")
-            && wrongData.err().contains("use ml-1m:DIR"),
-        wrongData.err());
+        wrongData.err().contains("label = rating >= 4")
+            && wrongData.err().contains("needs ratings"),
+        "implicit data has no ratings to label clicks with: " + wrongData.err());
     Run wrongModel =
         TrainCommandTest.run(
             "train",

@@ -57,18 +57,15 @@ public final class CtrTasks {
     };
   }
 
-  /** The MovieLens CTR task of a dataset read with its users and items features. */
+  /**
+   * The CTR task of a rated dataset with user or item features (MovieLens with its user and item
+   * files; a side without a feature table contributes its id field only).
+   */
   public static CtrTask movieLens(String name, Dataset data, long seed) {
-    FeatureTable users =
-        data.users()
-            .orElseThrow(() ->
-                new IllegalArgumentException(
-                    name + ": user features (users.dat / u.user) are missing"));
-    FeatureTable items =
-        data.items()
-            .orElseThrow(() ->
-                new IllegalArgumentException(
-                    name + ": item features (movies.dat / u.item) are missing"));
+    FeatureTable users = data.users().orElse(null), items = data.items().orElse(null);
+    if (users == null && items == null)
+      throw new IllegalArgumentException(
+          name + ": no user or item features (e.g. users.dat / movies.dat, u.user / u.item)");
     Interactions in = data.interactions();
     int n = in.size();
     int[] u = in.userColumn(), i = in.itemColumn();
@@ -139,9 +136,10 @@ public final class CtrTasks {
 
   /**
    * The fields of (user, item) examples over {@code numUsers} × {@code numItems} ids: {@code
-   * user_id}, {@code item_id}, then every user feature and every item feature encoded by {@link
-   * FeatureFields} ({@code zip} cut to 3 characters, {@code age} and {@code year} bucketized at the
-   * MovieLens boundaries when present, multi-hot fields mean-pooled, titles and tags left out).
+   * user_id}, {@code item_id}, then every user feature and every item feature (either table may be
+   * null: that side has its id field only) encoded by {@link FeatureFields} ({@code zip} cut to 3
+   * characters, {@code age} and {@code year} bucketized at the MovieLens boundaries when present,
+   * multi-hot fields mean-pooled, titles and tags left out).
    */
   public static EntityFeatures entityFeatures(
       FeatureTable users, FeatureTable items, int numUsers, int numItems) {
@@ -158,9 +156,11 @@ public final class CtrTasks {
             Map.of("zip", ZIP_PREFIX),
             Map.of("age", AGE_BOUNDARIES),
             Field.Pooling.MEAN);
-    for (FieldValues v : FeatureFields.of(users, "", userOpts)) {
-      fields.add(v);
-      keys.add(EntityFeatures.Entity.USER);
+    if (users != null) {
+      for (FieldValues v : FeatureFields.of(users, "", userOpts)) {
+        fields.add(v);
+        keys.add(EntityFeatures.Entity.USER);
+      }
     }
     FieldOptions itemOpts =
         new FieldOptions(
@@ -169,9 +169,11 @@ public final class CtrTasks {
             Map.of(),
             Map.of("year", YEAR_BOUNDARIES),
             Field.Pooling.MEAN);
-    for (FieldValues v : FeatureFields.of(items, "", itemOpts)) {
-      fields.add(v);
-      keys.add(EntityFeatures.Entity.ITEM);
+    if (items != null) {
+      for (FieldValues v : FeatureFields.of(items, "", itemOpts)) {
+        fields.add(v);
+        keys.add(EntityFeatures.Entity.ITEM);
+      }
     }
     return new EntityFeatures(fields, keys);
   }

@@ -113,13 +113,11 @@ final class ClickExperiment {
     if (spec.format() == DataSpec.Format.LIBFM)
       return CtrTasks.frappe(Path.of(spec.path()), SPLIT_SEED);
     if (ds == null) ds = spec.load();
-    if (ds.users().isEmpty() || ds.items().isEmpty()) {
+    if (ds.users().isEmpty() && ds.items().isEmpty()) {
       throw new IllegalArgumentException(
           "--task ctr needs feature fields; "
               + spec
-              + " has no "
-              + (ds.users().isEmpty() ? "user" : "item")
-              + " features; use "
+              + " has no user or item features; use "
               + ModelInput.FEATURES.providedBy());
     }
     return CtrTasks.movieLens(spec.format().label(), ds, SPLIT_SEED);

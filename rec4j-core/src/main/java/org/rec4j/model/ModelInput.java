@@ -12,7 +12,8 @@ public enum ModelInput {
   /** Feature fields of users and items (or of each example). */
   FEATURES(
       "feature fields",
-      "ml-1m:DIR or ml-100k:DIR (user and item files beside the ratings), or libfm:DIR (Frappe)"),
+      "rated data with user or item features: ml-1m:DIR or ml-100k:DIR (user and item files beside the"
+          + " ratings), ml-latest:DIR (movie genres), synthetic: (the default ratings); or libfm:DIR (Frappe)"),
   /** Each user's ordered item history (sequential models). */
   HISTORY("ordered user histories", "data with timestamps"),
   /** A neighbourhood graph of users and items (graph models). */
