@@ -45,9 +45,7 @@ public final class CtrBenchmark {
                     "models",
                     String.join(
                         ",",
-                        ModelRegistry.factories().stream()
-                            .filter(f -> f.inputs().contains(ModelInput.FEATURES))
-                            .map(f -> f.name())
+                        ModelRegistry.namesNeeding(ModelInput.FEATURES).stream()
                             .filter(n -> !n.equals("sharedbottom"))
                             .toList()))
                 .split(","));

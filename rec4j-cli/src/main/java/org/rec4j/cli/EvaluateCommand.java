@@ -196,9 +196,7 @@ public final class EvaluateCommand implements Callable<Integer> {
     for (int r = 0; r < n; r++) y[r] = test.value(r) >= 4f ? 1f : 0f;
     Map<String, Object> fields = new LinkedHashMap<>();
     fields.put("model", l.model().name());
-    fields.put("auc", new org.rec4j.eval.Auc().compute(p, y));
-    fields.put("logloss", new org.rec4j.eval.LogLoss().compute(p, y));
-    fields.put("gauc", new org.rec4j.eval.GroupAuc().compute(p, y, test.userColumn()));
+    fields.putAll(org.rec4j.ctr.CtrEvaluator.metrics(p, y, test.userColumn()));
     fields.put("examples", n);
     fields.put("skipped_unknown", skipped);
     fields.put("eval_seconds", (System.nanoTime() - t0) / 1e9);

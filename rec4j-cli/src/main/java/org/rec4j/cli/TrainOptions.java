@@ -447,10 +447,7 @@ public final class TrainOptions {
               + " ranks user and item ids; the ctr task takes the feature models ("
               + String.join(
                   ", ",
-                  org.rec4j.model.ModelRegistry.factories().stream()
-                      .filter(x -> x.inputs().contains(org.rec4j.model.ModelInput.FEATURES))
-                      .map(x -> x.name())
-                      .toList())
+                  org.rec4j.model.ModelRegistry.namesNeeding(org.rec4j.model.ModelInput.FEATURES))
               + ")");
   }
 

@@ -51,11 +51,18 @@ public final class CtrEvaluator {
    * on {@code data}.
    */
   public Map<String, Double> evaluate(CtrModel model, FieldDataset data) {
-    float[] p = predict(model, data);
+    return metrics(predict(model, data), data.labels(), data.groups());
+  }
+
+  /**
+   * {@code auc}, {@code logloss} and {@code gauc} (per group, impression-weighted) of click
+   * probabilities {@code p} against 0/1 {@code labels}.
+   */
+  public static Map<String, Double> metrics(float[] p, float[] labels, int[] groups) {
     Map<String, Double> m = new LinkedHashMap<>();
-    m.put("auc", new Auc().compute(p, data.labels()));
-    m.put("logloss", new LogLoss().compute(p, data.labels()));
-    m.put("gauc", new GroupAuc().compute(p, data.labels(), data.groups()));
+    m.put("auc", new Auc().compute(p, labels));
+    m.put("logloss", new LogLoss().compute(p, labels));
+    m.put("gauc", new GroupAuc().compute(p, labels, groups));
     return m;
   }
 }

@@ -63,7 +63,7 @@ final class ClickExperiment {
                 new IllegalArgumentException(
                     c.model()
                         + " does not train on field examples; --task ctr takes the feature models ("
-                        + String.join(", ", featureModels())
+                        + String.join(", ", ModelRegistry.namesNeeding(ModelInput.FEATURES))
                         + ")"));
     TrainingHistory h = fit.fit(task.train(), () -> fit.evaluate(task.valid()), tc, listeners);
     if (task.trainPairs() != null && model instanceof org.rec4j.model.Persistable p)
@@ -95,14 +95,6 @@ final class ClickExperiment {
               + " examples, all labelled "
               + (pos == 0 ? 0 : 1)
               + "; AUC needs both clicks and non-clicks: use more data");
-  }
-
-  /** The names of the registered models that need feature fields. */
-  static java.util.List<String> featureModels() {
-    return ModelRegistry.factories().stream()
-        .filter(f -> f.inputs().contains(ModelInput.FEATURES))
-        .map(org.rec4j.model.RecommenderFactory::name)
-        .toList();
   }
 
   /**

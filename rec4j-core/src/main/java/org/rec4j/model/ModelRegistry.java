@@ -37,6 +37,14 @@ public final class ModelRegistry {
     return new ArrayList<>(FACTORIES.keySet());
   }
 
+  /** The names of the registered models that need {@code input}, in discovery order. */
+  public static List<String> namesNeeding(ModelInput input) {
+    return FACTORIES.values().stream()
+        .filter(f -> f.inputs().contains(input))
+        .map(RecommenderFactory::name)
+        .toList();
+  }
+
   /** All factories. */
   public static List<RecommenderFactory> factories() {
     return new ArrayList<>(FACTORIES.values());

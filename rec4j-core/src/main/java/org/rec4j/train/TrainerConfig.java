@@ -336,143 +336,38 @@ public record TrainerConfig(
 
   /** A copy with other epochs. */
   public TrainerConfig withEpochs(int e) {
-    return new TrainerConfig(
-        e,
-        batchSize,
-        learningRate,
-        optimizer,
-        l2,
-        objective,
-        negatives,
-        seed,
-        threads,
-        validateEvery,
-        monitor,
-        patience,
-        restoreBest,
-        schedule,
-        swaFrom);
+    return toBuilder().epochs(e).build();
   }
 
   /** A copy with another seed. */
   public TrainerConfig withSeed(long s) {
-    return new TrainerConfig(
-        epochs,
-        batchSize,
-        learningRate,
-        optimizer,
-        l2,
-        objective,
-        negatives,
-        s,
-        threads,
-        validateEvery,
-        monitor,
-        patience,
-        restoreBest,
-        schedule,
-        swaFrom);
+    return toBuilder().seed(s).build();
   }
 
   /** A copy with another optimizer and learning rate. */
   public TrainerConfig withOptimizer(OptimizerKind o, double lr) {
-    return new TrainerConfig(
-        epochs,
-        batchSize,
-        lr,
-        o,
-        l2,
-        objective,
-        negatives,
-        seed,
-        threads,
-        validateEvery,
-        monitor,
-        patience,
-        restoreBest,
-        schedule,
-        swaFrom);
+    return toBuilder().optimizer(o).learningRate(lr).build();
   }
 
   /** A copy with another learning-rate schedule. */
   public TrainerConfig withSchedule(ScheduleSpec s) {
-    return new TrainerConfig(
-        epochs,
-        batchSize,
-        learningRate,
-        optimizer,
-        l2,
-        objective,
-        negatives,
-        seed,
-        threads,
-        validateEvery,
-        monitor,
-        patience,
-        restoreBest,
-        s,
-        swaFrom);
+    return toBuilder().schedule(s).build();
   }
 
   /** A copy that averages the weights of epochs {@code from}..last (0 = off). */
   public TrainerConfig withSwa(int from) {
-    return new TrainerConfig(
-        epochs,
-        batchSize,
-        learningRate,
-        optimizer,
-        l2,
-        objective,
-        negatives,
-        seed,
-        threads,
-        validateEvery,
-        monitor,
-        patience,
-        restoreBest,
-        schedule,
-        from);
+    return toBuilder().swaFrom(from).build();
   }
 
   /** A copy that validates every {@code every} epochs and at the last one (0 = never). */
   public TrainerConfig withValidateEvery(int every) {
-    return new TrainerConfig(
-        epochs,
-        batchSize,
-        learningRate,
-        optimizer,
-        l2,
-        objective,
-        negatives,
-        seed,
-        threads,
-        every,
-        monitor,
-        patience,
-        restoreBest,
-        schedule,
-        swaFrom);
+    return toBuilder().validateEvery(every).build();
   }
 
   /**
    * A copy with early stopping on {@code metric} with {@code patience}, restoring the best epoch.
    */
   public TrainerConfig withEarlyStopping(String metric, int pat) {
-    return new TrainerConfig(
-        epochs,
-        batchSize,
-        learningRate,
-        optimizer,
-        l2,
-        objective,
-        negatives,
-        seed,
-        threads,
-        validateEvery,
-        metric,
-        pat,
-        true,
-        schedule,
-        swaFrom);
+    return toBuilder().monitor(metric).patience(pat).restoreBest(true).build();
   }
 }

@@ -17,10 +17,7 @@ final class CtrTestModels {
 
   /** Every registered model that needs feature fields. */
   static List<String> names() {
-    return ModelRegistry.factories().stream()
-        .filter(f -> f.inputs().contains(ModelInput.FEATURES))
-        .map(f -> f.name())
-        .toList();
+    return ModelRegistry.namesNeeding(ModelInput.FEATURES);
   }
 
   /**
