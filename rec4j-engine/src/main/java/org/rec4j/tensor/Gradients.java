@@ -115,6 +115,7 @@ final class Gradients {
       }
       case LAYER_NORM -> layerNorm(n, g);
       case BATCH_NORM -> batchNorm(n, g);
+      case SEQ_ATTENTION -> SequenceOps.backward(n, g);
       case CUSTOM -> ((CustomOp.Backward) n.aux).backward(n.output, g, n.inputs);
     }
   }

@@ -48,5 +48,7 @@ public enum Op {
   DROPOUT,
   LAYER_NORM,
   BATCH_NORM,
+  /** Packed multi-head attention of {@link SequenceOps#attention}. */
+  SEQ_ATTENTION,
   CUSTOM
 }

@@ -526,4 +526,61 @@ public final class Ref {
     DTensor norms = sqrt(mul(sum(mul(a, a), -1, false), sum(mul(b, b), -1, false)));
     return div(dot, clamp(norms, eps, Double.MAX_VALUE));
   }
+
+  /**
+   * Packed-sequence attention in double, written from its definition (see {@code
+   * SequenceOps.attention}) without dropout: per sequence, head and query, softmax over the visible
+   * keys of (q·k + q·a_{clip(j−i)})/√d_h, then the weighted sum of values.
+   */
+  public static DTensor sequenceAttention(
+      DTensor q,
+      DTensor k,
+      DTensor v,
+      DTensor rel,
+      int[] offsets,
+      int heads,
+      boolean causal,
+      int window,
+      int stride) {
+    int t = q.dims[0], d = q.dims[1], dh = d / heads;
+    int relK = rel == null ? 0 : rel.dims[0] / 2;
+    DTensor out = DTensor.zeros(t, d);
+    for (int b = 0; b + 1 < offsets.length; b++) {
+      int s0 = offsets[b], n = offsets[b + 1] - s0;
+      for (int h = 0; h < heads; h++) {
+        for (int i = 0; i < n; i++) {
+          double[] s = new double[n];
+          boolean[] vis = new boolean[n];
+          double max = Double.NEGATIVE_INFINITY;
+          for (int j = 0; j < n; j++) {
+            int dist = Math.abs(i - j);
+            vis[j] =
+                !(causal && j > i)
+                    && (window > 0
+                        ? dist < window
+                        : stride <= 0 || dist < stride || dist % stride == 0);
+            if (!vis[j]) continue;
+            double dot = 0;
+            int r = Math.max(-relK, Math.min(relK, j - i)) + relK;
+            for (int c = 0; c < dh; c++) {
+              double qc = q.v[(s0 + i) * d + h * dh + c];
+              dot += qc * k.v[(s0 + j) * d + h * dh + c];
+              if (rel != null) dot += qc * rel.v[r * dh + c];
+            }
+            s[j] = dot / Math.sqrt(dh);
+            max = Math.max(max, s[j]);
+          }
+          double sum = 0;
+          for (int j = 0; j < n; j++) if (vis[j]) sum += Math.exp(s[j] - max);
+          for (int j = 0; j < n; j++) {
+            if (!vis[j]) continue;
+            double p = Math.exp(s[j] - max) / sum;
+            for (int c = 0; c < dh; c++)
+              out.v[(s0 + i) * d + h * dh + c] += p * v.v[(s0 + j) * d + h * dh + c];
+          }
+        }
+      }
+    }
+    return out;
+  }
 }

@@ -202,6 +202,22 @@ final class TapeReference implements GradCheck.Reference {
         }
         yield Ref.batchNorm(a, b, val.get(n.inputs[2]), mu, var, 0, false);
       }
+      case SEQ_ATTENTION -> {
+        if (at[5] == 1)
+          throw new UnsupportedOperationException(
+              "sequence attention with dropout has no tape reference; check it in eval mode");
+        int[] offsets = java.util.Arrays.copyOfRange(at, 7, 7 + at[6] + 1);
+        yield Ref.sequenceAttention(
+            a,
+            b,
+            val.get(n.inputs[2]),
+            n.inputs.length > 3 ? val.get(n.inputs[3]) : null,
+            offsets,
+            at[0],
+            at[1] == 1,
+            at[2],
+            at[3]);
+      }
       case CUSTOM ->
           throw new IllegalStateException("unreachable: CUSTOM rejected when the tape was read");
     };
