@@ -140,6 +140,13 @@ public final class Experiment {
     int users = Math.max(train.userIndex().size(), test.userIndex().size());
     int items = Math.max(train.itemIndex().size(), test.itemIndex().size());
     ModelInputs inputs = ModelInputs.ids(users, items, tc.objective().isRating(), tc.seed());
+    String order = timeOrder(c, train);
+    if (order != null)
+      inputs =
+          inputs.with(
+              ModelInput.HISTORY,
+              org.rec4j.model.HistoryInput.class,
+              new org.rec4j.model.HistoryInput(order));
     requireInputs(c, inputs);
     int[][] provided = val == test ? ds.candidates() : null;
     Evaluation valEval = evaluation(c, train, val, provided);
@@ -178,6 +185,11 @@ public final class Experiment {
       model = ModelRegistry.create(c.model(), inputs, c.modelSettings(), "model settings");
     }
     if (h == null) h = fittable(model).fit(train, valEval.validator(model), fine, listeners);
+    if (hasValidation) {
+      // sequential models rank the test item after everything before it: training + validation
+      Interactions v = val;
+      model.capability(org.rec4j.model.SequenceHistory.class).ifPresent(s -> s.extendHistories(v));
+    }
     long t0 = System.nanoTime();
     Map<String, Double> metrics = new LinkedHashMap<>();
     RankingResult rr = null;
@@ -231,6 +243,16 @@ public final class Experiment {
    */
   public static org.rec4j.ctr.CtrTask clickTask(org.rec4j.data.io.DataSpec spec, Dataset ds) {
     return ClickExperiment.task(spec, ds);
+  }
+
+  /**
+   * What orders {@code train} in time for sequential models: its timestamps, or the file order of a
+   * sequence file; null when neither (the order of rows would be arbitrary).
+   */
+  static String timeOrder(ExperimentConfig c, Interactions train) {
+    if (train.hasTimestamps()) return "timestamps";
+    if (c.data().format() == org.rec4j.data.io.DataSpec.Format.SASREC) return "file order";
+    return null;
   }
 
   /**

@@ -45,6 +45,11 @@ public final class CustomOp {
     return attach(Autograd.record(out, Op.CUSTOM, a, b), rule, out);
   }
 
+  /** {@link #record(Tensor, Backward, Tensor...)} for three inputs, without a varargs array. */
+  public static Tensor record(Tensor out, Backward rule, Tensor a, Tensor b, Tensor c) {
+    return attach(Autograd.record(out, Op.CUSTOM, a, b, c), rule, out);
+  }
+
   private static Tensor attach(Node n, Backward rule, Tensor out) {
     if (n != null) n.aux = rule;
     return out;

@@ -1,0 +1,267 @@
+package org.rec4j.seq;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.rec4j.config.Settings;
+import org.rec4j.nn.Activation;
+import org.rec4j.nn.Dropout;
+import org.rec4j.nn.Embedding;
+import org.rec4j.nn.Initializer;
+import org.rec4j.nn.LayerNorm;
+import org.rec4j.nn.Linear;
+import org.rec4j.nn.Module;
+import org.rec4j.nn.Parameter;
+import org.rec4j.nn.SinusoidalPositionalEncoding;
+import org.rec4j.optim.Adam;
+import org.rec4j.optim.Optimizer;
+import org.rec4j.optim.Regularizer;
+import org.rec4j.tensor.CustomOp;
+import org.rec4j.tensor.MathOps;
+import org.rec4j.tensor.Rng;
+import org.rec4j.tensor.SequenceOps;
+import org.rec4j.tensor.Tensor;
+import org.rec4j.train.OptimizerKind;
+import org.rec4j.train.TrainerConfig;
+
+/**
+ * SASRec (Kang &amp; McAuley, "Self-Attentive Sequential Recommendation", ICDM 2018), as the
+ * authors' TensorFlow graph (and {@code ../shared/bench/torch_sasrec.py}) computes it:
+ *
+ * <ul>
+ *   <li>input {@code x = E[s_t]·√d + P[slot]} (slot = the left-padded position {@code L − n + t}),
+ *       dropout;
+ *   <li>each block: {@code q = LN(x)}; {@code x = q + Attn(q·W_q, x·W_k, x·W_v)} (causal, dropout
+ *       on the weights; queries layer-normalised, keys and values not; the residual adds the
+ *       normalised input); {@code y = LN(x)}; {@code x = y + Drop(W₂·Drop(ReLU(W₁·y + b₁)) + b₂)};
+ *   <li>output {@code h = LN(x)}; {@code score(t, i) = h_t·E[i]} with the shared item table;
+ *   <li>loss: BCE of the next item against one uniform negative per position, summed over target
+ *       positions and divided by their count; Adam (β₂ = 0.98 as the authors').
+ * </ul>
+ *
+ * <p>Layer-norm ε is 1e-8, weights and embeddings Glorot-uniform, biases zero (TF1 defaults).
+ * Variants, as settings: sinusoidal instead of learned positions, Shaw relative-position logits
+ * (clip K), local or strided sparse attention, any number of heads. The packed computation skips
+ * padding entirely (see the package comment).
+ */
+public final class SasRec extends SequentialRecommender {
+  private final int d;
+  private final float sqrtD;
+  private final Embedding items;
+  private final Embedding positions;
+  private final SinusoidalPositionalEncoding sinusoid;
+  private final Dropout embDrop;
+  private final List<Block> blocks = new ArrayList<>();
+  private final LayerNorm out;
+  private final Parameter relative;
+  private final int heads;
+  private final SequenceOps.Pattern pattern;
+  private final float dropout;
+  private final double beta2;
+  private final SampledBce loss = new SampledBce();
+
+  /** Hyper-parameters as settings (see {@link SequenceFactories}). */
+  SasRec(int numUsers, int numItems, long seed, Settings s) {
+    super("sasrec", numUsers, numItems, s.get(SequenceFactories.MAX_LENGTH), seed, s);
+    this.d = s.get(SequenceFactories.FACTORS);
+    this.heads = s.get(SequenceFactories.HEADS);
+    if (d % heads != 0)
+      throw new IllegalArgumentException(
+          "sasrec: factors " + d + " must be a multiple of heads " + heads);
+    this.sqrtD = (float) Math.sqrt(d);
+    this.dropout = s.get(SequenceFactories.DROPOUT).floatValue();
+    this.beta2 = s.get(SequenceFactories.BETA2);
+    this.pattern =
+        new SequenceOps.Pattern(
+            true, s.get(SequenceFactories.WINDOW), s.get(SequenceFactories.STRIDE));
+    Rng rng = new Rng(seed * 31 + 11);
+    this.items =
+        register(
+            "item",
+            new Embedding(
+                Embedding.Config.of(numItems, d).withInit(Initializer.xavierUniform()), rng));
+    boolean learned = s.get(SequenceFactories.POSITIONS).equals("learned");
+    this.positions =
+        learned
+            ? register(
+                "position",
+                new Embedding(
+                    Embedding.Config.of(maxLength, d)
+                        .withInit(Initializer.xavierUniform())
+                        .withSparse(false),
+                    rng))
+            : null;
+    this.sinusoid = learned ? null : new SinusoidalPositionalEncoding(maxLength, d);
+    int relK = s.get(SequenceFactories.RELATIVE);
+    this.relative =
+        relK > 0
+            ? register(
+                new Parameter(
+                    "relative", Initializer.xavierUniform().create(rng, 2 * relK + 1, d / heads)))
+            : null;
+    this.embDrop = register("embDrop", new Dropout(dropout, rng.split()));
+    int nBlocks = s.get(SequenceFactories.BLOCKS);
+    for (int b = 0; b < nBlocks; b++) blocks.add(register("block" + b, new Block(rng)));
+    this.out = register("out", new LayerNorm(d, 1e-8f));
+  }
+
+  /** One SASRec block (see the class comment). */
+  private final class Block extends Module {
+    final LayerNorm lnQ = register("lnQ", new LayerNorm(d, 1e-8f));
+    final Linear wq, wk, wv, ff1, ff2;
+    final LayerNorm lnF = register("lnF", new LayerNorm(d, 1e-8f));
+    final Dropout drop1, drop2;
+    final Rng attnRng;
+
+    Block(Rng rng) {
+      wq = register("wq", new Linear(d, d, rng));
+      wk = register("wk", new Linear(d, d, rng));
+      wv = register("wv", new Linear(d, d, rng));
+      ff1 =
+          register("ff1", new Linear(Linear.Config.of(d, d).withActivation(Activation.RELU), rng));
+      ff2 = register("ff2", new Linear(d, d, rng));
+      drop1 = register("drop1", new Dropout(dropout, rng.split()));
+      drop2 = register("drop2", new Dropout(dropout, rng.split()));
+      attnRng = rng.split();
+    }
+
+    Tensor forward(Tensor x, int[] offsets) {
+      Tensor q = lnQ.forward(x);
+      Tensor a =
+          SequenceOps.attention(
+              wq.forward(q),
+              wk.forward(x),
+              wv.forward(x),
+              relative == null ? null : relative.value(),
+              offsets,
+              heads,
+              pattern,
+              dropout,
+              isTraining(),
+              attnRng);
+      x = MathOps.add(q, a);
+      Tensor y = lnF.forward(x);
+      return MathOps.add(y, drop2.forward(ff2.forward(drop1.forward(ff1.forward(y)))));
+    }
+
+    float[][] lastWeights(Tensor x, int[] offsets) {
+      Tensor q = lnQ.forward(x);
+      return SequenceOps.lastQueryWeights(
+          wq.forward(q),
+          wk.forward(x),
+          relative == null ? null : relative.value(),
+          offsets,
+          heads,
+          pattern);
+    }
+  }
+
+  private Tensor embed(int[] tokens, int[] slots) {
+    Tensor e = MathOps.mulScalar(items.forward(tokens), sqrtD);
+    Tensor p;
+    if (positions != null) {
+      p = positions.forward(slots);
+    } else {
+      p = Tensor.zeros(tokens.length, d);
+      float[] table = sinusoid.encoding(maxLength).data(), pd = p.data();
+      for (int r = 0; r < slots.length; r++) System.arraycopy(table, slots[r] * d, pd, r * d, d);
+    }
+    return embDrop.forward(MathOps.add(e, p));
+  }
+
+  @Override
+  protected Tensor encode(int[] tokens, int[] slots, int[] offsets) {
+    Tensor x = embed(tokens, slots);
+    for (Block b : blocks) x = b.forward(x, offsets);
+    return out.forward(x);
+  }
+
+  @Override
+  protected Optional<float[][]> lastAttention(int[] tokens, int[] slots, int[] offsets) {
+    Tensor x = embed(tokens, slots);
+    for (int i = 0; i < blocks.size() - 1; i++) x = blocks.get(i).forward(x, offsets);
+    return Optional.of(blocks.get(blocks.size() - 1).lastWeights(x, offsets));
+  }
+
+  @Override
+  protected Tensor trainingLoss(SequenceBatch b) {
+    Tensor h = encode(b.tokens, b.positions, b.offsets);
+    Tensor pos = items.forward(b.targets);
+    Tensor neg = items.forward(b.negatives);
+    return loss.apply(h, pos, neg, b.real);
+  }
+
+  /**
+   * {@code Σ_{r < real} [softplus(−h_r·p_r) + softplus(h_r·n_r)] / real}: BCE of each target
+   * against its negative, rows from {@code real} on ignored (filler). One fused op; the rule object
+   * is reused across steps (one step at a time), so the step allocates nothing for it.
+   */
+  static final class SampledBce implements CustomOp.Backward {
+    private int real;
+
+    Tensor apply(Tensor h, Tensor pos, Tensor neg, int real) {
+      this.real = real;
+      int d = h.dim(1);
+      float[] hd = h.data(), pd = pos.data(), nd = neg.data();
+      double sum = 0;
+      for (int r = 0; r < real; r++) {
+        float pl = 0, nl = 0;
+        for (int c = 0; c < d; c++) {
+          pl += hd[r * d + c] * pd[r * d + c];
+          nl += hd[r * d + c] * nd[r * d + c];
+        }
+        sum += softplus(-pl) + softplus(nl);
+      }
+      Tensor loss = CustomOp.output(1);
+      loss.data()[0] = (float) (sum / Math.max(1, real));
+      return CustomOp.record(loss, this, h, pos, neg);
+    }
+
+    @Override
+    public void backward(Tensor o, float[] g, Tensor[] in) {
+      int d = in[0].dim(1);
+      float scale = g[0] / Math.max(1, real);
+      float[] gh = in[0].requiresGrad() ? in[0].gradBuffer() : null;
+      float[] gp = in[1].requiresGrad() ? in[1].gradBuffer() : null;
+      float[] gn = in[2].requiresGrad() ? in[2].gradBuffer() : null;
+      float[] h2 = in[0].data(), p2 = in[1].data(), n2 = in[2].data();
+      for (int r = 0; r < real; r++) {
+        float pl = 0, nl = 0;
+        for (int c = 0; c < d; c++) {
+          pl += h2[r * d + c] * p2[r * d + c];
+          nl += h2[r * d + c] * n2[r * d + c];
+        }
+        float a = -sigmoid(-pl) * scale, bn = sigmoid(nl) * scale;
+        for (int c = 0; c < d; c++) {
+          int i = r * d + c;
+          if (gh != null) gh[i] += a * p2[i] + bn * n2[i];
+          if (gp != null) gp[i] += a * h2[i];
+          if (gn != null) gn[i] += bn * h2[i];
+        }
+      }
+    }
+  }
+
+  private static double softplus(float x) {
+    return x > 0 ? x + Math.log1p(Math.exp(-x)) : Math.log1p(Math.exp(x));
+  }
+
+  private static float sigmoid(float x) {
+    return (float) (1 / (1 + Math.exp(-x)));
+  }
+
+  @Override
+  protected Tensor itemTable() {
+    return items.weight().value();
+  }
+
+  @Override
+  protected List<Optimizer> optimizers(TrainerConfig config) {
+    Regularizer reg = config.l2() > 0 ? Regularizer.l2(config.l2()) : Regularizer.none();
+    if (config.optimizer() != OptimizerKind.ADAM)
+      return List.of(config.optimizer().create(parameters(), config.learningRate(), config.l2()));
+    List<Optimizer> opts = new ArrayList<>();
+    opts.add(new Adam(parameters(), new Adam.Config(config.learningRate(), 0.9, beta2, 1e-8), reg));
+    return opts;
+  }
+}

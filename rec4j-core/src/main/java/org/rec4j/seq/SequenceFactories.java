@@ -1,0 +1,110 @@
+package org.rec4j.seq;
+
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import org.rec4j.config.Setting;
+import org.rec4j.config.Settings;
+import org.rec4j.model.ModelInput;
+import org.rec4j.model.ModelInputs;
+import org.rec4j.model.Recommender;
+import org.rec4j.model.RecommenderFactory;
+
+/**
+ * The registry entries of the sequential models ({@link ModelInput#HISTORY}), with their settings.
+ * Defaults are SASRec's paper settings for Amazon Games / Beauty (L = 50, d = 50, 2 blocks, 1 head,
+ * dropout 0.5, Adam β₂ = 0.98).
+ */
+public final class SequenceFactories {
+  private SequenceFactories() {}
+
+  /** Longest history read (L). */
+  public static final Setting<Integer> MAX_LENGTH =
+      Setting.integer("max_length", 50, 1, "longest history read (L): the last L items");
+
+  /** Hidden width d (item and position embeddings, every block). */
+  public static final Setting<Integer> FACTORS =
+      Setting.integer("factors", 50, 1, "hidden width d of embeddings and blocks");
+
+  /** Number of self-attention blocks. */
+  public static final Setting<Integer> BLOCKS =
+      Setting.integer("blocks", 2, 1, "self-attention blocks");
+
+  /** Attention heads. */
+  public static final Setting<Integer> HEADS =
+      Setting.integer("heads", 1, 1, "attention heads (must divide factors)");
+
+  /** Dropout rate. */
+  public static final Setting<Double> DROPOUT =
+      Setting.number(
+          "dropout", c -> 0.5, 0, 1, "dropout on embeddings, attention weights and the FFN");
+
+  /** Positional encoding. */
+  public static final Setting<String> POSITIONS =
+      Setting.text(
+          "positions",
+          "learned",
+          s -> s.equals("learned") || s.equals("sinusoidal"),
+          "learned or sinusoidal",
+          "absolute positions: learned embeddings (the paper) or fixed sinusoids (Vaswani et al.)");
+
+  /** Relative-position clip distance. */
+  public static final Setting<Integer> RELATIVE =
+      Setting.integer(
+          "relative",
+          0,
+          0,
+          "Shaw et al. relative-position logits with distances clipped to ±K (0 = off)");
+
+  /** Local attention window. */
+  public static final Setting<Integer> WINDOW =
+      Setting.integer(
+          "window", 0, 0, "local attention: attend to the last W positions only (0 = all)");
+
+  /** Strided sparse attention. */
+  public static final Setting<Integer> STRIDE =
+      Setting.integer(
+          "stride",
+          0,
+          0,
+          "strided sparse attention (Child et al. 2019): distances < S or multiples of S (0 = dense)");
+
+  /** Adam's second-moment decay. */
+  public static final Setting<Double> BETA2 =
+      Setting.number("beta2", c -> 0.98, 0, 1, "Adam β₂ (the SASRec code uses 0.98)");
+
+  /** A sequential model factory. */
+  abstract static class Base implements RecommenderFactory {
+    @Override
+    public Set<ModelInput> inputs() {
+      return EnumSet.of(ModelInput.IDS, ModelInput.HISTORY);
+    }
+  }
+
+  /** {@link SasRec}. */
+  public static final class SasRecFactory extends Base {
+    /** Registered by ServiceLoader. */
+    public SasRecFactory() {}
+
+    @Override
+    public String name() {
+      return "sasrec";
+    }
+
+    @Override
+    public String description() {
+      return "SASRec: causal self-attention over each user's item sequence (Kang & McAuley 2018)";
+    }
+
+    @Override
+    public List<Setting<?>> settings() {
+      return List.of(
+          MAX_LENGTH, FACTORS, BLOCKS, HEADS, DROPOUT, POSITIONS, RELATIVE, WINDOW, STRIDE, BETA2);
+    }
+
+    @Override
+    public Recommender create(ModelInputs inputs, Settings settings) {
+      return new SasRec(inputs.numUsers(), inputs.numItems(), inputs.seed(), settings);
+    }
+  }
+}
