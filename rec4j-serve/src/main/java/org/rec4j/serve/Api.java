@@ -53,6 +53,19 @@ final class Api {
                       .build())
               .build());
   static final String MODEL_ATTR = "rec4j.model";
+
+  /** The items an explanation lists at most: the history items with the largest weights. */
+  static final int EXPLAIN_TOP = 10;
+
+  /**
+   * The most live events a sequential model's user sequence takes (the newest), whatever the
+   * model's {@code maxLength}.
+   */
+  static final int MAX_SEQUENCE_EVENTS = 1000;
+
+  /** The flag of an answer computed from an unknown user's event sequence alone. */
+  static final String FROM_EVENTS = "sequence";
+
   private final Server.Config config;
   private final ServingRegistry models;
   private final RecommendationCache<ServedModel.Ranked> cache;
@@ -96,9 +109,11 @@ final class Api {
     boolean errorOnUnknown = unknownUserPolicy(ctx.queryParam("unknown_user"));
     List<String> candidates =
         ctx.queryParams("candidates").isEmpty() ? null : idList(ctx, "candidates");
+    boolean explain = boolParam(ctx, "explain", false);
     ServedModel m = model(ctx, ctx.queryParam("model"));
+    if (explain) checkExplains(m);
     int[] among = candidates == null ? null : itemIds(m, candidates, "candidates");
-    ctx.result(bytes(answer(m, user, among, k, excludeSeen, errorOnUnknown, "user")));
+    ctx.result(bytes(answer(m, user, among, k, excludeSeen, errorOnUnknown, explain, "user")));
   }
 
   void recommendBatch(Context ctx) {
@@ -113,16 +128,75 @@ final class Api {
     boolean excludeSeen = boolField(body, "exclude_seen", true);
     boolean errorOnUnknown = unknownUserPolicy(textField(body, "unknown_user"));
     List<String> candidates = idArray(body, "candidates");
+    boolean explain = boolField(body, "explain", false);
     ServedModel m = model(ctx, textField(body, "model"));
+    if (explain) checkExplains(m);
     int[] among = candidates == null ? null : itemIds(m, candidates, "candidates");
     List<Map<String, Object>> results = new ArrayList<>(users.size());
     for (int i = 0; i < users.size(); i++) {
       JsonNode u = users.get(i);
       if (!u.isTextual() && !u.isIntegralNumber())
         throw ApiException.badRequest("users[" + i + "]", "expected a user id (string or integer)");
-      results.add(answer(m, u.asText(), among, k, excludeSeen, errorOnUnknown, "users[" + i + "]"));
+      results.add(
+          answer(
+              m, u.asText(), among, k, excludeSeen, errorOnUnknown, explain, "users[" + i + "]"));
     }
     ctx.result(bytes(obj("model", m.key(), "results", results)));
+  }
+
+  /**
+   * The next items for an anonymous session: {@code {"items": [oldest, ..., newest], "k",
+   * "explain", "exclude_seen", "candidates", "model"}}, answered by a sequential model.
+   */
+  void recommendSession(Context ctx) {
+    JsonNode body = body(ctx);
+    if (!body.isObject())
+      throw ApiException.badRequest(
+          "body",
+          "expected a JSON object {\"items\": [item ids, oldest first]}; got " + describe(body));
+    JsonNode a = body.get("items");
+    if (a == null || a.isNull())
+      throw ApiException.badRequest(
+          "items", "missing: expected an array of item ids, oldest first");
+    if (!a.isArray())
+      throw ApiException.badRequest(
+          "items", "expected an array of item ids, oldest first; got " + describe(a));
+    checkIdCount("items", a.size());
+    List<String> session = new ArrayList<>(a.size());
+    for (int i = 0; i < a.size(); i++) session.add(id(a.get(i), "items[" + i + "]"));
+    int k = intField(body, "k", 10, 1, config.maxK());
+    boolean excludeSeen = boolField(body, "exclude_seen", true);
+    boolean explain = boolField(body, "explain", false);
+    List<String> candidates = idArray(body, "candidates");
+    ServedModel m = model(ctx, textField(body, "model"));
+    if (!m.isSequential())
+      throw new ApiException(
+          422,
+          "model",
+          m.key()
+              + " ("
+              + m.model().name()
+              + ") is not a sequential model: it cannot rank the next items of a session");
+    if (explain) checkExplains(m);
+    int[] among = candidates == null ? null : itemIds(m, candidates, "candidates");
+    ServedModel.Sequence seq = m.sessionSequence(session);
+    if (!seq.unknown().isEmpty()) metrics.sessionItemsUnknown(seq.unknown().size());
+    ServedModel.Ranked r =
+        m.recommendNext(
+            null,
+            seq,
+            among,
+            k,
+            excludeSeen,
+            excludeSeen ? new LinkedHashSet<>(session) : Set.of(),
+            null,
+            this::eventCount);
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("model", m.key());
+    out.put("items", items(r, explain ? m.because(seq, EXPLAIN_TOP) : null));
+    if (r.fallback() != null) out.put("fallback", r.fallback());
+    out.put("unknown_items", seq.unknown());
+    ctx.result(bytes(out));
   }
 
   void scores(Context ctx) {
@@ -277,16 +351,25 @@ final class Api {
       int k,
       boolean excludeSeen,
       boolean errorOnUnknown,
+      boolean explain,
       String userField) {
     if (user.isBlank()) throw ApiException.badRequest(userField, "expected a non-empty user id");
     if (errorOnUnknown && m.userId(user) < 0)
       throw ApiException.notFound(
           userField, "user '" + user + "' is unknown to " + m.key() + " (unknown_user=error)");
     RecommendationCache.Key key =
-        candidates == null ? cache.key(m.instanceKey(), user, k, excludeSeen) : null;
+        candidates == null && !explain ? cache.key(m.instanceKey(), user, k, excludeSeen) : null;
     ServedModel.Ranked r = key == null ? null : cache.get(key);
     boolean cached = r != null;
-    if (r == null) {
+    List<ServedModel.Weight> because = null;
+    if (r == null && m.isSequential()) {
+      ServedModel.Sequence seq = userSequence(m, user);
+      Set<String> exclude = excludeSeen ? store.itemsOf(user) : Set.of();
+      String flag = m.userId(user) < 0 ? FROM_EVENTS : null;
+      r = m.recommendNext(user, seq, candidates, k, excludeSeen, exclude, flag, this::eventCount);
+      if (explain) because = m.because(seq, EXPLAIN_TOP);
+      if (key != null) cache.put(key, r);
+    } else if (r == null) {
       boolean unknown =
           m.userId(user) < 0; // an unknown user's events drive the fold-in even without exclusion
       Set<String> seen = excludeSeen || unknown ? store.itemsOf(user) : Set.of();
@@ -301,10 +384,40 @@ final class Api {
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("user", user);
     out.put("model", m.key());
-    out.put("items", items(r));
+    out.put("items", items(r, because));
     if (r.fallback() != null) out.put("fallback", r.fallback());
     out.put("cached", cached);
     return out;
+  }
+
+  /**
+   * Raw user {@code user}'s sequence for the sequential model {@code m}: their training history,
+   * then the items of their non-impression events in the store, oldest first — for a user the model
+   * knows only events timed at or after the model's load (older ones are taken to be in its
+   * training history), for an unknown user all of them.
+   */
+  private ServedModel.Sequence userSequence(ServedModel m, String user) {
+    long since = m.userId(user) < 0 ? Long.MIN_VALUE : m.loadedAtMillis();
+    List<Event> newestFirst =
+        store.recentInteractions(user, since, Math.min(m.maxSequenceLength(), MAX_SEQUENCE_EVENTS));
+    List<String> items = new ArrayList<>(newestFirst.size());
+    for (int i = newestFirst.size() - 1; i >= 0; i--) items.add(newestFirst.get(i).item());
+    return m.userSequence(user, items);
+  }
+
+  /** A 400 on {@code explain} unless {@code m} has attention weights to explain with. */
+  private static void checkExplains(ServedModel m) {
+    if (!m.explainsSequences())
+      throw ApiException.badRequest(
+          "explain",
+          "explain is not supported by model "
+              + m.key()
+              + " ("
+              + m.model().name()
+              + "): "
+              + (m.isSequential()
+                  ? "it gives no attention weights"
+                  : "it is not a sequential model"));
   }
 
   private long eventCount(String item) {
@@ -313,9 +426,27 @@ final class Api {
   }
 
   private static List<Map<String, Object>> items(ServedModel.Ranked r) {
+    return items(r, null);
+  }
+
+  /**
+   * The answer's items with their scores and, when {@code because} is not null, each with the
+   * sequence items that drove it (the same list for every item: the weights come from the sequence,
+   * not from the item).
+   */
+  private static List<Map<String, Object>> items(
+      ServedModel.Ranked r, List<ServedModel.Weight> because) {
+    List<Map<String, Object>> why = null;
+    if (because != null) {
+      why = new ArrayList<>(because.size());
+      for (ServedModel.Weight w : because) why.add(obj("item", w.item(), "weight", w.weight()));
+    }
     List<Map<String, Object>> out = new ArrayList<>(r.items().length);
-    for (int i = 0; i < r.items().length; i++)
-      out.add(obj("item", r.items()[i], "score", r.scores()[i]));
+    for (int i = 0; i < r.items().length; i++) {
+      Map<String, Object> item = obj("item", r.items()[i], "score", r.scores()[i]);
+      if (why != null) item.put("because", why);
+      out.add(item);
+    }
     return out;
   }
 

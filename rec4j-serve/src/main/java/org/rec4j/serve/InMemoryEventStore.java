@@ -42,6 +42,20 @@ public final class InMemoryEventStore implements EventStore {
     return out;
   }
 
+  /** {@inheritDoc} Sorted by timestamp here: this store keeps events in arrival order. */
+  @Override
+  public synchronized List<Event> recentInteractions(String user, long sinceMillis, int limit) {
+    if (limit < 0) throw new IllegalArgumentException("limit: expected >= 0, got " + limit);
+    List<Event> es = byUser.getOrDefault(user, List.of());
+    List<Event> out = new ArrayList<>();
+    for (int i = es.size() - 1; i >= 0; i--) { // newest arrival first, so a stable sort keeps it
+      Event e = es.get(i);
+      if (e.type() != Event.Type.IMPRESSION && e.timestampMillis() >= sinceMillis) out.add(e);
+    }
+    out.sort(java.util.Comparator.comparingLong(Event::timestampMillis).reversed());
+    return List.copyOf(out.subList(0, Math.min(limit, out.size())));
+  }
+
   @Override
   public synchronized long count() {
     return count;

@@ -23,7 +23,10 @@ import java.util.List;
  *       rec4j_cache_hit_ratio}, {@code rec4j_cache_entries}: the recommendation cache;
  *   <li>{@code rec4j_model_info}: 1 for each loaded model, labelled {@code name}, {@code version},
  *       {@code type}, {@code top_k} and {@code role} (current or previous);
- *   <li>{@code rec4j_events_appended_total}, {@code rec4j_model_swaps_total}.
+ *   <li>{@code rec4j_events_appended_total}, {@code rec4j_model_swaps_total};
+ *   <li>{@code rec4j_session_unknown_items_total}: items of {@code POST
+ *       /v1/recommendations/session} bodies the model does not know (skipped; many of them hint at
+ *       a model older than the catalog).
  * </ul>
  */
 public final class ServeMetrics {
@@ -32,6 +35,7 @@ public final class ServeMetrics {
   private final MultiGauge modelInfo;
   private final Counter events;
   private final Counter swaps;
+  private final Counter sessionUnknown;
 
   /** Metrics over {@code cache}. */
   public ServeMetrics(RecommendationCache<?> cache) {
@@ -58,6 +62,10 @@ public final class ServeMetrics {
     swaps =
         Counter.builder("rec4j.model.swaps")
             .description("switches of a model's current version")
+            .register(registry);
+    sessionUnknown =
+        Counter.builder("rec4j.session.unknown.items")
+            .description("session items the model does not know (skipped)")
             .register(registry);
   }
 
@@ -89,6 +97,11 @@ public final class ServeMetrics {
   /** Counts acknowledged events. */
   public void eventsAppended(int n) {
     events.increment(n);
+  }
+
+  /** Counts session items the answering model did not know. */
+  public void sessionItemsUnknown(int n) {
+    sessionUnknown.increment(n);
   }
 
   /** Republishes the model info gauge after a swap. */

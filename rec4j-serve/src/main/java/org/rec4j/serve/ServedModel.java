@@ -13,6 +13,7 @@ import org.rec4j.artifact.ModelArtifact;
 import org.rec4j.data.IdIndex;
 import org.rec4j.eval.TopK;
 import org.rec4j.model.Recommender;
+import org.rec4j.model.SequenceScorer;
 import org.rec4j.serve.topk.DotProduct;
 import org.rec4j.serve.topk.HnswTopK;
 import org.rec4j.serve.topk.ItemEmbeddings;
@@ -34,6 +35,12 @@ import org.rec4j.serve.topk.ItemEmbeddings;
  * org.rec4j.serve.topk.FoldIn}) and an exact top-k for it, flagged {@code "fold_in"}. MLP-scored
  * models have no such cheap fold-in and use popularity.
  *
+ * <p><b>Sequential models.</b> A model with the {@code SequenceScorer} capability (SASRec and the
+ * like) ranks the catalog as the next item after a sequence ({@link #recommendNext}): a user's is
+ * their training history followed by the items of their live events ({@link #userSequence}), an
+ * anonymous session's its own items ({@link #sessionSequence}). Its attention weights explain an
+ * answer ({@link #because}). An empty sequence gets the popularity fallback.
+ *
  * <p><b>Popularity fallback.</b> Any other unknown user gets the items with the highest popularity:
  * the artifact's {@code item_popularity} array in {@code model.json} when it has one, else the
  * number of non-impression events for the item logged through this server. Ties (e.g. before any
@@ -48,6 +55,15 @@ public final class ServedModel {
    * ("fold_in", "popularity").
    */
   public record Ranked(String[] items, float[] scores, String fallback) {}
+
+  /**
+   * The dense item sequence a sequential model scores, oldest first and at most its {@code
+   * maxLength} (the newest), with the raw items of the input that the model does not know.
+   */
+  public record Sequence(int[] items, java.util.List<String> unknown) {}
+
+  /** How much one item of a sequence drove an answer (attention weight, summed over repeats). */
+  public record Weight(String item, float weight) {}
 
   private final String name;
   private final String version;
@@ -64,6 +80,8 @@ public final class ServedModel {
   private final float[] artifactPopularity;
   private final org.rec4j.data.Csr trainingSeen;
   private final float[] priorFraction;
+  private final SequenceScorer sequence;
+  private final boolean explains;
   private static final java.util.concurrent.atomic.AtomicLong LOADS =
       new java.util.concurrent.atomic.AtomicLong();
   private final Instant loadedAt = Instant.now();
@@ -100,6 +118,38 @@ public final class ServedModel {
     this.embeddings = ItemEmbeddings.of(model);
     this.artifactPopularity = popularityFrom(metadata, model.numItems());
     this.priorFraction = prior(model);
+    this.sequence = model.capability(SequenceScorer.class).orElse(null);
+    this.explains = sequence != null && checkSequenceScorer(sequence, model);
+  }
+
+  /**
+   * Checks that a sequential model's scorer matches the model and answers a one-item sequence;
+   * returns whether it has attention weights to explain with.
+   */
+  private static boolean checkSequenceScorer(SequenceScorer s, Recommender model) {
+    int n = model.numItems();
+    if (s.numItems() != n)
+      throw new IllegalArgumentException(
+          "its SequenceScorer has " + s.numItems() + " items, the model " + n);
+    if (s.maxLength() < 1)
+      throw new IllegalArgumentException(
+          "its SequenceScorer reads at most " + s.maxLength() + " items, expected >= 1");
+    if (n == 0) return false;
+    int[] one = {0};
+    float[] scores = s.scoreNext(one);
+    if (scores == null || scores.length != n)
+      throw new IllegalArgumentException(
+          "its SequenceScorer scored "
+              + (scores == null ? "null" : scores.length + " items")
+              + " after a one-item sequence, expected "
+              + n);
+    java.util.Optional<float[]> w = s.attentionWeights(one);
+    if (w.isPresent() && w.get().length != 1)
+      throw new IllegalArgumentException(
+          "its SequenceScorer gave "
+              + w.get().length
+              + " attention weights for a one-item sequence, expected 1");
+    return w.isPresent();
   }
 
   /**
@@ -208,6 +258,158 @@ public final class ServedModel {
   /** Dense id of raw item id {@code item}, or -1. */
   public int itemId(String item) {
     return items.get(item);
+  }
+
+  /** When this instance was loaded (epoch milliseconds). */
+  public long loadedAtMillis() {
+    return loadedAt.toEpochMilli();
+  }
+
+  /** Whether the model scores item sequences (it has the {@code SequenceScorer} capability). */
+  public boolean isSequential() {
+    return sequence != null;
+  }
+
+  /** Whether the model is sequential and has attention weights to explain its answers with. */
+  public boolean explainsSequences() {
+    return explains;
+  }
+
+  /**
+   * The longest sequence the model reads ({@code SequenceScorer.maxLength}); requires {@link
+   * #isSequential}.
+   */
+  public int maxSequenceLength() {
+    return sequence.maxLength();
+  }
+
+  /**
+   * Raw user {@code user}'s sequence: their training history as the model knows it (none for a user
+   * it does not know), then the known items of {@code eventItems} (raw ids, oldest first), the
+   * newest {@code maxLength} of them. Requires {@link #isSequential}.
+   */
+  public Sequence userSequence(String user, java.util.List<String> eventItems) {
+    int u = users.get(user);
+    int[] history = u < 0 ? new int[0] : sequence.history(u);
+    return sequence(history, eventItems);
+  }
+
+  /**
+   * An anonymous session's sequence: the known items of {@code items} (raw ids, oldest first), the
+   * newest {@code maxLength} of them. Requires {@link #isSequential}.
+   */
+  public Sequence sessionSequence(java.util.List<String> items) {
+    return sequence(new int[0], items);
+  }
+
+  private Sequence sequence(int[] history, java.util.List<String> raw) {
+    int[] dense = new int[raw.size()];
+    java.util.List<String> unknown = new java.util.ArrayList<>();
+    int n = 0;
+    for (String r : raw) {
+      int i = items.get(r);
+      if (i >= 0) dense[n++] = i;
+      else unknown.add(r);
+    }
+    int total = history.length + n, keep = Math.min(total, sequence.maxLength());
+    int[] seq = new int[keep];
+    for (int j = 0; j < keep; j++) {
+      int p = total - keep + j;
+      seq[j] = p < history.length ? history[p] : dense[p - history.length];
+    }
+    return new Sequence(seq, java.util.List.copyOf(unknown));
+  }
+
+  /**
+   * The next items after {@code seq} (dense, oldest first; from {@link #userSequence} or {@link
+   * #sessionSequence}) by the model's {@code scoreNext}: the top {@code k} of the catalog, or of
+   * the dense items {@code candidates} when not null (an item given twice counts once; equal scores
+   * in the order given). Left out: the raw items {@code exclude}, and with {@code excludeSeen} the
+   * items of {@code seq} and, for a user the model knows ({@code user} not null), their training
+   * items (training history and stored seen items). An empty {@code seq} gets the popularity
+   * fallback; a non-empty one is flagged {@code fallback} (null for none). Requires {@link
+   * #isSequential}.
+   */
+  public Ranked recommendNext(
+      String user,
+      Sequence seq,
+      int[] candidates,
+      int k,
+      boolean excludeSeen,
+      Set<String> exclude,
+      String fallback,
+      ToLongFunction<String> eventCounts) {
+    int u = user == null ? -1 : users.get(user);
+    java.util.BitSet drop = new java.util.BitSet(model.numItems());
+    if (excludeSeen) {
+      for (int i : trainingSeenOf(u, true)) drop.set(i);
+      if (u >= 0) for (int i : sequence.history(u)) drop.set(i);
+      for (int i : seq.items()) drop.set(i);
+    }
+    for (String raw : exclude) {
+      int i = items.get(raw);
+      if (i >= 0) drop.set(i);
+    }
+    java.util.BitSet among = null;
+    int[] order = null;
+    if (candidates != null) {
+      among = new java.util.BitSet(model.numItems());
+      order = new int[candidates.length];
+      int n = 0;
+      for (int c : candidates) {
+        if (among.get(c) || drop.get(c)) continue;
+        among.set(c);
+        order[n++] = c;
+      }
+      order = Arrays.copyOf(order, n);
+    }
+    java.util.BitSet in = among;
+    IntPredicate keep = in != null ? in::get : drop.isEmpty() ? null : i -> !drop.get(i);
+    if (seq.items().length == 0) return popular(k, keep, eventCounts);
+    float[] s = sequence.scoreNext(seq.items());
+    if (s.length != model.numItems())
+      throw new IllegalStateException(
+          key() + ": scoreNext gave " + s.length + " scores for " + model.numItems() + " items");
+    if (order != null) {
+      float[] cs = new float[order.length];
+      for (int j = 0; j < order.length; j++) cs[j] = s[order[j]];
+      int[] rank = descending(cs);
+      int m = Math.min(k, order.length);
+      int[] best = new int[m];
+      float[] scores = new float[m];
+      for (int j = 0; j < m; j++) {
+        best[j] = order[rank[j]];
+        scores[j] = cs[rank[j]];
+      }
+      return ranked(best, scores, fallback);
+    }
+    return exactTopK(s, k, keep, 0f, Arrays.hashCode(seq.items()), fallback);
+  }
+
+  /**
+   * The items of {@code seq} with the attention weight the model gave them (summed over an item's
+   * repeats), largest first, at most {@code top}, items with weight 0 left out; empty for an empty
+   * sequence. Requires {@link #explainsSequences}.
+   */
+  public java.util.List<Weight> because(Sequence seq, int top) {
+    int[] it = seq.items();
+    if (it.length == 0) return java.util.List.of();
+    float[] w =
+        sequence
+            .attentionWeights(it)
+            .orElseThrow(() ->
+                new IllegalStateException(key() + ": attention weights vanished after loading"));
+    if (w.length != it.length)
+      throw new IllegalStateException(
+          key() + ": " + w.length + " attention weights for a sequence of " + it.length);
+    Map<Integer, Float> sum = new LinkedHashMap<>();
+    for (int j = it.length - 1; j >= 0; j--) sum.merge(it[j], w[j], Float::sum); // newest first
+    java.util.List<Weight> out = new java.util.ArrayList<>();
+    sum.forEach((item, weight) -> {
+      if (weight != 0f) out.add(new Weight(items.raw(item), weight));
+    });
+    out.sort((a, b) -> Float.compare(b.weight(), a.weight())); // stable: ties newest first
+    return out.size() > top ? java.util.List.copyOf(out.subList(0, top)) : out;
   }
 
   /**
@@ -461,7 +663,13 @@ public final class ServedModel {
     m.put("top_k", hnsw != null ? "hnsw" : "exact");
     m.put("item_embeddings", embeddings == null ? null : embeddings.tables());
     m.put("popularity", artifactPopularity != null ? "artifact" : "events");
-    m.put("cold_start", foldIn != null ? "fold_in" : "popularity");
+    m.put("cold_start", sequence != null ? "sequence" : foldIn != null ? "fold_in" : "popularity");
+    if (sequence != null) {
+      Map<String, Object> seq = new LinkedHashMap<>();
+      seq.put("max_length", sequence.maxLength());
+      seq.put("explain", explains);
+      m.put("sequential", seq);
+    }
     m.put("source", source.toString());
     m.put("loaded_at", loadedAt.toString());
     m.put("provenance", metadata.path("provenance"));

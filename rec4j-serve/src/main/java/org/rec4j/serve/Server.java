@@ -344,6 +344,7 @@ public final class Server implements AutoCloseable {
                   (long) (ms * 1e6)));
           cfg.routes.get("/v1/recommendations", api::recommend);
           cfg.routes.post("/v1/recommendations:batch", api::recommendBatch);
+          cfg.routes.post("/v1/recommendations/session", api::recommendSession);
           cfg.routes.post("/v1/scores", api::scores);
           cfg.routes.get("/v1/scores", api::userScores);
           cfg.routes.get("/v1/items/{id}/similar", api::similar);

@@ -383,11 +383,17 @@ public final class ServingRegistry {
     try {
       ServedModel m = ServedModel.load(name, version, p, hnswThreshold, hnswParams);
       LOG.info(
-          "loaded {} from {} in {} ms ({} top-k)",
+          "loaded {} from {} in {} ms ({} top-k{})",
           m.key(),
           p,
           (System.nanoTime() - t0) / 1_000_000,
-          m.usesHnsw() ? "hnsw" : "exact");
+          m.usesHnsw() ? "hnsw" : "exact",
+          m.isSequential()
+              ? ", sequential: reads the last "
+                  + m.maxSequenceLength()
+                  + " items"
+                  + (m.explainsSequences() ? ", explains" : "")
+              : "");
       return m;
     } catch (ArtifactException e) {
       throw new ApiException(

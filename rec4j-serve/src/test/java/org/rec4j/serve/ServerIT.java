@@ -305,7 +305,7 @@ class ServerIT {
     assertEquals(200, r.status());
     assertEquals("3", r.json().path("openapi").asText().substring(0, 1));
     JsonNode paths = r.json().path("paths");
-    assertEquals(12, server.routes().size(), server.routes().toString());
+    assertEquals(13, server.routes().size(), server.routes().toString());
     for (String route : server.routes()) {
       String method = route.substring(0, route.indexOf(' ')).toLowerCase(java.util.Locale.ROOT),
           path = route.substring(route.indexOf(' ') + 1);

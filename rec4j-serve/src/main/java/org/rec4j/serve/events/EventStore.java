@@ -28,6 +28,38 @@ public interface EventStore extends AutoCloseable {
   /** The most recent events of {@code user}, newest first, at most {@code limit}. */
   List<Event> recent(String user, int limit);
 
+  /**
+   * The most recent non-impression events of {@code user} with a timestamp of at least {@code
+   * sinceMillis}, newest first (equal timestamps: the later arrival first), at most {@code limit}:
+   * the user's live item sequence for sequential models, read backwards.
+   *
+   * <p>The default pages through {@link #recent} (newest first by timestamp, as the JDBC store
+   * orders it) with a growing limit until it has enough, runs out of events or reaches one older
+   * than {@code sinceMillis}; a store that can filter by type and time itself overrides it.
+   *
+   * @throws IllegalArgumentException if {@code limit} is negative
+   */
+  default List<Event> recentInteractions(String user, long sinceMillis, int limit) {
+    if (limit < 0) throw new IllegalArgumentException("limit: expected >= 0, got " + limit);
+    List<Event> out = new java.util.ArrayList<>();
+    for (int page = Math.max(16, limit);
+        out.size() < limit;
+        page = (int) Math.min(Integer.MAX_VALUE, 4L * page)) {
+      List<Event> es = recent(user, page);
+      out.clear();
+      boolean older = false;
+      for (Event e : es) {
+        if (e.timestampMillis() < sinceMillis) {
+          older = true;
+          break;
+        }
+        if (e.type() != Event.Type.IMPRESSION && out.size() < limit) out.add(e);
+      }
+      if (older || es.size() < page || page == Integer.MAX_VALUE) break;
+    }
+    return List.copyOf(out);
+  }
+
   /** Number of stored events (all users, all types). */
   long count();
 

@@ -235,19 +235,45 @@ public final class JdbcEventStore implements EventStore {
                       + " ORDER BY ts DESC, id DESC LIMIT ?")) {
             s.setString(1, user);
             s.setInt(2, limit);
-            List<Event> events = new ArrayList<>();
-            try (ResultSet rs = s.executeQuery()) {
-              while (rs.next()) {
-                events.add(
-                    new Event(
-                        user,
-                        rs.getString(1),
-                        Event.Type.valueOf(rs.getString(2)),
-                        rs.getDouble(3),
-                        rs.getLong(4)));
-              }
-            }
-            return List.copyOf(events);
+            return events(user, s);
+          }
+        });
+  }
+
+  /** The events of {@code user} a query selecting (item_id, type, value, ts) returns, in order. */
+  private static List<Event> events(String user, PreparedStatement s) throws SQLException {
+    List<Event> events = new ArrayList<>();
+    try (ResultSet rs = s.executeQuery()) {
+      while (rs.next()) {
+        events.add(
+            new Event(
+                user,
+                rs.getString(1),
+                Event.Type.valueOf(rs.getString(2)),
+                rs.getDouble(3),
+                rs.getLong(4)));
+      }
+    }
+    return List.copyOf(events);
+  }
+
+  /** {@inheritDoc} One query on the index (user_id, ts). */
+  @Override
+  public List<Event> recentInteractions(String user, long sinceMillis, int limit) {
+    Objects.requireNonNull(user, "user");
+    if (limit < 0) throw new IllegalArgumentException("limit: expected >= 0, got " + limit);
+    if (limit == 0) return List.of();
+    return query(
+        "recent interactions of user " + user,
+        c -> {
+          try (PreparedStatement s =
+              c.prepareStatement(
+                  "SELECT item_id, type, value, ts FROM events WHERE user_id = ? AND ts >= ?"
+                      + " AND type <> 'IMPRESSION' ORDER BY ts DESC, id DESC LIMIT ?")) {
+            s.setString(1, user);
+            s.setLong(2, sinceMillis);
+            s.setInt(3, limit);
+            return events(user, s);
           }
         });
   }

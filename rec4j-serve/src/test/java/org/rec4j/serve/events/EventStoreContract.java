@@ -100,6 +100,13 @@ abstract class EventStoreContract {
   }
 
   @Test
+  void recentInteractionsAreNewestFirstWithoutImpressionsOrOlderEvents() {
+    try (JdbcEventStore store = JdbcEventStore.open(freshDatabase())) {
+      RecentInteractions.check(store);
+    }
+  }
+
+  @Test
   void concurrentAppendsAreAllStoredOnce() throws Exception {
     int threads = 8;
     int appendsPerThread = 60;
