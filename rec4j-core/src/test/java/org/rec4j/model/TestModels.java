@@ -49,9 +49,14 @@ public final class TestModels {
     return ModelRegistry.factory(name).inputs().contains(ModelInput.FEATURES);
   }
 
+  /** Whether {@code name} reads ordered histories (sequential models predict the next item). */
+  public static boolean sequential(String name) {
+    return ModelRegistry.factory(name).inputs().contains(ModelInput.HISTORY);
+  }
+
   /** Whether {@code name} can learn a rating task (feature models predict clicks). */
   public static boolean supports(String name, boolean rating) {
-    return !(rating && featureModel(name));
+    return !(rating && (featureModel(name) || sequential(name)));
   }
 
   /** The synthetic features of {@code users} × {@code items} ids. */
@@ -77,6 +82,8 @@ public final class TestModels {
       EntityFeatures e = features(users, items);
       in = in.with(ModelInput.FEATURES, CtrInputs.class, new CtrInputs(e.schema(), e, List.of()));
     }
+    if (f.inputs().contains(ModelInput.HISTORY))
+      in = in.with(ModelInput.HISTORY, HistoryInput.class, new HistoryInput("row order"));
     Map<String, Object> given = new LinkedHashMap<>();
     f.settings()
         .forEach(s -> {
