@@ -217,8 +217,18 @@ public final class TrainOptions {
   @Option(
       names = "--eval-negatives",
       paramLabel = "N",
-      description = "Sampled candidates per test case when the data provides none (default 99).")
+      description =
+          "Sampled candidates per test case when the data provides none (default 99; 100 for"
+              + " sequential models, as SASRec and BERT4Rec).")
   Integer evalNegatives;
+
+  @Option(
+      names = "--eval-sampler",
+      paramLabel = "S",
+      description =
+          "How sampled candidates are drawn: uniform (default; SASRec, NCF) or popularity (in"
+              + " proportion to training counts; BERT4Rec's protocol).")
+  String evalSampler;
 
   @Option(
       names = "--validation",
@@ -459,10 +469,16 @@ public final class TrainOptions {
     checkModelFitsTask(spec);
     String t = task(spec);
     boolean rating = t.equals("rating"), ctr = t.equals("ctr");
+    boolean sequential =
+        org.rec4j.model.ModelRegistry.factory(model)
+            .inputs()
+            .contains(org.rec4j.model.ModelInput.HISTORY);
     TrainerConfig base =
         ctr
             ? TrainerConfig.ctrDefaults()
-            : rating ? TrainerConfig.ratingDefaults() : TrainerConfig.implicitDefaults();
+            : rating
+                ? TrainerConfig.ratingDefaults()
+                : sequential ? TrainerConfig.sequenceDefaults() : TrainerConfig.implicitDefaults();
     Objective obj = objective != null ? Objective.of(objective) : base.objective();
     if (obj.isRating() != rating || (ctr && obj != Objective.BCE))
       throw new IllegalArgumentException(
@@ -506,13 +522,20 @@ public final class TrainOptions {
                 + ": the ctr task uses its own seeded 8:1:1 split of the impressions");
       p = Protocol.CTR;
     } else {
-      p = protocol != null ? Protocol.of(protocol) : rating ? Protocol.RATING : Protocol.SAMPLED;
+      p =
+          protocol != null
+              ? Protocol.of(protocol)
+              : rating ? Protocol.RATING : sequential ? Protocol.FULL : Protocol.SAMPLED;
       if (p == Protocol.CTR) throw new IllegalArgumentException("--protocol ctr needs --task ctr");
     }
     String sp =
         split != null
             ? split
-            : ctr || ds == null || ds.split().isPresent() ? "given" : rating ? "ratio:0.8" : "loo";
+            : sequential
+                ? "loo:val"
+                : ctr || ds == null || ds.split().isPresent()
+                    ? "given"
+                    : rating ? "ratio:0.8" : "loo";
     ExperimentConfig.Pretrain pre =
         new ExperimentConfig.Pretrain(
             pretrain,
@@ -525,7 +548,8 @@ public final class TrainOptions {
         .split(SplitSpec.parse(sp))
         .settings(modelSettings())
         .protocol(p)
-        .sampledNegatives(evalNegatives != null ? evalNegatives : 99)
+        .sampledNegatives(evalNegatives != null ? evalNegatives : sequential ? 100 : 99)
+        .evalSampler(evalSampler)
         .ks(ks != null ? ks : new int[] {10})
         .validation(validation != null ? validation : 0)
         .pretrain(pre)

@@ -26,13 +26,33 @@ public final class EvalTasks {
    */
   public static RankingTask sampled(
       Interactions train, Interactions test, int[][] provided, int sampledNegatives, long seed) {
+    return sampled(train, test, provided, sampledNegatives, "uniform", seed);
+  }
+
+  /**
+   * {@link #sampled(Interactions, Interactions, int[][], int, long)} with the negatives drawn
+   * {@code uniform}ly or by {@code popularity} (in proportion to their training counts, never the
+   * user's known items: BERT4Rec's protocol).
+   */
+  public static RankingTask sampled(
+      Interactions train,
+      Interactions test,
+      int[][] provided,
+      int sampledNegatives,
+      String sampler,
+      long seed) {
     int[][] cand;
     try {
       cand =
           provided != null
               ? EvalCandidates.provided(test, provided)
               : EvalCandidates.sampled(
-                  test, new UniformNegativeSampler(train), sampledNegatives, new Rng(seed));
+                  test,
+                  sampler.equals("popularity")
+                      ? new org.rec4j.data.sample.PopularityNegativeSampler(train, 1.0, 0.0)
+                      : new UniformNegativeSampler(train),
+                  sampledNegatives,
+                  new Rng(seed));
     } catch (IllegalStateException e) {
       throw new IllegalArgumentException(
           "--eval-negatives "

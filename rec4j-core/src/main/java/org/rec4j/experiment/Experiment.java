@@ -210,6 +210,27 @@ public final class Experiment {
       rr = Evaluator.standard(tc.threads(), c.ks()).evaluate(model, testEval.task());
       metrics.putAll(rr.means());
       evaluated = rr.users();
+      if (model.capability(org.rec4j.model.SequenceScorer.class).isPresent()) {
+        // sampled metrics can reorder models (Krichene & Rendle, KDD 2020): sequential models
+        // report the other ranking protocol on the same test part too, prefixed by its name
+        boolean full = c.protocol() == Protocol.FULL;
+        Interactions known = EvalTasks.known(train, hasValidation ? val : null);
+        RankingTask other =
+            full
+                ? EvalTasks.sampled(
+                    known,
+                    test,
+                    ds.candidates(),
+                    c.sampledNegatives(),
+                    c.evalSampler(),
+                    tc.seed() + 199)
+                : EvalTasks.full(known, test);
+        String prefix = full ? "sampled_" : "full_";
+        Evaluator.standard(tc.threads(), c.ks())
+            .evaluate(model, other)
+            .means()
+            .forEach((k, v) -> metrics.put(prefix + k, v));
+      }
     }
     double evalSeconds = (System.nanoTime() - t0) / 1e9;
     if (h.bestEpoch() > 0) {
@@ -337,7 +358,12 @@ public final class Experiment {
           case FULL -> EvalTasks.full(train, part);
           case SAMPLED ->
               EvalTasks.sampled(
-                  train, part, provided, c.sampledNegatives(), c.trainer().seed() + 99);
+                  train,
+                  part,
+                  provided,
+                  c.sampledNegatives(),
+                  c.evalSampler(),
+                  c.trainer().seed() + 99);
         };
     return new Evaluation(c, train, part, task);
   }

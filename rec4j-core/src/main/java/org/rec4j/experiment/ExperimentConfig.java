@@ -27,6 +27,8 @@ import org.rec4j.train.TrainerConfig;
  *     user's training interactions for per-epoch validation and early stopping (0 = validate on the
  *     test part, as the NCF code does)
  * @param pretrain NeuMF's pre-training stages, or {@link Pretrain#NONE}
+ * @param evalSampler how sampled negatives are drawn: {@code uniform} (SASRec, NCF) or {@code
+ *     popularity} (in proportion to training counts, BERT4Rec's protocol)
  */
 public record ExperimentConfig(
     DataSpec data,
@@ -38,7 +40,8 @@ public record ExperimentConfig(
     int sampledNegatives,
     int[] ks,
     double validationFraction,
-    Pretrain pretrain) {
+    Pretrain pretrain,
+    String evalSampler) {
 
   /**
    * NeuMF pre-training (He et al. §3.4.1).
@@ -94,6 +97,10 @@ public record ExperimentConfig(
     if (ks == null || ks.length == 0)
       throw new IllegalArgumentException("at least one k is needed");
     for (int k : ks) if (k < 1) throw new IllegalArgumentException("k must be >= 1, got " + k);
+    if (evalSampler == null) evalSampler = "uniform";
+    if (!evalSampler.equals("uniform") && !evalSampler.equals("popularity"))
+      throw new IllegalArgumentException(
+          "--eval-sampler: expected uniform or popularity, got '" + evalSampler + "'");
     if (sampledNegatives < 1)
       throw new IllegalArgumentException("sampled negatives must be >= 1, got " + sampledNegatives);
     if (protocol == Protocol.RATING && !trainer.objective().isRating()) {
@@ -148,6 +155,7 @@ public record ExperimentConfig(
     b.settings.putAll(modelSettings);
     b.protocol = protocol;
     b.sampledNegatives = sampledNegatives;
+    b.evalSampler = evalSampler;
     b.ks = ks.clone();
     b.validationFraction = validationFraction;
     b.pretrain = pretrain;
@@ -172,6 +180,7 @@ public record ExperimentConfig(
     private final Map<String, Object> settings = new LinkedHashMap<>();
     private Protocol protocol;
     private int sampledNegatives = 99;
+    private String evalSampler = "uniform";
     private int[] ks = {10};
     private double validationFraction;
     private Pretrain pretrain = Pretrain.NONE;
@@ -228,6 +237,13 @@ public record ExperimentConfig(
     }
 
     /** Sampled negatives per test case. */
+    /** How sampled negatives are drawn: uniform or popularity. */
+    public Builder evalSampler(String s) {
+      evalSampler = s;
+      return this;
+    }
+
+    /** Negatives per test case when the data provides none. */
     public Builder sampledNegatives(int n) {
       sampledNegatives = n;
       return this;
@@ -269,7 +285,8 @@ public record ExperimentConfig(
           sampledNegatives,
           ks,
           validationFraction,
-          pretrain);
+          pretrain,
+          evalSampler);
     }
   }
 }

@@ -169,6 +169,15 @@ public record TrainerConfig(
         10, 1024, 1e-3, OptimizerKind.ADAM, 1e-6f, Objective.BCE, 1, 42, 1, 1, "auc", 2, true);
   }
 
+  /**
+   * Sequential defaults (SASRec's paper settings): next-item BCE with one negative per position,
+   * Adam 1e-3, batch 128 sequences, 200 epochs, validation every 10 epochs on NDCG@10.
+   */
+  public static TrainerConfig sequenceDefaults() {
+    return new TrainerConfig(
+        200, 128, 1e-3, OptimizerKind.ADAM, 0f, Objective.BCE, 1, 42, 1, 10, "ndcg@10", 0, false);
+  }
+
   /** This configuration as a builder, to change some fields by name. */
   public Builder toBuilder() {
     return new Builder(this);
