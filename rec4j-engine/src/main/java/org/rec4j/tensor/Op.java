@@ -48,5 +48,7 @@ public enum Op {
   DROPOUT,
   LAYER_NORM,
   BATCH_NORM,
+  GRU,
+  SEQUENCE_LAST,
   CUSTOM
 }
