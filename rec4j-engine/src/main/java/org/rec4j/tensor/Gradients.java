@@ -518,6 +518,11 @@ final class Gradients {
     float[] dh = Arena.alloc(rows * h); // time-major
     float[] dc = Arena.alloc(rows * g3); // time-major
     float[] da = Arena.alloc(rows * g3); // packed, like x
+    // W_hᵀ [3h, h], a zero bias and a few rows of scratch, for the steps with few rows
+    float[] whT = Arena.alloc(g3 * h),
+        zeros = Arena.alloc(h),
+        few = Arena.alloc(NnOps.FEW_ROWS * h);
+    for (int q = 0; q < h; q++) for (int c = 0; c < g3; c++) whT[c * h + q] = wh.data[q * g3 + c];
     for (int t = 0; t < s.steps; t++) {
       for (int k = 0; k < s.batch[t]; k++)
         System.arraycopy(g, (offsets[s.order[k]] + t) * h, dh, (s.start[t] + k) * h, h);
@@ -544,7 +549,10 @@ final class Gradients {
           if (t > 0) dh[po + j] += d * z;
         }
       }
-      if (t > 0) {
+      if (t > 0 && active <= NnOps.FEW_ROWS) {
+        K.denseLayer(dc, row0 * g3, active, g3, whT, 0, zeros, 0, false, few, 0, h);
+        K.add(dh, prev0 * h, few, 0, dh, prev0 * h, active * h);
+      } else if (t > 0) {
         K.gemm(
             false, true, active, h, g3, 1f, dc, row0 * g3, g3, wh.data, 0, g3, 1f, dh, prev0 * h,
             h);
