@@ -40,9 +40,10 @@ import org.rec4j.tensor.Tensor;
  *
  * <p>The forward is the fused op {@link NnOps#gru}: one gemm projects all tokens, then the
  * recurrence advances all sequences still running together, one step at a time, and its backward is
- * a single back-propagation-through-time rule. Inside an {@link org.rec4j.tensor.Arena} scope a
- * steady-state step allocates nothing. {@code offsets} is read again by the backward pass, so it
- * must not change before it.
+ * a single back-propagation-through-time rule. Inside an {@link org.rec4j.tensor.Arena} scope its
+ * buffers, tensors and nodes come from the arena's pools (the time-major schedule lives in reusable
+ * per-thread arrays), so a steady-state step creates none. {@code offsets} is read again by the
+ * backward pass, so it must not change before it.
  */
 public final class GRU extends Module {
   private final int inputSize;

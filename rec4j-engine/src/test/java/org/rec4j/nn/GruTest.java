@@ -3,6 +3,7 @@ package org.rec4j.nn;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
@@ -86,6 +87,18 @@ class GruTest {
           r -> reference(r, offsets),
           leaves(gru, x));
     }
+  }
+
+  @Test
+  void gradientsOfTheParametersAloneWhenTheInputIsAConstant() {
+    GRU gru = new GRU(3, 4, rng);
+    Tensor x = input(10, 3).requiresGrad(false);
+    GradCheck.check(
+        "GRU constant input",
+        in -> gru.forward(in[0], RAGGED),
+        r -> reference(r, RAGGED),
+        leaves(gru, x));
+    assertNull(x.grad());
   }
 
   @Test
