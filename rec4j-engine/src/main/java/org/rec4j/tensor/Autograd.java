@@ -95,6 +95,18 @@ public final class Autograd {
     return n;
   }
 
+  /** {@link #record(Tensor, Op, Tensor...)} for five inputs, without a varargs array. */
+  static Node record(Tensor out, Op op, Tensor a, Tensor b, Tensor c, Tensor d, Tensor e) {
+    if (!(grads(a) || grads(b) || grads(c) || grads(d) || grads(e)) || !enabled()) return null;
+    Node n = node(out, op, 5);
+    n.inputs[0] = a;
+    n.inputs[1] = b;
+    n.inputs[2] = c;
+    n.inputs[3] = d;
+    n.inputs[4] = e;
+    return n;
+  }
+
   /**
    * A node (from the open arena, if any) attached to {@code out}, with an empty inputs array of
    * {@code arity}.

@@ -9,9 +9,10 @@ import org.rec4j.tensor.kernel.Kernels;
  *
  * <p>Conventions: {@code x} is the first input's data, {@code y} the node's output data, {@code gx}
  * the first input's gradient buffer (only touched when that input requires a gradient). Fused ops
- * (linear, layer norm, batch norm) have dedicated rules that are tested against their decomposed
- * forms; composites (attention, cosine similarity, mean) need none. This file is long by design
- * (one rule per op, ~40 ops) so that a reviewer can check all the calculus side by side.
+ * (linear, layer norm, batch norm, the GRU recurrence) have dedicated rules that are tested against
+ * their decomposed forms; composites (attention, cosine similarity, mean) need none. This file is
+ * long by design (one rule per op, ~40 ops) so that a reviewer can check all the calculus side by
+ * side.
  */
 final class Gradients {
   private static final Kernels K = MathOps.K;
@@ -116,6 +117,17 @@ final class Gradients {
       case LAYER_NORM -> layerNorm(n, g);
       case BATCH_NORM -> batchNorm(n, g);
       case SEQ_ATTENTION -> SequenceOps.backward(n, g);
+      case GRU -> gru(n, g);
+      case SEQUENCE_LAST -> {
+        if (a.requiresGrad) {
+          int[] off = n.ints;
+          int d = a.dim(1);
+          float[] gx = a.gradBuffer();
+          for (int b = 0; b + 1 < off.length; b++) {
+            if (off[b + 1] > off[b]) K.axpy(1f, g, b * d, gx, (off[b + 1] - 1) * d, d);
+          }
+        }
+      }
       case CUSTOM -> ((CustomOp.Backward) n.aux).backward(n.output, g, n.inputs);
     }
   }
@@ -474,6 +486,109 @@ final class Gradients {
     if (b != null && b.requiresGrad) {
       K.addColumnSums(gp, 0, rows, out, out, b.gradBuffer(), 0);
     }
+  }
+
+  // ---- recurrence
+  // -----------------------------------------------------------------------------------------------
+
+  /**
+   * Back-propagation through time for {@link NnOps#gru}. With {@code a = x·W_i + b_i} and {@code c
+   * = h·W_h + b_h} split into the gate blocks r, z, n, and {@code dh} the gradient reaching a
+   * hidden state (its own output gradient plus what the next step sends back):
+   *
+   * <pre>
+   * dn = dh ⊙ (1 − z)               da_n = dn ⊙ (1 − n²)          dc_n = da_n ⊙ r
+   * dz = dh ⊙ (h_prev − n)          da_z = dc_z = dz ⊙ z(1 − z)
+   * dr = da_n ⊙ c_n                 da_r = dc_r = dr ⊙ r(1 − r)
+   * dh_prev += dh ⊙ z + dc·W_hᵀ
+   * </pre>
+   *
+   * Steps run in reverse on the forward's time-major schedule, so each step's {@code dc·W_hᵀ} is
+   * one gemm into the contiguous rows of the previous step. Then {@code dW_h = Σ h_prevᵀ·dc},
+   * {@code dW_i = xᵀ·da}, {@code dx = da·W_iᵀ} are one gemm each and the biases take the column
+   * sums of {@code dc} and {@code da}.
+   */
+  private static void gru(Node node, float[] g) {
+    Tensor x = node.inputs[0], wi = node.inputs[1], wh = node.inputs[2];
+    Tensor bi = node.inputs[3], bh = node.inputs[4];
+    int[] offsets = node.ints;
+    float[] saved = (float[]) node.aux;
+    int rows = x.dim(0), in = x.dim(1), h = wh.dim(0), g3 = 3 * h, gates = rows * h;
+    if (rows == 0) return;
+    PackedSequences s = PackedSequences.of(offsets);
+    float[] dh = Arena.alloc(rows * h); // time-major
+    float[] dc = Arena.alloc(rows * g3); // time-major
+    float[] da = Arena.alloc(rows * g3); // packed, like x
+    // W_hᵀ [3h, h], a zero bias and a few rows of scratch, for the steps with few rows
+    float[] whT = Arena.alloc(g3 * h),
+        zeros = Arena.alloc(h),
+        few = Arena.alloc(NnOps.FEW_ROWS * h);
+    for (int q = 0; q < h; q++) for (int c = 0; c < g3; c++) whT[c * h + q] = wh.data[q * g3 + c];
+    for (int t = 0; t < s.steps; t++) {
+      for (int k = 0; k < s.batch[t]; k++)
+        System.arraycopy(g, (offsets[s.order[k]] + t) * h, dh, (s.start[t] + k) * h, h);
+    }
+    for (int t = s.steps - 1; t >= 0; t--) {
+      int active = s.batch[t], row0 = s.start[t], prev0 = t == 0 ? -1 : s.start[t - 1];
+      for (int k = 0; k < active; k++) {
+        int tm = row0 + k, ao = (offsets[s.order[k]] + t) * g3, co = tm * g3;
+        int so = gates + tm * 4 * h, po = (prev0 + k) * h;
+        for (int j = 0; j < h; j++) {
+          float r = saved[so + j], z = saved[so + h + j];
+          float nv = saved[so + 2 * h + j], cn = saved[so + 3 * h + j];
+          float hp = t == 0 ? 0f : saved[po + j];
+          float d = dh[tm * h + j];
+          float dan = d * (1f - z) * (1f - nv * nv);
+          float dar = dan * cn * r * (1f - r);
+          float daz = d * (hp - nv) * z * (1f - z);
+          da[ao + j] = dar;
+          da[ao + h + j] = daz;
+          da[ao + 2 * h + j] = dan;
+          dc[co + j] = dar;
+          dc[co + h + j] = daz;
+          dc[co + 2 * h + j] = dan * r;
+          if (t > 0) dh[po + j] += d * z;
+        }
+      }
+      if (t > 0 && active <= NnOps.FEW_ROWS) {
+        K.denseLayer(dc, row0 * g3, active, g3, whT, 0, zeros, 0, false, few, 0, h);
+        K.add(dh, prev0 * h, few, 0, dh, prev0 * h, active * h);
+      } else if (t > 0) {
+        K.gemm(
+            false, true, active, h, g3, 1f, dc, row0 * g3, g3, wh.data, 0, g3, 1f, dh, prev0 * h,
+            h);
+      }
+    }
+    if (wh.requiresGrad && s.steps > 1) {
+      // h_prev of every row after the first step, aligned with dc's rows from start[1] on
+      int first = s.start[1];
+      float[] hp = Arena.alloc((rows - first) * h);
+      for (int t = 1; t < s.steps; t++)
+        System.arraycopy(saved, s.start[t - 1] * h, hp, (s.start[t] - first) * h, s.batch[t] * h);
+      K.gemm(
+          true,
+          false,
+          h,
+          g3,
+          rows - first,
+          1f,
+          hp,
+          0,
+          h,
+          dc,
+          first * g3,
+          g3,
+          1f,
+          wh.gradBuffer(),
+          0,
+          g3);
+    }
+    if (bh.requiresGrad) K.addColumnSums(dc, 0, rows, g3, g3, bh.gradBuffer(), 0);
+    if (bi.requiresGrad) K.addColumnSums(da, 0, rows, g3, g3, bi.gradBuffer(), 0);
+    if (wi.requiresGrad)
+      K.gemm(true, false, in, g3, rows, 1f, x.data, 0, in, da, 0, g3, 1f, wi.gradBuffer(), 0, g3);
+    if (x.requiresGrad)
+      K.gemm(false, true, rows, in, g3, 1f, da, 0, g3, wi.data, 0, g3, 1f, x.gradBuffer(), 0, in);
   }
 
   // ---- normalization

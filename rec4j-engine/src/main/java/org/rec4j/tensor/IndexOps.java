@@ -98,6 +98,29 @@ public final class IndexOps {
   record Bags(float[] weights, int[] offsets) {}
 
   /**
+   * The last row of each packed sequence: for {@code packed [T, d]} holding B sequences by {@code
+   * offsets} (sequence b in rows {@code offsets[b] .. offsets[b+1] − 1}, see {@link NnOps#gru}),
+   * row b of the {@code [B, d]} result is {@code packed[offsets[b+1] − 1]}, or zeros for an empty
+   * sequence — e.g. the final hidden state of a recurrent encoder. The gradient flows to those
+   * rows. {@code offsets} is read again by the backward pass, so it must not change before it.
+   */
+  public static Tensor sequenceLast(Tensor packed, int[] offsets) {
+    if (packed.rank() != 2)
+      throw new IllegalArgumentException(
+          "sequenceLast expects packed rows [T, d], got " + packed.shape);
+    PackedSequences.check("sequenceLast", offsets, packed.dim(0));
+    int d = packed.dim(1), sequences = offsets.length - 1;
+    Tensor out = Tensor.empty(Shape.of(sequences, d));
+    for (int b = 0; b < sequences; b++) {
+      if (offsets[b + 1] > offsets[b])
+        System.arraycopy(packed.data, (offsets[b + 1] - 1) * d, out.data, b * d, d);
+    }
+    Node n = Autograd.record(out, Op.SEQUENCE_LAST, packed);
+    if (n != null) n.ints = offsets;
+    return out;
+  }
+
+  /**
    * The slices {@code idx} of {@code axis} (like {@code torch.index_select}); repeats are allowed.
    */
   public static Tensor indexSelect(Tensor a, int axis, int[] idx) {

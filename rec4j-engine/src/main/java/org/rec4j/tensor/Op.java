@@ -50,5 +50,7 @@ public enum Op {
   BATCH_NORM,
   /** Packed multi-head attention of {@link SequenceOps#attention}. */
   SEQ_ATTENTION,
+  GRU,
+  SEQUENCE_LAST,
   CUSTOM
 }

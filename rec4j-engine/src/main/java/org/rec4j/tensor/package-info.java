@@ -11,9 +11,10 @@
  *       copies. There is no god interface: ops live in families — {@link org.rec4j.tensor.MathOps}
  *       (broadcast arithmetic, elementwise math), {@link org.rec4j.tensor.Activations}, {@link
  *       org.rec4j.tensor.ReduceOps} (sum/mean/max, softmax), {@link org.rec4j.tensor.ShapeOps},
- *       {@link org.rec4j.tensor.IndexOps} (embedding lookup, gather, scatter), {@link
- *       org.rec4j.tensor.LinAlg} (matmul, bmm, CSR × dense, fused linear) and {@link
- *       org.rec4j.tensor.NnOps} (dropout, layer/batch norm, attention).
+ *       {@link org.rec4j.tensor.IndexOps} (embedding lookup, gather, scatter, last row of packed
+ *       sequences), {@link org.rec4j.tensor.LinAlg} (matmul, bmm, CSR × dense, fused linear) and
+ *       {@link org.rec4j.tensor.NnOps} (dropout, layer/batch norm, attention, the GRU recurrence
+ *       over packed sequences).
  *   <li><b>Autograd</b>: an op whose input requires a gradient records a {@link
  *       org.rec4j.tensor.Node} (op kind, inputs, saved state) on its output. {@link
  *       org.rec4j.tensor.Tensor#backward()} sorts the graph topologically and applies the rules in

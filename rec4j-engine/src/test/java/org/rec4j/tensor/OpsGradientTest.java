@@ -467,4 +467,38 @@ class OpsGradientTest {
         r -> Ref.mul(r[0], DTensor.of(keep, 4, 6)),
         x);
   }
+
+  @Test
+  void packedSequenceOps() {
+    // lengths 3, 0, 1, 4, 2: an empty and a one-token sequence, and ragged steps for the recurrence
+    int[] offsets = {0, 3, 3, 4, 8, 10};
+    Tensor x = param(rng, 1f, 0.05f, 10, 3);
+    Tensor wi = param(rng, 0.8f, 0.05f, 3, 12);
+    Tensor wh = param(rng, 0.8f, 0.05f, 4, 12);
+    Tensor bi = param(rng, 0.5f, 0.05f, 12);
+    Tensor bh = param(rng, 0.5f, 0.05f, 12);
+    check(
+        "gru",
+        in -> NnOps.gru(in[0], offsets, in[1], in[2], in[3], in[4]),
+        r -> Ref.gru(r[0], offsets, r[1], r[2], r[3], r[4]),
+        x,
+        wi,
+        wh,
+        bi,
+        bh);
+    check(
+        "sequenceLast",
+        in -> IndexOps.sequenceLast(in[0], offsets),
+        r -> Ref.sequenceLast(r[0], offsets),
+        x);
+    // the recorded graph of both ops re-evaluates in double (TapeReference), for composed checks
+    GradCheck.checkComposed(
+        "sequenceLast(gru)",
+        in -> IndexOps.sequenceLast(NnOps.gru(in[0], offsets, in[1], in[2], in[3], in[4]), offsets),
+        x,
+        wi,
+        wh,
+        bi,
+        bh);
+  }
 }

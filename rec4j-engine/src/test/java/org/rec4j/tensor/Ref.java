@@ -467,6 +467,56 @@ public final class Ref {
     return map(y, v -> activation(act, v));
   }
 
+  // ---- recurrence
+  // ----------------------------------------------------------------------------------------------
+
+  /**
+   * The GRU of Cho et al. (2014) in the cuDNN/PyTorch form over packed sequences (sequence b is
+   * rows {@code offsets[b] .. offsets[b+1] − 1} of {@code x [T, in]}), from h = 0, one token at a
+   * time: r = σ(x·W_ir + b_ir + h·W_hr + b_hr), z = σ(x·W_iz + b_iz + h·W_hz + b_hz), n =
+   * tanh(x·W_in + b_in + r·(h·W_hn + b_hn)), h' = (1 − z)·n + z·h; gate blocks r, z, n in that
+   * order along the 3h columns of {@code wi [in, 3h]}, {@code wh [h, 3h]}, {@code bi}, {@code bh
+   * [3h]}. Output {@code [T, h]}.
+   */
+  public static DTensor gru(
+      DTensor x, int[] offsets, DTensor wi, DTensor wh, DTensor bi, DTensor bh) {
+    int in = x.dims[1], h = wh.dims[0], g3 = 3 * h;
+    DTensor out = DTensor.zeros(x.dims[0], h);
+    for (int b = 0; b + 1 < offsets.length; b++) {
+      double[] prev = new double[h];
+      for (int row = offsets[b]; row < offsets[b + 1]; row++) {
+        double[] next = new double[h];
+        for (int j = 0; j < h; j++) {
+          double[] a = new double[3], c = new double[3];
+          for (int gate = 0; gate < 3; gate++) {
+            int col = gate * h + j;
+            a[gate] = bi.v[col];
+            for (int p = 0; p < in; p++) a[gate] += x.v[row * in + p] * wi.v[p * g3 + col];
+            c[gate] = bh.v[col];
+            for (int q = 0; q < h; q++) c[gate] += prev[q] * wh.v[q * g3 + col];
+          }
+          double r = sigmoid(a[0] + c[0]), z = sigmoid(a[1] + c[1]);
+          double n = Math.tanh(a[2] + r * c[2]);
+          next[j] = (1 - z) * n + z * prev[j];
+        }
+        System.arraycopy(next, 0, out.v, row * h, h);
+        prev = next;
+      }
+    }
+    return out;
+  }
+
+  /** Row {@code offsets[b+1] − 1} of {@code packed [T, d]} for each sequence b, zeros if empty. */
+  public static DTensor sequenceLast(DTensor packed, int[] offsets) {
+    int d = packed.dims[1], sequences = offsets.length - 1;
+    DTensor out = DTensor.zeros(sequences, d);
+    for (int b = 0; b < sequences; b++) {
+      if (offsets[b + 1] > offsets[b])
+        System.arraycopy(packed.v, (offsets[b + 1] - 1) * d, out.v, b * d, d);
+    }
+    return out;
+  }
+
   // ---- normalization and composites
   // ---------------------------------------------------------------------------------
 

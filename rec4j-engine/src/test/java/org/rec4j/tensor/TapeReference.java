@@ -218,6 +218,9 @@ final class TapeReference implements GradCheck.Reference {
             at[2],
             at[3]);
       }
+      case GRU ->
+          Ref.gru(a, at, b, val.get(n.inputs[2]), val.get(n.inputs[3]), val.get(n.inputs[4]));
+      case SEQUENCE_LAST -> Ref.sequenceLast(a, at);
       case CUSTOM ->
           throw new IllegalStateException("unreachable: CUSTOM rejected when the tape was read");
     };
