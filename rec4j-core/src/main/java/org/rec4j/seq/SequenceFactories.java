@@ -107,4 +107,30 @@ public final class SequenceFactories {
       return new SasRec(inputs.numUsers(), inputs.numItems(), inputs.seed(), settings);
     }
   }
+
+  /** {@link Gru4Rec}. */
+  public static final class Gru4RecFactory extends Base {
+    /** Registered by ServiceLoader. */
+    public Gru4RecFactory() {}
+
+    @Override
+    public String name() {
+      return "gru4rec";
+    }
+
+    @Override
+    public String description() {
+      return "GRU4Rec: a GRU over each user's item sequence, the recurrent baseline (Hidasi et al. 2016)";
+    }
+
+    @Override
+    public List<Setting<?>> settings() {
+      return List.of(MAX_LENGTH, FACTORS, DROPOUT);
+    }
+
+    @Override
+    public Recommender create(ModelInputs inputs, Settings settings) {
+      return new Gru4Rec(inputs.numUsers(), inputs.numItems(), inputs.seed(), settings);
+    }
+  }
 }
