@@ -4,11 +4,11 @@
 # (with rec4j's load average and the CPU other processes took during each program's epochs, to judge contention),
 # then the median ratio and one JSON summary line (the last line of stdout).
 #
-# Usage: bench/compare-torch.sh [options] neumf|mf|rating
+# Usage: bench/compare-torch.sh [options] neumf|mf|rating|sasrec
 #   --threads T          threads for rec4j and, unless --torch-threads says otherwise, PyTorch (default 1)
 #   --torch-threads T    PyTorch's threads: a number, "same" (default) or "best" (= 1: PyTorch 1.13 is fastest
 #                        at 1 thread on this 2-core machine, per ../shared/bench/README.md)
-#   --epochs E           epochs for both (default 20 for neumf/mf, 50 for rating)
+#   --epochs E           epochs for both (default 20 for neumf/mf/sasrec, 50 for rating)
 #   --pairs N            interleaved pairs (default 3)
 #   --quick              smoke test: 1 epoch, 1 pair
 #   --models LIST        rating only: comma list of ncf,widedeep,neumf (default all three)
@@ -55,8 +55,9 @@ done
 case "$workload" in
   neumf|mf) rec4j_workload="$workload-ml1m" torch_script=torch_ncf.py; : "${epochs:=20}" ;;
   rating) rec4j_workload=rating-ml100k torch_script=torch_rating.py; : "${epochs:=50}" ;;
+  sasrec) rec4j_workload=sasrec-video torch_script=torch_sasrec.py; : "${epochs:=20}" ;;
   "") usage >&2; exit 2 ;;
-  *) die "workload must be neumf, mf or rating, got '$workload'" ;;
+  *) die "workload must be neumf, mf, rating or sasrec, got '$workload'" ;;
 esac
 case "$torch_threads" in
   same) torch_threads="$threads" ;;
@@ -164,6 +165,10 @@ if [[ "$workload" == rating ]]; then
   [[ -n "$models" ]] && rec4j_cmd+=(--models "$models")
   torch_cmd=("${torch_env[@]}" "$PY" "$torch_dir/torch_rating.py" --folds 1 --epochs "$epochs" --threads "$torch_threads"
     --data "$data_root/ml-100k" --models "${models:-ncf,widedeep,neumf}")
+elif [[ "$workload" == sasrec ]]; then
+  rec4j_cmd+=(--models sasrec)
+  torch_cmd=("${torch_env[@]}" "$PY" "$torch_dir/torch_sasrec.py" --epochs "$epochs" --eval-every "$epochs" --threads "$torch_threads"
+    --data "$data_root/amazon-games/Video.txt")
 else
   torch_cmd=("${torch_env[@]}" "$PY" "$torch_dir/torch_ncf.py" --model "$workload" --factors 8 --epochs "$epochs" --threads "$torch_threads"
     --data "$data_root/ml-1m/ncf" --no-init-eval)
@@ -216,9 +221,11 @@ def ncf_pair(p):
     a = json_lines(f"{out}/pair{p}-rec4j.out")[-1]
     b = json_lines(f"{out}/pair{p}-torch.out")[-1]
     q = a.get("quality", {})
+    tq = ({"hr@10": b.get("hr@10"), "ndcg@10": b.get("ndcg@10")} if workload == "sasrec"
+          else {"hr@10": b.get("final_hr10"), "ndcg@10": b.get("final_ndcg10")})
     return {"model": workload, "rec4j_samples_per_s": a["train_samples_per_s"], "torch_samples_per_s": b["median_samples_per_s"],
             "rec4j_quality": {"hr@10": q.get("hr@10"), "ndcg@10": q.get("ndcg@10")},
-            "torch_quality": {"hr@10": b.get("final_hr10"), "ndcg@10": b.get("final_ndcg10")},
+            "torch_quality": tq,
             "rec4j_seconds_per_epoch": a.get("seconds_per_epoch"), "torch_seconds_per_epoch": b.get("median_train_s"),
             "rec4j_peak_rss_mb": a.get("peak_rss_mb"), "rec4j_foreign_cores": a.get("foreign_cores"), "torch_foreign_cores": b.get("median_foreign_cores"), "load_avg": a.get("load_avg")}
 

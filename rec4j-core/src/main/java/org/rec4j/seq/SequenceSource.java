@@ -73,6 +73,16 @@ final class SequenceSource implements EpochSource {
     return order.length;
   }
 
+  /** Float buffers the step's arena has allocated so far (constant in a steady state). */
+  long arenaAllocations() {
+    return arena.allocations();
+  }
+
+  /** Tensor and node objects the step's arena has created so far. */
+  long arenaObjects() {
+    return arena.objects();
+  }
+
   @Override
   public float step(int from, int size) {
     batch.fill(seqs, exclude, model.numItems(), order, from, size, negatives);

@@ -130,6 +130,18 @@ public final class Trainer {
    *     the run diverged
    */
   public TrainingHistory fit(EpochSource source, Validator validator) {
+    // --threads 1 means one core: kernels of this thread never split across the engine's pool
+    // (sources that do not run data-parallel lanes, e.g. CTR and sequential models, would
+    // otherwise spread their larger matrix products over every core)
+    boolean wasSerial = org.rec4j.tensor.kernel.Parallel.serialOnThisThread(config.threads() == 1);
+    try {
+      return fitOn(source, validator);
+    } finally {
+      org.rec4j.tensor.kernel.Parallel.serialOnThisThread(wasSerial);
+    }
+  }
+
+  private TrainingHistory fitOn(EpochSource source, Validator validator) {
     List<Parameter> params = source.parameters();
     List<Optimizer> optimizers = source.optimizers(config);
     Context ctx = new Context(params, optimizers);

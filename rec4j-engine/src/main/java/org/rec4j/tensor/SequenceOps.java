@@ -36,7 +36,7 @@ public final class SequenceOps {
 
   private static final Kernels K = MathOps.K;
 
-  // attribute layout: [heads, causal, window, stride, relK, hasDropout, B, offsets...]
+  // attribute layout: [heads, causal, window, stride, relK, hasDropout, B, probs, offsets...]
   private static final int A_HEADS = 0,
       A_CAUSAL = 1,
       A_WINDOW = 2,
@@ -44,7 +44,8 @@ public final class SequenceOps {
       A_RELK = 4,
       A_DROP = 5,
       A_B = 6,
-      A_OFF = 7;
+      A_PROBS = 7,
+      A_OFF = 8;
 
   /**
    * Which keys a query may attend to, within its own sequence.
@@ -160,7 +161,9 @@ public final class SequenceOps {
           "sequence attention: "
               + probs
               + " attention weights exceed one buffer; use shorter sequences");
-    float[] p = Arena.alloc((int) probs * (drop ? 2 : 1));
+    // the saved weights are scratch, not a tensor: rounded up to a size class so that batches of
+    // varying Σn² reuse the arena's buffers instead of allocating one per batch
+    float[] p = Arena.alloc(sizeClass((int) probs * (drop ? 2 : 1)));
     Tensor out = Tensor.empty(q.shape);
     forward(
         q.data,
@@ -190,6 +193,7 @@ public final class SequenceOps {
       a[A_RELK] = relK;
       a[A_DROP] = drop ? 1 : 0;
       a[A_B] = b;
+      a[A_PROBS] = (int) probs;
       System.arraycopy(offsets, 0, a, A_OFF, offsets.length);
       n.aux = p;
       n.f0 = drop ? 1f / (1f - dropout) : 1f;
@@ -355,7 +359,7 @@ public final class SequenceOps {
     float scale = (float) (1 / Math.sqrt(dh));
     float[] p = (float[]) node.aux;
     float keep = node.f0;
-    int probs = drop ? p.length / 2 : p.length;
+    int probs = a[A_PROBS];
     float[] gq = q.requiresGrad ? q.gradBuffer() : null;
     float[] gk = k.requiresGrad ? k.gradBuffer() : null;
     float[] gv = v.requiresGrad ? v.gradBuffer() : null;
@@ -401,6 +405,12 @@ public final class SequenceOps {
         }
       }
     }
+  }
+
+  /** {@code n} rounded up to a multiple of {@code highestOneBit(n)/8} (at most 1/8 unused). */
+  static int sizeClass(int n) {
+    int g = Math.max(16, Integer.highestOneBit(Math.max(1, n)) >> 3);
+    return (n + g - 1) / g * g;
   }
 
   private static int maxLength(int[] a, int b) {

@@ -206,7 +206,7 @@ final class TapeReference implements GradCheck.Reference {
         if (at[5] == 1)
           throw new UnsupportedOperationException(
               "sequence attention with dropout has no tape reference; check it in eval mode");
-        int[] offsets = java.util.Arrays.copyOfRange(at, 7, 7 + at[6] + 1);
+        int[] offsets = java.util.Arrays.copyOfRange(at, 8, 8 + at[6] + 1);
         yield Ref.sequenceAttention(
             a,
             b,
