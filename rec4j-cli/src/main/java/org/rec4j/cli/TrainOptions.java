@@ -286,11 +286,22 @@ public final class TrainOptions {
         && org.rec4j.model.ModelRegistry.factory(model)
             .inputs()
             .contains(org.rec4j.model.ModelInput.FEATURES)) return "ctr";
+    if (sequentialModel()) return "implicit"; // next-item ranking, whatever the data's values
     return rating(spec) ? "rating" : "implicit";
+  }
+
+  /** Whether {@code --model} reads ordered histories (predicts the next item). */
+  boolean sequentialModel() {
+    return model != null
+        && org.rec4j.model.ModelRegistry.names().contains(model)
+        && org.rec4j.model.ModelRegistry.factory(model)
+            .inputs()
+            .contains(org.rec4j.model.ModelInput.HISTORY);
   }
 
   /** Whether the run fits ratings, from --task or the data format. */
   boolean rating(DataSpec spec) {
+    if (task == null && objective == null && sequentialModel()) return false;
     if (task != null) {
       return switch (task.toLowerCase(java.util.Locale.ROOT)) {
         case "rating" -> true;
@@ -450,6 +461,11 @@ public final class TrainOptions {
               + ": "
               + f.name()
               + " is a click-through model over feature fields; use --task ctr");
+    if (f.inputs().contains(org.rec4j.model.ModelInput.HISTORY) && t.equals("rating"))
+      throw new IllegalArgumentException(
+          "--task rating: "
+              + f.name()
+              + " predicts the next item of a sequence and is evaluated by ranking; use --task implicit");
     if (!features && t.equals("ctr"))
       throw new IllegalArgumentException(
           "--task ctr: "
