@@ -85,7 +85,7 @@ public final class Bert4Rec extends SequentialRecommender {
 
   /** Hyper-parameters as settings (see {@link SequenceFactories}). */
   Bert4Rec(int numUsers, int numItems, long seed, Settings s) {
-    super("bert4rec", numUsers, numItems, s.get(SequenceFactories.MAX_LENGTH), seed, s);
+    super("bert4rec", numUsers, numItems, s.get(SequenceFactories.BERT_MAX_LENGTH), seed, s);
     if (maxLength < 2)
       throw new IllegalArgumentException(
           "bert4rec: max_length must be >= 2 (the history and the appended [MASK]), got "

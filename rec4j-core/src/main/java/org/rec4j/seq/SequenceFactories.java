@@ -13,9 +13,9 @@ import org.rec4j.model.RecommenderFactory;
 /**
  * The registry entries of the sequential models ({@link ModelInput#HISTORY}), with their settings.
  * Defaults are SASRec's paper settings for Amazon Games / Beauty (L = 50, d = 50, 2 blocks, 1 head,
- * dropout 0.5, Adam β₂ = 0.98); BERT4Rec declares the keys whose defaults differ as its own {@code
- * BERT_*} settings (same keys, the BERT4Rec paper's defaults: d = 64, 2 heads, dropout 0.1, Adam β₂
- * = 0.999) plus its mask probability.
+ * dropout 0.5, Adam β₂ = 0.98); BERT4Rec declares the keys whose defaults or meaning differ as its
+ * own {@code BERT_*} settings (same keys, the BERT4Rec paper's defaults: d = 64, 2 heads, dropout
+ * 0.1, Adam β₂ = 0.999) plus its mask probability.
  */
 public final class SequenceFactories {
   private SequenceFactories() {}
@@ -74,6 +74,11 @@ public final class SequenceFactories {
   /** Adam's second-moment decay. */
   public static final Setting<Double> BETA2 =
       Setting.number("beta2", c -> 0.98, 0, 1, "Adam β₂ (the SASRec code uses 0.98)");
+
+  /** BERT4Rec's input length: the history and the appended [MASK] (the paper: 50 for Amazon). */
+  public static final Setting<Integer> BERT_MAX_LENGTH =
+      Setting.integer(
+          "max_length", 50, 2, "positions read (L): the last L − 1 items, then the [MASK] scored");
 
   /** BERT4Rec's hidden width (the paper: d = 64). */
   public static final Setting<Integer> BERT_FACTORS =
@@ -159,7 +164,7 @@ public final class SequenceFactories {
     @Override
     public List<Setting<?>> settings() {
       return List.of(
-          MAX_LENGTH,
+          BERT_MAX_LENGTH,
           BERT_FACTORS,
           BLOCKS,
           BERT_HEADS,

@@ -164,7 +164,7 @@ class Bert4RecTest {
             "test");
     Bert4Rec m = (Bert4Rec) r;
     Settings s = m.spec().settings();
-    assertEquals(50, s.get(SequenceFactories.MAX_LENGTH));
+    assertEquals(50, s.get(SequenceFactories.BERT_MAX_LENGTH));
     assertEquals(64, s.get(SequenceFactories.BERT_FACTORS));
     assertEquals(2, s.get(SequenceFactories.BLOCKS));
     assertEquals(2, s.get(SequenceFactories.BERT_HEADS));
