@@ -13,7 +13,9 @@ import org.rec4j.model.RecommenderFactory;
 /**
  * The registry entries of the sequential models ({@link ModelInput#HISTORY}), with their settings.
  * Defaults are SASRec's paper settings for Amazon Games / Beauty (L = 50, d = 50, 2 blocks, 1 head,
- * dropout 0.5, Adam β₂ = 0.98).
+ * dropout 0.5, Adam β₂ = 0.98); BERT4Rec declares the keys whose defaults or meaning differ as its
+ * own {@code BERT_*} settings (same keys, the BERT4Rec paper's defaults: d = 64, 2 heads, dropout
+ * 0.1, Adam β₂ = 0.999) plus its mask probability.
  */
 public final class SequenceFactories {
   private SequenceFactories() {}
@@ -73,6 +75,42 @@ public final class SequenceFactories {
   public static final Setting<Double> BETA2 =
       Setting.number("beta2", c -> 0.98, 0, 1, "Adam β₂ (the SASRec code uses 0.98)");
 
+  /** BERT4Rec's input length: the history and the appended [MASK] (the paper: 50 for Amazon). */
+  public static final Setting<Integer> BERT_MAX_LENGTH =
+      Setting.integer(
+          "max_length", 50, 2, "positions read (L): the last L − 1 items, then the [MASK] scored");
+
+  /** BERT4Rec's hidden width (the paper: d = 64). */
+  public static final Setting<Integer> BERT_FACTORS =
+      Setting.integer("factors", 64, 1, "hidden width d of embeddings and blocks");
+
+  /** BERT4Rec's attention heads (the paper: h = 2). */
+  public static final Setting<Integer> BERT_HEADS =
+      Setting.integer("heads", 2, 1, "attention heads (must divide factors)");
+
+  /** BERT4Rec's dropout (the paper: 0.1). */
+  public static final Setting<Double> BERT_DROPOUT =
+      Setting.number(
+          "dropout",
+          c -> 0.1,
+          0,
+          1,
+          "dropout on the embeddings, attention weights, attention and feed-forward outputs");
+
+  /** BERT4Rec's Adam β₂ (the paper: 0.999). */
+  public static final Setting<Double> BERT_BETA2 =
+      Setting.number("beta2", c -> 0.999, 0, 1, "Adam β₂ (BERT4Rec uses 0.999)");
+
+  /** BERT4Rec's cloze mask probability ρ. */
+  public static final Setting<Double> MASK_PROB =
+      new Setting<>(
+          "mask_prob",
+          Setting.Kind.NUMBER,
+          "cloze training: each position is masked with probability ρ (at least one per sequence)",
+          c -> 0.2,
+          v -> v > 0 && v <= 1,
+          "a number in (0, 1]");
+
   /** A sequential model factory. */
   abstract static class Base implements RecommenderFactory {
     @Override
@@ -105,6 +143,43 @@ public final class SequenceFactories {
     @Override
     public Recommender create(ModelInputs inputs, Settings settings) {
       return new SasRec(inputs.numUsers(), inputs.numItems(), inputs.seed(), settings);
+    }
+  }
+
+  /** {@link Bert4Rec}. */
+  public static final class Bert4RecFactory extends Base {
+    /** Registered by ServiceLoader. */
+    public Bert4RecFactory() {}
+
+    @Override
+    public String name() {
+      return "bert4rec";
+    }
+
+    @Override
+    public String description() {
+      return "BERT4Rec: bidirectional self-attention trained by masked-item cloze (Sun et al. 2019)";
+    }
+
+    @Override
+    public List<Setting<?>> settings() {
+      return List.of(
+          BERT_MAX_LENGTH,
+          BERT_FACTORS,
+          BLOCKS,
+          BERT_HEADS,
+          BERT_DROPOUT,
+          MASK_PROB,
+          POSITIONS,
+          RELATIVE,
+          WINDOW,
+          STRIDE,
+          BERT_BETA2);
+    }
+
+    @Override
+    public Recommender create(ModelInputs inputs, Settings settings) {
+      return new Bert4Rec(inputs.numUsers(), inputs.numItems(), inputs.seed(), settings);
     }
   }
 

@@ -21,6 +21,7 @@ import org.rec4j.nn.Parameter;
 import org.rec4j.optim.Optimizer;
 import org.rec4j.tensor.Autograd;
 import org.rec4j.tensor.Tensor;
+import org.rec4j.train.EpochSource;
 import org.rec4j.train.Fittable;
 import org.rec4j.train.Trainer;
 import org.rec4j.train.TrainerConfig;
@@ -34,12 +35,19 @@ import org.rec4j.train.Validator;
  * dictionary (weights plus histories). Subclasses give the encoder ({@link #encode}), the training
  * loss over a packed batch and the scoring of a hidden state against items.
  *
+ * <p>Hooks with defaults (SASRec keeps them all) let a model change what is read and how it is
+ * scored without copying this class: {@link #appendedTokens} (tokens read after every history, e.g.
+ * BERT4Rec's [MASK], whose position's state is then the one scored), {@link #head} (a transform of
+ * that state before the dot product), {@link #itemBias} (a per-item score offset) and {@link
+ * #trainingSource} (the epochs the trainer runs, e.g. cloze batches).
+ *
  * <p>Thread safety: scoring runs in evaluation mode without an arena and without recording, so
  * concurrent scoring calls are safe once training has finished; histories are replaced atomically.
  */
 public abstract class SequentialRecommender extends Module
     implements Persistable, SequenceScorer, SequenceHistory, Fittable, ItemEmbeddingTables {
   private static final int SCORE_BATCH = 256;
+  private static final int[] NO_TOKENS = new int[0];
 
   protected final String name;
   protected final int numUsers;
@@ -74,8 +82,13 @@ public abstract class SequentialRecommender extends Module
    */
   protected abstract Tensor encode(int[] tokens, int[] positions, int[] offsets);
 
-  /** The training loss of one packed batch (recorded for backward). */
-  protected abstract Tensor trainingLoss(SequenceBatch batch);
+  /**
+   * The training loss of one packed next-item batch (recorded for backward); models whose {@link
+   * #trainingSource} reads other batches need not override it.
+   */
+  protected Tensor trainingLoss(SequenceBatch batch) {
+    throw new UnsupportedOperationException(name + " does not train on next-item batches");
+  }
 
   /** The item table the last hidden state is scored against, {@code [numItems, d]}. */
   protected abstract Tensor itemTable();
@@ -89,6 +102,41 @@ public abstract class SequentialRecommender extends Module
    */
   protected Optional<float[][]> lastAttention(int[] tokens, int[] positions, int[] offsets) {
     return Optional.empty();
+  }
+
+  /**
+   * Tokens read after every history when scoring (none by default; BERT4Rec: its [MASK] token): the
+   * packed input is the last {@code L − a} history items followed by these {@code a} tokens, so the
+   * last position — the one scored — is the last appended token, and a model reads at most {@code L
+   * − a} history items ({@link #maxLength()}). Must return the same tokens on every call.
+   */
+  protected int[] appendedTokens() {
+    return NO_TOKENS;
+  }
+
+  /**
+   * The vectors scored against the item table, from the last positions' hidden states {@code [B,
+   * d]} (identity by default; BERT4Rec: its output transform). Called without recording, in
+   * evaluation mode.
+   */
+  protected Tensor head(Tensor lastHidden) {
+    return lastHidden;
+  }
+
+  /**
+   * A per-item offset added to every score, {@code [numItems]} (live, not modified by the caller),
+   * or null for none (the default).
+   */
+  protected float[] itemBias() {
+    return null;
+  }
+
+  /**
+   * The epochs {@link #fit} trains: next-item batches ({@link SequenceSource}, calling {@link
+   * #trainingLoss}) by default.
+   */
+  protected EpochSource trainingSource(UserSequences seqs, TrainerConfig config) {
+    return new SequenceSource(this, seqs, config);
   }
 
   // ---- Recommender
@@ -108,9 +156,10 @@ public abstract class SequentialRecommender extends Module
     return numItems;
   }
 
+  /** The history items read: {@code L} less the {@linkplain #appendedTokens appended tokens}. */
   @Override
   public int maxLength() {
-    return maxLength;
+    return maxLength - appendedTokens().length;
   }
 
   @Override
@@ -162,14 +211,14 @@ public abstract class SequentialRecommender extends Module
     float[] h = lastHidden(new int[][] {histories[user]});
     Tensor e = itemTable();
     int d = e.dim(1);
-    float[] ed = e.data();
+    float[] ed = e.data(), bias = itemBias();
     for (int i = 0; i < items.length; i++) {
       int it = items[i];
       if (it < 0 || it >= numItems)
         throw new IllegalArgumentException("item id " + it + " outside 0.." + (numItems - 1));
       float s = 0;
       for (int c = 0; c < d; c++) s += h[c] * ed[it * d + c];
-      out[i] = s;
+      out[i] = bias == null ? s : s + bias[it];
     }
   }
 
@@ -181,7 +230,7 @@ public abstract class SequentialRecommender extends Module
   public void scorePairs(int[] users, int[] items, float[] out) {
     Tensor e = itemTable();
     int d = e.dim(1);
-    float[] ed = e.data();
+    float[] ed = e.data(), bias = itemBias();
     int p = 0;
     while (p < users.length) {
       int[] runStart = new int[SCORE_BATCH + 1];
@@ -205,7 +254,7 @@ public abstract class SequentialRecommender extends Module
             throw new IllegalArgumentException("item id " + it + " outside 0.." + (numItems - 1));
           float s = 0;
           for (int c = 0; c < d; c++) s += h[r * d + c] * ed[it * d + c];
-          out[i] = s;
+          out[i] = bias == null ? s : s + bias[it];
         }
       }
     }
@@ -237,6 +286,12 @@ public abstract class SequentialRecommender extends Module
     return out;
   }
 
+  /**
+   * {@inheritDoc}
+   *
+   * <p>With {@linkplain #appendedTokens appended tokens}, their own weights are left out and the
+   * weights of the history items are rescaled to sum to 1.
+   */
   @Override
   public Optional<float[]> attentionWeights(int[] history) {
     int[] read = tail(history);
@@ -251,7 +306,15 @@ public abstract class SequentialRecommender extends Module
     }
     if (w.isEmpty()) return Optional.empty();
     float[] out = new float[history.length];
-    System.arraycopy(w.get()[0], 0, out, history.length - read.length, read.length);
+    float[] w0 = w.get()[0];
+    System.arraycopy(w0, 0, out, history.length - read.length, read.length);
+    if (appendedTokens().length > 0) {
+      double sum = 0;
+      for (int i = 0; i < read.length; i++) sum += w0[i];
+      if (sum > 0)
+        for (int i = history.length - read.length; i < history.length; i++)
+          out[i] = (float) (out[i] / sum);
+    }
     return Optional.of(out);
   }
 
@@ -260,27 +323,34 @@ public abstract class SequentialRecommender extends Module
     return Recommendation.topK(this, user, k, excludeSeen ? seen : null, filter);
   }
 
-  /** The last {@code maxLength} items of {@code h}. */
+  /** The last {@link #maxLength()} items of {@code h} (the history items a model reads). */
   protected final int[] tail(int[] h) {
-    return h.length <= maxLength ? h : Arrays.copyOfRange(h, h.length - maxLength, h.length);
+    int keep = maxLength();
+    return h.length <= keep ? h : Arrays.copyOfRange(h, h.length - keep, h.length);
   }
 
-  /** Packed evaluation input: tokens, left-padded slot positions and offsets of {@code seqs}. */
+  /**
+   * Packed evaluation input: tokens, left-padded slot positions and offsets of {@code seqs} (each
+   * read as its last {@link #maxLength()} items followed by the {@linkplain #appendedTokens
+   * appended tokens}).
+   */
   record Packed(int[] tokens, int[] positions, int[] offsets) {}
 
   final Packed pack(int[][] seqs) {
+    int[] extra = appendedTokens();
+    int keep = maxLength - extra.length;
     int t = 0;
     int[] offsets = new int[seqs.length + 1];
     for (int i = 0; i < seqs.length; i++) {
-      t += Math.min(seqs[i].length, maxLength);
+      t += Math.min(seqs[i].length, keep) + extra.length;
       offsets[i + 1] = t;
     }
     int[] tokens = new int[t], positions = new int[t];
     for (int i = 0; i < seqs.length; i++) {
       int[] s = seqs[i];
-      int n = offsets[i + 1] - offsets[i], first = s.length - n;
+      int n = offsets[i + 1] - offsets[i], items = n - extra.length, first = s.length - items;
       for (int p = 0; p < n; p++) {
-        tokens[offsets[i] + p] = s[first + p];
+        tokens[offsets[i] + p] = p < items ? s[first + p] : extra[p - items];
         positions[offsets[i] + p] = maxLength - n + p;
       }
     }
@@ -288,8 +358,9 @@ public abstract class SequentialRecommender extends Module
   }
 
   /**
-   * The last position's hidden state of each sequence, {@code [seqs.length × d]} row-major; zeros
-   * for an empty sequence.
+   * The scored vector of each sequence, {@code [seqs.length × d]} row-major: the {@link #head} of
+   * the last position's hidden state (the last appended token's, if any); zeros for an empty
+   * sequence read without appended tokens.
    */
   protected final float[] lastHidden(int[][] seqs) {
     Packed p = pack(seqs);
@@ -305,13 +376,15 @@ public abstract class SequentialRecommender extends Module
         if (p.offsets[i + 1] == p.offsets[i]) continue;
         System.arraycopy(h, (p.offsets[i + 1] - 1) * d, out, i * d, d);
       }
+      Tensor last = Tensor.wrap(out, seqs.length, d), scored = head(last);
+      if (scored != last) System.arraycopy(scored.data(), 0, out, 0, out.length);
     }
     return out;
   }
 
   /**
-   * Scores of every item after each sequence into {@code out[at + i·numItems ..]}: the last hidden
-   * state times the item table (0 for an empty sequence).
+   * Scores of every item after each sequence into {@code out[at + i·numItems ..]}: the scored
+   * vector ({@link #lastHidden}) times the item table, plus the {@linkplain #itemBias item bias}.
    */
   protected void catalogScores(int[][] seqs, float[] out, int at) {
     float[] h = lastHidden(seqs);
@@ -322,6 +395,10 @@ public abstract class SequentialRecommender extends Module
       s = org.rec4j.tensor.LinAlg.matmul(Tensor.wrap(h, seqs.length, d), e, false, true);
     }
     System.arraycopy(s.data(), 0, out, at, seqs.length * numItems);
+    float[] bias = itemBias();
+    if (bias != null)
+      for (int r = 0; r < seqs.length; r++)
+        for (int i = 0; i < numItems; i++) out[at + r * numItems + i] += bias[i];
   }
 
   // ---- training
@@ -347,7 +424,7 @@ public abstract class SequentialRecommender extends Module
     setHistories(seqs);
     Trainer t = new Trainer(config);
     for (TrainingListener l : listeners) t.listen(l);
-    return t.fit(new SequenceSource(this, seqs, config), validator);
+    return t.fit(trainingSource(seqs, config), validator);
   }
 
   // ---- persistence

@@ -1,6 +1,6 @@
 /**
  * Sequential recommenders: the next item after a user's time-ordered history — SASRec (Kang &amp;
- * McAuley, ICDM 2018) first; BERT4Rec and GRU4Rec follow the same contract.
+ * McAuley, ICDM 2018) and BERT4Rec (Sun et al., CIKM 2019); GRU4Rec would follow the same contract.
  *
  * <h2>Design</h2>
  *
@@ -20,13 +20,17 @@
  *   <li><b>Training.</b> {@link SequenceSource} is the {@link org.rec4j.train.EpochSource} of the
  *       one trainer: each epoch visits every user with at least two training items once in a
  *       shuffled order; the target of every input position is the next item; SASRec's loss is BCE
- *       with one uniform negative per target (not in the user's training items).
+ *       with one uniform negative per target (not in the user's training items). BERT4Rec trains on
+ *       the cloze task instead ({@link ClozeBatch}, {@link ClozeSource}: random positions replaced
+ *       by [MASK], softmax over the whole catalog at those positions only, one fused op).
  *   <li><b>Scoring and serving.</b> A model scores the catalog from the hidden state of a
- *       sequence's last position against the shared item table ({@link
- *       org.rec4j.model.SequenceScorer}). Its known histories start as the training sequences and
- *       can be extended without retraining ({@link org.rec4j.model.SequenceHistory}: the experiment
- *       appends the validation item before ranking the test item, as the papers do; serving appends
- *       posted events per request). Histories are saved with the weights.
+ *       sequence's last position against the shared item table (BERT4Rec appends its [MASK] token
+ *       and scores that position through its output transform, plus a per-item bias — the base
+ *       class's hooks) ({@link org.rec4j.model.SequenceScorer}). Its known histories start as the
+ *       training sequences and can be extended without retraining ({@link
+ *       org.rec4j.model.SequenceHistory}: the experiment appends the validation item before ranking
+ *       the test item, as the papers do; serving appends posted events per request). Histories are
+ *       saved with the weights.
  * </ul>
  */
 package org.rec4j.seq;

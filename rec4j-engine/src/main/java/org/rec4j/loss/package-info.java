@@ -21,8 +21,11 @@
  * <p>Classification over a catalog has its own signatures: {@link
  * org.rec4j.loss.SoftmaxCrossEntropyLoss} (class labels or target distributions) and {@link
  * org.rec4j.loss.SampledSoftmaxLoss} (positive plus sampled negatives, with log-Q correction and
- * accidental-hit removal). {@link org.rec4j.loss.MultiTaskLoss} combines scalar task losses: {@link
- * org.rec4j.loss.WeightedSumLoss} and {@link org.rec4j.loss.UncertaintyWeightedLoss}.
+ * accidental-hit removal) over given logits, and {@link org.rec4j.loss.CatalogSoftmaxLoss} (hidden
+ * rows scored against a whole item table plus bias, fused so the logits never become a graph
+ * tensor: BERT4Rec's output softmax). {@link org.rec4j.loss.MultiTaskLoss} combines scalar task
+ * losses: {@link org.rec4j.loss.WeightedSumLoss} and {@link
+ * org.rec4j.loss.UncertaintyWeightedLoss}.
  *
  * <p>Depends on the JDK and {@code org.rec4j.tensor} / {@code org.rec4j.nn} only.
  */
