@@ -9,6 +9,15 @@ local extra = (model ~= "" and ("&model=" .. model) or "") .. "&exclude_seen=" .
 
 local counter = 0
 
+-- DELAY_MS > 0: each connection waits that long after every answer, so C connections offer about
+-- C × 1000 / (DELAY_MS + latency) requests/s: latency below saturation (e.g. 8 × 14 ms ≈ 500/s)
+local delay_ms = tonumber(os.getenv("DELAY_MS") or "0")
+if delay_ms > 0 then
+  function delay()
+    return delay_ms
+  end
+end
+
 function setup(thread)
   counter = counter + 1
   thread:set("tid", counter)

@@ -21,7 +21,7 @@ PORT="${PORT:-18080}"
 THREADS="${THREADS:-2}"
 CACHE="${CACHE:-0}"
 WARMUP="${WARMUP:-5}"
-export USERS="${USERS:-6040}" USER_PREFIX="${USER_PREFIX:-}" K="${K:-10}" MODEL="${MODEL:-}" EXCLUDE_SEEN="${EXCLUDE_SEEN:-true}"
+export DELAY_MS="${DELAY_MS:-0}" USERS="${USERS:-6040}" USER_PREFIX="${USER_PREFIX:-}" K="${K:-10}" MODEL="${MODEL:-}" EXCLUDE_SEEN="${EXCLUDE_SEEN:-true}"
 export JAVA_HOME="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
 JAVA="$JAVA_HOME/bin/java"
 

@@ -47,6 +47,9 @@ import org.rec4j.train.Validator;
 public abstract class SequentialRecommender extends Module
     implements Persistable, SequenceScorer, SequenceHistory, Fittable, ItemEmbeddingTables {
   private static final int SCORE_BATCH = 256;
+  private static final int FEW_ROWS = 8;
+  private static final org.rec4j.tensor.kernel.Kernels DOT =
+      org.rec4j.tensor.kernel.KernelProvider.get();
   private static final int[] NO_TOKENS = new int[0];
 
   protected final String name;
@@ -390,11 +393,20 @@ public abstract class SequentialRecommender extends Module
     float[] h = lastHidden(seqs);
     Tensor e = itemTable();
     int d = e.dim(1);
-    Tensor s;
-    try (var ng = Autograd.noGrad()) {
-      s = org.rec4j.tensor.LinAlg.matmul(Tensor.wrap(h, seqs.length, d), e, false, true);
+    if (seqs.length < FEW_ROWS) {
+      // a request's few rows: one dot per item row, where the matrix product would first pack the
+      // whole item table (measured: serving's per-request cost)
+      float[] ed = e.data();
+      for (int r = 0; r < seqs.length; r++)
+        for (int i = 0; i < numItems; i++)
+          out[at + r * numItems + i] = DOT.dot(h, r * d, ed, i * d, d);
+    } else {
+      Tensor s;
+      try (var ng = Autograd.noGrad()) {
+        s = org.rec4j.tensor.LinAlg.matmul(Tensor.wrap(h, seqs.length, d), e, false, true);
+      }
+      System.arraycopy(s.data(), 0, out, at, seqs.length * numItems);
     }
-    System.arraycopy(s.data(), 0, out, at, seqs.length * numItems);
     float[] bias = itemBias();
     if (bias != null)
       for (int r = 0; r < seqs.length; r++)
