@@ -47,6 +47,30 @@ public final class Arena {
   private ArrayDeque<float[]>[] pools = new ArrayDeque[64];
 
   private int pooled;
+  private long[] lastUse = new long[64];
+  private long scopes;
+  private long freeFloats;
+
+  /**
+   * Free floats kept beyond the last scope's own demand (system property {@code
+   * rec4j.arenaSlackFloats}, default 64M floats = 256 MB): steps whose shapes vary (packed
+   * sequences) fill a pool per size; past this slack, sizes the last scope did not use are dropped,
+   * so memory stays bounded while fixed-shape steps (every pool used every scope) never lose one.
+   */
+  private static final long SLACK = Long.getLong("rec4j.arenaSlackFloats", 64L << 20);
+
+  private long slack = SLACK;
+
+  /** Sets the free floats kept beyond a scope's demand (tests). */
+  void slackFloats(long floats) {
+    this.slack = floats;
+  }
+
+  /** Floats currently held in the free pools. */
+  long freeFloats() {
+    return freeFloats;
+  }
+
   private final Scope scope = new Scope();
   private final ArrayList<float[]> inUse = new ArrayList<>();
   private final Slots<Tensor> tensors = new Slots<>();
@@ -90,6 +114,7 @@ public final class Arena {
       b = new float[n];
       allocations++;
     } else {
+      freeFloats -= n;
       java.util.Arrays.fill(b, 0f);
     }
     inUse.add(b);
@@ -122,11 +147,16 @@ public final class Arena {
   }
 
   private void release() {
+    long demand = 0;
     for (int i = 0, m = inUse.size(); i < m; i++) {
       float[] b = inUse.get(i);
       pool(b.length, true).push(b);
+      demand += b.length;
     }
+    freeFloats += demand;
     inUse.clear();
+    if (freeFloats > demand + slack) evictUnused();
+    scopes++;
     for (int i = 0; i < tensors.used; i++) tensors.get(i).clear();
     for (int i = 0; i < nodes.used; i++) nodes.get(i).clear();
     tensors.used = 0;
@@ -134,6 +164,16 @@ public final class Arena {
     CURRENT.set(previous);
     previous = null;
     open = false;
+  }
+
+  /** Drops the free buffers of every size the closing scope did not use. */
+  private void evictUnused() {
+    for (int h = 0; h < keys.length; h++) {
+      ArrayDeque<float[]> q = pools[h];
+      if (q == null || lastUse[h] == scopes) continue;
+      freeFloats -= (long) keys[h] * q.size();
+      q.clear();
+    }
   }
 
   /** The free list for buffers of length {@code n} (created when {@code create}), or null. */
@@ -148,18 +188,24 @@ public final class Arena {
         }
         keys[h] = n;
         pools[h] = new ArrayDeque<>();
+        lastUse[h] = scopes;
         pooled++;
         return pools[h];
       }
-      if (keys[h] == n) return pools[h];
+      if (keys[h] == n) {
+        lastUse[h] = scopes;
+        return pools[h];
+      }
     }
   }
 
   @SuppressWarnings("unchecked")
   private void grow() {
     int[] oldKeys = keys;
+    long[] oldUse = lastUse;
     ArrayDeque<float[]>[] oldPools = pools;
     keys = new int[oldKeys.length * 2];
+    lastUse = new long[oldKeys.length * 2];
     pools = new ArrayDeque[oldKeys.length * 2];
     int mask = keys.length - 1;
     for (int i = 0; i < oldKeys.length; i++) {
@@ -167,6 +213,7 @@ public final class Arena {
       int h = mix(oldKeys[i]) & mask;
       while (pools[h] != null) h = (h + 1) & mask;
       keys[h] = oldKeys[i];
+      lastUse[h] = oldUse[i];
       pools[h] = oldPools[i];
     }
   }

@@ -153,4 +153,37 @@ class ArenaTest {
     assertArrayEquals(new float[] {2f, 4f}, x.grad(), 0f);
     assertArrayEquals(new float[] {4f}, z.grad(), 0f);
   }
+
+  /**
+   * Pools of sizes a scope no longer uses are dropped once the free buffers exceed the scope's
+   * demand plus the slack; a fixed-shape step never loses its pools.
+   */
+  @Test
+  void poolsOfUnusedSizesAreDroppedPastTheSlack() {
+    Arena a = new Arena();
+    a.slackFloats(0);
+    for (int i = 0; i < 3; i++) {
+      try (Arena.Scope s = a.open()) {
+        Tensor.zeros(10, 10);
+        Tensor.zeros(3, 7);
+      }
+    }
+    long steady = a.allocations();
+    assertEquals(2, steady, "a fixed-shape scope reuses its buffers");
+    try (Arena.Scope s = a.open()) {
+      Tensor.zeros(20, 10);
+    }
+    assertEquals(200, a.freeFloats(), "the 100- and 21-float pools were dropped");
+    try (Arena.Scope s = a.open()) {
+      Tensor.zeros(10, 10);
+    }
+    assertEquals(steady + 2, a.allocations(), "a dropped size is allocated again");
+    Arena roomy = new Arena();
+    for (int n = 1; n <= 20; n++) {
+      try (Arena.Scope s = roomy.open()) {
+        Tensor.zeros(n, 4);
+      }
+    }
+    assertEquals(4 * 210, roomy.freeFloats(), "within the default slack every size is kept");
+  }
 }
