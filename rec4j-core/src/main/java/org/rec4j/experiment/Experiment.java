@@ -215,21 +215,27 @@ public final class Experiment {
         // report the other ranking protocol on the same test part too, prefixed by its name
         boolean full = c.protocol() == Protocol.FULL;
         Interactions known = EvalTasks.known(train, hasValidation ? val : null);
-        RankingTask other =
-            full
-                ? EvalTasks.sampled(
-                    known,
-                    test,
-                    ds.candidates(),
-                    c.sampledNegatives(),
-                    c.evalSampler(),
-                    tc.seed() + 199)
-                : EvalTasks.full(known, test);
+        RankingTask other;
+        try {
+          other =
+              full
+                  ? EvalTasks.sampled(
+                      known,
+                      test,
+                      ds.candidates(),
+                      c.sampledNegatives(),
+                      c.evalSampler(),
+                      tc.seed() + 199)
+                  : EvalTasks.full(known, test);
+        } catch (IllegalArgumentException tooSmall) {
+          other = null; // a catalog too small for the sampled candidates: the chosen protocol only
+        }
         String prefix = full ? "sampled_" : "full_";
-        Evaluator.standard(tc.threads(), c.ks())
-            .evaluate(model, other)
-            .means()
-            .forEach((k, v) -> metrics.put(prefix + k, v));
+        if (other != null)
+          Evaluator.standard(tc.threads(), c.ks())
+              .evaluate(model, other)
+              .means()
+              .forEach((k, v) -> metrics.put(prefix + k, v));
       }
     }
     double evalSeconds = (System.nanoTime() - t0) / 1e9;
