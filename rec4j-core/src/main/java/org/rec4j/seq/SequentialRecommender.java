@@ -527,6 +527,27 @@ public abstract class SequentialRecommender extends Module
     histories = h;
   }
 
+  /**
+   * A data-parallel worker copy for thread {@code worker} (≥ 1): the same model built from the
+   * registry with a worker-specific seed (its own dropout and negative streams), whose parameters
+   * share this model's storage but keep their own gradients.
+   */
+  SequentialRecommender replica(int worker) {
+    org.rec4j.model.ModelInputs in =
+        org.rec4j.model.ModelInputs.ids(numUsers, numItems, false, seed + 7919L * worker)
+            .with(
+                org.rec4j.model.ModelInput.HISTORY,
+                org.rec4j.model.HistoryInput.class,
+                new org.rec4j.model.HistoryInput("replica"));
+    SequentialRecommender copy =
+        (SequentialRecommender)
+            org.rec4j.model.ModelRegistry.create(name, in, settings.asMap(), "replica");
+    List<Parameter> mine = parameters(), theirs = copy.parameters();
+    for (int i = 0; i < mine.size(); i++) theirs.get(i).shareDataWith(mine.get(i));
+    copy.train(isTraining());
+    return copy;
+  }
+
   /** Mode switch for the trainer (dropout on or off). */
   void setTraining(boolean on) {
     train(on);

@@ -14,7 +14,7 @@ package org.rec4j.train;
  * 20,000-iteration spin only burned the time slice it needed, and two-thread training ran up to 10×
  * slower than one thread — the budget now falls to {@link #MIN_SPINS} within a few batches.
  */
-final class Lane extends Thread {
+public final class Lane extends Thread {
   static final int MAX_SPINS = 20_000;
   static final int MIN_SPINS = 64;
   private int awaitSpins = MAX_SPINS; // owner side
@@ -25,19 +25,22 @@ final class Lane extends Thread {
   private volatile RuntimeException failure;
   private final Thread owner = Thread.currentThread();
 
-  Lane(String name) {
+  /** A daemon lane named {@code name}; {@link #start()} it before the first {@link #submit}. */
+  public Lane(String name) {
     super(name);
     setDaemon(true);
   }
 
-  void submit(Runnable r) {
+  /** Hands {@code r} to the lane (the previous task must have been awaited). */
+  public void submit(Runnable r) {
     done = false;
     failure = null;
     task = r;
     java.util.concurrent.locks.LockSupport.unpark(this);
   }
 
-  void await() {
+  /** Waits for the submitted task; rethrows its runtime exception. */
+  public void await() {
     int spins = awaitSpins, i = 0;
     for (; !done; i++) {
       if (i < spins) Thread.onSpinWait();
@@ -55,7 +58,8 @@ final class Lane extends Thread {
     return endedWhileSpinning ? Math.min(MAX_SPINS, spins * 2) : Math.max(MIN_SPINS, spins / 2);
   }
 
-  void shutdown() {
+  /** Stops the lane after its current task. */
+  public void shutdown() {
     stop = true;
     java.util.concurrent.locks.LockSupport.unpark(this);
   }

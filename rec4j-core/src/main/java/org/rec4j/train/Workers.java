@@ -16,7 +16,7 @@ import org.rec4j.tensor.Tensor;
  * of its slice weighted by the slice's share of the batch, and the replicas' gradients are then
  * added to the model's in worker order. The result is deterministic for a given thread count.
  */
-final class Workers implements AutoCloseable {
+public final class Workers implements AutoCloseable {
   private final List<Trainable> models = new ArrayList<>();
   private final List<List<Parameter>> params = new ArrayList<>();
   private final Arena[] arenas;
@@ -170,8 +170,11 @@ final class Workers implements AutoCloseable {
     return mine[1];
   }
 
-  /** Adds {@code replica}'s gradient to {@code master}'s and clears the replica's. */
-  private static void reduceInto(Tensor master, Tensor replica) {
+  /**
+   * Adds {@code replica}'s gradient (sparse rows and/or dense) to {@code master}'s and clears the
+   * replica's: the reduction of data-parallel workers, shared with other epoch sources.
+   */
+  public static void reduceInto(Tensor master, Tensor replica) {
     if (replica.isSparseGrad()) {
       org.rec4j.tensor.SparseRowGrad g = replica.sparseGradient();
       if (g == null || g.count() == 0) return;

@@ -61,11 +61,14 @@ class SequentialModelsTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"sasrec", "gru4rec"})
-  void learnsADeterministicNextItem(String name) {
+  @ValueSource(strings = {"sasrec", "gru4rec", "sasrec@2"})
+  void learnsADeterministicNextItem(String spec) {
+    String name = spec.split("@")[0];
+    int threads = spec.contains("@") ? Integer.parseInt(spec.split("@")[1]) : 1;
     SequentialRecommender m = build(name, small(name));
     TrainerConfig tc =
         TrainerConfig.sequenceDefaults().toBuilder()
+            .threads(threads)
             .epochs(60)
             .batchSize(16)
             .learningRate(1e-2)
@@ -125,6 +128,26 @@ class SequentialModelsTest {
     float[] s = new float[ITEMS];
     m.scoreAll(new int[] {user}, s);
     return s;
+  }
+
+  /** Two data-parallel workers: the same result on every run (the split and streams are fixed). */
+  @Test
+  void twoThreadTrainingIsDeterministic() {
+    float[][] scores = new float[2][];
+    for (int run = 0; run < 2; run++) {
+      SequentialRecommender m = build("sasrec", small("sasrec"));
+      m.fit(
+          cycles(),
+          null,
+          TrainerConfig.sequenceDefaults().toBuilder()
+              .threads(2)
+              .batchSize(16)
+              .epochs(3)
+              .validateEvery(0)
+              .build());
+      scores[run] = m.scoreNext(m.history(5));
+    }
+    assertArrayEquals(scores[0], scores[1]);
   }
 
   @Test
