@@ -282,6 +282,11 @@ public final class SequenceOps {
       int s0 = offsets[b], n = offsets[b + 1] - s0;
       for (int h = 0; h < heads; h++, base += n * n) {
         int c0 = h * dh;
+        if (blocked(n, rel, pat)) {
+          forwardBlock(
+              q, k, v, s0, n, c0, dh, d, pat, scale, dropout, keep, rng, p, base, probs, out);
+          continue;
+        }
         for (int i = 0; i < n; i++) {
           int row = base + i * n;
           scoresInto(q, k, rel, relK, s0, n, i, c0, dh, d, pat, scale, p, row);
@@ -298,6 +303,122 @@ public final class SequenceOps {
         }
       }
     }
+  }
+
+  /**
+   * Sequences at least this long use the matrix-product path (dense patterns, no relative term).
+   */
+  static final int BLOCK_MIN = 16;
+
+  /** Whether a sequence of length {@code n} takes the matrix-product path. */
+  private static boolean blocked(int n, float[] rel, Pattern pat) {
+    return n >= BLOCK_MIN && rel == null && pat.window() == 0 && pat.stride() == 0;
+  }
+
+  /**
+   * One (sequence, head) of the forward pass by matrix products: all n×n scores in one gemm, the
+   * row softmax over the visible keys (dropout drawn in the per-pair path's order), then one gemm
+   * for the output. Same values as the per-pair path up to summation order.
+   */
+  private static void forwardBlock(
+      float[] q,
+      float[] k,
+      float[] v,
+      int s0,
+      int n,
+      int c0,
+      int dh,
+      int d,
+      Pattern pat,
+      float scale,
+      float dropout,
+      float keep,
+      Rng rng,
+      float[] p,
+      int base,
+      int probs,
+      float[] out) {
+    int at = s0 * d + c0;
+    K.gemm(false, true, n, n, dh, scale, q, at, d, k, at, d, 0f, p, base, n);
+    for (int i = 0; i < n; i++) {
+      int row = base + i * n, hi = pat.hi(i, n);
+      float max = Float.NEGATIVE_INFINITY;
+      for (int j = 0; j < hi; j++) max = Math.max(max, p[row + j]);
+      float sum = 0f;
+      for (int j = 0; j < hi; j++) {
+        float e = (float) Math.exp(p[row + j] - max);
+        p[row + j] = e;
+        sum += e;
+      }
+      float inv = 1f / sum;
+      for (int j = 0; j < hi; j++) p[row + j] *= inv;
+      for (int j = hi; j < n; j++) p[row + j] = 0f;
+      if (dropout > 0)
+        for (int j = 0; j < hi; j++)
+          p[probs + row + j] = rng.nextFloat() >= dropout ? p[row + j] * keep : 0f;
+    }
+    K.gemm(
+        false,
+        false,
+        n,
+        dh,
+        n,
+        1f,
+        p,
+        dropout > 0 ? probs + base : base,
+        n,
+        v,
+        at,
+        d,
+        0f,
+        out,
+        at,
+        d);
+  }
+
+  /**
+   * One (sequence, head) of the backward pass by matrix products: dP̃ = dO·Vᵀ, dV += P̃ᵀ·dO, the
+   * softmax backward row by row into {@code ds}, then dQ += dS·K·scale and dK += dSᵀ·Q·scale.
+   */
+  private static void backwardBlock(
+      float[] g,
+      Tensor q,
+      Tensor k,
+      Tensor v,
+      float[] gq,
+      float[] gk,
+      float[] gv,
+      int s0,
+      int n,
+      int c0,
+      int dh,
+      int d,
+      Pattern pat,
+      float scale,
+      boolean drop,
+      float keep,
+      float[] p,
+      int base,
+      int probs,
+      float[] ds) {
+    int at = s0 * d + c0;
+    int pt0 = drop ? probs + base : base;
+    K.gemm(false, true, n, n, dh, 1f, g, at, d, v.data, at, d, 0f, ds, 0, n);
+    if (gv != null) K.gemm(true, false, n, dh, n, 1f, p, pt0, n, g, at, d, 1f, gv, at, d);
+    for (int i = 0; i < n; i++) {
+      int row = base + i * n, r = i * n, hi = pat.hi(i, n);
+      float c = 0f;
+      for (int j = 0; j < hi; j++) {
+        float dpj = ds[r + j];
+        if (drop) dpj = p[probs + row + j] == 0f ? 0f : dpj * keep;
+        ds[r + j] = dpj;
+        c += p[row + j] * dpj;
+      }
+      for (int j = 0; j < hi; j++) ds[r + j] = p[row + j] * (ds[r + j] - c) * scale;
+      for (int j = hi; j < n; j++) ds[r + j] = 0f;
+    }
+    if (gq != null) K.gemm(false, false, n, dh, n, 1f, ds, 0, n, k.data, at, d, 1f, gq, at, d);
+    if (gk != null) K.gemm(true, false, n, dh, n, 1f, ds, 0, n, q.data, at, d, 1f, gk, at, d);
   }
 
   /**
@@ -365,12 +486,20 @@ public final class SequenceOps {
     float[] gv = v.requiresGrad ? v.gradBuffer() : null;
     float[] ga = rel != null && rel.requiresGrad ? rel.gradBuffer() : null;
     float[] rd = rel == null ? null : rel.data;
-    float[] dp = Arena.alloc(maxLength(a, b));
+    int longest = maxLength(a, b);
+    float[] dp = Arena.alloc(sizeClass(longest));
+    float[] block = longest >= BLOCK_MIN ? Arena.alloc(sizeClass(longest * longest)) : null;
     int base = 0;
     for (int s = 0; s < b; s++) {
       int s0 = a[A_OFF + s], n = a[A_OFF + s + 1] - s0;
       for (int h = 0; h < heads; h++, base += n * n) {
         int c0 = h * dh;
+        if (blocked(n, rd, pat)) {
+          backwardBlock(
+              g, q, k, v, gq, gk, gv, s0, n, c0, dh, d, pat, scale, drop, keep, p, base, probs,
+              block);
+          continue;
+        }
         for (int i = 0; i < n; i++) {
           int row = base + i * n, go = (s0 + i) * d + c0, qo = go;
           int lo = pat.lo(i), hi = pat.hi(i, n);

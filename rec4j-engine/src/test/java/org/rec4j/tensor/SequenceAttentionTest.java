@@ -18,6 +18,9 @@ import org.rec4j.tensor.SequenceOps.Pattern;
 class SequenceAttentionTest {
   private static final int[] RAGGED = {0, 0, 1, 4, 9}; // lengths 0, 1, 3, 5
 
+  /** Lengths 3, 17 and 20: the two long ones take the matrix-product path (≥ BLOCK_MIN). */
+  private static final int[] LONG = {0, 3, 20, 40};
+
   private static void checkPattern(String what, Pattern pat, int heads, int relK, long seed) {
     Rng rng = new Rng(seed);
     int d = 4;
@@ -66,6 +69,43 @@ class SequenceAttentionTest {
     checkPattern("relative K=3 local", new Pattern(true, 3, 0), 2, 3, 10);
   }
 
+  /** The matrix-product path for long sequences: gradients and its dropout backward. */
+  @Test
+  void gradientsOfTheMatrixProductPath() {
+    for (int heads : new int[] {1, 2}) {
+      for (SequenceOps.Pattern pat :
+          new SequenceOps.Pattern[] {Pattern.CAUSAL, Pattern.BIDIRECTIONAL}) {
+        Rng rng = new Rng(20 + heads);
+        Tensor q = param(rng, 1f, 0f, 40, 4),
+            k = param(rng, 1f, 0f, 40, 4),
+            v = param(rng, 1f, 0f, 40, 4);
+        check(
+            "block " + pat + " heads " + heads,
+            in ->
+                SequenceOps.attention(in[0], in[1], in[2], null, LONG, heads, pat, 0f, false, null),
+            r ->
+                Ref.sequenceAttention(
+                    r[0], r[1], r[2], null, LONG, heads, pat.causal(), pat.window(), pat.stride()),
+            q,
+            k,
+            v);
+      }
+    }
+    Rng init = new Rng(23);
+    Tensor q = param(init, 1f, 0f, 40, 4),
+        k = param(init, 1f, 0f, 40, 4),
+        v = param(init, 1f, 0f, 40, 4);
+    check(
+        "block dropout",
+        in ->
+            SequenceOps.attention(
+                in[0], in[1], in[2], null, LONG, 2, Pattern.CAUSAL, 0.3f, true, new Rng(78)),
+        r -> droppedReference(r[0], r[1], r[2], LONG, 2, 0.3f, new Rng(78)),
+        q,
+        k,
+        v);
+  }
+
   /**
    * The packed op gives, on every real row, exactly what the dense left-padded computation (padded
    * keys and future keys masked) gives: packing changes cost, not results.
@@ -73,8 +113,8 @@ class SequenceAttentionTest {
   @Test
   void packedEqualsDenseLeftPadded() {
     Rng rng = new Rng(11);
-    int len = 6, d = 3;
-    int[] lengths = {2, 6, 1, 4};
+    int len = 24, d = 3;
+    int[] lengths = {2, 24, 1, 4, 19};
     int b = lengths.length;
     int[] offsets = new int[b + 1];
     for (int i = 0; i < b; i++) offsets[i + 1] = offsets[i] + lengths[i];
