@@ -220,7 +220,9 @@ public final class NnOps {
       int active = s.batch[t], row0 = s.start[t], prev0 = t == 0 ? -1 : s.start[t - 1];
       if (t == 0) {
         for (int k = 0; k < active; k++) System.arraycopy(bh, 0, gh, k * g3, g3);
-      } else if (active <= FEW_ROWS) {
+      } else if (active <= FEW_ROWS || !track) {
+        // without recording (scoring) always the row-by-row kernel: a sequence's scores then do not
+        // depend, even in the last bit, on which other sequences share its batch
         MathOps.K.denseLayer(saved, prev0 * h, active, h, wHidden.data, 0, bh, 0, false, gh, 0, g3);
       } else {
         MathOps.K.gemm(
