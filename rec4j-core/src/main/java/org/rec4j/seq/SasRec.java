@@ -58,6 +58,11 @@ public final class SasRec extends SequentialRecommender {
   private final float dropout;
   private final double beta2;
   private final SampledBce loss = new SampledBce();
+  private final String lossKind;
+  private final int sampledNegatives;
+  private final org.rec4j.loss.CatalogSoftmaxLoss softmax;
+  private final Rng candidates;
+  private int[] slot = new int[0];
 
   /** Hyper-parameters as settings (see {@link SequenceFactories}). */
   SasRec(int numUsers, int numItems, long seed, Settings s) {
@@ -74,11 +79,19 @@ public final class SasRec extends SequentialRecommender {
         new SequenceOps.Pattern(
             true, s.get(SequenceFactories.WINDOW), s.get(SequenceFactories.STRIDE));
     Rng rng = new Rng(seed * 31 + 11);
+    this.lossKind = s.get(SequenceFactories.LOSS);
+    this.sampledNegatives = s.get(SequenceFactories.SAMPLED_NEGATIVES);
+    this.softmax = lossKind.equals("bce") ? null : new org.rec4j.loss.CatalogSoftmaxLoss();
+    this.candidates = new Rng(seed * 31 + 17);
+    // the full softmax gives every item row a gradient: a dense table; the others touch few rows
     this.items =
         register(
             "item",
             new Embedding(
-                Embedding.Config.of(numItems, d).withInit(Initializer.xavierUniform()), rng));
+                Embedding.Config.of(numItems, d)
+                    .withInit(Initializer.xavierUniform())
+                    .withSparse(!lossKind.equals("softmax")),
+                rng));
     boolean learned = s.get(SequenceFactories.POSITIONS).equals("learned");
     this.positions =
         learned
@@ -185,9 +198,36 @@ public final class SasRec extends SequentialRecommender {
   @Override
   protected Tensor trainingLoss(SequenceBatch b) {
     Tensor h = encode(b.tokens, b.positions, b.offsets);
-    Tensor pos = items.forward(b.targets);
-    Tensor neg = items.forward(b.negatives);
-    return loss.apply(h, pos, neg, b.real);
+    return switch (lossKind) {
+      case "softmax" -> softmax.compute(h, items.weight().value(), null, b.targets, b.real);
+      case "sampled-softmax" -> sampledSoftmax(h, b);
+      default -> loss.apply(h, items.forward(b.targets), items.forward(b.negatives), b.real);
+    };
+  }
+
+  /**
+   * Softmax over a shared candidate set: the batch's distinct targets plus {@code
+   * sampled_negatives} uniform items, each row labelled with its own target (no correction for the
+   * sampling probabilities). The candidate arrays vary with the batch, so this loss allocates them
+   * per step (the default BCE does not).
+   */
+  private Tensor sampledSoftmax(Tensor h, SequenceBatch b) {
+    if (slot.length != numItems) {
+      slot = new int[numItems];
+      java.util.Arrays.fill(slot, -1);
+    }
+    int[] cand = new int[b.real + sampledNegatives];
+    int c = 0;
+    for (int r = 0; r < b.real; r++) if (slot[b.targets[r]] < 0) slot[cand[c] = b.targets[r]] = c++;
+    for (int n = 0; n < sampledNegatives; n++) {
+      int j = candidates.nextInt(numItems);
+      if (slot[j] < 0) slot[cand[c] = j] = c++;
+    }
+    int[] labels = new int[b.targets.length];
+    for (int r = 0; r < b.real; r++) labels[r] = slot[b.targets[r]];
+    int[] used = java.util.Arrays.copyOf(cand, c);
+    for (int i : used) slot[i] = -1;
+    return softmax.compute(h, items.forward(used), null, labels, b.real);
   }
 
   @Override

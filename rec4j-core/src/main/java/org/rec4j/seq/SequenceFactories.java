@@ -71,6 +71,25 @@ public final class SequenceFactories {
           0,
           "strided sparse attention (Child et al. 2019): distances < S or multiples of S (0 = dense)");
 
+  /** SASRec's training loss. */
+  public static final Setting<String> LOSS =
+      Setting.text(
+          "loss",
+          "bce",
+          x -> x.equals("bce") || x.equals("softmax") || x.equals("sampled-softmax"),
+          "bce, softmax or sampled-softmax",
+          "next-item loss: BCE against one uniform negative per position (the paper), full softmax"
+              + " cross-entropy over the catalog, or softmax over the batch's targets plus"
+              + " sampled_negatives uniform items");
+
+  /** Uniform negatives shared by a batch for the sampled softmax. */
+  public static final Setting<Integer> SAMPLED_NEGATIVES =
+      Setting.integer(
+          "sampled_negatives",
+          100,
+          1,
+          "loss=sampled-softmax: uniform items added to the batch's targets");
+
   /** Adam's second-moment decay. */
   public static final Setting<Double> BETA2 =
       Setting.number("beta2", c -> 0.98, 0, 1, "Adam β₂ (the SASRec code uses 0.98)");
@@ -137,7 +156,18 @@ public final class SequenceFactories {
     @Override
     public List<Setting<?>> settings() {
       return List.of(
-          MAX_LENGTH, FACTORS, BLOCKS, HEADS, DROPOUT, POSITIONS, RELATIVE, WINDOW, STRIDE, BETA2);
+          MAX_LENGTH,
+          FACTORS,
+          BLOCKS,
+          HEADS,
+          DROPOUT,
+          POSITIONS,
+          RELATIVE,
+          WINDOW,
+          STRIDE,
+          LOSS,
+          SAMPLED_NEGATIVES,
+          BETA2);
     }
 
     @Override

@@ -61,11 +61,17 @@ class SequentialModelsTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"sasrec", "gru4rec", "sasrec@2"})
+  @ValueSource(
+      strings = {"sasrec", "gru4rec", "sasrec@2", "sasrec:softmax", "sasrec:sampled-softmax"})
   void learnsADeterministicNextItem(String spec) {
-    String name = spec.split("@")[0];
+    String name = spec.split("[@:]")[0];
     int threads = spec.contains("@") ? Integer.parseInt(spec.split("@")[1]) : 1;
-    SequentialRecommender m = build(name, small(name));
+    Map<String, Object> settings = new java.util.HashMap<>(small(name));
+    if (spec.contains(":")) {
+      settings.put("loss", spec.split(":")[1]);
+      settings.put("sampled_negatives", 20);
+    }
+    SequentialRecommender m = build(name, settings);
     TrainerConfig tc =
         TrainerConfig.sequenceDefaults().toBuilder()
             .threads(threads)
