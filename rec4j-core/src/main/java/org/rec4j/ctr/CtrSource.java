@@ -50,11 +50,7 @@ public final class CtrSource implements EpochSource {
   @Override
   public int prepareEpoch(Rng rng) {
     for (int i = 0; i < order.length; i++) order[i] = i;
-    for (int i = order.length - 1; i > 0; i--) {
-      int j = rng.nextInt(i + 1), t = order[i];
-      order[i] = order[j];
-      order[j] = t;
-    }
+    rng.shuffle(order);
     return order.length;
   }
 

@@ -58,11 +58,7 @@ final class ClozeSource implements EpochSource {
   @Override
   public int prepareEpoch(Rng rng) {
     System.arraycopy(users, 0, order, 0, users.length);
-    for (int i = order.length - 1; i > 0; i--) {
-      int j = rng.nextInt(i + 1), t = order[i];
-      order[i] = order[j];
-      order[j] = t;
-    }
+    rng.shuffle(order);
     return order.length;
   }
 

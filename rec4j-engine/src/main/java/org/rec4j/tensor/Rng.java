@@ -53,6 +53,18 @@ public final class Rng {
   }
 
   /** Uniform long. */
+  /**
+   * Shuffles {@code a} in place (Fisher–Yates from the end: for i = n−1 … 1, swap a[i] with a[j], j
+   * uniform in 0..i), the order every epoch source draws its examples in.
+   */
+  public void shuffle(int[] a) {
+    for (int i = a.length - 1; i > 0; i--) {
+      int j = nextInt(i + 1), t = a[i];
+      a[i] = a[j];
+      a[j] = t;
+    }
+  }
+
   public long nextLong() {
     return random.nextLong();
   }
