@@ -20,9 +20,12 @@
  *   <li><b>Training.</b> {@link SequenceSource} is the {@link org.rec4j.train.EpochSource} of the
  *       one trainer: each epoch visits every user with at least two training items once in a
  *       shuffled order; the target of every input position is the next item; SASRec's loss is BCE
- *       with one uniform negative per target (not in the user's training items). BERT4Rec trains on
- *       the cloze task instead ({@link ClozeBatch}, {@link ClozeSource}: random positions replaced
- *       by [MASK], softmax over the whole catalog at those positions only, one fused op).
+ *       with one uniform negative per target (not in the user's training items) by default, or the
+ *       full-catalog softmax, or a softmax over the batch's targets plus sampled items ({@code
+ *       loss} setting). With {@code --threads 2} the source runs data-parallel lanes (replicas
+ *       sharing the parameters). BERT4Rec trains on the cloze task instead ({@link ClozeBatch},
+ *       {@link ClozeSource}: random positions replaced by [MASK], softmax over the whole catalog at
+ *       those positions only, one fused op).
  *   <li><b>Scoring and serving.</b> A model scores the catalog from the hidden state of a
  *       sequence's last position against the shared item table (BERT4Rec appends its [MASK] token
  *       and scores that position through its output transform, plus a per-item bias — the base
