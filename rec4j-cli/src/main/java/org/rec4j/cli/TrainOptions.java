@@ -466,6 +466,12 @@ public final class TrainOptions {
           "--task rating: "
               + f.name()
               + " predicts the next item of a sequence and is evaluated by ranking; use --task implicit");
+    if (f.inputs().contains(org.rec4j.model.ModelInput.GRAPH) && t.equals("rating"))
+      throw new IllegalArgumentException(
+          "--task rating: "
+              + f.name()
+              + " propagates over the user-item graph of implicit feedback and is evaluated by"
+              + " ranking; use --task implicit");
     if (!features && t.equals("ctr"))
       throw new IllegalArgumentException(
           "--task ctr: "

@@ -147,6 +147,12 @@ public final class Experiment {
               ModelInput.HISTORY,
               org.rec4j.model.HistoryInput.class,
               new org.rec4j.model.HistoryInput(order));
+    if (!tc.objective().isRating())
+      inputs =
+          inputs.with(
+              ModelInput.GRAPH,
+              org.rec4j.model.GraphInput.class,
+              new org.rec4j.model.GraphInput("training interactions"));
     requireInputs(c, inputs);
     int[][] provided = val == test ? ds.candidates() : null;
     Evaluation valEval = evaluation(c, train, val, provided);

@@ -54,9 +54,14 @@ public final class TestModels {
     return ModelRegistry.factory(name).inputs().contains(ModelInput.HISTORY);
   }
 
+  /** Whether {@code name} propagates over the user-item graph (ranks implicit feedback only). */
+  public static boolean graphModel(String name) {
+    return ModelRegistry.factory(name).inputs().contains(ModelInput.GRAPH);
+  }
+
   /** Whether {@code name} can learn a rating task (feature models predict clicks). */
   public static boolean supports(String name, boolean rating) {
-    return !(rating && (featureModel(name) || sequential(name)));
+    return !(rating && (featureModel(name) || sequential(name) || graphModel(name)));
   }
 
   /** The synthetic features of {@code users} × {@code items} ids. */
@@ -84,6 +89,8 @@ public final class TestModels {
     }
     if (f.inputs().contains(ModelInput.HISTORY))
       in = in.with(ModelInput.HISTORY, HistoryInput.class, new HistoryInput("row order"));
+    if (f.inputs().contains(ModelInput.GRAPH))
+      in = in.with(ModelInput.GRAPH, GraphInput.class, new GraphInput("test data"));
     Map<String, Object> given = new LinkedHashMap<>();
     f.settings()
         .forEach(s -> {
