@@ -27,7 +27,11 @@ public final class GraphFactories {
   /** Propagation layers K. */
   public static final Setting<Integer> LAYERS =
       Setting.integer(
-          "layers", 3, 0, "propagation layers K (final embedding = mean of layers 0..K)");
+          "propagation_layers",
+          3,
+          0,
+          "propagation layers K (final embedding = mean of layers 0..K); not 'layers', the MLP widths"
+              + " of other models");
 
   /** L2 on the batch's ego embeddings. */
   public static final Setting<Double> DECAY =

@@ -227,7 +227,8 @@ class LightGcnTest {
         ModelInputs.ids(users, items, false, 7)
             .with(ModelInput.GRAPH, GraphInput.class, new GraphInput("test"));
     Recommender r =
-        ModelRegistry.create("lightgcn", in, Map.of("factors", factors, "layers", layers), "test");
+        ModelRegistry.create(
+            "lightgcn", in, Map.of("factors", factors, "propagation_layers", layers), "test");
     return (LightGcn) r;
   }
 }

@@ -96,8 +96,7 @@ public final class TestModels {
         .forEach(s -> {
           if (small().containsKey(s.key())) given.put(s.key(), small().get(s.key()));
         });
-    if (f.inputs().contains(ModelInput.GRAPH))
-      given.put("layers", 2); // propagation layers (an integer), not MLP widths
+    if (f.inputs().contains(ModelInput.GRAPH)) given.put("propagation_layers", 2);
     return ModelRegistry.create(name, in, given, "test");
   }
 
