@@ -90,12 +90,22 @@ public final class TrainCommand implements Callable<Integer> {
               + "(user, item) request cannot supply; CTR models on libfm data train and evaluate but are not saved "
               + "for serving");
     boolean ctrTask = c.protocol() == org.rec4j.experiment.Protocol.CTR;
+    var needs = org.rec4j.model.ModelRegistry.factory(c.model()).inputs();
+    // sequential and graph models train their own objective (--objective does not apply to them)
+    boolean ownLoss =
+        needs.contains(org.rec4j.model.ModelInput.HISTORY)
+            || needs.contains(org.rec4j.model.ModelInput.GRAPH);
+    String objective =
+        !ownLoss
+            ? tc.objective().name().toLowerCase(Locale.ROOT)
+            : "the model's loss"
+                + (c.settings().has("loss") ? " " + c.settings().asMap().get("loss") : "");
     out.printf(
         Locale.ROOT,
         "%s on %s: %s, %s%d epochs%s, batch %d, %s lr %s%s%s%s, %s%n",
         c.model(),
         ds != null ? ds.name() : dataSpec.toString(),
-        tc.objective().name().toLowerCase(Locale.ROOT),
+        objective,
         ctrTask ? "up to " : "",
         tc.epochs(),
         tc.patience() > 0 ? " (early stopping on validation " + tc.monitor() + ")" : "",
