@@ -4,11 +4,11 @@
 # (with rec4j's load average and the CPU other processes took during each program's epochs, to judge contention),
 # then the median ratio and one JSON summary line (the last line of stdout).
 #
-# Usage: bench/compare-torch.sh [options] neumf|mf|rating|sasrec
+# Usage: bench/compare-torch.sh [options] neumf|mf|rating|sasrec|lightgcn
 #   --threads T          threads for rec4j and, unless --torch-threads says otherwise, PyTorch (default 1)
 #   --torch-threads T    PyTorch's threads: a number, "same" (default) or "best" (= 1: PyTorch 1.13 is fastest
 #                        at 1 thread on this 2-core machine, per ../shared/bench/README.md)
-#   --epochs E           epochs for both (default 20 for neumf/mf/sasrec, 50 for rating)
+#   --epochs E           epochs for both (default 20 for neumf/mf/sasrec, 50 for rating, 5 for lightgcn)
 #   --pairs N            interleaved pairs (default 3)
 #   --quick              smoke test: 1 epoch, 1 pair
 #   --models LIST        rating only: comma list of ncf,widedeep,neumf (default all three)
@@ -56,8 +56,9 @@ case "$workload" in
   neumf|mf) rec4j_workload="$workload-ml1m" torch_script=torch_ncf.py; : "${epochs:=20}" ;;
   rating) rec4j_workload=rating-ml100k torch_script=torch_rating.py; : "${epochs:=50}" ;;
   sasrec) rec4j_workload=sasrec-video torch_script=torch_sasrec.py; : "${epochs:=20}" ;;
+  lightgcn) rec4j_workload=lightgcn-lastfm torch_script=torch_lightgcn.py; : "${epochs:=5}" ;;
   "") usage >&2; exit 2 ;;
-  *) die "workload must be neumf, mf, rating or sasrec, got '$workload'" ;;
+  *) die "workload must be neumf, mf, rating, sasrec or lightgcn, got '$workload'" ;;
 esac
 case "$torch_threads" in
   same) torch_threads="$threads" ;;
@@ -165,6 +166,9 @@ if [[ "$workload" == rating ]]; then
   [[ -n "$models" ]] && rec4j_cmd+=(--models "$models")
   torch_cmd=("${torch_env[@]}" "$PY" "$torch_dir/torch_rating.py" --folds 1 --epochs "$epochs" --threads "$torch_threads"
     --data "$data_root/ml-100k" --models "${models:-ncf,widedeep,neumf}")
+elif [[ "$workload" == lightgcn ]]; then
+  torch_cmd=("${torch_env[@]}" "$PY" "$torch_dir/torch_lightgcn.py" --epochs "$epochs" --eval-every "$epochs" --threads "$torch_threads"
+    --data "$data_root/lastfm")
 elif [[ "$workload" == sasrec ]]; then
   rec4j_cmd+=(--models sasrec)
   torch_cmd=("${torch_env[@]}" "$PY" "$torch_dir/torch_sasrec.py" --epochs "$epochs" --eval-every "$epochs" --threads "$torch_threads"
@@ -221,10 +225,15 @@ def ncf_pair(p):
     a = json_lines(f"{out}/pair{p}-rec4j.out")[-1]
     b = json_lines(f"{out}/pair{p}-torch.out")[-1]
     q = a.get("quality", {})
-    tq = ({"hr@10": b.get("hr@10"), "ndcg@10": b.get("ndcg@10")} if workload == "sasrec"
-          else {"hr@10": b.get("final_hr10"), "ndcg@10": b.get("final_ndcg10")})
+    if workload == "lightgcn":
+        tq = {"recall@20": b.get("recall@20"), "ndcg@20": b.get("ndcg@20")}
+        rq = {"recall@20": q.get("recall@20"), "ndcg@20": q.get("ndcg@20")}
+    else:
+        tq = ({"hr@10": b.get("hr@10"), "ndcg@10": b.get("ndcg@10")} if workload == "sasrec"
+              else {"hr@10": b.get("final_hr10"), "ndcg@10": b.get("final_ndcg10")})
+        rq = {"hr@10": q.get("hr@10"), "ndcg@10": q.get("ndcg@10")}
     return {"model": workload, "rec4j_samples_per_s": a["train_samples_per_s"], "torch_samples_per_s": b["median_samples_per_s"],
-            "rec4j_quality": {"hr@10": q.get("hr@10"), "ndcg@10": q.get("ndcg@10")},
+            "rec4j_quality": rq,
             "torch_quality": tq,
             "rec4j_seconds_per_epoch": a.get("seconds_per_epoch"), "torch_seconds_per_epoch": b.get("median_train_s"),
             "rec4j_peak_rss_mb": a.get("peak_rss_mb"), "rec4j_foreign_cores": a.get("foreign_cores"), "torch_foreign_cores": b.get("median_foreign_cores"), "load_avg": a.get("load_avg")}
@@ -250,7 +259,7 @@ for p in range(1, pairs + 1):
         r["ratio"] = r["rec4j_samples_per_s"] / r["torch_samples_per_s"] if r["torch_samples_per_s"] else None
         rows.append(r)
 
-keys = ["rmse", "mae"] if workload == "rating" else ["hr@10", "ndcg@10"]
+keys = ["rmse", "mae"] if workload == "rating" else ["recall@20", "ndcg@20"] if workload == "lightgcn" else ["hr@10", "ndcg@10"]
 print(f"{'pair':>4} {'model':<9} {'rec4j samples/s':>16} {'torch samples/s':>16} {'ratio':>7}   "
       f"{'rec4j ' + '/'.join(keys):>20} {'torch ' + '/'.join(keys):>20}  load  foreign cores rec4j/torch")
 for r in rows:
