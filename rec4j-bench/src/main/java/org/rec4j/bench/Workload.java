@@ -228,7 +228,11 @@ public final class Workload {
     else requireFiles(dir, "ml-1m.train.rating", "ml-1m.test.rating", "ml-1m.test.negative");
     DataSpec spec =
         DataSpec.parse(
-            seq ? "sasrec:" + dir.resolve("Video.txt") : (rating ? "ml-100k:" : "ncf:") + dir);
+            graph
+                ? "lastfm:" + dir
+                : seq
+                    ? "sasrec:" + dir.resolve("Video.txt")
+                    : (rating ? "ml-100k:" : "ncf:") + dir);
     long t0 = System.nanoTime();
     Dataset ds = spec.load();
     double loadSeconds = (System.nanoTime() - t0) / 1e9;
