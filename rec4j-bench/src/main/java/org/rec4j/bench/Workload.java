@@ -455,7 +455,9 @@ public final class Workload {
   private static Map<String, Object> quality(Map<String, Double> metrics, boolean rating) {
     Map<String, Object> q = new LinkedHashMap<>();
     for (String k :
-        rating ? List.of("rmse", "mae") : List.of("hr@10", "ndcg@10", "full_hr@10", "full_ndcg@10"))
+        rating
+            ? List.of("rmse", "mae")
+            : List.of("hr@10", "ndcg@10", "full_hr@10", "full_ndcg@10", "recall@20", "ndcg@20"))
       if (metrics.containsKey(k)) q.put(k, metrics.get(k));
     return q;
   }
