@@ -145,9 +145,7 @@ public final class LinAlg {
   static void spmmInto(CsrMatrix s, float[] x, float[] out, int d) {
     int[] ptr = s.rowPtr(), col = s.colIdx();
     float[] v = s.values();
-    for (int r = 0; r < s.rows(); r++) {
-      for (int p = ptr[r]; p < ptr[r + 1]; p++) K.axpy(v[p], x, col[p] * d, out, r * d, d);
-    }
+    for (int r = 0; r < s.rows(); r++) K.spmmRow(v, col, ptr[r], ptr[r + 1], x, d, out, r * d);
   }
 
   /**

@@ -19,6 +19,16 @@ public interface Kernels {
   /** y[yo+i] += alpha·x[xo+i]. */
   void axpy(float alpha, float[] x, int xo, float[] y, int yo, int n);
 
+  /**
+   * One row of a CSR sparse × dense product: {@code out[oo+i] += Σ_p v[p]·x[col[p]·d + i]} for p in
+   * {@code [from, to)} (in that order) and i in {@code [0, d)} — the same per-element sums, in the
+   * same order, as one {@link #axpy} per non-zero, with the output row kept in registers.
+   */
+  default void spmmRow(
+      float[] v, int[] col, int from, int to, float[] x, int d, float[] out, int oo) {
+    for (int p = from; p < to; p++) axpy(v[p], x, col[p] * d, out, oo, d);
+  }
+
   /** out = a + b elementwise (out may alias a or b). */
   void add(float[] a, int ao, float[] b, int bo, float[] out, int oo, int n);
 

@@ -73,6 +73,49 @@ public final class SimdKernels implements Kernels {
   }
 
   @Override
+  public void spmmRow(
+      float[] v, int[] col, int from, int to, float[] x, int d, float[] out, int oo) {
+    if (to - from < 2) {
+      if (to > from) axpy(v[from], x, col[from] * d, out, oo, d);
+      return;
+    }
+    int bound = SPECIES.loopBound(d), i = 0;
+    // four vectors of the output row at a time stay in registers across the row's non-zeros;
+    // each lane sums fma(x, v, acc) in non-zero order, as axpy does
+    for (; i + 4 * L <= bound; i += 4 * L) {
+      FloatVector a0 = FloatVector.fromArray(SPECIES, out, oo + i);
+      FloatVector a1 = FloatVector.fromArray(SPECIES, out, oo + i + L);
+      FloatVector a2 = FloatVector.fromArray(SPECIES, out, oo + i + 2 * L);
+      FloatVector a3 = FloatVector.fromArray(SPECIES, out, oo + i + 3 * L);
+      for (int p = from; p < to; p++) {
+        FloatVector w = FloatVector.broadcast(SPECIES, v[p]);
+        int xo = col[p] * d + i;
+        a0 = FloatVector.fromArray(SPECIES, x, xo).fma(w, a0);
+        a1 = FloatVector.fromArray(SPECIES, x, xo + L).fma(w, a1);
+        a2 = FloatVector.fromArray(SPECIES, x, xo + 2 * L).fma(w, a2);
+        a3 = FloatVector.fromArray(SPECIES, x, xo + 3 * L).fma(w, a3);
+      }
+      a0.intoArray(out, oo + i);
+      a1.intoArray(out, oo + i + L);
+      a2.intoArray(out, oo + i + 2 * L);
+      a3.intoArray(out, oo + i + 3 * L);
+    }
+    for (; i < bound; i += L) {
+      FloatVector a0 = FloatVector.fromArray(SPECIES, out, oo + i);
+      for (int p = from; p < to; p++)
+        a0 =
+            FloatVector.fromArray(SPECIES, x, col[p] * d + i)
+                .fma(FloatVector.broadcast(SPECIES, v[p]), a0);
+      a0.intoArray(out, oo + i);
+    }
+    for (; i < d; i++) {
+      float acc = out[oo + i];
+      for (int p = from; p < to; p++) acc += v[p] * x[col[p] * d + i];
+      out[oo + i] = acc;
+    }
+  }
+
+  @Override
   public void add(float[] a, int ao, float[] b, int bo, float[] out, int oo, int n) {
     binary(ADD, a, ao, b, bo, out, oo, n);
   }
