@@ -274,16 +274,7 @@ public final class LightGcn extends Module implements Persistable, DotProductMod
       Validator validator,
       TrainerConfig config,
       TrainingListener... listeners) {
-    if (train.numUsers() > numUsers || train.numItems() > numItems)
-      throw new IllegalArgumentException(
-          "training data has "
-              + train.numUsers()
-              + " users and "
-              + train.numItems()
-              + " items but the model was built for "
-              + numUsers
-              + " and "
-              + numItems);
+    Fittable.requireIdSpace(train, numUsers, numItems);
     Csr byUser = train.byUser();
     rememberSeen(byUser);
     adjacency = Adjacency.symmetric(byUser, numUsers, numItems);

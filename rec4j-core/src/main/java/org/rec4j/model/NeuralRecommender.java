@@ -138,17 +138,7 @@ public abstract class NeuralRecommender extends Module implements Persistable, T
       TrainerConfig config,
       TrainingListener... listeners) {
     inferenceCache = null;
-    if (train.numUsers() > numUsers || train.numItems() > numItems) {
-      throw new IllegalArgumentException(
-          "training data has "
-              + train.numUsers()
-              + " users and "
-              + train.numItems()
-              + " items but the model was built for "
-              + numUsers
-              + " and "
-              + numItems);
-    }
+    Fittable.requireIdSpace(train, numUsers, numItems);
     rememberSeen(train);
     prepare(train, config);
     Trainer t = new Trainer(config);

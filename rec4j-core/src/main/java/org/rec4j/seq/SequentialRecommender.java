@@ -421,16 +421,7 @@ public abstract class SequentialRecommender extends Module
       Validator validator,
       TrainerConfig config,
       TrainingListener... listeners) {
-    if (train.numUsers() > numUsers || train.numItems() > numItems)
-      throw new IllegalArgumentException(
-          "training data has "
-              + train.numUsers()
-              + " users and "
-              + train.numItems()
-              + " items but the model was built for "
-              + numUsers
-              + " and "
-              + numItems);
+    Fittable.requireIdSpace(train, numUsers, numItems);
     UserSequences seqs = UserSequences.of(train, 0);
     rememberSeen(train);
     setHistories(seqs);

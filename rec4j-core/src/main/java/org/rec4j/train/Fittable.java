@@ -14,4 +14,21 @@ public interface Fittable {
    */
   TrainingHistory fit(
       Interactions train, Validator validator, TrainerConfig config, TrainingListener... listeners);
+
+  /**
+   * Refuses training data whose id space exceeds the model's ({@code numUsers} × {@code numItems}),
+   * naming both sizes.
+   */
+  static void requireIdSpace(Interactions train, int numUsers, int numItems) {
+    if (train.numUsers() > numUsers || train.numItems() > numItems)
+      throw new IllegalArgumentException(
+          "training data has "
+              + train.numUsers()
+              + " users and "
+              + train.numItems()
+              + " items but the model was built for "
+              + numUsers
+              + " and "
+              + numItems);
+  }
 }

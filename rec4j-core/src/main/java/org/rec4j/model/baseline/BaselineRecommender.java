@@ -110,17 +110,7 @@ public abstract class BaselineRecommender implements Persistable, Fittable {
       Validator validator,
       TrainerConfig config,
       TrainingListener... listeners) {
-    if (train.numUsers() > numUsers || train.numItems() > numItems) {
-      throw new IllegalArgumentException(
-          "training data has "
-              + train.numUsers()
-              + " users and "
-              + train.numItems()
-              + " items but the model was built for "
-              + numUsers
-              + " and "
-              + numItems);
-    }
+    Fittable.requireIdSpace(train, numUsers, numItems);
     int n = train.size();
     int[] u = new int[n], it = new int[n];
     for (int r = 0; r < n; r++) {
