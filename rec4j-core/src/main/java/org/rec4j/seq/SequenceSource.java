@@ -121,8 +121,7 @@ final class SequenceSource implements EpochSource {
     int total = 0;
     for (int k = 0; k < t; k++) {
       int a = from + (int) ((long) size * k / t), e = from + (int) ((long) size * (k + 1) / t);
-      slices[k].range(a, e - a);
-      total += slices[k].positions();
+      total += slices[k].range(a, e - a);
     }
     for (int k = 1; k < t; k++) lanes[k].submit(slices[k].weighted(total));
     boolean wasSerial = Parallel.serialOnThisThread(true); // the lanes hold the other cores
@@ -181,6 +180,7 @@ final class SequenceSource implements EpochSource {
     private final int k;
     private int from;
     private int size;
+    private int positions;
     private float weight;
     private List<Optimizer> optimizers;
 
@@ -188,21 +188,19 @@ final class SequenceSource implements EpochSource {
       this.k = k;
     }
 
-    void range(int from, int size) {
+    /** Sets the slice and returns its target positions (what its loss averages over). */
+    int range(int from, int size) {
       this.from = from;
       this.size = size;
-    }
-
-    /** Target positions of this slice (what its loss averages over). */
-    int positions() {
       int p = 0;
       for (int i = from; i < from + size; i++)
         p += Math.min(seqs.length(order[i]) - 1, models[k].maxLength());
+      positions = p;
       return p;
     }
 
     Slice weighted(int total) {
-      this.weight = total == 0 ? 0f : (float) positions() / total;
+      this.weight = total == 0 ? 0f : (float) positions / total;
       this.optimizers = null;
       return this;
     }
